@@ -1,0 +1,33 @@
+import type { Config } from 'jest';
+import { pathsToModuleNameMapper } from 'ts-jest';
+import * as ts from 'typescript';
+
+const { config: tsconfig } = ts.readConfigFile('tsconfig.json', ts.sys.readFile);
+const moduleNameMapper = pathsToModuleNameMapper(tsconfig.compilerOptions.paths, { prefix: '<rootDir>/' });
+
+const base = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.(t|j)s$': ['ts-jest', { isolatedModules: true }] },
+  moduleNameMapper,
+};
+
+/**
+ * Two projects: `unit` needs no server; `integration` (per-service tests and the end-to-end walk in test/)
+ * talks to the real PostgreSQL and RabbitMQ.
+ */
+const config: Config = {
+  projects: [
+    { ...base, displayName: 'unit', roots: ['<rootDir>/apps/', '<rootDir>/libs/'], testMatch: ['**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'integration',
+      roots: ['<rootDir>/apps/', '<rootDir>/libs/', '<rootDir>/test/'],
+      testMatch: ['**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+      testTimeout: 60_000,
+    },
+  ],
+};
+
+export default config;

@@ -1,0 +1,153 @@
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsEnum,
+  IsISO8601,
+  IsInt,
+  IsOptional,
+  IsPositive,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { NationalStatus, ReturnMethod, SubmissionChannel } from './national-status';
+
+/** Agency electronic identifier (QCVN 102:2016): opaque, ≤ 35 characters of digits, A–Z and dots. */
+export const AGENCY_CODE_PATTERN = /^[0-9A-Z.]{1,35}$/;
+/** Mã hồ sơ: `<agency code>-<YYMMDD>-<NNNN>` (Circular 01/2018 Art. 19). */
+export const DOSSIER_CODE_PATTERN = /^[0-9A-Z.]{1,35}-\d{6}-[0-9A-Z]{4,}$/;
+
+/**
+ * What every dossier event carries, so any consumer can place it: the dossier code, the national status after
+ * the event, and the producer's per-dossier sequence number (1, 2, 3… within one producer's stream) so a
+ * consumer can ignore an update older than one it already applied.
+ */
+export abstract class DossierEvent {
+  @Matches(DOSSIER_CODE_PATTERN)
+  dossierCode: string;
+
+  @IsEnum(NationalStatus)
+  nationalStatus: NationalStatus;
+
+  @IsInt()
+  @IsPositive()
+  sequence: number;
+
+  @IsISO8601({ strict: true })
+  occurredAt: string;
+}
+
+export class Applicant {
+  /** ChuHoSo */
+  @IsString()
+  @MaxLength(200)
+  fullName: string;
+
+  /** Số định danh cá nhân (12-digit citizen id) or a business's tax code. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  idNumber?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  phone?: string;
+
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string;
+
+  /** Official statistics-office code of the applicant's ward/commune: routing uses it. */
+  @IsString()
+  @Matches(/^\d{5}$/)
+  wardCode: string;
+}
+
+/** intake.dossier.accepted — the desk accepted a complete dossier: it has its code and is handed to processing. */
+export class DossierAccepted extends DossierEvent {
+  static readonly type = 'intake.dossier.accepted';
+  static readonly version = 1;
+
+  @IsString()
+  @Matches(/^\d+\.\d+$/)
+  procedureCode: string;
+
+  @IsInt()
+  @Min(1)
+  procedureVersion: number;
+
+  @IsEnum(SubmissionChannel)
+  channel: SubmissionChannel;
+
+  /** The desk that formally received the dossier (may differ from the competent agency). */
+  @Matches(AGENCY_CODE_PATTERN)
+  receivingAgencyCode: string;
+
+  /** Officer id of the desk officer who accepted it: the coordinator, accountable end to end. */
+  @IsString()
+  @MaxLength(100)
+  coordinatorId: string;
+
+  @ValidateNested()
+  @Type(() => Applicant)
+  applicant: Applicant;
+
+  @IsEnum(ReturnMethod)
+  returnMethod: ReturnMethod;
+
+  @IsISO8601({ strict: true })
+  receivedAt: string;
+}
+
+/** workflow.case.opened — processing has started: national status 4. */
+export class CaseOpened extends DossierEvent {
+  static readonly type = 'workflow.case.opened';
+  static readonly version = 1;
+
+  @IsUUID()
+  caseId: string;
+
+  @IsString()
+  procedureCode: string;
+
+  @IsInt()
+  processVersion: number;
+
+  @IsString()
+  coordinatorId: string;
+}
+
+/** workflow.task.created — a step's task waits in an agency's queue for its one owner. */
+export class TaskCreated extends DossierEvent {
+  static readonly type = 'workflow.task.created';
+  static readonly version = 1;
+
+  @IsUUID()
+  taskId: string;
+
+  @IsUUID()
+  caseId: string;
+
+  @IsInt()
+  @Min(1)
+  stepNumber: number;
+
+  @IsString()
+  @MaxLength(200)
+  stepName: string;
+
+  @Matches(AGENCY_CODE_PATTERN)
+  agencyCode: string;
+
+  @IsString()
+  role: string;
+}

@@ -1,0 +1,4 @@
+export * from './event';
+export * from './national-status';
+export * from './dossier-events';
+export * from './registry';

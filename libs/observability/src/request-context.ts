@@ -1,0 +1,26 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * What travels with one unit of work (an HTTP request, a consumed message): the correlation id that ties a
+ * dossier's whole walk together across services, and the id of the message that caused this work.
+ */
+export interface RequestContextValue {
+  readonly correlationId: string;
+  readonly causationId?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContextValue>();
+
+export const RequestContext = {
+  run<T>(value: RequestContextValue, fn: () => T): T {
+    return storage.run(value, fn);
+  },
+  current(): RequestContextValue | undefined {
+    return storage.getStore();
+  },
+  /** The current correlation id, or a fresh one for work that starts here (a scheduler tick, a script). */
+  correlationId(): string {
+    return storage.getStore()?.correlationId ?? randomUUID();
+  },
+};

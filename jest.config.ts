@@ -9,7 +9,7 @@ const base = {
   rootDir: '.',
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  transform: { '^.+\\.(t|j)s$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.(t|j)s$': 'ts-jest' },
   moduleNameMapper,
 };
 

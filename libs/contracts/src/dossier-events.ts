@@ -81,10 +81,6 @@ export class DossierAccepted extends DossierEvent {
   @Matches(/^\d+\.\d+$/)
   procedureCode: string;
 
-  @IsInt()
-  @Min(1)
-  procedureVersion: number;
-
   @IsEnum(SubmissionChannel)
   channel: SubmissionChannel;
 

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@motcua/auth';
+import { MessagingModule, MessagingReadiness } from '@motcua/messaging';
+import { ObservabilityModule } from '@motcua/observability';
+import { PersistenceModule } from '@motcua/persistence';
+import { entities, migrations } from './database';
+import { DossiersModule } from './dossiers/dossiers.module';
+
+export const SERVICE = 'intake';
+
+@Module({
+  imports: [
+    PersistenceModule.forService({ service: SERVICE, entities, migrations }),
+    // Intake keeps the public record current from processing and postal events.
+    MessagingModule.forService({ service: SERVICE, bindings: ['workflow.#', 'postal.#'] }),
+    AuthModule.forRoot(),
+    ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness] }),
+    DossiersModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,30 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { NationalStatus } from '@motcua/contracts';
+import { Dossier } from './dossier.entity';
+
+/** One row of a dossier's status history: append-only; the dossier's current status must agree with the last row. */
+@Entity({ name: 'dossier_status_change' })
+export class DossierStatusChange {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @ManyToOne(() => Dossier, (dossier) => dossier.history)
+  @JoinColumn({ name: 'dossier_id' })
+  dossier?: Dossier;
+
+  @Column({ type: 'uuid' })
+  dossierId: string;
+
+  @Column({ type: 'smallint' })
+  nationalStatus: NationalStatus;
+
+  /** Which service's decision this records: 'intake' or 'workflow'. */
+  @Column({ type: 'text' })
+  source: string;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Column({ type: 'timestamptz' })
+  occurredAt: Date;
+}

@@ -1,0 +1,68 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn } from 'typeorm';
+import type { Applicant, NationalStatus, ReturnMethod, SubmissionChannel } from '@motcua/contracts';
+import { DossierStatusChange } from './dossier-status-change.entity';
+
+/** Hồ sơ: the public record of one dossier, as the applicant and the National Portal see it. */
+@Entity({ name: 'dossier' })
+export class Dossier {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  /** Mã hồ sơ, unique nationwide. */
+  @Column({ type: 'text', unique: true })
+  code: string;
+
+  @Column({ type: 'text' })
+  procedureCode: string;
+
+  /** The process version workflow pinned the dossier to (known once processing has started). */
+  @Column({ type: 'integer', nullable: true })
+  processVersion: number | null;
+
+  @Column({ type: 'smallint' })
+  channel: SubmissionChannel;
+
+  /** The desk that formally received the dossier. */
+  @Column({ type: 'text' })
+  receivingAgencyCode: string;
+
+  /** Đầu mối: the desk officer accountable to the applicant from receipt to return. */
+  @Column({ type: 'text' })
+  coordinatorId: string;
+
+  @Column({ type: 'jsonb' })
+  applicant: Applicant;
+
+  @Column({ type: 'jsonb' })
+  documents: { name: string; code?: string; copies?: number }[];
+
+  @Column({ type: 'text' })
+  returnMethod: ReturnMethod;
+
+  @Column({ type: 'smallint' })
+  nationalStatus: NationalStatus;
+
+  /** Local sub-state beside the national code: the step under way and the agency whose queue holds it. */
+  @Column({ type: 'text', nullable: true })
+  currentStep: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  currentAgencyCode: string | null;
+
+  /** Highest workflow event sequence applied: older or repeated updates are ignored. */
+  @Column({ type: 'integer', default: 0 })
+  workflowSequence: number;
+
+  /** Intake's own per-dossier event sequence (the `sequence` of the events it publishes). */
+  @Column({ type: 'integer', default: 0 })
+  eventSequence: number;
+
+  @Column({ type: 'timestamptz' })
+  receivedAt: Date;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @OneToMany(() => DossierStatusChange, (change) => change.dossier)
+  history?: DossierStatusChange[];
+}

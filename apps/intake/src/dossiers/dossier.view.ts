@@ -1,0 +1,50 @@
+import { toVietnamIso } from '@motcua/calendar';
+import { NationalStatus } from '@motcua/contracts';
+import type { Dossier } from './dossier.entity';
+import type { DossierStatusChange } from './dossier-status-change.entity';
+
+/** What REST clients see of a dossier: times in Vietnam with their offset, the national status with its name. */
+export interface DossierView {
+  code: string;
+  procedureCode: string;
+  processVersion: number | null;
+  channel: number;
+  receivingAgencyCode: string;
+  coordinatorId: string;
+  applicant: Dossier['applicant'];
+  documents: Dossier['documents'];
+  returnMethod: string;
+  nationalStatus: number;
+  nationalStatusName: string;
+  currentStep: { name: string; agencyCode: string } | null;
+  receivedAt: string;
+  history?: { nationalStatus: number; nationalStatusName: string; source: string; note: string | null; occurredAt: string }[];
+}
+
+export function toDossierView(dossier: Dossier, history?: DossierStatusChange[]): DossierView {
+  return {
+    code: dossier.code,
+    procedureCode: dossier.procedureCode,
+    processVersion: dossier.processVersion,
+    channel: dossier.channel,
+    receivingAgencyCode: dossier.receivingAgencyCode,
+    coordinatorId: dossier.coordinatorId,
+    applicant: dossier.applicant,
+    documents: dossier.documents,
+    returnMethod: dossier.returnMethod,
+    nationalStatus: dossier.nationalStatus,
+    nationalStatusName: NationalStatus[dossier.nationalStatus],
+    currentStep:
+      dossier.currentStep && dossier.currentAgencyCode
+        ? { name: dossier.currentStep, agencyCode: dossier.currentAgencyCode }
+        : null,
+    receivedAt: toVietnamIso(dossier.receivedAt),
+    history: history?.map((change) => ({
+      nationalStatus: change.nationalStatus,
+      nationalStatusName: NationalStatus[change.nationalStatus],
+      source: change.source,
+      note: change.note,
+      occurredAt: toVietnamIso(change.occurredAt),
+    })),
+  };
+}

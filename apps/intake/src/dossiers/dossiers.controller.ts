@@ -1,0 +1,93 @@
+import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, Role, Roles } from '@motcua/auth';
+import { ProblemDetailsException } from '@motcua/observability';
+import { IdempotencyKeyReused, fingerprintOf } from '@motcua/persistence';
+import { DossierQueries } from './dossier.queries';
+import type { DossierView } from './dossier.view';
+import { SubmitDossier } from './submit-dossier';
+import { SubmitDossierRequest } from './submit-dossier.request';
+
+/** The part of an HTTP response a command needs: its status and a header (Express and Fastify both have them). */
+interface CommandHttpResponse {
+  status(code: number): unknown;
+  setHeader(name: string, value: string): unknown;
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+@ApiTags('dossiers')
+@ApiBearerAuth()
+@Controller('api/v1/dossiers')
+export class DossiersController {
+  constructor(
+    private readonly submitDossier: SubmitDossier,
+    private readonly dossiers: DossierQueries,
+  ) {}
+
+  /** A desk officer receives a complete dossier: the response is the receipt (dossier code, status 2). */
+  @Post()
+  @Roles(Role.Receiver)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe submission: same key and body → same receipt' })
+  async submit(
+    @Body() request: SubmitDossierRequest,
+    @CurrentPrincipal() officer: Principal,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: CommandHttpResponse,
+  ): Promise<DossierView> {
+    if (!officer.agencies.includes(request.receivingAgencyCode)) {
+      throw new ProblemDetailsException({
+        status: HttpStatus.FORBIDDEN,
+        code: 'DOSSIER.DESK_NOT_YOURS',
+        title: 'You do not work at the receiving desk',
+        detail: `Officer ${officer.subject} may not receive dossiers for agency ${request.receivingAgencyCode}`,
+        errors: [{ field: 'receivingAgencyCode', code: 'DESK_NOT_YOURS', message: 'not one of your agencies' }],
+      });
+    }
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new ProblemDetailsException({
+        status: HttpStatus.BAD_REQUEST,
+        code: 'IDEMPOTENCY.KEY_INVALID',
+        title: 'Invalid Idempotency-Key',
+        errors: [{ field: 'Idempotency-Key', code: 'KEY_INVALID', message: '1 to 255 visible ASCII characters' }],
+      });
+    }
+    try {
+      const receipt = await this.submitDossier.execute(
+        request,
+        officer.subject,
+        idempotencyKey ? { scope: officer.subject, key: idempotencyKey, fingerprint: fingerprintOf(request) } : undefined,
+      );
+      response.status(receipt.status);
+      if (receipt.replayed) response.setHeader('Idempotent-Replayed', 'true');
+      return receipt.body;
+    } catch (error) {
+      if (error instanceof IdempotencyKeyReused) {
+        throw new ProblemDetailsException({
+          status: HttpStatus.UNPROCESSABLE_ENTITY,
+          code: 'IDEMPOTENCY.KEY_REUSED',
+          title: 'Idempotency-Key already used for another request',
+          detail: error.message,
+          errors: [{ field: 'Idempotency-Key', code: 'KEY_REUSED', message: 'used before with a different body' }],
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** The public record with its history, for an officer of the receiving or the current agency. */
+  @Get(':code')
+  async show(@Param('code') code: string, @CurrentPrincipal() caller: Principal): Promise<DossierView> {
+    const dossier = await this.dossiers.findVisible(code, caller);
+    if (!dossier) {
+      // 404, not 403: whether a dossier exists is itself not the caller's to know.
+      throw new ProblemDetailsException({
+        status: HttpStatus.NOT_FOUND,
+        code: 'DOSSIER.NOT_FOUND',
+        title: 'Dossier not found',
+        detail: `No dossier ${code} that you may see`,
+      });
+    }
+    return dossier;
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ApplyWorkflowProgress } from './apply-workflow-progress';
+import { DossierQueries } from './dossier.queries';
+import { DossiersController } from './dossiers.controller';
+import { SubmitDossier } from './submit-dossier';
+import { WorkflowProgressHandler } from './workflow-progress.handler';
+
+@Module({
+  controllers: [DossiersController, WorkflowProgressHandler],
+  providers: [SubmitDossier, ApplyWorkflowProgress, DossierQueries],
+})
+export class DossiersModule {}

@@ -1,0 +1,104 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { AGENCY_CODE_PATTERN, ReturnMethod, SubmissionChannel } from '@motcua/contracts';
+
+export class ApplicantRequest {
+  @ApiProperty({ example: 'Nguyễn Thị Lan' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  fullName: string;
+
+  @ApiPropertyOptional({ example: '001190012345', description: 'Số định danh cá nhân or tax code' })
+  @IsOptional()
+  @Matches(/^[0-9A-Z-]{6,20}$/)
+  idNumber?: string;
+
+  @ApiPropertyOptional({ example: '0912345678' })
+  @IsOptional()
+  @Matches(/^\+?[0-9]{9,15}$/)
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'lan.nguyen@example.vn' })
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @ApiPropertyOptional({ example: 'Số 12 phố Phó Đức Chính, phường Trúc Bạch, quận Ba Đình, Hà Nội' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string;
+
+  @ApiProperty({ example: '00004', description: 'Statistics-office code of the applicant’s ward or commune' })
+  @Matches(/^\d{5}$/)
+  wardCode: string;
+}
+
+export class DocumentRequest {
+  @ApiProperty({ example: 'Tờ khai đăng ký khai sinh' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'TK-KS' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  code?: string;
+
+  @ApiPropertyOptional({ example: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  copies?: number;
+}
+
+/** A dossier a desk officer receives in person or that arrived by public post. */
+export class SubmitDossierRequest {
+  @ApiProperty({ example: '1.001193', description: 'National procedure code' })
+  @Matches(/^\d+\.\d{6}$/)
+  procedureCode: string;
+
+  @ApiProperty({ example: '001.04.01.H26', description: 'Electronic code of the receiving desk’s agency' })
+  @Matches(AGENCY_CODE_PATTERN)
+  receivingAgencyCode: string;
+
+  @ApiProperty({ enum: [SubmissionChannel.InPerson, SubmissionChannel.Post], example: SubmissionChannel.InPerson })
+  @IsIn([SubmissionChannel.InPerson, SubmissionChannel.Post])
+  channel: SubmissionChannel;
+
+  @ApiProperty({ type: ApplicantRequest })
+  @ValidateNested()
+  @Type(() => ApplicantRequest)
+  applicant: ApplicantRequest;
+
+  @ApiProperty({ type: [DocumentRequest] })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => DocumentRequest)
+  documents: DocumentRequest[];
+
+  @ApiProperty({ enum: ReturnMethod, example: ReturnMethod.Desk })
+  @IsEnum(ReturnMethod)
+  returnMethod: ReturnMethod;
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DossierAccepted, NationalStatus, event } from '@motcua/contracts';
+import { UnitOfWork } from '@motcua/messaging';
+import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
+import { vietnamDate } from '@motcua/calendar';
+import { formatDossierCode } from './dossier-code';
+import { Dossier } from './dossier.entity';
+import { DossierStatusChange } from './dossier-status-change.entity';
+import { type DossierView, toDossierView } from './dossier.view';
+import type { SubmitDossierRequest } from './submit-dossier.request';
+
+/**
+ * Tiếp nhận hồ sơ: the desk accepts a complete dossier. In one transaction it takes the unit's next running
+ * number for the day, stores the dossier with the first row of its status history (2, accepted), and puts
+ * `intake.dossier.accepted` in the outbox; the officer who accepts becomes the dossier's coordinator.
+ */
+@Injectable()
+export class SubmitDossier {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  execute(
+    request: SubmitDossierRequest,
+    officerId: string,
+    idempotency?: IdempotentRequest,
+  ): Promise<CommandResponse<DossierView> & { replayed: boolean }> {
+    return this.unitOfWork.run((tx) =>
+      runIdempotent(tx.manager, idempotency, async () => {
+        const receivedAt = new Date();
+        // The upsert locks the unit's counter row until commit: parallel receipts at one desk queue here and
+        // each gets the next number; a rollback returns the number, so codes are unique and gap-free.
+        const [{ last_number: runningNumber }] = (await tx.manager.query(
+          `INSERT INTO dossier_code_counter AS c (agency_code, day, last_number) VALUES ($1, $2, 1)
+           ON CONFLICT (agency_code, day) DO UPDATE SET last_number = c.last_number + 1
+           RETURNING last_number`,
+          [request.receivingAgencyCode, vietnamDate(receivedAt)],
+        )) as { last_number: number }[];
+
+        const dossier = tx.manager.create(Dossier, {
+          id: randomUUID(),
+          code: formatDossierCode(request.receivingAgencyCode, receivedAt, runningNumber),
+          procedureCode: request.procedureCode,
+          processVersion: null,
+          channel: request.channel,
+          receivingAgencyCode: request.receivingAgencyCode,
+          coordinatorId: officerId,
+          applicant: { ...request.applicant },
+          documents: request.documents.map((d) => ({ ...d })),
+          returnMethod: request.returnMethod,
+          nationalStatus: NationalStatus.Accepted,
+          currentStep: null,
+          currentAgencyCode: null,
+          workflowSequence: 0,
+          eventSequence: 1,
+          receivedAt,
+        });
+        const accepted = tx.manager.create(DossierStatusChange, {
+          dossierId: dossier.id,
+          nationalStatus: NationalStatus.Accepted,
+          source: 'intake',
+          note: null,
+          occurredAt: receivedAt,
+        });
+        await tx.manager.insert(Dossier, dossier);
+        await tx.manager.insert(DossierStatusChange, accepted);
+        await tx.publish(
+          event(DossierAccepted, {
+            dossierCode: dossier.code,
+            nationalStatus: NationalStatus.Accepted,
+            sequence: dossier.eventSequence,
+            occurredAt: receivedAt.toISOString(),
+            procedureCode: dossier.procedureCode,
+            channel: dossier.channel,
+            receivingAgencyCode: dossier.receivingAgencyCode,
+            coordinatorId: officerId,
+            applicant: dossier.applicant,
+            returnMethod: dossier.returnMethod,
+            receivedAt: receivedAt.toISOString(),
+          }),
+        );
+        return { status: 201, body: toDossierView(dossier, [accepted]) };
+      }),
+    );
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@motcua/auth';
+import { MessagingModule, MessagingReadiness } from '@motcua/messaging';
+import { ObservabilityModule } from '@motcua/observability';
+import { PersistenceModule } from '@motcua/persistence';
+import { entities, migrations } from './database';
+import { NotificationsModule } from './notifications/notifications.module';
+
+export const SERVICE = 'notification';
+
+@Module({
+  imports: [
+    PersistenceModule.forService({ service: SERVICE, entities, migrations }),
+    // Notification tells people about what happens to dossiers: intake's receipt and, later, every workflow step.
+    MessagingModule.forService({ service: SERVICE, bindings: ['intake.dossier.*', 'workflow.#'] }),
+    AuthModule.forRoot(),
+    ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness] }),
+    NotificationsModule,
+  ],
+})
+export class AppModule {}

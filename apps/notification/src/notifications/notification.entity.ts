@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { NotificationStatus } from './notification-draft';
+import type { Channel } from './recipient';
+import type { TemplateKey } from './templates/message-templates';
+
+/** One message to one person, as recorded in the delivery log (nhật ký gửi thông báo). */
+@Entity({ name: 'notification' })
+@Index('notification_dossier_page', ['dossierCode', 'createdAt', 'id'])
+export class Notification {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  dossierCode: string;
+
+  /** The broker message that caused it: with the template, unique, so a redelivered event never writes twice. */
+  @Column({ type: 'text' })
+  eventMessageId: string;
+
+  @Column({ type: 'text' })
+  templateKey: TemplateKey;
+
+  @Column({ type: 'text' })
+  channel: Channel;
+
+  /** Email address or phone number; null for channel 'none'. */
+  @Column({ type: 'text', nullable: true })
+  recipient: string | null;
+
+  @Column({ type: 'text' })
+  subject: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ type: 'text' })
+  status: NotificationStatus;
+
+  /** Millisecond precision, like a JS Date: the pagination cursor carries it without rounding. */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DossierEventsHandler } from './dossier-events.handler';
+import { ListNotifications } from './list-notifications';
+import { NotificationsController } from './notifications.controller';
+import { RecordDossierReceived } from './record-dossier-received';
+
+/** Telling people: the delivery log, and the events that add to it. */
+@Module({
+  controllers: [NotificationsController, DossierEventsHandler],
+  providers: [RecordDossierReceived, ListNotifications],
+})
+export class NotificationsModule {}

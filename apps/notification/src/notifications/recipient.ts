@@ -1,0 +1,25 @@
+/** How a notification reaches its person. 'none': the applicant left neither an email nor a phone number. */
+export type Channel = 'email' | 'sms' | 'none';
+
+export interface Recipient {
+  readonly channel: Channel;
+  /** The email address or phone number; null when the channel is 'none'. */
+  readonly address: string | null;
+}
+
+export interface Contact {
+  readonly email?: string | null;
+  readonly phone?: string | null;
+}
+
+/**
+ * Email first: it is free, carries the whole letter and leaves a record the applicant can keep; SMS is the
+ * fallback because many applicants (especially at the desk) give only a phone number.
+ */
+export function recipientOf(contact: Contact): Recipient {
+  const email = contact.email?.trim();
+  if (email) return { channel: 'email', address: email };
+  const phone = contact.phone?.trim();
+  if (phone) return { channel: 'sms', address: phone };
+  return { channel: 'none', address: null };
+}

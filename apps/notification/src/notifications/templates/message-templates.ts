@@ -1,0 +1,31 @@
+/**
+ * Every message the suite sends to people, in one place, Vietnamese first. Placeholders are `{name}`; the
+ * renderer refuses a template whose placeholder has no value, so a typo here fails the unit tests, not a citizen.
+ * Keep the wording formal ("Ông/Bà", "Trân trọng"), as on the paper forms of Circular 01/2018.
+ */
+export interface MessageTemplate {
+  readonly subject: string;
+  readonly body: string;
+}
+
+export const MESSAGE_TEMPLATES = {
+  /** Giấy tiếp nhận hồ sơ: the desk accepted the dossier and gave it its code. */
+  'dossier.received': {
+    subject: 'Hồ sơ {dossierCode} đã được tiếp nhận',
+    body: [
+      'Kính gửi Ông/Bà {applicantName},',
+      '',
+      'Hồ sơ của Ông/Bà đã được tiếp nhận lúc {receivedAt}.',
+      '- Mã hồ sơ: {dossierCode}',
+      '- Thủ tục hành chính: {procedureCode}',
+      '- Đơn vị tiếp nhận: {receivingAgencyCode}',
+      '',
+      'Chúng tôi sẽ thông báo để Ông/Bà biết khi có kết quả giải quyết hồ sơ.',
+      '',
+      'Trân trọng,',
+      'Bộ phận Một cửa',
+    ].join('\n'),
+  },
+} as const satisfies Record<string, MessageTemplate>;
+
+export type TemplateKey = keyof typeof MESSAGE_TEMPLATES;

@@ -1,0 +1,62 @@
+import { MESSAGE_TEMPLATES } from './message-templates';
+import { formatVietnamDateTime, MissingTemplateVariable, render, renderTemplate } from './render-template';
+
+describe('render', () => {
+  it('fills every placeholder, in the subject and the body', () => {
+    const message = render({ subject: 'Hồ sơ {code}', body: 'Mã {code}, thủ tục {procedure}.' }, { code: 'X-1', procedure: '1.001193' });
+    expect(message).toEqual({ subject: 'Hồ sơ X-1', body: 'Mã X-1, thủ tục 1.001193.' });
+  });
+
+  it('refuses to render a letter with a placeholder left empty', () => {
+    expect(() => render({ subject: 'Hồ sơ {code}', body: '' }, {})).toThrow(MissingTemplateVariable);
+  });
+
+  it('inserts values literally, even when they look like placeholders', () => {
+    expect(render({ subject: '{a}', body: '{b}' }, { a: '{b}', b: '$&' })).toEqual({ subject: '{b}', body: '$&' });
+  });
+
+  it('does not take inherited properties for values', () => {
+    expect(() => render({ subject: '{constructor}', body: '' }, {})).toThrow(MissingTemplateVariable);
+  });
+});
+
+describe('the dossier.received template', () => {
+  const variables = {
+    applicantName: 'Nguyễn Thị Hoa',
+    dossierCode: '000.00.01.H26-261126-0001',
+    procedureCode: '1.001193',
+    receivingAgencyCode: '000.00.01.H26',
+    receivedAt: '09:05 ngày 26/11/2026',
+  };
+
+  it('names the dossier in the subject, with diacritics', () => {
+    expect(renderTemplate('dossier.received', variables).subject).toBe('Hồ sơ 000.00.01.H26-261126-0001 đã được tiếp nhận');
+  });
+
+  it('greets the applicant and names the dossier, the procedure and the receiving unit', () => {
+    const { body } = renderTemplate('dossier.received', variables);
+    expect(body).toMatch(/^Kính gửi Ông\/Bà Nguyễn Thị Hoa,/);
+    expect(body).toContain('Mã hồ sơ: 000.00.01.H26-261126-0001');
+    expect(body).toContain('Thủ tục hành chính: 1.001193');
+    expect(body).toContain('Đơn vị tiếp nhận: 000.00.01.H26');
+    expect(body).toContain('tiếp nhận lúc 09:05 ngày 26/11/2026');
+    expect(body).toContain('khi có kết quả giải quyết hồ sơ');
+  });
+
+  it('is stored in Unicode NFC, so every channel and search sees the same letters', () => {
+    for (const template of Object.values(MESSAGE_TEMPLATES)) {
+      expect(template.subject).toBe(template.subject.normalize('NFC'));
+      expect(template.body).toBe(template.body.normalize('NFC'));
+    }
+  });
+});
+
+describe('formatVietnamDateTime', () => {
+  it('shows the instant in Vietnam time, hour first as on a receipt', () => {
+    expect(formatVietnamDateTime(new Date('2026-11-26T02:05:00Z'))).toBe('09:05 ngày 26/11/2026');
+  });
+
+  it('moves to the next Vietnamese day after 17:00 UTC', () => {
+    expect(formatVietnamDateTime(new Date('2026-12-31T17:30:00Z'))).toBe('00:30 ngày 01/01/2027');
+  });
+});

@@ -1,0 +1,157 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { aDossierAccepted, eventually, type RunningNotificationService, startNotificationService } from './support';
+
+interface NotificationRow {
+  dossier_code: string;
+  event_message_id: string;
+  template_key: string;
+  channel: string;
+  recipient: string | null;
+  subject: string;
+  body: string;
+  status: string;
+}
+
+describe('notification: the applicant is told their dossier was received', () => {
+  let service: RunningNotificationService;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    service = await startNotificationService();
+    db = service.app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await service?.stop();
+  });
+
+  const rowsFor = (dossierCode: string): Promise<NotificationRow[]> =>
+    db.query(`SELECT * FROM notification WHERE dossier_code = $1 ORDER BY created_at, id`, [dossierCode]);
+
+  it('records one pending email in Vietnamese when the desk accepts a dossier', async () => {
+    const accepted = aDossierAccepted({ applicant: { fullName: 'Nguyễn Thị Hoa', email: 'hoa@example.vn' } });
+    const messageId = await service.publish(accepted);
+
+    const [row] = await eventually(async () => {
+      const rows = await rowsFor(accepted.dossierCode);
+      return rows.length === 1 && rows;
+    });
+
+    expect(row).toMatchObject({
+      event_message_id: messageId,
+      template_key: 'dossier.received',
+      channel: 'email',
+      recipient: 'hoa@example.vn',
+      status: 'pending',
+      subject: `Hồ sơ ${accepted.dossierCode} đã được tiếp nhận`,
+    });
+    expect(row.body).toContain('Kính gửi Ông/Bà Nguyễn Thị Hoa,');
+    expect(row.body).toContain(`Mã hồ sơ: ${accepted.dossierCode}`);
+    expect(row.body).toContain('Thủ tục hành chính: 1.001193');
+    expect(row.body).toContain('Đơn vị tiếp nhận: 000.00.01.H26');
+    expect(row.body).toContain('tiếp nhận lúc 09:05 ngày 26/11/2026');
+  });
+
+  it('records the same event delivered twice only once', async () => {
+    const accepted = aDossierAccepted();
+    const before = service.consumed();
+    const messageId = await service.publish(accepted);
+    await service.publish(accepted, messageId);
+
+    await eventually(() => service.consumed() >= before + 2);
+    expect(await rowsFor(accepted.dossierCode)).toHaveLength(1);
+    const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM inbox_message WHERE message_id = $1`, [messageId]);
+    expect(count).toBe(1);
+  });
+
+  it('goes by SMS to an applicant who gave only a phone number', async () => {
+    const accepted = aDossierAccepted({ applicant: { email: undefined, phone: '0987654321' } });
+    await service.publish(accepted);
+
+    const [row] = await eventually(async () => (await rowsFor(accepted.dossierCode)).length === 1 && rowsFor(accepted.dossierCode));
+    expect(row).toMatchObject({ channel: 'sms', recipient: '0987654321', status: 'pending' });
+  });
+
+  it('records an applicant without email or phone as no_contact', async () => {
+    const accepted = aDossierAccepted({ applicant: { email: undefined, phone: undefined } });
+    await service.publish(accepted);
+
+    const [row] = await eventually(async () => (await rowsFor(accepted.dossierCode)).length === 1 && rowsFor(accepted.dossierCode));
+    expect(row).toMatchObject({ channel: 'none', recipient: null, status: 'no_contact' });
+    expect(row.subject).toBe(`Hồ sơ ${accepted.dossierCode} đã được tiếp nhận`);
+  });
+
+  describe('GET /api/v1/notifications', () => {
+    it("shows an officer the dossier's delivery log, page by page", async () => {
+      const dossierCode = aDossierAccepted().dossierCode;
+      for (let i = 0; i < 3; i++) await service.publish(aDossierAccepted({ dossierCode, sequence: i + 1 }));
+      await eventually(async () => (await rowsFor(dossierCode)).length === 3);
+      const token = await service.token(['specialist']);
+      const http = service.app.getHttpServer();
+
+      const first = await request(http).get('/api/v1/notifications').query({ dossierCode, limit: 2 }).auth(token, { type: 'bearer' }).expect(200);
+      expect(first.body.items).toHaveLength(2);
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      expect(first.body.items[0]).toMatchObject({
+        dossierCode,
+        templateKey: 'dossier.received',
+        channel: 'email',
+        recipient: 'hoa@example.vn',
+        status: 'pending',
+        subject: `Hồ sơ ${dossierCode} đã được tiếp nhận`,
+        createdAt: expect.stringMatching(/\+07:00$/),
+      });
+
+      const second = await request(http)
+        .get('/api/v1/notifications')
+        .query({ dossierCode, limit: 2, cursor: first.body.nextCursor })
+        .auth(token, { type: 'bearer' })
+        .expect(200);
+      expect(second.body.items).toHaveLength(1);
+      expect(second.body.nextCursor).toBeNull();
+      const ids = [...first.body.items, ...second.body.items].map((item: { id: string }) => item.id);
+      expect(new Set(ids).size).toBe(3);
+    });
+
+    it('answers an empty page for a dossier nobody was told about', async () => {
+      const token = await service.token();
+      const response = await request(service.app.getHttpServer())
+        .get('/api/v1/notifications')
+        .query({ dossierCode: '000.00.01.H26-261126-9999' })
+        .auth(token, { type: 'bearer' })
+        .expect(200);
+      expect(response.body).toEqual({ items: [], nextCursor: null });
+    });
+
+    it('needs a bearer token', async () => {
+      const response = await request(service.app.getHttpServer())
+        .get('/api/v1/notifications')
+        .query({ dossierCode: '000.00.01.H26-261126-0001' })
+        .expect(401);
+      expect(response.body.code).toBe('AUTH.TOKEN_MISSING');
+    });
+
+    it('refuses a token without an officer role', async () => {
+      const token = await service.token([]);
+      await request(service.app.getHttpServer())
+        .get('/api/v1/notifications')
+        .query({ dossierCode: '000.00.01.H26-261126-0001' })
+        .auth(token, { type: 'bearer' })
+        .expect(403);
+    });
+
+    it('refuses a malformed dossier code or cursor as a problem', async () => {
+      const token = await service.token();
+      const http = service.app.getHttpServer();
+      const badCode = await request(http).get('/api/v1/notifications').query({ dossierCode: 'x' }).auth(token, { type: 'bearer' }).expect(400);
+      expect(badCode.body.code).toBe('REQUEST.INVALID');
+      const badCursor = await request(http)
+        .get('/api/v1/notifications')
+        .query({ dossierCode: '000.00.01.H26-261126-0001', cursor: Buffer.from('["x","y"]').toString('base64url') })
+        .auth(token, { type: 'bearer' })
+        .expect(400);
+      expect(badCursor.body.code).toBe('REQUEST.INVALID_CURSOR');
+    });
+  });
+});

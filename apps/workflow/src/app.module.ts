@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@motcua/auth';
+import { MessagingModule, MessagingReadiness } from '@motcua/messaging';
+import { ObservabilityModule } from '@motcua/observability';
+import { PersistenceModule } from '@motcua/persistence';
+import { CasesModule } from './cases/cases.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { entities, migrations } from './database';
+import { TasksModule } from './tasks/tasks.module';
+
+export const SERVICE = 'workflow';
+
+@Module({
+  imports: [
+    PersistenceModule.forService({ service: SERVICE, entities, migrations }),
+    MessagingModule.forService({ service: SERVICE, bindings: ['intake.#', 'postal.#'] }),
+    AuthModule.forRoot(),
+    ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness] }),
+    CatalogueModule,
+    CasesModule,
+    TasksModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,100 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { StepDefinition } from '../routing/agency-rule';
+
+/** Địa bàn hành chính: an area with its official statistics-office code. */
+@Entity({ name: 'administrative_area' })
+export class AdministrativeArea {
+  @PrimaryColumn('text')
+  code: string;
+
+  @Column('text')
+  name: string;
+
+  @Column('text')
+  level: string;
+
+  @Column({ type: 'text', nullable: true })
+  parentCode: string | null;
+}
+
+/** Cơ quan/đơn vị: a unit that receives or processes dossiers. Levels are data, not code. */
+@Entity({ name: 'agency' })
+export class Agency {
+  @PrimaryColumn('text')
+  code: string;
+
+  @Column('text')
+  name: string;
+
+  /** What the unit is (people_committee, justice_division, department_transport…): step rules name it. */
+  @Column('text')
+  kind: string;
+
+  @Column('text')
+  level: string;
+
+  @Column({ type: 'text', nullable: true })
+  parentCode: string | null;
+
+  @Column('text')
+  areaCode: string;
+
+  @Column('boolean')
+  hasDesk: boolean;
+
+  @Column({ type: 'date' })
+  validFrom: string;
+
+  @Column({ type: 'date', nullable: true })
+  validTo: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  successorCode: string | null;
+}
+
+/** Thủ tục hành chính from the national catalogue. */
+@Entity({ name: 'procedure' })
+export class Procedure {
+  @PrimaryColumn('text')
+  code: string;
+
+  @Column('text')
+  name: string;
+
+  @Column('text')
+  field: string;
+
+  @Column('text')
+  level: string;
+
+  @Column('integer')
+  legalTimeValue: number;
+
+  @Column('text')
+  legalTimeUnit: string;
+
+  @Column({ type: 'text', nullable: true })
+  fee: string | null;
+
+  @Column({ type: 'smallint', array: true })
+  channels: number[];
+
+  @Column('boolean')
+  active: boolean;
+}
+
+/** A published process: dossiers are pinned to the version in force when they were received. */
+@Entity({ name: 'process_version' })
+export class ProcessVersion {
+  @PrimaryColumn('text')
+  procedureCode: string;
+
+  @PrimaryColumn('integer')
+  version: number;
+
+  @Column('timestamptz')
+  publishedAt: Date;
+
+  @Column('jsonb')
+  steps: StepDefinition[];
+}

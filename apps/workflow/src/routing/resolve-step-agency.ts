@@ -1,0 +1,80 @@
+import type { AgencyRule } from './agency-rule';
+
+export interface DirectoryAgency {
+  readonly code: string;
+  readonly kind: string;
+  readonly level: string;
+  readonly areaCode: string;
+  readonly validFrom: string; // YYYY-MM-DD
+  readonly validTo: string | null;
+}
+
+/** The organisation as routing sees it: agencies, and each area's parent (ward → district → city). */
+export interface Directory {
+  readonly agencies: readonly DirectoryAgency[];
+  readonly parentOfArea: ReadonlyMap<string, string | null>;
+}
+
+export interface RoutingContext {
+  readonly receivingAgencyCode: string;
+  readonly applicantAreaCode: string;
+  /** The Vietnamese date the dossier was received: units that did not exist then (or no longer did) are skipped. */
+  readonly onDate: string;
+}
+
+export type Resolution =
+  | { readonly ok: true; readonly agencyCode: string }
+  | { readonly ok: false; readonly code: 'ROUTING.NO_AGENCY' | 'ROUTING.UNKNOWN_AREA' | 'ROUTING.AMBIGUOUS'; readonly reason: string };
+
+/** The area and its ancestors, nearest first; empty when the area is not known. */
+export function areaPath(areaCode: string, parentOfArea: ReadonlyMap<string, string | null>): string[] {
+  const path: string[] = [];
+  for (let code: string | null | undefined = areaCode; code && parentOfArea.has(code); code = parentOfArea.get(code)) {
+    if (path.includes(code)) break; // a cycle in data must not hang routing
+    path.push(code);
+  }
+  return path;
+}
+
+/**
+ * Resolves a step's agency rule to one concrete agency, or says why it cannot: a dossier is never routed to
+ * nobody, nor to one of two candidates picked at random. Levels are data (`city`/`district`/`ward` today,
+ * `province`/`commune` after the 2025 reform), so nothing here knows their names.
+ */
+export function resolveStepAgency(rule: AgencyRule, context: RoutingContext, directory: Directory): Resolution {
+  const inForce = (a: DirectoryAgency) => a.validFrom <= context.onDate && (a.validTo === null || context.onDate <= a.validTo);
+  switch (rule.kind) {
+    case 'receiving':
+      return { ok: true, agencyCode: context.receivingAgencyCode };
+    case 'fixed': {
+      const agency = directory.agencies.find((a) => a.code === rule.agencyCode && inForce(a));
+      return agency
+        ? { ok: true, agencyCode: agency.code }
+        : { ok: false, code: 'ROUTING.NO_AGENCY', reason: `agency ${rule.agencyCode} is not in force on ${context.onDate}` };
+    }
+    case 'competent': {
+      const path = areaPath(context.applicantAreaCode, directory.parentOfArea);
+      if (path.length === 0) {
+        return { ok: false, code: 'ROUTING.UNKNOWN_AREA', reason: `area ${context.applicantAreaCode} is not in the catalogue` };
+      }
+      for (const areaCode of path) {
+        const candidates = directory.agencies.filter(
+          (a) => a.areaCode === areaCode && a.level === rule.level && a.kind === rule.agencyKind && inForce(a),
+        );
+        if (candidates.length === 1) return { ok: true, agencyCode: candidates[0].code };
+        if (candidates.length > 1) {
+          return {
+            ok: false,
+            code: 'ROUTING.AMBIGUOUS',
+            reason: `${candidates.length} agencies of kind ${rule.agencyKind} at level ${rule.level} for area ${areaCode}`,
+          };
+        }
+      }
+      return {
+        ok: false,
+        code: 'ROUTING.NO_AGENCY',
+        reason: `no ${rule.agencyKind} at level ${rule.level} for area ${context.applicantAreaCode}`,
+      };
+    }
+  }
+}

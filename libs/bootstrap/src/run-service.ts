@@ -1,0 +1,65 @@
+import { type INestApplication, Logger, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { AmqpServer } from '@motcua/messaging';
+import { configureHttpApp, readEnvironment } from '@motcua/observability';
+import { DatabaseEnvironment, postgresOptions, runMigrations } from '@motcua/persistence';
+
+/** What differs between the four services at start: everything else starts the same way. */
+export interface ServiceDefinition {
+  readonly service: string;
+  readonly title: string;
+  readonly description: string;
+  readonly defaultPort: number;
+  readonly module: Type<unknown>;
+  readonly entities: Function[];
+  readonly migrations: Function[];
+}
+
+class HttpEnvironment {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT?: number;
+
+  @IsString()
+  HOST = '0.0.0.0';
+}
+
+/** Builds a service: its HTTP API (docs, problem details, logs) and its consumer on the broker, started. */
+export async function createService(definition: ServiceDefinition): Promise<INestApplication> {
+  const app = await NestFactory.create(definition.module, { bufferLogs: true });
+  await configureHttpApp(app, { service: definition.service, title: definition.title, description: definition.description });
+  app.connectMicroservice<MicroserviceOptions>({ strategy: app.get(AmqpServer) }, { inheritAppConfig: true });
+  await app.startAllMicroservices();
+  return app;
+}
+
+/**
+ * The entry point of every service: `node main.js` serves; `node main.js migrate` applies the pending
+ * migrations (under the advisory lock, like a start does) and exits.
+ */
+export async function runService(definition: ServiceDefinition): Promise<void> {
+  const logger = new Logger(definition.service);
+  if (process.argv.slice(2).includes('migrate')) {
+    const { DATABASE_URL } = readEnvironment(DatabaseEnvironment);
+    const dataSource = new DataSource(
+      postgresOptions({ url: DATABASE_URL, entities: definition.entities, migrations: definition.migrations, poolSize: 1 }),
+    );
+    await dataSource.initialize();
+    try {
+      const applied = await runMigrations(dataSource);
+      logger.log(applied.length ? `applied ${applied.join(', ')}` : 'database is up to date');
+    } finally {
+      await dataSource.destroy();
+    }
+    return;
+  }
+  const http = readEnvironment(HttpEnvironment);
+  const app = await createService(definition);
+  await app.listen(http.PORT ?? definition.defaultPort, http.HOST);
+  logger.log(`${definition.title} listening on ${await app.getUrl()}`);
+}

@@ -1,0 +1,248 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Injectable, Logger } from '@nestjs/common';
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import { RequestContext } from '@motcua/observability';
+import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
+import { lastValueFrom } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { AmqpConnection } from './amqp-connection';
+import { AmqpContext } from './amqp-context';
+import { errorText, parkedCopyOptions, retryCopyOptions } from './envelope';
+import { MessagingConfig } from './messaging.environment';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { toValidEvent } from './payload';
+import { attemptOf, decideAfterFailure } from './retry-policy';
+import { inboxQueueName, parkingLotQueueName, retryQueueName } from './topology';
+import { OutboxTransaction } from './unit-of-work';
+
+/** A message that can never succeed, whatever the number of attempts: it is parked at once. */
+class PoisonMessageError extends Error {}
+
+interface Consumer {
+  readonly model: ChannelModel;
+  readonly channel: Channel;
+  readonly tag: string;
+}
+
+/**
+ * The RabbitMQ transport as a Nest custom transport strategy: handlers are plain `@EventPattern(type)` methods.
+ *
+ * Per delivery (concurrently up to the prefetch): validate the payload against its contract class (poison goes
+ * straight to the parking lot), then in ONE transaction record the message id in the inbox (a duplicate stops
+ * here) and run the handler; commit, then ack. A failing handler's message goes to the next retry tier (a delay
+ * queue dead-lettering back to the inbox), and to the parking lot after the last attempt; the original is acked
+ * only once the broker has confirmed the copy. Dispatch uses the AMQP `type`, never the routing key: a retried
+ * message comes back through the default exchange with the queue name as routing key.
+ */
+@Injectable()
+export class AmqpServer extends Server implements CustomTransportStrategy {
+  protected override readonly logger = new Logger('AmqpServer');
+  private consumer: Consumer | null = null;
+  private readonly inFlight = new Set<Promise<void>>();
+  private listening = false;
+  private closing = false;
+
+  constructor(
+    private readonly connection: AmqpConnection,
+    private readonly dataSource: DataSource,
+    private readonly relay: OutboxRelay,
+    private readonly config: MessagingConfig,
+  ) {
+    super();
+  }
+
+  async listen(callback: (err?: unknown, ...optionalParams: unknown[]) => void): Promise<void> {
+    if (this.listening) return callback();
+    this.listening = true;
+    this.closing = false;
+    try {
+      await this.connection.open();
+      // Consumers are (re)created by the connection's recovery setup after every reconnect.
+      await this.connection.onConnected((model) => this.consume(model));
+      callback();
+    } catch (err) {
+      callback(err);
+    }
+  }
+
+  /** Stops consuming, lets in-flight handlers finish (and ack), then returns. The connection itself is closed
+   * by the messaging module at application shutdown, after the relay has stopped. */
+  async close(): Promise<void> {
+    if (this.closing || !this.listening) return;
+    this.closing = true;
+    const consumer = this.consumer;
+    this.consumer = null;
+    if (consumer) await consumer.channel.cancel(consumer.tag).catch(() => undefined);
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    if (consumer) await consumer.channel.close().catch(() => undefined);
+    this.listening = false;
+  }
+
+  on(): never {
+    throw new Error('AmqpServer does not support event listeners; see AmqpConnection and MessagingReadiness');
+  }
+
+  unwrap<T>(): T {
+    return this.connection as T;
+  }
+
+  /** Messages handled by this process since start, by outcome (tests, metrics). */
+  readonly counts = { handled: 0, duplicate: 0, retried: 0, parked: 0, ignored: 0 };
+
+  private async consume(model: ChannelModel): Promise<void> {
+    if (this.closing) return;
+    const channel = await model.createChannel();
+    channel.on('error', (err: Error) => this.logger.warn(`consumer channel error: ${err.message}`));
+    channel.on('close', () => {
+      if (this.consumer?.channel === channel) {
+        this.consumer = null;
+        if (!this.closing) this.connection.restart(model, 'the consumer channel closed');
+      }
+    });
+    await channel.prefetch(this.config.prefetch);
+    const queue = inboxQueueName(this.config.prefix, this.config.service);
+    const { consumerTag } = await channel.consume(
+      queue,
+      (message) => {
+        if (!message) {
+          // The broker cancelled the consumer (queue deleted): start over so setup declares it again.
+          this.connection.restart(model, `consumer of ${queue} cancelled by the broker`);
+          return;
+        }
+        const work = this.handleDelivery(channel, message).catch((err: unknown) =>
+          this.logger.error(`unhandled failure for message ${message.properties.messageId}: ${errorText(err)}`),
+        );
+        this.inFlight.add(work);
+        void work.finally(() => this.inFlight.delete(work));
+      },
+      { noAck: false },
+    );
+    this.consumer = { model, channel, tag: consumerTag };
+    this.logger.log(`consuming ${queue} (prefetch ${this.config.prefetch})`);
+  }
+
+  private async handleDelivery(channel: Channel, message: ConsumeMessage): Promise<void> {
+    const { properties } = message;
+    const attempt = attemptOf(properties.headers);
+    const type = properties.type;
+
+    let payload: object;
+    try {
+      payload = await this.parse(message);
+    } catch (err) {
+      return this.park(channel, message, errorText(err));
+    }
+
+    const handler = this.getHandlerByPattern(type!);
+    if (!handler) {
+      this.counts.ignored++;
+      this.logger.debug(`no handler for ${type}; message ${properties.messageId} acknowledged and ignored`);
+      return this.ack(channel, message);
+    }
+
+    try {
+      const correlationId = typeof properties.correlationId === 'string' && properties.correlationId ? properties.correlationId : properties.messageId;
+      const applied = await RequestContext.run({ correlationId, causationId: properties.messageId }, () =>
+        this.applyOnce(handler, payload, message, attempt),
+      );
+      if (applied) this.counts.handled++;
+      else this.counts.duplicate++;
+    } catch (err) {
+      return this.retryOrPark(channel, message, attempt, errorText(err));
+    }
+    this.relay.wake();
+    this.ack(channel, message);
+  }
+
+  /** Poison checks: anything that no number of retries can fix. */
+  private async parse(message: ConsumeMessage): Promise<object> {
+    const { messageId, type } = message.properties;
+    if (typeof messageId !== 'string' || messageId === '') throw new PoisonMessageError('the message has no messageId');
+    if (typeof type !== 'string' || type === '') throw new PoisonMessageError('the message has no type');
+    const cls = this.config.events.get(type);
+    if (!cls) throw new PoisonMessageError(`unknown event type ${type}`);
+    let plain: unknown;
+    try {
+      plain = JSON.parse(message.content.toString('utf8'));
+    } catch {
+      throw new PoisonMessageError('the body is not JSON');
+    }
+    const { event, problems } = await toValidEvent(cls, plain);
+    if (problems.length > 0) throw new PoisonMessageError(`invalid ${type} payload: ${problems.join('; ')}`);
+    return event;
+  }
+
+  /** The inbox row and the handler's effects in one transaction. Returns false for a duplicate. */
+  private async applyOnce(handler: MessageHandler, payload: object, message: ConsumeMessage, attempt: number): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO inbox_message (message_id, type) VALUES ($1, $2) ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
+        [message.properties.messageId, message.properties.type],
+      );
+      if (inserted.length === 0) {
+        this.logger.debug(`message ${message.properties.messageId} already applied; skipped`);
+        return false;
+      }
+      const context = new AmqpContext([message, attempt, new OutboxTransaction(manager)]);
+      // Several handlers may listen to one event (Nest chains them with `next`): all run in this transaction.
+      for (let current: MessageHandler | undefined = handler; current; current = current.next as MessageHandler | undefined) {
+        try {
+          await lastValueFrom(this.transformToObservable(await current(payload, context)), { defaultValue: undefined });
+        } catch (err) {
+          throw context.failure ?? err;
+        }
+      }
+      return true;
+    });
+  }
+
+  private async retryOrPark(channel: Channel, message: ConsumeMessage, attempt: number, error: string): Promise<void> {
+    const decision = decideAfterFailure(attempt, this.config.maxAttempts, this.config.retryDelaysMs);
+    if (decision.action === 'park') return this.park(channel, message, `attempt ${attempt}: ${error}`);
+    const queue = retryQueueName(this.config.prefix, this.config.service, decision.tier);
+    this.logger.warn(
+      `${message.properties.type} ${message.properties.messageId} failed (attempt ${attempt}): ${error}; retry in ${decision.delayMs} ms`,
+    );
+    await this.forward(channel, message, queue, retryCopyOptions(message.properties, this.routingKeyOf(message), decision.nextAttempt, error));
+    this.counts.retried++;
+  }
+
+  private async park(channel: Channel, message: ConsumeMessage, error: string): Promise<void> {
+    const queue = parkingLotQueueName(this.config.prefix, this.config.service);
+    this.logger.error(`${message.properties.type ?? 'untyped message'} ${message.properties.messageId ?? ''} parked: ${error}`);
+    await this.forward(channel, message, queue, parkedCopyOptions(message.properties, this.routingKeyOf(message), error, new Date()));
+    this.counts.parked++;
+  }
+
+  /** Publishes a copy to a queue and acks the original only once the broker has confirmed the copy. */
+  private async forward(channel: Channel, message: ConsumeMessage, queue: string, options: Parameters<AmqpConnection['publish']>[3]): Promise<void> {
+    try {
+      await this.connection.publish('', queue, message.content, options);
+    } catch (err) {
+      // The copy is not safe: keep the original. Requeue it after a pause, so a failing broker-side publish is
+      // not a hot loop (the inbox's delivery limit bounds it); a closed channel redelivers it by itself.
+      this.logger.warn(`could not move ${message.properties.messageId} to ${queue}: ${errorText(err)}; requeued`);
+      await sleep(1000);
+      try {
+        channel.nack(message, false, true);
+      } catch {
+        // channel gone: the broker redelivers the message
+      }
+      return;
+    }
+    this.ack(channel, message);
+  }
+
+  private ack(channel: Channel, message: ConsumeMessage): void {
+    try {
+      channel.ack(message);
+    } catch {
+      // The channel closed under us: the broker redelivers the message and the inbox recognises it.
+    }
+  }
+
+  /** The key the producer published with (a retried message arrives with the inbox's name as routing key). */
+  private routingKeyOf(message: ConsumeMessage): string {
+    return message.fields.exchange === '' ? (message.properties.type ?? message.fields.routingKey) : message.fields.routingKey;
+  }
+}

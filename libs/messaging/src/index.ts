@@ -1,0 +1,23 @@
+import { InboxMessage } from './inbox/inbox-message.entity';
+import { CreateMessagingTables1764140000000 } from './migrations/1764140000000-create-messaging-tables';
+import { OutboxMessage } from './outbox/outbox-message.entity';
+
+export { MessagingEnvironment, MessagingConfig, type MessagingOptions } from './messaging.environment';
+export { MessagingModule } from './messaging.module';
+export { UnitOfWork, InvalidEventError, type Transaction } from './unit-of-work';
+export { AmqpServer } from './amqp-server';
+export { AmqpContext } from './amqp-context';
+export { AmqpConnection, BrokerUnavailableError } from './amqp-connection';
+export { OutboxRelay } from './outbox/outbox-relay';
+export { MessagingReadiness, type ReadinessResult } from './messaging-readiness';
+export { Headers as MessageHeaders } from './envelope';
+export { decideAfterFailure, type FailureDecision } from './retry-policy';
+export * from './topology';
+export { OutboxMessage, InboxMessage, CreateMessagingTables1764140000000 };
+
+/** Add to the app's TypeORM `entities`. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const messagingEntities: Function[] = [OutboxMessage, InboxMessage];
+/** Add to the app's TypeORM `migrations` (migrations only, never synchronize). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const messagingMigrations: Function[] = [CreateMessagingTables1764140000000];

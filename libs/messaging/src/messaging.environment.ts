@@ -1,0 +1,98 @@
+import { readEnvironment } from '@motcua/observability';
+import type { EventClass } from '@motcua/contracts';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { parseRetryDelays } from './retry-policy';
+
+/** The messaging variables, read once at start with `readEnvironment` (a bad value stops the service, named). */
+export class MessagingEnvironment {
+  @Matches(/^amqps?:\/\//, { message: 'must be an amqp:// or amqps:// URL' })
+  AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
+
+  /** Prepended to every exchange and queue name, so parallel test runs never share topology. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]*$/, { message: 'may hold only letters, digits, ".", "_" and "-"' })
+  MESSAGING_PREFIX = '';
+
+  /** Unacknowledged deliveries per consumer; they are handled concurrently. */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  MESSAGING_PREFETCH = 64;
+
+  /** One retry tier (delay queue) per entry, in milliseconds. */
+  @Matches(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, { message: 'must be a comma-separated list of milliseconds' })
+  MESSAGING_RETRY_DELAYS_MS = '1000,5000,30000';
+
+  /** First delivery plus retries; after that the message is parked. */
+  @IsInt()
+  @Min(1)
+  MESSAGING_MAX_ATTEMPTS = 4;
+
+  /** Fallback poll of the outbox; the relay is normally woken at once after a commit. */
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_INTERVAL_MS = 1000;
+
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  OUTBOX_BATCH_SIZE = 200;
+
+  /** Sent outbox rows (and inbox ids) older than this are purged. */
+  @IsInt()
+  @Min(1)
+  OUTBOX_RETENTION_HOURS = 168;
+}
+
+export interface MessagingOptions {
+  /** 'intake' | 'workflow' | ...: names the service's queues and is the AMQP appId of what it publishes. */
+  service: string;
+  /** Routing-key patterns this service consumes, e.g. ['intake.dossier.*', 'workflow.#']. */
+  bindings: string[];
+  /** Registry used to validate arriving payloads; default EVENT_CLASSES. */
+  events?: ReadonlyMap<string, EventClass>;
+  /** Overrides of the environment (tests). */
+  environment?: Partial<MessagingEnvironment>;
+}
+
+/** The resolved settings every messaging provider shares. */
+export class MessagingConfig {
+  constructor(
+    readonly service: string,
+    readonly bindings: readonly string[],
+    readonly events: ReadonlyMap<string, EventClass>,
+    readonly amqpUrl: string,
+    readonly prefix: string,
+    readonly prefetch: number,
+    readonly retryDelaysMs: readonly number[],
+    readonly maxAttempts: number,
+    readonly pollIntervalMs: number,
+    readonly batchSize: number,
+    readonly retentionHours: number,
+  ) {}
+
+  static resolve(options: MessagingOptions, events: ReadonlyMap<string, EventClass>, source: NodeJS.ProcessEnv = process.env): MessagingConfig {
+    if (!/^[a-z][a-z0-9-]*$/.test(options.service)) {
+      throw new Error(`MessagingModule: service "${options.service}" must be lower-case letters, digits and "-"`);
+    }
+    const overrides = Object.fromEntries(
+      Object.entries(options.environment ?? {})
+        .filter(([, value]) => value !== undefined)
+        .map(([key, value]) => [key, String(value)]),
+    );
+    const env = readEnvironment(MessagingEnvironment, { ...source, ...overrides });
+    return new MessagingConfig(
+      options.service,
+      [...options.bindings],
+      events,
+      env.AMQP_URL,
+      env.MESSAGING_PREFIX,
+      env.MESSAGING_PREFETCH,
+      parseRetryDelays(env.MESSAGING_RETRY_DELAYS_MS),
+      env.MESSAGING_MAX_ATTEMPTS,
+      env.OUTBOX_POLL_INTERVAL_MS,
+      env.OUTBOX_BATCH_SIZE,
+      env.OUTBOX_RETENTION_HOURS,
+    );
+  }
+}

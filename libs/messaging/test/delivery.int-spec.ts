@@ -1,0 +1,135 @@
+import { RequestContext } from '@motcua/observability';
+import { createTestDatabase, deleteTopology, uniquePrefix, withBrokerChannel, type TestDatabase } from '@motcua/testing';
+import { randomUUID } from 'node:crypto';
+import { eventsExchangeName, topologyNames, unroutedName } from '../src';
+import { LetterPosted, ParcelRegistered, ParcelWeighed, effects, eventually, parcel, startService, type TestService } from './harness';
+
+/**
+ * Routing, duplicates and correlation through the real broker: three services with their own databases.
+ *   counter  binds test.#            (every parcel event)
+ *   scale    binds test.parcel.registered
+ *   post     binds mail.#            (no parcel event)
+ */
+describe('messaging: delivery', () => {
+  const prefix = uniquePrefix('delivery');
+  const services = ['counter', 'scale', 'post'];
+  const databases: TestDatabase[] = [];
+  let counter: TestService;
+  let scale: TestService;
+  let post: TestService;
+
+  beforeAll(async () => {
+    const environment = { MESSAGING_PREFIX: prefix, OUTBOX_POLL_INTERVAL_MS: 60_000 };
+    const start = async (service: string, bindings: string[]) => {
+      const db = await createTestDatabase(`delivery_${service}`);
+      databases.push(db);
+      return startService({ service, bindings, databaseUrl: db.url, environment });
+    };
+    counter = await start('counter', ['test.#']);
+    scale = await start('scale', ['test.parcel.registered']);
+    post = await start('post', ['mail.#']);
+  });
+
+  afterAll(async () => {
+    await Promise.all([counter, scale, post].map((s) => s?.close()));
+    await deleteTopology(topologyNames(prefix, services, 3));
+    await Promise.all(databases.map((db) => db.drop()));
+  });
+
+  it('delivers an event published through the unit of work to every bound service, and not to the unbound one', async () => {
+    // The poll interval is a minute: only the post-commit wake-up can deliver within the wait below.
+    await post.unitOfWork.run(async (tx) => {
+      await tx.publish(parcel('P-1', 3));
+    });
+
+    await eventually(() => counter.recorder.of(ParcelRegistered.type).length === 1, 5_000, 'counter to receive P-1');
+    await eventually(() => scale.recorder.of(ParcelRegistered.type).length === 1, 5_000, 'scale to receive P-1');
+    expect((await effects(counter)).map((e) => e.code)).toEqual(['P-1']);
+    expect((await effects(scale)).map((e) => e.code)).toEqual(['P-1']);
+
+    // A later event the post service IS bound to arrives there, so its silence about the parcel means something.
+    await counter.unitOfWork.run((tx) => tx.publish(Object.assign(new LetterPosted(), { code: 'L-1' })));
+    await eventually(() => post.recorder.of(LetterPosted.type).length === 1, 5_000, 'post to receive L-1');
+    expect(post.recorder.of(ParcelRegistered.type)).toHaveLength(0);
+    expect((await effects(post)).map((e) => e.code)).toEqual(['L-1']);
+    expect(scale.recorder.of(LetterPosted.type)).toHaveLength(0);
+
+    // The AMQP envelope as the architecture fixes it.
+    const seen = counter.recorder.of(ParcelRegistered.type)[0];
+    const [row] = await post.dataSource.query(`SELECT id, sent_at FROM outbox_message WHERE type = $1`, [ParcelRegistered.type]);
+    expect(seen.messageId).toBe(row.id);
+    expect(row.sent_at).not.toBeNull();
+    expect(seen.headers).toMatchObject({ 'x-event-version': 1, 'x-attempt': 1 });
+    expect(post.recorder.of(LetterPosted.type)[0].headers).toMatchObject({ 'x-event-version': 2 });
+  });
+
+  it('keeps an event nobody is bound to in the unrouted queue', async () => {
+    await withBrokerChannel(async (channel) => {
+      channel.publish(eventsExchangeName(prefix), 'nobody.listens.here', Buffer.from('{}'), { messageId: randomUUID(), type: 'nobody.listens.here' });
+      await channel.waitForConfirms();
+      const kept = await eventually(async () => (await channel.get(unroutedName(prefix), { noAck: true })) || null, 5_000, 'the unrouted message');
+      expect(kept.fields.routingKey).toBe('nobody.listens.here');
+    });
+  });
+
+  it('applies a message delivered twice only once', async () => {
+    const messageId = randomUUID();
+    const body = Buffer.from(JSON.stringify({ code: 'DUP-1', weight: 2 }));
+    const duplicatesBefore = counter.server.counts.duplicate;
+    await withBrokerChannel(async (channel) => {
+      for (let i = 0; i < 2; i++) {
+        channel.publish(eventsExchangeName(prefix), ParcelRegistered.type, body, {
+          messageId,
+          type: ParcelRegistered.type,
+          persistent: true,
+          headers: { 'x-attempt': 1 },
+        });
+      }
+      await channel.waitForConfirms();
+    });
+
+    await eventually(() => counter.server.counts.duplicate === duplicatesBefore + 1, 5_000, 'the second copy to be recognised');
+    await eventually(() => scale.server.counts.duplicate >= 1, 5_000, 'scale to see the duplicate too');
+    expect(counter.recorder.seen.filter((s) => s.messageId === messageId)).toHaveLength(1);
+    expect((await effects(counter)).filter((e) => e.message_id === messageId)).toHaveLength(1);
+    expect((await effects(scale)).filter((e) => e.message_id === messageId)).toHaveLength(1);
+    const [inbox] = await counter.dataSource.query(`SELECT count(*)::int AS n FROM inbox_message WHERE message_id = $1`, [messageId]);
+    expect(inbox.n).toBe(1);
+  });
+
+  it('carries the correlation id from the publisher’s request context into the handler’s and onto follow-up events', async () => {
+    // The counter answers every registered parcel with a follow-up event, published in its handler's transaction.
+    counter.recorder.behaviour = async (event, ctx) => {
+      if (ctx.getMessage().properties.type === ParcelRegistered.type) {
+        await ctx.transaction.publish(Object.assign(new ParcelWeighed(), { code: event.code }));
+      }
+    };
+    try {
+      const correlationId = `corr-${randomUUID()}`;
+      await RequestContext.run({ correlationId }, () => post.unitOfWork.run((tx) => tx.publish(parcel('CORR-1'))));
+
+      const first = await eventually(() => scale.recorder.seen.find((s) => s.code === 'CORR-1'), 5_000, 'scale to receive CORR-1');
+      expect(first.amqpCorrelationId).toBe(correlationId);
+      expect(first.context).toEqual({ correlationId, causationId: first.messageId });
+
+      // The follow-up keeps the correlation and names the message that caused it.
+      const followUp = await eventually(
+        () => counter.recorder.seen.find((s) => s.type === ParcelWeighed.type && s.code === 'CORR-1'),
+        5_000,
+        'the follow-up event',
+      );
+      expect(followUp.amqpCorrelationId).toBe(correlationId);
+      expect(followUp.context?.correlationId).toBe(correlationId);
+      expect(followUp.headers['x-causation-id']).toBe(first.messageId);
+    } finally {
+      counter.recorder.behaviour = async () => undefined;
+    }
+  });
+
+  it('gives work started outside any request a fresh correlation id', async () => {
+    await post.unitOfWork.run((tx) => tx.publish(parcel('NOCORR-1')));
+    const seen = await eventually(() => scale.recorder.seen.find((s) => s.code === 'NOCORR-1'), 5_000, 'NOCORR-1');
+    expect(seen.amqpCorrelationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen.context?.correlationId).toBe(seen.amqpCorrelationId);
+  });
+});

@@ -1,0 +1,34 @@
+import type { INestApplication } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { validationPipe } from './validation';
+
+export interface HttpAppOptions {
+  service: string;
+  title: string;
+  description?: string;
+  version?: string;
+}
+
+/**
+ * The HTTP conventions every service shares: pino as Nest's logger, the validation pipe, problem-details
+ * errors, OpenAPI at /docs (JSON at /docs-json) and graceful shutdown. Create the app with
+ * `{ bufferLogs: true }` so start-up logs also go through pino.
+ */
+export async function configureHttpApp(app: INestApplication, o: HttpAppOptions): Promise<void> {
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter(app.get(HttpAdapterHost)));
+  app.enableShutdownHooks();
+
+  const config = new DocumentBuilder()
+    .setTitle(o.title)
+    .setDescription(o.description ?? `${o.service} service`)
+    .setVersion(o.version ?? '1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

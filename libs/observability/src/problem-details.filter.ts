@@ -1,0 +1,104 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { STATUS_CODES } from 'node:http';
+import {
+  type FieldProblem,
+  PROBLEM_CONTENT_TYPE,
+  type ProblemDetails,
+  ProblemDetailsException,
+  problemType,
+} from './problem-details';
+import { RequestContext } from './request-context';
+
+/**
+ * Renders every error of an HTTP request as RFC 9457 problem details with a stable `code`. Only HTTP: for a
+ * message handler the exception is rethrown so the transport's retry / parking-lot rules see it.
+ */
+@Catch()
+@Injectable()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const http = host.switchToHttp();
+    const request: unknown = http.getRequest();
+    const response: unknown = http.getResponse();
+    const adapter = this.adapterHost.httpAdapter;
+
+    const problem = this.toProblem(exception);
+    problem.instance = String(adapter.getRequestUrl(request)).split('?')[0];
+    problem.correlationId = RequestContext.current()?.correlationId ?? correlationIdOf(request);
+
+    if (problem.status >= 500) {
+      this.logger.error(
+        { err: exception, code: problem.code, path: problem.instance },
+        exception instanceof Error ? exception.message : 'non-error thrown',
+      );
+    }
+    if (adapter.isHeadersSent(response)) return;
+    adapter.setHeader(response, 'content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+    adapter.reply(response, problem, problem.status);
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof ProblemDetailsException) {
+      return withoutUndefined({
+        type: problemType(exception.code),
+        title: exception.title,
+        status: exception.getStatus(),
+        detail: exception.detail,
+        code: exception.code,
+        errors: exception.errors,
+      });
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      // Lets another lib (or Nest itself) pass a code without depending on ProblemDetailsException.
+      const explicit = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+      const code = typeof explicit.code === 'string' ? explicit.code : `HTTP.${httpReason(status)}`;
+      const title = STATUS_CODES[status] ?? 'Error';
+      return withoutUndefined({
+        type: problemType(code),
+        title: typeof explicit.title === 'string' ? explicit.title : title,
+        status,
+        detail: status >= 500 ? undefined : detailOf(exception, explicit),
+        code,
+        errors: Array.isArray(explicit.errors) ? (explicit.errors as FieldProblem[]) : undefined,
+      });
+    }
+    // Unknown failure: say nothing about it to the client, log it with the correlation id instead.
+    return {
+      type: problemType('INTERNAL'),
+      title: 'Internal Server Error',
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'INTERNAL',
+    };
+  }
+}
+
+function detailOf(exception: HttpException, body: Record<string, unknown>): string | undefined {
+  if (typeof body.detail === 'string') return body.detail;
+  const message = body.message;
+  if (Array.isArray(message)) return message.join('; ');
+  if (typeof message === 'string') return message;
+  return exception.message || undefined;
+}
+
+/** 404 → NOT_FOUND, 422 → UNPROCESSABLE_ENTITY: Nest's own HttpStatus names. */
+function httpReason(status: number): string {
+  const name = (HttpStatus as unknown as Record<number, string | undefined>)[status];
+  return name ?? String(status);
+}
+
+function correlationIdOf(request: unknown): string | undefined {
+  const id = (request as { id?: unknown }).id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

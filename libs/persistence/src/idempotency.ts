@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Idempotency keys for commands a client may retry (architecture §6). The record is written in the same
+ * transaction as the command's effects, so a command and its remembered response commit or vanish together;
+ * a concurrent retry with the same key waits on the row lock and then replays the stored response.
+ */
+export interface IdempotentRequest {
+  /** Who may reuse the key (the caller's subject): keys of different callers never collide. */
+  readonly scope: string;
+  readonly key: string;
+  /** What was asked: the same key with a different request is refused. */
+  readonly fingerprint: string;
+}
+
+export interface CommandResponse<T = unknown> {
+  readonly status: number;
+  readonly body: T;
+}
+
+export class IdempotencyKeyReused extends Error {
+  constructor(readonly key: string) {
+    super(`Idempotency-Key ${key} was already used with a different request`);
+    this.name = 'IdempotencyKeyReused';
+  }
+}
+
+/** A stable fingerprint of a JSON request: object keys sorted, so the same body always hashes the same. */
+export function fingerprintOf(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('base64url');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Runs `command` once per key. Must be called inside the command's transaction (`manager` bound to it).
+ * Returns the fresh response, or the stored one with `replayed: true`.
+ */
+export async function runIdempotent<T>(
+  manager: EntityManager,
+  request: IdempotentRequest | undefined,
+  command: () => Promise<CommandResponse<T>>,
+): Promise<CommandResponse<T> & { replayed: boolean }> {
+  if (!request) return { ...(await command()), replayed: false };
+  const claimed: unknown[] = await manager.query(
+    `INSERT INTO idempotency_record (scope, key, fingerprint) VALUES ($1, $2, $3)
+     ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
+    [request.scope, request.key, request.fingerprint],
+  );
+  if (claimed.length === 0) {
+    const [stored] = (await manager.query(
+      `SELECT fingerprint, response_status, response_body FROM idempotency_record WHERE scope = $1 AND key = $2`,
+      [request.scope, request.key],
+    )) as { fingerprint: string; response_status: number; response_body: T }[];
+    if (stored.fingerprint !== request.fingerprint) throw new IdempotencyKeyReused(request.key);
+    return { status: stored.response_status, body: stored.response_body, replayed: true };
+  }
+  const response = await command();
+  await manager.query(
+    `UPDATE idempotency_record SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`,
+    [request.scope, request.key, response.status, JSON.stringify(response.body)],
+  );
+  return { ...response, replayed: false };
+}
+
+export class CreateIdempotencyRecords1764150000000 implements MigrationInterface {
+  name = 'CreateIdempotencyRecords1764150000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE idempotency_record (
+        scope text NOT NULL,
+        key text NOT NULL,
+        fingerprint text NOT NULL,
+        response_status integer,
+        response_body jsonb,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (scope, key)
+      )`);
+    await runner.query(`CREATE INDEX idempotency_record_created_at ON idempotency_record (created_at)`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE idempotency_record`);
+  }
+}
+
+export const idempotencyMigrations = [CreateIdempotencyRecords1764150000000];

@@ -1,0 +1,4 @@
+export * from './database';
+export * from './broker';
+export * from './tcp-proxy';
+export * from './auth';

@@ -1,0 +1,20 @@
+// The environment each service gets when run as a local process: its own database, its port, shared broker.
+import { readFileSync } from 'node:fs';
+
+export const services = JSON.parse(readFileSync(new URL('./services.json', import.meta.url), 'utf8'));
+
+export function serviceEnvironment(service, base = process.env) {
+  const host = base.PGHOST ?? '127.0.0.1';
+  const port = base.PGPORT ?? '5432';
+  const user = base.PGUSER ?? 'postgres';
+  const key = `${service.name.toUpperCase().replaceAll('-', '_')}_DATABASE_URL`;
+  return {
+    ...base,
+    DATABASE_URL: base[key] ?? `postgres://${user}@${host}:${port}/${service.database}`,
+    PORT: String(service.port),
+  };
+}
+
+export function mainOf(service) {
+  return new URL(`../dist/apps/${service.name}/apps/${service.name}/src/main.js`, import.meta.url).pathname;
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '@motcua/auth';
+import { type TestAuth, createTestAuth } from '@motcua/testing';
+import { type RunningSuite, eventually, startSuite } from './support/running-suite';
+
+/**
+ * The spine's first walk: a birth registration received at the Trúc Bạch ward desk goes from the POST to
+ * national status 4, a task in the ward committee's queue, and the applicant's "received" notification, through
+ * all four services running as processes on the real broker and databases.
+ */
+describe('a dossier’s first walk through the suite', () => {
+  const ward = '004.01.20.H26'; // Ủy ban nhân dân phường Trúc Bạch (seed code)
+  let auth: TestAuth;
+  let suite: RunningSuite;
+  let receiver: string;
+
+  const birthRegistration = (overrides: Record<string, unknown> = {}) => ({
+    procedureCode: '1.001193',
+    receivingAgencyCode: ward,
+    channel: 1,
+    applicant: {
+      fullName: 'Nguyễn Thị Lan',
+      idNumber: '001190012345',
+      email: 'lan.nguyen@example.vn',
+      phone: '0912345678',
+      address: 'Số 12 phố Phó Đức Chính, phường Trúc Bạch, quận Ba Đình, Hà Nội',
+      wardCode: '00004',
+    },
+    documents: [
+      { name: 'Tờ khai đăng ký khai sinh', copies: 1 },
+      { name: 'Giấy chứng sinh', copies: 1 },
+    ],
+    returnMethod: 'desk',
+    ...overrides,
+  });
+
+  const submit = (body: unknown, token: string, idempotencyKey?: string) =>
+    fetch(`${suite.url('intake')}/api/v1/dossiers`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+
+  const get = async (url: string, token: string) => {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  beforeAll(async () => {
+    auth = createTestAuth();
+    suite = await startSuite('first-walk', auth.env);
+    receiver = await auth.token({ subject: 'can-bo-mot-cua-01', roles: [Role.Receiver], agencies: [ward] });
+  }, 120_000);
+
+  afterAll(async () => {
+    await suite?.stop();
+    auth?.cleanup();
+  }, 60_000);
+
+  it('is received with a code, then shows in progress with its first task queued and the applicant told', async () => {
+    const response = await submit(birthRegistration(), receiver);
+    expect(response.status).toBe(201);
+    const receipt = (await response.json()) as any;
+    expect(receipt.code).toMatch(/^004\.01\.20\.H26-\d{6}-0001$/);
+    expect(receipt).toMatchObject({ nationalStatus: 2, coordinatorId: 'can-bo-mot-cua-01', procedureCode: '1.001193' });
+    expect(receipt.receivedAt).toMatch(/\+07:00$/);
+
+    // intake's public record follows workflow: in progress, at the ward committee's first step
+    const record = await eventually(async () => {
+      const { body } = await get(`${suite.url('intake')}/api/v1/dossiers/${receipt.code}`, receiver);
+      return body.nationalStatus === 4 && body.currentStep ? body : undefined;
+    }, 'status 4 on the public record');
+    expect(record.history.map((h: any) => h.nationalStatus)).toEqual([2, 4]);
+    expect(record.currentStep).toEqual({ name: expect.stringContaining('hộ tịch'), agencyCode: ward });
+    expect(record.processVersion).toBe(1);
+
+    // the first task waits, unowned, in the ward committee's queue
+    const specialist = await auth.token({ subject: 'cong-chuc-tu-phap-01', roles: [Role.Specialist], agencies: [ward] });
+    const queue = await get(`${suite.url('workflow')}/api/v1/tasks?agency=${ward}`, specialist);
+    expect(queue.status).toBe(200);
+    const task = queue.body.items.find((t: any) => t.dossierCode === receipt.code);
+    expect(task).toMatchObject({ stepNumber: 1, role: 'specialist', ownerId: null, status: 'open', agencyCode: ward });
+
+    // an officer of another ward sees neither the task nor the dossier
+    const stranger = await auth.token({ subject: 'can-bo-phuc-xa', roles: [Role.Specialist, Role.Receiver], agencies: ['001.01.20.H26'] });
+    const strangersQueue = await get(`${suite.url('workflow')}/api/v1/tasks`, stranger);
+    expect(strangersQueue.body.items.some((t: any) => t.dossierCode === receipt.code)).toBe(false);
+    expect((await get(`${suite.url('intake')}/api/v1/dossiers/${receipt.code}`, stranger)).status).toBe(404);
+
+    // notification recorded the applicant's "received" message, in Vietnamese
+    const notifications = await eventually(async () => {
+      const { body } = await get(`${suite.url('notification')}/api/v1/notifications?dossierCode=${receipt.code}`, receiver);
+      return body.items?.length ? body.items : undefined;
+    }, 'the dossier-received notification');
+    expect(notifications).toHaveLength(1);
+    expect(notifications[0]).toMatchObject({ templateKey: 'dossier.received', recipient: 'lan.nguyen@example.vn' });
+    expect(notifications[0].subject).toContain(receipt.code);
+    expect(notifications[0].subject).toContain('tiếp nhận');
+  });
+
+  it('gives the same receipt for a retried submission and refuses a reused key with another body', async () => {
+    const key = randomUUID();
+    const first = await submit(birthRegistration(), receiver, key);
+    const again = await submit(birthRegistration(), receiver, key);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const [a, b] = [(await first.json()) as any, (await again.json()) as any];
+    expect(b.code).toBe(a.code);
+
+    const other = await submit(birthRegistration({ returnMethod: 'post' }), receiver, key);
+    expect(other.status).toBe(422);
+    expect(other.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await other.json()) as any).code).toBe('IDEMPOTENCY.KEY_REUSED');
+  });
+
+  it('refuses bad input with the field named, and callers who may not submit', async () => {
+    const bad = await submit(birthRegistration({ applicant: { fullName: '', wardCode: '4' } }), receiver);
+    expect(bad.status).toBe(400);
+    const problem = (await bad.json()) as any;
+    expect(problem.code).toBe('REQUEST.INVALID');
+    expect(problem.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining(['applicant.fullName', 'applicant.wardCode']));
+
+    expect((await submit(birthRegistration(), '')).status).toBe(401);
+    const specialist = await auth.token({ subject: 'cong-chuc', roles: [Role.Specialist], agencies: [ward] });
+    expect((await submit(birthRegistration(), specialist)).status).toBe(403);
+    const otherDesk = await auth.token({ subject: 'mot-cua-phuc-xa', roles: [Role.Receiver], agencies: ['001.01.20.H26'] });
+    const refused = await submit(birthRegistration(), otherDesk);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as any).code).toBe('DOSSIER.DESK_NOT_YOURS');
+  });
+});

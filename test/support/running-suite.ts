@@ -1,0 +1,127 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { topologyNames } from '@motcua/messaging';
+import { type TestDatabase, createTestDatabase, deleteTopology, uniquePrefix } from '@motcua/testing';
+
+/** The four services as built by `npm run build`, each run as its own process, as in production. */
+export const SERVICE_NAMES = ['intake', 'workflow', 'notification', 'postal-delivery'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface RunningService {
+  readonly name: ServiceName;
+  readonly url: string;
+  readonly database: TestDatabase;
+  readonly process: ChildProcess;
+}
+
+export interface RunningSuite {
+  readonly prefix: string;
+  readonly services: Record<ServiceName, RunningService>;
+  url(service: ServiceName): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url} exited with ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(`${url}/health/ready`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} was not ready within ${timeoutMs} ms`);
+}
+
+/**
+ * Starts the whole suite on fresh databases and a private topology prefix, so the test shares nothing with a
+ * running development stack or another test. Service logs go to `test/logs/<label>/<service>.log`.
+ */
+export async function startSuite(label: string, env: Record<string, string>): Promise<RunningSuite> {
+  const prefix = uniquePrefix(label);
+  const logDir = join(ROOT, 'test', 'logs', label);
+  mkdirSync(logDir, { recursive: true });
+  const started: RunningService[] = [];
+  try {
+    for (const name of SERVICE_NAMES) {
+      const database = await createTestDatabase(`${label}_${name}`);
+      const port = await freePort();
+      const log = createWriteStream(join(logDir, `${name}.log`));
+      const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', name, 'apps', name, 'src', 'main.js')], {
+        env: {
+          ...process.env,
+          ...env,
+          DATABASE_URL: database.url,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          MESSAGING_PREFIX: prefix,
+          LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout?.pipe(log);
+      child.stderr?.pipe(log);
+      started.push({ name, url: `http://127.0.0.1:${port}`, database, process: child });
+    }
+    await Promise.all(started.map((s) => waitUntilReady(s.url, s.process)));
+  } catch (error) {
+    await stopAll(started, prefix);
+    throw error;
+  }
+  const services = Object.fromEntries(started.map((s) => [s.name, s])) as Record<ServiceName, RunningService>;
+  return {
+    prefix,
+    services,
+    url: (service) => services[service].url,
+    stop: () => stopAll(started, prefix),
+  };
+}
+
+async function stopAll(started: RunningService[], prefix: string): Promise<void> {
+  await Promise.all(
+    started.map(async (s) => {
+      if (s.process.exitCode === null && s.process.signalCode === null) {
+        s.process.kill('SIGTERM');
+        const exited = once(s.process, 'exit');
+        const timer = setTimeout(() => s.process.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+    }),
+  );
+  await Promise.all(started.map((s) => s.database.drop()));
+  await deleteTopology(topologyNames(prefix, SERVICE_NAMES, 3));
+}
+
+/** Polls until `probe` returns a value (not undefined) or the time is up. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}

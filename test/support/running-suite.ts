@@ -21,6 +21,7 @@ export interface RunningService {
 
 export interface RunningSuite {
   readonly prefix: string;
+  /** The services started (all four unless the caller chose fewer). */
   readonly services: Record<ServiceName, RunningService>;
   url(service: ServiceName): string;
   stop(): Promise<void>;
@@ -54,13 +55,17 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_0
  * Starts the whole suite on fresh databases and a private topology prefix, so the test shares nothing with a
  * running development stack or another test. Service logs go to `test/logs/<label>/<service>.log`.
  */
-export async function startSuite(label: string, env: Record<string, string>): Promise<RunningSuite> {
+export async function startSuite(
+  label: string,
+  env: Record<string, string>,
+  only: readonly ServiceName[] = SERVICE_NAMES,
+): Promise<RunningSuite> {
   const prefix = uniquePrefix(label);
   const logDir = join(ROOT, 'test', 'logs', label);
   mkdirSync(logDir, { recursive: true });
   const started: RunningService[] = [];
   try {
-    for (const name of SERVICE_NAMES) {
+    for (const name of only) {
       const database = await createTestDatabase(`${label}_${name}`);
       const port = await freePort();
       const log = createWriteStream(join(logDir, `${name}.log`));
@@ -72,7 +77,7 @@ export async function startSuite(label: string, env: Record<string, string>): Pr
           PORT: String(port),
           HOST: '127.0.0.1',
           MESSAGING_PREFIX: prefix,
-          LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+          LOG_LEVEL: env.LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'info',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -1,3 +1,4 @@
+import { Role } from '@motcua/auth';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { aDossierAccepted, eventually, type RunningNotificationService, startNotificationService } from './support';
@@ -20,7 +21,7 @@ describe('notification: the applicant is told their dossier was received', () =>
   beforeAll(async () => {
     service = await startNotificationService();
     db = service.app.get(DataSource);
-  });
+  }, 30_000);
 
   afterAll(async () => {
     await service?.stop();
@@ -87,7 +88,7 @@ describe('notification: the applicant is told their dossier was received', () =>
       const dossierCode = aDossierAccepted().dossierCode;
       for (let i = 0; i < 3; i++) await service.publish(aDossierAccepted({ dossierCode, sequence: i + 1 }));
       await eventually(async () => (await rowsFor(dossierCode)).length === 3);
-      const token = await service.token(['specialist']);
+      const token = await service.token([Role.Specialist]);
       const http = service.app.getHttpServer();
 
       const first = await request(http).get('/api/v1/notifications').query({ dossierCode, limit: 2 }).auth(token, { type: 'bearer' }).expect(200);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import { Role } from '@motcua/auth';
 import { createService } from '@motcua/bootstrap';
 import { DossierAccepted, event, NationalStatus, ReturnMethod, SubmissionChannel } from '@motcua/contracts';
-import { AmqpServer, eventsExchangeName, MessageHeaders, topologyNames } from '@motcua/messaging';
+import { AmqpConnection, AmqpServer, eventsExchangeName, MessageHeaders, topologyNames } from '@motcua/messaging';
 import { createTestAuth, createTestDatabase, deleteTopology, uniquePrefix, withBrokerChannel } from '@motcua/testing';
 import { AppModule, SERVICE } from '../src/app.module';
 import { entities, migrations } from '../src/database';
@@ -11,7 +12,8 @@ import { entities, migrations } from '../src/database';
 export interface RunningNotificationService {
   readonly app: INestApplication;
   readonly prefix: string;
-  token(roles?: string[]): Promise<string>;
+  /** An officer's token (of the receiving desk) with these roles; default: receiver. */
+  token(roles?: Role[]): Promise<string>;
   /** Publishes an event straight to the exchange as the outbox relay would (persistent, typed, with an id). */
   publish(event: DossierAccepted, messageId?: string): Promise<string>;
   /** Messages the consumer has finished (applied or recognised as duplicates). */
@@ -29,22 +31,34 @@ export async function startNotificationService(): Promise<RunningNotificationSer
     MESSAGING_RETRY_DELAYS_MS: '200',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   });
-  const app = await createService({
-    service: SERVICE,
-    title: 'notification (test)',
-    description: 'notification under test',
-    defaultPort: 0,
-    module: AppModule,
-    entities,
-    migrations,
-  });
-  await app.init();
+  const cleanUp = async () => {
+    await deleteTopology(topologyNames(prefix, [SERVICE], 1));
+    await database.drop();
+    auth.cleanup();
+  };
+  let app: INestApplication;
+  try {
+    app = await createService({
+      service: SERVICE,
+      title: 'notification (test)',
+      description: 'notification under test',
+      defaultPort: 0,
+      module: AppModule,
+      entities,
+      migrations,
+    });
+    await app.init();
+    // The connection opens without waiting; once it is up, the topology is declared and the consumer runs.
+    await app.get(AmqpConnection).waitUntilConnected(10_000);
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
   const server = app.get(AmqpServer);
   return {
     app,
     prefix,
-    token: (roles = ['receiver']) =>
-      auth.token({ subject: 'officer-1', roles: roles as never, agencies: ['000.00.01.H26'] }),
+    token: (roles = [Role.Receiver]) => auth.token({ subject: 'officer-1', roles, agencies: ['000.00.01.H26'] }),
     async publish(payload, messageId = randomUUID()) {
       await withBrokerChannel(async (channel) => {
         channel.publish(eventsExchangeName(prefix), DossierAccepted.type, Buffer.from(JSON.stringify(payload)), {
@@ -64,9 +78,7 @@ export async function startNotificationService(): Promise<RunningNotificationSer
     consumed: () => server.counts.handled + server.counts.duplicate,
     async stop() {
       await app.close();
-      await deleteTopology(topologyNames(prefix, [SERVICE], 1));
-      await database.drop();
-      auth.cleanup();
+      await cleanUp();
     },
   };
 }

@@ -3,45 +3,48 @@ import type { EventClass } from '@motcua/contracts';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { parseRetryDelays } from './retry-policy';
 
-/** The messaging variables, read once at start with `readEnvironment` (a bad value stops the service, named). */
+/**
+ * The messaging variables, read once at start with `readEnvironment` (a bad value stops the service, named).
+ * The explicit types are needed: `design:type` metadata drives the conversion of the string values.
+ */
 export class MessagingEnvironment {
   @Matches(/^amqps?:\/\//, { message: 'must be an amqp:// or amqps:// URL' })
-  AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
+  AMQP_URL: string = 'amqp://guest:guest@127.0.0.1:5672';
 
   /** Prepended to every exchange and queue name, so parallel test runs never share topology. */
   @IsString()
   @Matches(/^[A-Za-z0-9._-]*$/, { message: 'may hold only letters, digits, ".", "_" and "-"' })
-  MESSAGING_PREFIX = '';
+  MESSAGING_PREFIX: string = '';
 
   /** Unacknowledged deliveries per consumer; they are handled concurrently. */
   @IsInt()
   @Min(1)
   @Max(10_000)
-  MESSAGING_PREFETCH = 64;
+  MESSAGING_PREFETCH: number = 64;
 
   /** One retry tier (delay queue) per entry, in milliseconds. */
   @Matches(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, { message: 'must be a comma-separated list of milliseconds' })
-  MESSAGING_RETRY_DELAYS_MS = '1000,5000,30000';
+  MESSAGING_RETRY_DELAYS_MS: string = '1000,5000,30000';
 
   /** First delivery plus retries; after that the message is parked. */
   @IsInt()
   @Min(1)
-  MESSAGING_MAX_ATTEMPTS = 4;
+  MESSAGING_MAX_ATTEMPTS: number = 4;
 
   /** Fallback poll of the outbox; the relay is normally woken at once after a commit. */
   @IsInt()
   @Min(10)
-  OUTBOX_POLL_INTERVAL_MS = 1000;
+  OUTBOX_POLL_INTERVAL_MS: number = 1000;
 
   @IsInt()
   @Min(1)
   @Max(10_000)
-  OUTBOX_BATCH_SIZE = 200;
+  OUTBOX_BATCH_SIZE: number = 200;
 
   /** Sent outbox rows (and inbox ids) older than this are purged. */
   @IsInt()
   @Min(1)
-  OUTBOX_RETENTION_HOURS = 168;
+  OUTBOX_RETENTION_HOURS: number = 168;
 }
 
 export interface MessagingOptions {

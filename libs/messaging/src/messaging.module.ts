@@ -1,5 +1,5 @@
 import {
-
+  Logger,
   Module,
   type BeforeApplicationShutdown,
   type DynamicModule,
@@ -18,6 +18,7 @@ import { OutboxRelay } from './outbox/outbox-relay';
 import { UnitOfWork } from './unit-of-work';
 
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+const STARTUP_WAIT_MS = 5_000;
 
 /**
  * The RabbitMQ transport, outbox and inbox for one service. Needs a TypeORM `DataSource` in the app (with
@@ -29,6 +30,8 @@ const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
  */
 @Module({})
 export class MessagingModule implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('MessagingModule');
+
   constructor(
     private readonly connection: AmqpConnection,
     private readonly relay: OutboxRelay,
@@ -59,6 +62,9 @@ export class MessagingModule implements OnModuleInit, OnApplicationBootstrap, Be
 
   async onModuleInit(): Promise<void> {
     await this.connection.open();
+    // Give the broker a moment so a normal start is deterministic (topology declared, consumers up before the
+    // app reports ready); a broker that stays away does not stop the service.
+    await this.connection.waitUntilConnected(STARTUP_WAIT_MS).catch((err: Error) => this.logger.warn(`${err.message}; starting anyway`));
   }
 
   onApplicationBootstrap(): void {
@@ -76,5 +82,3 @@ export class MessagingModule implements OnModuleInit, OnApplicationBootstrap, Be
     await this.connection.close();
   }
 }
-
-export { MESSAGING_OPTIONS };

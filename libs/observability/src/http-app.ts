@@ -22,12 +22,16 @@ export async function configureHttpApp(app: INestApplication, o: HttpAppOptions)
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(app.get(HttpAdapterHost)));
   app.enableShutdownHooks();
+  // No framework advertisement in responses (Express only; other adapters do not send it).
+  const instance = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
+  instance.disable?.('x-powered-by');
 
   const config = new DocumentBuilder()
     .setTitle(o.title)
     .setDescription(o.description ?? `${o.service} service`)
     .setVersion(o.version ?? '1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

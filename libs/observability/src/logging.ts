@@ -9,13 +9,18 @@ import { RequestContext } from './request-context';
  * nestjs-pino parameters: JSON lines with `service` and `correlationId` on every line. Inside an HTTP request
  * the request logger carries the id; anywhere else (a consumed message, a scheduler tick) the mixin adds it
  * from RequestContext. Credentials are never logged.
+ *
+ * nestjs-pino keeps one pino-http instance per process: the first app's parameters win (one app per process
+ * in production; in tests, one app per test file).
  */
 export function loggerParams(o: { service: string; level: string; destination?: DestinationStream }): Params {
   const options: Options = {
     level: o.level,
     base: { service: o.service, pid: process.pid },
     genReqId: (req: IncomingMessage, res: ServerResponse) => correlationIdFor(req, res),
-    customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: unknown }).id }),
+    // Lines logged while handling a request carry just the id; the request itself is logged once, on completion.
+    quietReqLogger: true,
+    customAttributeKeys: { reqId: 'correlationId' },
     mixin: (_merge, _level, logger) => {
       const correlationId = RequestContext.current()?.correlationId;
       if (!correlationId) return {};

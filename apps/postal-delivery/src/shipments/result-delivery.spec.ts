@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { ReturnMethod } from '@motcua/contracts';
 import { needsResultDelivery } from './result-delivery';
 

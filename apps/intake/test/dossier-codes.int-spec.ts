@@ -1,0 +1,94 @@
+import { Client } from 'pg';
+import { Role } from '@motcua/auth';
+import { type TestAuth, createTestAuth } from '@motcua/testing';
+import { type RunningSuite, startSuite } from '../../../test/support/running-suite';
+
+/**
+ * Số thứ tự hồ sơ under a rush: every parallel receipt at one desk on one day gets its own number, and the
+ * day's numbers have no gaps, because each is taken in the receipt's own transaction.
+ */
+describe('dossier codes under parallel submissions', () => {
+  const desk = '013.01.20.H26'; // Ủy ban nhân dân phường Quán Thánh (seed code)
+  let auth: TestAuth;
+  let suite: RunningSuite;
+  let db: Client;
+
+  beforeAll(async () => {
+    auth = createTestAuth();
+    suite = await startSuite('dossier-codes', auth.env, ['intake']);
+    db = new Client({ connectionString: suite.services.intake.database.url });
+    await db.connect();
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await suite?.stop();
+    auth?.cleanup();
+  }, 60_000);
+
+  it('gives 200 parallel submissions to one desk 200 distinct, gap-free codes', async () => {
+    const token = await auth.token({ subject: 'mot-cua-quan-thanh', roles: [Role.Receiver], agencies: [desk] });
+    const submit = (i: number) =>
+      fetch(`${suite.url('intake')}/api/v1/dossiers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          procedureCode: '1.001193',
+          receivingAgencyCode: desk,
+          channel: 1,
+          applicant: { fullName: `Phạm Minh Đức ${i}`, wardCode: '00013' },
+          documents: [{ name: 'Tờ khai đăng ký khai sinh' }],
+          returnMethod: 'desk',
+        }),
+      });
+    const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => submit(i)));
+    expect(responses.map((r) => r.status)).toEqual(Array(200).fill(201));
+    const codes = await Promise.all(responses.map(async (r) => ((await r.json()) as { code: string }).code));
+
+    const numbers = codes.map((code) => Number(code.split('-')[2])).sort((a, b) => a - b);
+    expect(new Set(codes).size).toBe(200);
+    expect(numbers).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    const day = codes[0].split('-')[1];
+    expect(codes.every((code) => code.startsWith(`${desk}-${day}-`))).toBe(true);
+
+    // the database agrees: 200 dossiers, the counter at 200, and one accepted event per dossier in the outbox
+    const { rows } = await db.query<{ dossiers: string; counter: number; events: string }>(
+      `SELECT (SELECT count(*) FROM dossier) AS dossiers,
+              (SELECT last_number FROM dossier_code_counter WHERE agency_code = $1) AS counter,
+              (SELECT count(DISTINCT payload->>'dossierCode') FROM outbox_message WHERE type = 'intake.dossier.accepted') AS events`,
+      [desk],
+    );
+    expect(rows[0]).toEqual({ dossiers: '200', counter: 200, events: '200' });
+  });
+
+  it('gives a rolled-back receipt’s number to the next one: a failure leaves no gap', async () => {
+    const token = await auth.token({ subject: 'mot-cua-quan-thanh', roles: [Role.Receiver], agencies: [desk] });
+    // Make the next insert fail after the counter was taken: a dossier with that code already exists.
+    const { rows } = await db.query<{ last_number: number }>(`SELECT last_number FROM dossier_code_counter WHERE agency_code = $1`, [desk]);
+    const next = rows[0].last_number + 1;
+    const [existing] = (await db.query<{ code: string }>(`SELECT code FROM dossier LIMIT 1`)).rows;
+    const blockedCode = existing.code.replace(/-\d+$/, `-${String(next).padStart(4, '0')}`);
+    await db.query(
+      `INSERT INTO dossier (id, code, procedure_code, channel, receiving_agency_code, coordinator_id, applicant, documents, return_method, national_status, received_at)
+       VALUES (gen_random_uuid(), $1, '1.001193', 1, 'X.H26', 'x', '{}', '[]', 'desk', 2, now())`,
+      [blockedCode],
+    );
+    const body = {
+      procedureCode: '1.001193',
+      receivingAgencyCode: desk,
+      channel: 1,
+      applicant: { fullName: 'Lê Thu Hà', wardCode: '00013' },
+      documents: [{ name: 'Tờ khai đăng ký khai sinh' }],
+      returnMethod: 'desk',
+    };
+    const post = () =>
+      fetch(`${suite.url('intake')}/api/v1/dossiers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    expect((await post()).status).toBe(500);
+    const after = await db.query<{ last_number: number }>(`SELECT last_number FROM dossier_code_counter WHERE agency_code = $1`, [desk]);
+    expect(after.rows[0].last_number).toBe(next - 1);
+  });
+});

@@ -1,0 +1,202 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { Body, Controller, Get, Injectable, type INestApplication, Logger, Module, Param, Post } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Type } from 'class-transformer';
+import { IsNotEmpty, IsString, ValidateNested } from 'class-validator';
+import { Client } from 'pg';
+import request from 'supertest';
+import { PersistenceModule } from '@motcua/persistence';
+import { configureHttpApp } from './http-app';
+import { ReadinessCheck } from './health';
+import { ObservabilityModule } from './observability.module';
+import { ProblemDetailsException } from './problem-details';
+import { RequestContext } from './request-context';
+
+class ApplicantDto {
+  @IsString()
+  @IsNotEmpty()
+  fullName: string;
+}
+
+class SubmitDossierDto {
+  @IsString()
+  procedureCode: string;
+
+  @ValidateNested()
+  @Type(() => ApplicantDto)
+  applicant: ApplicantDto;
+}
+
+@Controller('api/v1/dossiers')
+class DossiersController {
+  private readonly logger = new Logger('Dossiers');
+
+  @Post()
+  submit(@Body() dto: SubmitDossierDto) {
+    this.logger.log(`received ${dto.procedureCode}`);
+    return { correlationId: RequestContext.current()?.correlationId };
+  }
+
+  @Get(':code')
+  find(@Param('code') code: string) {
+    if (code === 'boom') throw new Error('connection string postgres://secret@db leaked?');
+    throw new ProblemDetailsException({ status: 404, code: 'DOSSIER.NOT_FOUND', title: 'No such dossier', detail: code });
+  }
+}
+
+/** Stands in for libs/messaging's broker check. */
+@Injectable()
+class BrokerReadiness extends ReadinessCheck {
+  readonly name = 'broker';
+  up = true;
+  async check() {
+    return { up: this.up, details: { connected: this.up } };
+  }
+}
+
+@Module({ providers: [BrokerReadiness], exports: [BrokerReadiness] })
+class MessagingStandIn {}
+
+const server = `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? '5432'}`;
+const admin = async (sql: string) => {
+  const client = new Client({ connectionString: `${server}/postgres` });
+  await client.connect();
+  await client.query(sql).finally(() => client.end());
+};
+
+describe('observability over HTTP', () => {
+  const database = `motcua_t_obs_${randomBytes(4).toString('hex')}`;
+  const lines: Record<string, unknown>[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE ${database}`);
+    process.env.DATABASE_URL = `${server}/${database}`;
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ObservabilityModule.forService({ service: 'intake', readinessChecks: [BrokerReadiness], logDestination: logStream }),
+        PersistenceModule.forService({ service: 'intake', entities: [], migrations: [] }),
+        MessagingStandIn,
+      ],
+      controllers: [DossiersController],
+    }).compile();
+    app = moduleRef.createNestApplication({ bufferLogs: true });
+    await configureHttpApp(app, { service: 'intake', title: 'Intake' });
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  });
+
+  it('answers a validation failure with 400 problem details naming the nested field', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/api/v1/dossiers')
+      .send({ procedureCode: '1.001193', applicant: { fullName: '' }, secretField: 1 })
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({
+      type: 'https://motcua.vn/problems/request-invalid',
+      status: 400,
+      code: 'REQUEST.INVALID',
+      instance: '/api/v1/dossiers',
+    });
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'applicant.fullName', code: 'isNotEmpty' }),
+        expect.objectContaining({ field: 'secretField', code: 'whitelistValidation' }),
+      ]),
+    );
+    expect(res.body.correlationId).toBe(res.headers['x-correlation-id']);
+  });
+
+  it('answers an unknown route with a 404 problem', async () => {
+    const res = await request(app.getHttpServer()).get('/api/v1/nothing-here?x=1').expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, code: 'HTTP.NOT_FOUND', instance: '/api/v1/nothing-here' });
+  });
+
+  it('renders a domain problem as thrown', async () => {
+    const res = await request(app.getHttpServer()).get('/api/v1/dossiers/H26-0001').expect(404);
+    expect(res.body).toMatchObject({
+      type: 'https://motcua.vn/problems/dossier-not-found',
+      title: 'No such dossier',
+      code: 'DOSSIER.NOT_FOUND',
+      detail: 'H26-0001',
+    });
+  });
+
+  it('hides an unexpected error behind a 500 INTERNAL problem and logs it with the correlation id', async () => {
+    const res = await request(app.getHttpServer()).get('/api/v1/dossiers/boom').set('x-correlation-id', 'corr-boom').expect(500);
+    expect(res.body).toMatchObject({ status: 500, code: 'INTERNAL', correlationId: 'corr-boom' });
+    expect(JSON.stringify(res.body)).not.toContain('secret');
+    expect(lines.some((l) => l.correlationId === 'corr-boom' && l.level === 50 && JSON.stringify(l).includes('leaked'))).toBe(true);
+  });
+
+  it('echoes x-correlation-id, exposes it to the handler, and stamps it on every log line of the request', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/api/v1/dossiers')
+      .set('x-correlation-id', 'corr-42')
+      .set('authorization', 'Bearer do-not-log-me')
+      .send({ procedureCode: '1.001193', applicant: { fullName: 'Nguyễn Văn A' } })
+      .expect(201);
+    expect(res.headers['x-correlation-id']).toBe('corr-42');
+    expect(res.body).toEqual({ correlationId: 'corr-42' });
+
+    const ours = lines.filter((l) => l.correlationId === 'corr-42');
+    expect(ours.map((l) => l.msg)).toEqual(expect.arrayContaining(['received 1.001193', 'request completed']));
+    expect(ours.every((l) => l.service === 'intake')).toBe(true);
+    expect(JSON.stringify(lines)).not.toContain('do-not-log-me');
+  });
+
+  it('makes up a correlation id when the caller sends none (or an unusable one)', async () => {
+    const fresh = await request(app.getHttpServer()).post('/api/v1/dossiers').send({ procedureCode: 'x', applicant: { fullName: 'B' } });
+    expect(fresh.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fresh.body.correlationId).toBe(fresh.headers['x-correlation-id']);
+    const odd = await request(app.getHttpServer()).post('/api/v1/dossiers').set('x-correlation-id', 'a b<script>').send({ procedureCode: 'x', applicant: { fullName: 'B' } });
+    expect(odd.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('is live, and ready while the database and every readiness check are up', async () => {
+    await request(app.getHttpServer()).get('/health/live').expect(200, { status: 'ok' });
+    const ready = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(ready.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, broker: { status: 'up' } } });
+  });
+
+  it('is not ready (503) when a readiness check reports down', async () => {
+    const broker = app.get(BrokerReadiness);
+    broker.up = false;
+    try {
+      const res = await request(app.getHttpServer()).get('/health/ready').expect(503);
+      expect(res.body).toMatchObject({ status: 'error', error: { broker: { status: 'down' } }, info: { database: { status: 'up' } } });
+    } finally {
+      broker.up = true;
+    }
+  });
+
+  it('serves Prometheus metrics with the request duration histogram by route', async () => {
+    await request(app.getHttpServer()).get('/api/v1/dossiers/H26-0002');
+    const res = await request(app.getHttpServer()).get('/metrics').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.text).toContain('# TYPE http_request_duration_seconds histogram');
+    expect(res.text).toMatch(/http_request_duration_seconds_count\{[^}]*method="GET"[^}]*route="\/api\/v1\/dossiers\/:code"[^}]*status="404"/);
+    expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('serves the OpenAPI document with bearer auth declared', async () => {
+    const res = await request(app.getHttpServer()).get('/docs-json').expect(200);
+    expect(res.body.info.title).toBe('Intake');
+    expect(res.body.paths['/api/v1/dossiers']).toBeDefined();
+    expect(res.body.paths['/health/ready']).toBeUndefined();
+    expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    await request(app.getHttpServer()).get('/docs').expect(200);
+  });
+});

@@ -23,9 +23,16 @@ RUN test -n "$SERVICE" || (echo "build with --build-arg SERVICE=intake|workflow|
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=production-deps /app/node_modules ./node_modules
-COPY --from=build /app/package.json ./package.json
+COPY package.json ./
+# nest build keeps the tree under dist/apps/<service>/ (the app in apps/<service>/src, the libs it uses in libs/);
+# dist/main.js points at the entry file so the entrypoint is the same for every service.
+# .dev-keys holds the development signing keys (used when neither AUTH_JWKS_URL nor AUTH_PUBLIC_KEY_FILE is
+# set); compose mounts one volume there for all four services, so they accept the same tokens.
 COPY --from=build /app/dist/apps/${SERVICE} ./dist
-# The image's own user (uid 1000): the service needs no write access to its files.
+RUN test -f "dist/apps/${SERVICE}/src/main.js" \
+ && ln -s "apps/${SERVICE}/src/main.js" dist/main.js \
+ && mkdir .dev-keys && chown node:node .dev-keys
+# The image's own unprivileged user (uid 1000): the service needs no write access to its code.
 USER node
-# `docker compose run --rm <service> migrate` runs the migrations and exits.
+# `docker compose run --rm <service> migrate` applies the migrations and exits.
 ENTRYPOINT ["node", "dist/main.js"]

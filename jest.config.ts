@@ -11,6 +11,8 @@ const base = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.(t|j)s$': 'ts-jest' },
   moduleNameMapper,
+  // Decorator metadata (class-transformer's @Type, Nest) needs the Reflect polyfill before any test module loads.
+  setupFiles: ['reflect-metadata'],
 };
 
 /**

@@ -61,6 +61,18 @@ describe('TokenVerifier', () => {
     await expect(verifier.verify(withExtra)).resolves.toMatchObject({ roles: [Role.Receiver] });
   });
 
+  it('serves a verified token from its cache only until the token expires', async () => {
+    const token = await signed('ES256', devKey);
+    await expect(verifier.verify(token)).resolves.toMatchObject({ subject: 'officer-1' });
+    const tenMinutesLater = Date.now() + 10 * 60_000;
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(tenMinutesLater);
+    try {
+      await expect(verifier.verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   const rejects = async (token: string | Promise<string>, v: TokenVerifier = verifier) =>
     expect(v.verify(await token)).rejects.toBeInstanceOf(InvalidTokenError);
 

@@ -25,6 +25,13 @@ export class TokenVerifier {
   private readonly logger = new Logger(TokenVerifier.name);
   private readonly algorithms: string[];
   private readonly key: KeySource;
+  /**
+   * Tokens already verified, until their `exp`: an officer's client sends the same token on every request for
+   * hours, and an ECDSA verification costs more than the rest of a typical request's authentication. Bounded;
+   * the oldest entry goes first.
+   */
+  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
+  private static readonly VERIFIED_CACHE_SIZE = 10_000;
 
   constructor(private readonly env: AuthEnvironment) {
     this.algorithms = env.AUTH_ALGORITHMS.split(',').map((a) => a.trim());
@@ -32,6 +39,18 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.expiresAtMs) return known.principal;
+    if (known) this.verified.delete(token);
+    const { principal, expiresAtMs } = await this.verifyAfresh(token);
+    if (this.verified.size >= TokenVerifier.VERIFIED_CACHE_SIZE) {
+      this.verified.delete(this.verified.keys().next().value as string);
+    }
+    this.verified.set(token, { principal, expiresAtMs });
+    return principal;
+  }
+
+  private async verifyAfresh(token: string): Promise<{ principal: Principal; expiresAtMs: number }> {
     let payload: JWTPayload;
     try {
       const key = this.key;
@@ -41,6 +60,7 @@ export class TokenVerifier {
         algorithms: this.algorithms,
         requiredClaims: ['exp', 'sub'],
         clockTolerance: 5,
+        currentDate: new Date(Date.now()), // one clock for jose and the cache
       };
       ({ payload } =
         typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options));
@@ -50,7 +70,8 @@ export class TokenVerifier {
       if (typeof this.key !== 'function') throw new InvalidTokenError(error instanceof Error ? error.message : String(error));
       throw error; // the JWKS endpoint is unreachable: not the caller's fault, so not a 401
     }
-    return principalFromClaims(payload);
+    // exp is a required claim, so jose has checked it is there and in the future
+    return { principal: principalFromClaims(payload), expiresAtMs: (payload.exp as number) * 1000 };
   }
 
   /** A bad key file stops the service at start; the JWKS is fetched (and cached by jose) on first use. */

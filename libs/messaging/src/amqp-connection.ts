@@ -116,11 +116,15 @@ export class AmqpConnection {
    * connection so recovery reconnects and `setup` re-creates topology, publisher and consumers in one place.
    */
   restart(model: ChannelModel, reason: string): void {
-    if (this.closed || this.model !== model) return;
-    this.logger.warn(`${reason}: reconnecting to the broker`);
-    this.model = null;
-    this.publisher = null;
-    model.close().catch(() => undefined);
+    // Channels also close when the whole connection drops; recovery handles that. Look again once the
+    // connection has had its chance to report the drop.
+    setImmediate(() => {
+      if (this.closed || this.model !== model) return;
+      this.logger.warn(`${reason}: reconnecting to the broker`);
+      this.model = null;
+      this.publisher = null;
+      model.close().catch(() => undefined);
+    });
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { eventsExchangeName, topologyNames, unroutedName } from '../src';
 import { LetterPosted, ParcelRegistered, ParcelWeighed, effects, eventually, parcel, startService, type TestService } from './harness';
 
+// The project-level testTimeout is not applied by jest 30 (it is a global option): these talk to real servers.
+jest.setTimeout(60_000);
+
 /**
  * Routing, duplicates and correlation through the real broker: three services with their own databases.
  *   counter  binds test.#            (every parcel event)

@@ -1,4 +1,4 @@
-import { Controller, Inject, Module, type INestApplication, type LoggerService } from '@nestjs/common';
+import { ConsoleLogger, Controller, Inject, Module, type INestApplication, type LoggerService } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -183,7 +183,7 @@ export async function startService(options: {
       TestHandlersModule,
     ],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: process.env.MESSAGING_TEST_LOGS ? undefined : quiet });
+  const app = moduleRef.createNestApplication({ logger: process.env.MESSAGING_TEST_LOGS ? new ConsoleLogger() : quiet });
   if (options.consume !== false) {
     app.connectMicroservice({ strategy: app.get(AmqpServer) }, { inheritAppConfig: true });
     await app.startAllMicroservices();
@@ -206,13 +206,17 @@ export async function startService(options: {
 }
 
 /** Polls `probe` until it returns a truthy value (returned) or fails the test after `timeoutMs`. */
-export async function eventually<T>(probe: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<NonNullable<T>> {
+export async function eventually<T>(
+  probe: () => T | Promise<T>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<Exclude<T, false | null | undefined | 0 | ''>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const value = await probe();
-      if (value) return value as NonNullable<T>;
+      if (value) return value as Exclude<T, false | null | undefined | 0 | ''>;
       last = value;
     } catch (err) {
       last = err;

@@ -21,7 +21,10 @@ export interface DossierView {
   history?: { nationalStatus: number; nationalStatusName: string; source: string; note: string | null; occurredAt: string }[];
 }
 
-export function toDossierView(dossier: Dossier, history?: DossierStatusChange[]): DossierView {
+export function toDossierView(
+  dossier: Dossier,
+  history?: Pick<DossierStatusChange, 'nationalStatus' | 'source' | 'note' | 'occurredAt'>[],
+): DossierView {
   return {
     code: dossier.code,
     procedureCode: dossier.procedureCode,

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { NotificationStatus } from './notification-draft';
 import type { Channel } from './recipient';
 import type { TemplateKey } from './templates/message-templates';
@@ -6,6 +6,7 @@ import type { TemplateKey } from './templates/message-templates';
 /** One message to one person, as recorded in the delivery log (nhật ký gửi thông báo). */
 @Entity({ name: 'notification' })
 @Index('notification_dossier_page', ['dossierCode', 'createdAt', 'id'])
+@Unique('notification_once_per_event', ['eventMessageId', 'templateKey'])
 export class Notification {
   @PrimaryColumn('uuid')
   id: string;

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { Role } from '@motcua/auth';
+import { CaseOpened, NationalStatus, TaskCreated, event } from '@motcua/contracts';
+import { type TestAuth, createTestAuth, publishEvent } from '@motcua/testing';
+import { type RunningSuite, eventually, startSuite } from '../../../test/support/running-suite';
+
+/** Intake plays the public record: workflow's events may arrive late, twice or out of order, and it stays right. */
+describe('the public record follows workflow', () => {
+  const desk = '016.01.20.H26'; // Ủy ban nhân dân phường Ngọc Hà (seed code)
+  let auth: TestAuth;
+  let suite: RunningSuite;
+  let db: Client;
+  let token: string;
+
+  beforeAll(async () => {
+    auth = createTestAuth();
+    suite = await startSuite('workflow-progress', auth.env, ['intake']);
+    db = new Client({ connectionString: suite.services.intake.database.url });
+    await db.connect();
+    token = await auth.token({ subject: 'mot-cua-ngoc-ha', roles: [Role.Receiver], agencies: [desk] });
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await suite?.stop();
+    auth?.cleanup();
+  }, 60_000);
+
+  async function receive(): Promise<string> {
+    const response = await fetch(`${suite.url('intake')}/api/v1/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        procedureCode: '1.001193',
+        receivingAgencyCode: desk,
+        channel: 1,
+        applicant: { fullName: 'Đỗ Quang Huy', wardCode: '00016' },
+        documents: [{ name: 'Tờ khai đăng ký khai sinh' }],
+        returnMethod: 'desk',
+      }),
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { code: string }).code;
+  }
+
+  const record = async (code: string) => {
+    const response = await fetch(`${suite.url('intake')}/api/v1/dossiers/${code}`, { headers: { authorization: `Bearer ${token}` } });
+    return (await response.json()) as any;
+  };
+
+  const progress = (code: string, caseId: string) => ({
+    opened: event(CaseOpened, {
+      dossierCode: code,
+      nationalStatus: NationalStatus.InProgress,
+      sequence: 1,
+      occurredAt: new Date().toISOString(),
+      caseId,
+      procedureCode: '1.001193',
+      processVersion: 1,
+      coordinatorId: 'mot-cua-ngoc-ha',
+    }),
+    taskCreated: event(TaskCreated, {
+      dossierCode: code,
+      nationalStatus: NationalStatus.InProgress,
+      sequence: 2,
+      occurredAt: new Date().toISOString(),
+      taskId: randomUUID(),
+      caseId,
+      stepNumber: 1,
+      stepName: 'Công chức tư pháp – hộ tịch kiểm tra hồ sơ, ghi sổ hộ tịch',
+      agencyCode: desk,
+      role: 'specialist',
+    }),
+  });
+
+  it('keeps the newer step and the pinned version when the older event arrives last, with one history row', async () => {
+    const code = await receive();
+    const { opened, taskCreated } = progress(code, randomUUID());
+    await publishEvent(suite.prefix, taskCreated);
+    await eventually(async () => ((await record(code)).currentStep ? true : undefined), 'the task to be applied');
+    await publishEvent(suite.prefix, opened);
+    const shown = await eventually(async () => {
+      const r = await record(code);
+      return r.processVersion === 1 ? r : undefined;
+    }, 'the process version from the older event');
+    expect(shown.nationalStatus).toBe(4);
+    expect(shown.currentStep).toEqual({ name: taskCreated.stepName, agencyCode: desk });
+    expect(shown.history.map((h: any) => h.nationalStatus)).toEqual([2, 4]);
+  });
+
+  it('applies a message delivered twice once', async () => {
+    const code = await receive();
+    const { taskCreated } = progress(code, randomUUID());
+    const messageId = randomUUID();
+    await publishEvent(suite.prefix, taskCreated, messageId);
+    await publishEvent(suite.prefix, taskCreated, messageId);
+    await eventually(async () => ((await record(code)).nationalStatus === 4 ? true : undefined), 'status 4');
+    await eventually(
+      async () => ((await db.query(`SELECT 1 FROM inbox_message WHERE message_id = $1`, [messageId])).rowCount === 1 ? true : undefined),
+      'the inbox to hold the message',
+    );
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS n FROM dossier_status_change c JOIN dossier d ON d.id = c.dossier_id WHERE d.code = $1`,
+      [code],
+    );
+    expect(rows[0].n).toBe(2);
+  });
+});

@@ -81,7 +81,9 @@ export class TokenVerifier {
       try {
         return createPublicKey(readFileSync(this.env.AUTH_PUBLIC_KEY_FILE));
       } catch (error) {
-        throw new Error(`AUTH_PUBLIC_KEY_FILE: cannot read an SPKI PEM public key (${(error as Error).message})`);
+        throw new Error(`AUTH_PUBLIC_KEY_FILE: cannot read an SPKI PEM public key (${(error as Error).message})`, {
+          cause: error,
+        });
       }
     }
     const { publicKey, publicKeyFile } = ensureDevKeys(this.env.AUTH_DEV_KEYS_DIR);

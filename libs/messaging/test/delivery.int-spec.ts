@@ -45,14 +45,15 @@ describe('messaging: delivery', () => {
       await tx.publish(parcel('P-1', 3));
     });
 
-    await eventually(() => counter.recorder.of(ParcelRegistered.type).length === 1, 5_000, 'counter to receive P-1');
-    await eventually(() => scale.recorder.of(ParcelRegistered.type).length === 1, 5_000, 'scale to receive P-1');
+    // Wait for the committed effects (the recorder sees a delivery before its transaction commits).
+    await eventually(async () => (await effects(counter)).length === 1, 5_000, 'counter to apply P-1');
+    await eventually(async () => (await effects(scale)).length === 1, 5_000, 'scale to apply P-1');
     expect((await effects(counter)).map((e) => e.code)).toEqual(['P-1']);
     expect((await effects(scale)).map((e) => e.code)).toEqual(['P-1']);
 
     // A later event the post service IS bound to arrives there, so its silence about the parcel means something.
     await counter.unitOfWork.run((tx) => tx.publish(Object.assign(new LetterPosted(), { code: 'L-1' })));
-    await eventually(() => post.recorder.of(LetterPosted.type).length === 1, 5_000, 'post to receive L-1');
+    await eventually(async () => (await effects(post)).length === 1, 5_000, 'post to apply L-1');
     expect(post.recorder.of(ParcelRegistered.type)).toHaveLength(0);
     expect((await effects(post)).map((e) => e.code)).toEqual(['L-1']);
     expect(scale.recorder.of(LetterPosted.type)).toHaveLength(0);

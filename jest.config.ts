@@ -27,9 +27,10 @@ const config: Config = {
       displayName: 'integration',
       roots: ['<rootDir>/apps/', '<rootDir>/libs/', '<rootDir>/test/'],
       testMatch: ['**/*.int-spec.ts', '**/*.e2e-spec.ts'],
-      testTimeout: 60_000,
     },
   ],
+  // A global option in jest 30 (ignored inside a project): integration tests start services and brokers.
+  testTimeout: 60_000,
 };
 
 export default config;

@@ -11,8 +11,7 @@ export const SERVICE = 'intake';
 @Module({
   imports: [
     PersistenceModule.forService({ service: SERVICE, entities, migrations }),
-    // Intake keeps the public record current from processing and postal events.
-    MessagingModule.forService({ service: SERVICE, bindings: ['workflow.#', 'postal.#'] }),
+    MessagingModule.forService({ service: SERVICE }),
     AuthModule.forRoot(),
     ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness] }),
     DossiersModule,

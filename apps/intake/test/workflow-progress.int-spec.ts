@@ -89,6 +89,17 @@ describe('the public record follows workflow', () => {
     expect(shown.history.map((h: any) => h.nationalStatus)).toEqual([2, 4]);
   });
 
+  it('accepts an event from a newer producer that carries a field this version does not know', async () => {
+    const code = await receive();
+    const { taskCreated } = progress(code, randomUUID());
+    await publishEvent(suite.prefix, Object.assign(taskCreated, { dueAt: '2026-12-01T10:00:00.000Z' }));
+    const shown = await eventually(async () => {
+      const r = await record(code);
+      return r.nationalStatus === 4 ? r : undefined;
+    }, 'the newer event to be applied');
+    expect(shown.currentStep.agencyCode).toBe(desk);
+  });
+
   it('applies a message delivered twice once', async () => {
     const code = await receive();
     const { taskCreated } = progress(code, randomUUID());

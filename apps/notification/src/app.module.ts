@@ -12,7 +12,7 @@ export const SERVICE = 'notification';
   imports: [
     PersistenceModule.forService({ service: SERVICE, entities, migrations }),
     // Notification tells people about what happens to dossiers: intake's receipt and, later, every workflow step.
-    MessagingModule.forService({ service: SERVICE, bindings: ['intake.dossier.*', 'workflow.#'] }),
+    MessagingModule.forService({ service: SERVICE }),
     AuthModule.forRoot(),
     ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness] }),
     NotificationsModule,

@@ -12,7 +12,7 @@ export const SERVICE = 'postal-delivery';
   imports: [
     PersistenceModule.forService({ service: SERVICE, entities, migrations }),
     // The post carries dossiers in and results out: it follows intake's receipt and workflow's results.
-    MessagingModule.forService({ service: SERVICE, bindings: ['intake.dossier.*', 'workflow.#'] }),
+    MessagingModule.forService({ service: SERVICE }),
     AuthModule.forRoot(),
     ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness] }),
     ShipmentsModule,

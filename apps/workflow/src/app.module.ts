@@ -13,7 +13,7 @@ export const SERVICE = 'workflow';
 @Module({
   imports: [
     PersistenceModule.forService({ service: SERVICE, entities, migrations }),
-    MessagingModule.forService({ service: SERVICE, bindings: ['intake.#', 'postal.#'] }),
+    MessagingModule.forService({ service: SERVICE }),
     AuthModule.forRoot(),
     ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness] }),
     CatalogueModule,

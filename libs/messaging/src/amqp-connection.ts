@@ -164,7 +164,7 @@ export class AmqpConnection {
   }
 
   private async declareTopology(channel: Channel): Promise<void> {
-    const topology = serviceTopology(this.config.prefix, this.config.service, this.config.bindings, this.config.retryDelaysMs);
+    const topology = serviceTopology(this.config.prefix, this.config.service, this.config.bindings ?? [], this.config.retryDelaysMs);
     const declare = (queue: QueueSpec) => channel.assertQueue(queue.name, { durable: true, arguments: queue.arguments });
 
     await channel.assertExchange(topology.unroutedExchange, 'fanout', { durable: true });

@@ -12,7 +12,7 @@ import { MessagingConfig } from './messaging.environment';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { toValidEvent } from './payload';
 import { attemptOf, decideAfterFailure } from './retry-policy';
-import { inboxQueueName, parkingLotQueueName, retryQueueName } from './topology';
+import { eventsExchangeName, inboxQueueName, parkingLotQueueName, retryQueueName } from './topology';
 import { OutboxTransaction } from './unit-of-work';
 
 /** A message that can never succeed, whatever the number of attempts: it is parked at once. */
@@ -101,6 +101,13 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     });
     await channel.prefetch(this.config.prefetch);
     const queue = inboxQueueName(this.config.prefix, this.config.service);
+    // Unless the module was given explicit bindings, the inbox is bound to exactly the event types this service
+    // has handlers for (bindings are idempotent: this runs again after every reconnect).
+    if (this.config.bindings === null) {
+      for (const pattern of this.messageHandlers.keys()) {
+        await channel.bindQueue(queue, eventsExchangeName(this.config.prefix), pattern);
+      }
+    }
     const { consumerTag } = await channel.consume(
       queue,
       (message) => {
@@ -183,7 +190,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
         this.logger.debug(`message ${message.properties.messageId} already applied; skipped`);
         return false;
       }
-      const context = new AmqpContext([message, attempt, new OutboxTransaction(manager)]);
+      const tx = new OutboxTransaction(manager);
+      const context = new AmqpContext([message, attempt, tx]);
       // Several handlers may listen to one event (Nest chains them with `next`): all run in this transaction.
       for (let current: MessageHandler | undefined = handler; current; current = current.next as MessageHandler | undefined) {
         try {
@@ -192,6 +200,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
           throw context.failure ?? err;
         }
       }
+      await tx.flush();
       return true;
     });
   }

@@ -16,8 +16,6 @@ export * from './topology';
 export { OutboxMessage, InboxMessage, CreateMessagingTables1764140000000 };
 
 /** Add to the app's TypeORM `entities`. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const messagingEntities: Function[] = [OutboxMessage, InboxMessage];
 /** Add to the app's TypeORM `migrations` (migrations only, never synchronize). */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const messagingMigrations: Function[] = [CreateMessagingTables1764140000000];

@@ -50,8 +50,12 @@ export class MessagingEnvironment {
 export interface MessagingOptions {
   /** 'intake' | 'workflow' | ...: names the service's queues and is the AMQP appId of what it publishes. */
   service: string;
-  /** Routing-key patterns this service consumes, e.g. ['intake.dossier.*', 'workflow.#']. */
-  bindings: string[];
+  /**
+   * Routing-key patterns to bind the inbox to. Left out (what services do), the inbox is bound to exactly the
+   * event types of the service's `@EventPattern` handlers: a new handler is all it takes to receive an event,
+   * and nothing else arrives. Explicit patterns are for tests and tools.
+   */
+  bindings?: string[];
   /** Registry used to validate arriving payloads; default EVENT_CLASSES. */
   events?: ReadonlyMap<string, EventClass>;
   /** Overrides of the environment (tests). */
@@ -62,7 +66,8 @@ export interface MessagingOptions {
 export class MessagingConfig {
   constructor(
     readonly service: string,
-    readonly bindings: readonly string[],
+    /** null: bind the inbox to the handled event types. */
+    readonly bindings: readonly string[] | null,
     readonly events: ReadonlyMap<string, EventClass>,
     readonly amqpUrl: string,
     readonly prefix: string,
@@ -86,7 +91,7 @@ export class MessagingConfig {
     const env = readEnvironment(MessagingEnvironment, { ...source, ...overrides });
     return new MessagingConfig(
       options.service,
-      [...options.bindings],
+      options.bindings ? [...options.bindings] : null,
       events,
       env.AMQP_URL,
       env.MESSAGING_PREFIX,

@@ -28,7 +28,13 @@ export class InvalidEventError extends Error {
   }
 }
 
+/**
+ * Events published in a transaction are validated at once and written together, as one multi-row INSERT, when
+ * the work is done and just before the commit: a use case that publishes two events costs one round trip.
+ */
 export class OutboxTransaction implements Transaction {
+  private readonly pending: unknown[][] = [];
+
   constructor(readonly manager: EntityManager) {}
 
   async publish(event: object): Promise<void> {
@@ -37,9 +43,17 @@ export class OutboxTransaction implements Transaction {
     const { problems } = await toValidEvent(cls, JSON.parse(json));
     if (problems.length > 0) throw new InvalidEventError(cls.type, problems);
     const context = RequestContext.current();
+    this.pending.push([randomUUID(), cls.type, cls.version, json, context?.correlationId ?? randomUUID(), context?.causationId ?? null]);
+  }
+
+  /** Writes the published events; called by the unit of work and the consumer after the work, before commit. */
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const rows = this.pending.splice(0);
+    const values = rows.map((_, i) => `($${i * 6 + 1}, $${i * 6 + 2}, $${i * 6 + 3}, $${i * 6 + 4}, $${i * 6 + 5}, $${i * 6 + 6})`);
     await this.manager.query(
-      `INSERT INTO outbox_message (id, type, version, payload, correlation_id, causation_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [randomUUID(), cls.type, cls.version, json, context?.correlationId ?? randomUUID(), context?.causationId ?? null],
+      `INSERT INTO outbox_message (id, type, version, payload, correlation_id, causation_id) VALUES ${values.join(', ')}`,
+      rows.flat(),
     );
   }
 }
@@ -56,7 +70,12 @@ export class UnitOfWork {
   ) {}
 
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction((manager) => work(new OutboxTransaction(manager)));
+    const result = await this.dataSource.transaction(async (manager) => {
+      const tx = new OutboxTransaction(manager);
+      const value = await work(tx);
+      await tx.flush();
+      return value;
+    });
     this.relay.wake();
     return result;
   }

@@ -5,7 +5,6 @@ import { CaseOpened, type DossierAccepted, NationalStatus, TaskCreated, event } 
 import type { Transaction } from '@motcua/messaging';
 import { Catalogue } from '../catalogue/catalogue';
 import { resolveStepAgency } from '../routing/resolve-step-agency';
-import { Case, Task, TaskEvent } from './case.entities';
 
 /** A dossier that cannot be routed: it stays visible in the parking lot with the reason, never routed to nobody. */
 export class CaseCannotOpen extends Error {
@@ -30,15 +29,8 @@ export class OpenCase {
   constructor(private readonly catalogue: Catalogue) {}
 
   async execute(accepted: DossierAccepted, tx: Transaction): Promise<void> {
-    const { manager } = tx;
-    // The inbox already drops redelivered messages; this guards against the same dossier arriving twice under
-    // two message ids (e.g. re-sent by an operator from the parking lot).
-    if (await manager.existsBy(Case, { dossierCode: accepted.dossierCode })) {
-      this.logger.warn(`case for ${accepted.dossierCode} already open; ignoring a second acceptance`);
-      return;
-    }
     const receivedAt = new Date(accepted.receivedAt);
-    const found = await this.catalogue.processInForce(manager, accepted.procedureCode, receivedAt);
+    const found = this.catalogue.processInForce(accepted.procedureCode, receivedAt);
     if (!found) {
       throw new CaseCannotOpen('CATALOGUE.PROCEDURE_UNKNOWN', `no active process for ${accepted.procedureCode}`);
     }
@@ -55,54 +47,57 @@ export class OpenCase {
     if (!route.ok) throw new CaseCannotOpen(route.code, route.reason);
 
     const now = new Date();
-    const opened = manager.create(Case, {
-      id: randomUUID(),
-      dossierCode: accepted.dossierCode,
-      procedureCode: accepted.procedureCode,
-      processVersion: found.process.version,
-      receivingAgencyCode: accepted.receivingAgencyCode,
-      applicantAreaCode: accepted.applicant.wardCode,
-      coordinatorId: accepted.coordinatorId,
-      currentStep: firstStep.number,
-      status: 'in_progress',
-      eventSequence: 2,
-      receivedAt,
-      openedAt: now,
-      version: 1,
-    });
-    const task = manager.create(Task, {
-      id: randomUUID(),
-      caseId: opened.id,
-      dossierCode: opened.dossierCode,
-      procedureCode: opened.procedureCode,
-      stepNumber: firstStep.number,
-      stepName: firstStep.name,
-      agencyCode: route.agencyCode,
-      role: firstStep.role,
-      ownerId: null,
-      status: 'open',
-      createdAt: now,
-      version: 1,
-    });
-    await manager.insert(Case, opened);
-    await manager.insert(Task, task);
-    await manager.insert(TaskEvent, {
-      taskId: task.id,
-      caseId: opened.id,
-      kind: 'created',
-      actorId: null,
-      at: now,
-      details: { agencyCode: task.agencyCode, stepNumber: task.stepNumber },
-    });
+    const opened = { id: randomUUID(), processVersion: found.process.version, dossierCode: accepted.dossierCode };
+    const task = { id: randomUUID(), stepNumber: firstStep.number, stepName: firstStep.name, agencyCode: route.agencyCode, role: firstStep.role };
+    // Case, first task and its 'created' event in one statement. The inbox already drops redelivered messages;
+    // ON CONFLICT also keeps a second case from opening when the same dossier arrives under two message ids
+    // (e.g. re-sent by an operator from the parking lot).
+    const inserted = (await tx.manager.query(
+      `WITH c AS (
+         INSERT INTO dossier_case (id, dossier_code, procedure_code, process_version, receiving_agency_code,
+                                   applicant_area_code, coordinator_id, current_step, status, event_sequence,
+                                   received_at, opened_at, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', 2, $9, $10, 1)
+         ON CONFLICT (dossier_code) DO NOTHING RETURNING id),
+       t AS (
+         INSERT INTO task (id, case_id, dossier_code, procedure_code, step_number, step_name, agency_code, role,
+                           owner_id, status, created_at, version)
+         SELECT $11, c.id, $2, $3, $8, $12, $13, $14, NULL, 'open', $10, 1 FROM c RETURNING id, case_id),
+       e AS (
+         INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details)
+         SELECT t.id, t.case_id, 'created', NULL, $10, $15 FROM t)
+       SELECT id FROM c`,
+      [
+        opened.id,
+        accepted.dossierCode,
+        accepted.procedureCode,
+        opened.processVersion,
+        accepted.receivingAgencyCode,
+        accepted.applicant.wardCode,
+        accepted.coordinatorId,
+        firstStep.number,
+        receivedAt,
+        now,
+        task.id,
+        task.stepName,
+        task.agencyCode,
+        task.role,
+        JSON.stringify({ agencyCode: task.agencyCode, stepNumber: task.stepNumber }),
+      ],
+    )) as { id: string }[];
+    if (inserted.length === 0) {
+      this.logger.warn(`case for ${accepted.dossierCode} already open; ignoring a second acceptance`);
+      return;
+    }
     const common = { dossierCode: opened.dossierCode, nationalStatus: NationalStatus.InProgress, occurredAt: now.toISOString() };
     await tx.publish(
       event(CaseOpened, {
         ...common,
         sequence: 1,
         caseId: opened.id,
-        procedureCode: opened.procedureCode,
+        procedureCode: accepted.procedureCode,
         processVersion: opened.processVersion,
-        coordinatorId: opened.coordinatorId,
+        coordinatorId: accepted.coordinatorId,
       }),
     );
     await tx.publish(

@@ -1,16 +1,20 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Directory } from '../routing/resolve-step-agency';
 import { AdministrativeArea, Agency, ProcessVersion, Procedure } from './catalogue.entities';
 
 /**
- * The organisation routing reads on every dossier, held in memory (hundreds of units: a few hundred KiB) and
- * loaded once at start. The catalogue is written only through migrations for now, so it cannot go stale.
+ * The organisation and the procedures routing reads on every dossier, held in memory (hundreds of units and
+ * procedures: well under a MiB) and loaded once at start. The catalogue is written only through migrations for
+ * now, so it cannot go stale.
  */
 @Injectable()
 export class Catalogue implements OnApplicationBootstrap {
   private directory: Directory = { agencies: [], parentOfArea: new Map() };
+  private procedures = new Map<string, Procedure>();
+  /** Each procedure's versions, newest first. */
+  private processes = new Map<string, ProcessVersion[]>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -19,10 +23,17 @@ export class Catalogue implements OnApplicationBootstrap {
   }
 
   async reload(): Promise<void> {
-    const [areas, agencies] = await Promise.all([
+    const [areas, agencies, procedures, processes] = await Promise.all([
       this.dataSource.getRepository(AdministrativeArea).find(),
       this.dataSource.getRepository(Agency).find(),
+      this.dataSource.getRepository(Procedure).find(),
+      this.dataSource.getRepository(ProcessVersion).find({ order: { version: 'DESC' } }),
     ]);
+    this.procedures = new Map(procedures.map((p) => [p.code, p]));
+    this.processes = new Map();
+    for (const process of processes) {
+      this.processes.set(process.procedureCode, [...(this.processes.get(process.procedureCode) ?? []), process]);
+    }
     this.directory = {
       parentOfArea: new Map(areas.map((a) => [a.code, a.parentCode])),
       agencies: agencies.map((a) => ({
@@ -40,20 +51,11 @@ export class Catalogue implements OnApplicationBootstrap {
     return this.directory;
   }
 
-  /** The process version in force at an instant: the latest one published by then. */
-  async processInForce(
-    manager: EntityManager,
-    procedureCode: string,
-    at: Date,
-  ): Promise<{ procedure: Procedure; process: ProcessVersion } | null> {
-    const procedure = await manager.findOneBy(Procedure, { code: procedureCode, active: true });
-    if (!procedure) return null;
-    const process = await manager
-      .getRepository(ProcessVersion)
-      .createQueryBuilder('v')
-      .where('v.procedure_code = :code AND v.published_at <= :at', { code: procedureCode, at })
-      .orderBy('v.version', 'DESC')
-      .getOne();
+  /** The active procedure and its process version in force at an instant: the latest one published by then. */
+  processInForce(procedureCode: string, at: Date): { procedure: Procedure; process: ProcessVersion } | null {
+    const procedure = this.procedures.get(procedureCode);
+    if (!procedure?.active) return null;
+    const process = this.processes.get(procedureCode)?.find((version) => version.publishedAt <= at);
     return process ? { procedure, process } : null;
   }
 }

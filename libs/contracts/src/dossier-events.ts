@@ -146,4 +146,9 @@ export class TaskCreated extends DossierEvent {
 
   @IsString()
   role: string;
+
+  /** The process version the case is pinned to. */
+  @IsInt()
+  @Min(1)
+  processVersion: number;
 }

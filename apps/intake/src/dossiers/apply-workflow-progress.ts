@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseOpened, TaskCreated } from '@motcua/contracts';
+import type { TaskCreated } from '@motcua/contracts';
 import type { Transaction } from '@motcua/messaging';
 
 /**
@@ -10,9 +10,7 @@ import type { Transaction } from '@motcua/messaging';
  */
 @Injectable()
 export class ApplyWorkflowProgress {
-  async execute(progress: CaseOpened | TaskCreated, tx: Transaction): Promise<'applied' | 'stale'> {
-    const step = 'stepName' in progress ? { name: progress.stepName, agencyCode: progress.agencyCode } : null;
-    const processVersion = 'processVersion' in progress ? progress.processVersion : null;
+  async execute(progress: TaskCreated, tx: Transaction): Promise<'applied' | 'stale'> {
     const rows = (await tx.manager.query(
       `WITH previous AS (
          SELECT id, national_status, workflow_sequence < $3 AS newer FROM dossier WHERE code = $1 FOR UPDATE),
@@ -20,8 +18,8 @@ export class ApplyWorkflowProgress {
          UPDATE dossier d SET
            national_status = CASE WHEN p.newer THEN $2 ELSE d.national_status END,
            workflow_sequence = GREATEST(d.workflow_sequence, $3),
-           current_step = CASE WHEN p.newer THEN COALESCE($4, d.current_step) ELSE d.current_step END,
-           current_agency_code = CASE WHEN p.newer THEN COALESCE($5, d.current_agency_code) ELSE d.current_agency_code END,
+           current_step = CASE WHEN p.newer THEN $4 ELSE d.current_step END,
+           current_agency_code = CASE WHEN p.newer THEN $5 ELSE d.current_agency_code END,
            process_version = COALESCE(d.process_version, $6)
          FROM previous p WHERE d.id = p.id
          RETURNING d.id, p.newer, p.national_status AS previous_status),
@@ -33,10 +31,10 @@ export class ApplyWorkflowProgress {
         progress.dossierCode,
         progress.nationalStatus,
         progress.sequence,
-        step?.name ?? null,
-        step?.agencyCode ?? null,
-        processVersion,
-        step ? `${step.name} (${step.agencyCode})` : null,
+        progress.stepName,
+        progress.agencyCode,
+        progress.processVersion,
+        `${progress.stepName} (${progress.agencyCode})`,
         progress.occurredAt,
       ],
     )) as { newer: boolean }[];

@@ -110,6 +110,7 @@ export class OpenCase {
         stepName: task.stepName,
         agencyCode: task.agencyCode,
         role: task.role,
+        processVersion: opened.processVersion,
       }),
     );
   }

@@ -24,12 +24,27 @@ interface Consumer {
   readonly tag: string;
 }
 
+interface Delivery {
+  readonly channel: Channel;
+  readonly message: ConsumeMessage;
+}
+
+/** A delivery that passed the poison checks and has a handler: ready to apply. */
+interface Applicable extends Delivery {
+  readonly payload: object;
+  readonly handler: MessageHandler;
+  readonly attempt: number;
+}
+
 /**
  * The RabbitMQ transport as a Nest custom transport strategy: handlers are plain `@EventPattern(type)` methods.
  *
- * Per delivery (concurrently up to the prefetch): validate the payload against its contract class (poison goes
- * straight to the parking lot), then in ONE transaction record the message id in the inbox (a duplicate stops
- * here) and run the handler; commit, then ack. A failing handler's message goes to the next retry tier (a delay
+ * Per delivery: validate the payload against its contract class (poison goes straight to the parking lot), then
+ * in ONE transaction record the message id in the inbox (a duplicate stops here) and run the handler; commit,
+ * then ack. Under load, the deliveries that arrived while a transaction was running are applied together in
+ * the next one (one inbox insert, one outbox insert, one commit for all); if anything in such a batch fails,
+ * the batch is rolled back and each of its messages is applied on its own, so a failure never touches its
+ * neighbours' outcome. A failing handler's message goes to the next retry tier (a delay
  * queue dead-lettering back to the inbox), and to the parking lot after the last attempt; the original is acked
  * only once the broker has confirmed the copy. Dispatch uses the AMQP `type`, never the routing key: a retried
  * message comes back through the default exchange with the queue name as routing key.
@@ -38,6 +53,8 @@ interface Consumer {
 export class AmqpServer extends Server implements CustomTransportStrategy {
   protected override readonly logger = new Logger('AmqpServer');
   private consumer: Consumer | null = null;
+  /** Deliveries received and not yet taken into a batch. */
+  private readonly waiting: Delivery[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private listening = false;
   private closing = false;
@@ -73,7 +90,10 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     const consumer = this.consumer;
     this.consumer = null;
     if (consumer) await consumer.channel.cancel(consumer.tag).catch(() => undefined);
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    while (this.inFlight.size > 0 || this.waiting.length > 0) {
+      this.drain();
+      await Promise.allSettled([...this.inFlight]);
+    }
     if (consumer) await consumer.channel.close().catch(() => undefined);
     this.listening = false;
   }
@@ -87,7 +107,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   }
 
   /** Messages handled by this process since start, by outcome (tests, metrics). */
-  readonly counts = { handled: 0, duplicate: 0, retried: 0, parked: 0, ignored: 0 };
+  readonly counts = { handled: 0, duplicate: 0, retried: 0, parked: 0, ignored: 0, appliedInBatches: 0 };
 
   private async consume(model: ChannelModel): Promise<void> {
     if (this.closing) return;
@@ -116,11 +136,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
           this.connection.restart(model, `consumer of ${queue} cancelled by the broker`);
           return;
         }
-        const work = this.handleDelivery(channel, message).catch((err: unknown) =>
-          this.logger.error(`unhandled failure for message ${message.properties.messageId}: ${errorText(err)}`),
-        );
-        this.inFlight.add(work);
-        void work.finally(() => this.inFlight.delete(work));
+        this.waiting.push({ channel, message });
+        this.drain();
       },
       { noAck: false },
     );
@@ -128,30 +145,70 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     this.logger.log(`consuming ${queue} (prefetch ${this.config.prefetch})`);
   }
 
-  private async handleDelivery(channel: Channel, message: ConsumeMessage): Promise<void> {
-    const { properties } = message;
-    const attempt = attemptOf(properties.headers);
-    const type = properties.type;
+  /**
+   * Starts batches while there is work and room: at most `concurrency` transactions at a time, each taking what
+   * has arrived (up to `batchSize`). Nothing waits for a batch to fill: a lone message goes at once.
+   */
+  private drain(): void {
+    while (this.waiting.length > 0 && this.inFlight.size < this.config.consumerConcurrency) {
+      const batch = this.waiting.splice(0, this.config.consumerBatchSize);
+      const work = this.handleBatch(batch).catch((err: unknown) =>
+        this.logger.error(`unhandled failure for a batch of ${batch.length}: ${errorText(err)}`),
+      );
+      this.inFlight.add(work);
+      void work.finally(() => {
+        this.inFlight.delete(work);
+        this.drain();
+      });
+    }
+  }
 
+  private async handleBatch(batch: Delivery[]): Promise<void> {
+    const applicable: Applicable[] = [];
+    for (const delivery of batch) {
+      const ready = await this.screen(delivery);
+      if (ready) applicable.push(ready);
+    }
+    if (applicable.length === 1) return this.handleOne(applicable[0]);
+    if (applicable.length === 0) return;
+    try {
+      const outcomes = await this.applyTogether(applicable);
+      this.relay.wake();
+      this.counts.appliedInBatches += applicable.length;
+      applicable.forEach((item, i) => {
+        this.counts[outcomes[i] ? 'handled' : 'duplicate']++;
+        this.ack(item.channel, item.message);
+      });
+    } catch (err) {
+      // Rolled back as a whole: apply each on its own, so only a message that really fails is retried.
+      this.logger.debug(`batch of ${applicable.length} rolled back (${errorText(err)}); applying one by one`);
+      for (const item of applicable) await this.handleOne(item);
+    }
+  }
+
+  /** Poison goes to the parking lot and an event without handler is acked; the rest is ready to apply. */
+  private async screen({ channel, message }: Delivery): Promise<Applicable | null> {
     let payload: object;
     try {
       payload = await this.parse(message);
     } catch (err) {
-      return this.park(channel, message, errorText(err));
+      await this.park(channel, message, errorText(err));
+      return null;
     }
-
-    const handler = this.getHandlerByPattern(type!);
+    const handler = this.getHandlerByPattern(message.properties.type as string);
     if (!handler) {
       this.counts.ignored++;
-      this.logger.debug(`no handler for ${type}; message ${properties.messageId} acknowledged and ignored`);
-      return this.ack(channel, message);
+      this.logger.debug(`no handler for ${message.properties.type}; message ${message.properties.messageId} acknowledged and ignored`);
+      this.ack(channel, message);
+      return null;
     }
+    return { channel, message, payload, handler, attempt: attemptOf(message.properties.headers) };
+  }
 
+  private async handleOne(item: Applicable): Promise<void> {
+    const { channel, message, attempt } = item;
     try {
-      const correlationId = typeof properties.correlationId === 'string' && properties.correlationId ? properties.correlationId : properties.messageId;
-      const applied = await RequestContext.run({ correlationId, causationId: properties.messageId }, () =>
-        this.applyOnce(handler, payload, message, attempt),
-      );
+      const applied = await this.applyOnce(item);
       if (applied) this.counts.handled++;
       else this.counts.duplicate++;
     } catch (err) {
@@ -180,29 +237,54 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   }
 
   /** The inbox row and the handler's effects in one transaction. Returns false for a duplicate. */
-  private async applyOnce(handler: MessageHandler, payload: object, message: ConsumeMessage, attempt: number): Promise<boolean> {
+  private async applyOnce(item: Applicable): Promise<boolean> {
+    const [applied] = await this.applyTogether([item]);
+    return applied;
+  }
+
+  /**
+   * Records the messages in the inbox and runs the handlers of those not seen before, in one transaction.
+   * Returns, per message, whether it was applied (false: a duplicate). Throws, rolling everything back, if any
+   * handler throws.
+   */
+  private async applyTogether(items: Applicable[]): Promise<boolean[]> {
     return this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO inbox_message (message_id, type) VALUES ($1, $2) ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
-        [message.properties.messageId, message.properties.type],
-      );
-      if (inserted.length === 0) {
-        this.logger.debug(`message ${message.properties.messageId} already applied; skipped`);
-        return false;
-      }
+      const ids = items.map((item) => item.message.properties.messageId as string);
+      const values = items.map((_, i) => `($${i * 2 + 1}, $${i * 2 + 2})`).join(', ');
+      const inserted = (await manager.query(
+        `INSERT INTO inbox_message (message_id, type) VALUES ${values} ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
+        items.flatMap((item) => [item.message.properties.messageId, item.message.properties.type]),
+      )) as { message_id: string }[];
+      const fresh = new Set(inserted.map((row) => row.message_id));
       const tx = new OutboxTransaction(manager);
-      const context = new AmqpContext([message, attempt, tx]);
-      // Several handlers may listen to one event (Nest chains them with `next`): all run in this transaction.
-      for (let current: MessageHandler | undefined = handler; current; current = current.next as MessageHandler | undefined) {
-        try {
-          await lastValueFrom(this.transformToObservable(await current(payload, context)), { defaultValue: undefined });
-        } catch (err) {
-          throw context.failure ?? err;
+      const outcomes: boolean[] = [];
+      for (const [i, item] of items.entries()) {
+        // A message redelivered while its first copy is in this same batch counts once.
+        const applies = fresh.delete(ids[i]);
+        outcomes.push(applies);
+        if (!applies) {
+          this.logger.debug(`message ${ids[i]} already applied; skipped`);
+          continue;
         }
+        const { properties } = item.message;
+        const correlationId = typeof properties.correlationId === 'string' && properties.correlationId ? properties.correlationId : ids[i];
+        await RequestContext.run({ correlationId, causationId: ids[i] }, () => this.runHandlers(item, tx));
       }
       await tx.flush();
-      return true;
+      return outcomes;
     });
+  }
+
+  private async runHandlers(item: Applicable, tx: OutboxTransaction): Promise<void> {
+    const context = new AmqpContext([item.message, item.attempt, tx]);
+    // Several handlers may listen to one event (Nest chains them with `next`): all run in this transaction.
+    for (let current: MessageHandler | undefined = item.handler; current; current = current.next as MessageHandler | undefined) {
+      try {
+        await lastValueFrom(this.transformToObservable(await current(item.payload, context)), { defaultValue: undefined });
+      } catch (err) {
+        throw context.failure ?? err;
+      }
+    }
   }
 
   private async retryOrPark(channel: Channel, message: ConsumeMessage, attempt: number, error: string): Promise<void> {

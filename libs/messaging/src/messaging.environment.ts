@@ -16,11 +16,23 @@ export class MessagingEnvironment {
   @Matches(/^[A-Za-z0-9._-]*$/, { message: 'may hold only letters, digits, ".", "_" and "-"' })
   MESSAGING_PREFIX: string = '';
 
-  /** Unacknowledged deliveries per consumer; they are handled concurrently. */
+  /** Unacknowledged deliveries per consumer. */
   @IsInt()
   @Min(1)
   @Max(10_000)
   MESSAGING_PREFETCH: number = 64;
+
+  /** Consumer transactions running at once (each takes a database connection). */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MESSAGING_CONSUMER_CONCURRENCY: number = 4;
+
+  /** Most deliveries applied in one consumer transaction when they queue up; 1 applies each on its own. */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MESSAGING_BATCH_SIZE: number = 32;
 
   /** One retry tier (delay queue) per entry, in milliseconds. */
   @Matches(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, { message: 'must be a comma-separated list of milliseconds' })
@@ -72,6 +84,8 @@ export class MessagingConfig {
     readonly amqpUrl: string,
     readonly prefix: string,
     readonly prefetch: number,
+    readonly consumerConcurrency: number,
+    readonly consumerBatchSize: number,
     readonly retryDelaysMs: readonly number[],
     readonly maxAttempts: number,
     readonly pollIntervalMs: number,
@@ -96,6 +110,8 @@ export class MessagingConfig {
       env.AMQP_URL,
       env.MESSAGING_PREFIX,
       env.MESSAGING_PREFETCH,
+      env.MESSAGING_CONSUMER_CONCURRENCY,
+      env.MESSAGING_BATCH_SIZE,
       parseRetryDelays(env.MESSAGING_RETRY_DELAYS_MS),
       env.MESSAGING_MAX_ATTEMPTS,
       env.OUTBOX_POLL_INTERVAL_MS,

@@ -40,6 +40,30 @@ describe('messaging: retries and the parking lot', () => {
 
   const queueDepth = async (channel: ConfirmChannel, queue: string) => (await channel.checkQueue(queue)).messageCount;
 
+  it('rolls back a batch with a failing message and applies its neighbours once each, on their own', async () => {
+    const codes = Array.from({ length: 60 }, (_, i) => (i === 30 ? 'FAIL-IN-BATCH' : `OK-${i}`));
+    const batchedBefore = scale.server.counts.appliedInBatches;
+    // One commit puts 60 events in the outbox: they reach the consumer as a burst, so they queue up and are
+    // taken into shared transactions.
+    await scale.unitOfWork.run(async (tx) => {
+      for (const code of codes) await tx.publish(parcel(code));
+    });
+    await eventually(async () => {
+      const rows = await effects(scale);
+      return codes.filter((c) => c.startsWith('OK')).every((c) => rows.some((r) => r.code === c)) && rows;
+    }, 20_000, 'the 59 good parcels');
+    await withBrokerChannel(async (channel) => {
+      const message = await parked(channel);
+      channel.ack(message);
+      expect(JSON.parse(message.content.toString()).code).toBe('FAIL-IN-BATCH');
+    });
+    const rows = await effects(scale);
+    for (const code of codes) {
+      expect(rows.filter((r) => r.code === code)).toHaveLength(code.startsWith('OK') ? 1 : 0);
+    }
+    expect(scale.server.counts.appliedInBatches).toBeGreaterThan(batchedBefore);
+  });
+
   it('retries a failing handler with growing delays, then parks the message with the error', async () => {
     await scale.unitOfWork.run((tx) => tx.publish(parcel('FAIL-1')));
 

@@ -15,12 +15,16 @@ import { Client } from 'pg';
 import { Role } from '@motcua/auth';
 import { createTestAuth } from '@motcua/testing';
 import { type RunningSuite, type ServiceName, SERVICE_NAMES, eventually, startSuite } from '../test/support/running-suite';
+import { cpuSeconds, openLoop, percentile, pidsOf } from './load';
 
 const { values: options } = parseArgs({
   options: {
-    duration: { type: 'string', default: '30' },
+    duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '64' },
-    routed: { type: 'string', default: '20000' },
+    rate: { type: 'string', default: '1000' },
+    'routed-rate': { type: 'string', default: '500' },
+    routed: { type: 'string', default: '10000' },
+    parts: { type: 'string', default: 'a,b' },
     'routed-connections': { type: 'string', default: '64' },
   },
 });
@@ -59,86 +63,157 @@ async function count(suite: RunningSuite, service: ServiceName, sql: string): Pr
   }
 }
 
-async function main(): Promise<void> {
-  const auth = createTestAuth();
-  const suite = await startSuite('bench', { ...auth.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  const rows: [string, string][] = [];
+async function submitLoad(
+  suite: RunningSuite,
+  headers: Record<string, string>,
+  load: Pick<autocannon.Options, 'connections' | 'duration' | 'amount' | 'overallRate'>,
+  first: number,
+) {
+  let i = first;
+  return autocannon({
+    url: `${suite.url('intake')}/api/v1/dossiers`,
+    method: 'POST',
+    headers,
+    requests: [{ setupRequest: (request) => ({ ...request, body: submission(i++) }) }],
+    ...load,
+  });
+}
+
+const openLatency = (sorted: number[]) => [50, 90, 99, 100].map((p) => percentile(sorted, p).toFixed(0)).join(' / ');
+const latency = (r: autocannon.Result) => `${r.latency.p50} / ${r.latency.p90} / ${r.latency.p99} / ${r.latency.max}`;
+const failures = (r: autocannon.Result) => `${r.non2xx} / ${r.errors} / ${r.timeouts}`;
+
+/** (a) intake alone. */
+async function intakeCapacity(auth: ReturnType<typeof createTestAuth>, rows: [string, string][]): Promise<void> {
+  const suite = await startSuite('bench-intake', { ...auth.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, ['intake']);
   try {
     const token = await auth.token({ subject: 'bench-desk', roles: [Role.Receiver], agencies: WARDS.map(deskOf) });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-
-    // (a) intake submissions
-    let i = 0;
-    const submissions = await autocannon({
-      url: `${suite.url('intake')}/api/v1/dossiers`,
-      method: 'POST',
-      connections: Number(options.connections),
-      duration: Number(options.duration),
-      headers,
-      requests: [{ setupRequest: (request) => ({ ...request, body: submission(i++) }) }],
-    });
-    const accepted = submissions['2xx'];
+    const duration = Number(options.duration);
+    await submitLoad(suite, headers, { connections: 16, duration: 3 }, 0); // warm-up: JIT, pools, token cache
+    const closed = await submitLoad(suite, headers, { connections: Number(options.connections), duration }, 1_000_000);
     rows.push(
-      ['(a) intake: accepted dossiers/s (mean over run)', (accepted / Number(options.duration)).toFixed(0)],
-      ['(a) intake: latency p50 / p90 / p99 / max (ms)', `${submissions.latency.p50} / ${submissions.latency.p90} / ${submissions.latency.p99} / ${submissions.latency.max}`],
-      ['(a) intake: non-2xx responses / errors / timeouts', `${submissions.non2xx} / ${submissions.errors} / ${submissions.timeouts}`],
-      ['(a) connections / duration (s)', `${options.connections} / ${options.duration}`],
+      ['(a) intake alone, closed loop: accepted dossiers/s', (closed['2xx'] / duration).toFixed(0)],
+      ['(a) intake alone, closed loop: latency p50 / p90 / p99 / max (ms)', latency(closed)],
+      ['(a) closed loop: connections / duration (s) / non-2xx, errors, timeouts', `${options.connections} / ${duration} / ${failures(closed)}`],
     );
-    // let routing of (a) finish before (b) is timed
-    await eventually(
-      async () => ((await count(suite, 'workflow', 'SELECT count(*) AS n FROM task')) >= accepted ? true : undefined),
-      'routing of the submissions of (a)',
-      600_000,
+    const rate = Number(options.rate);
+    const infrastructure = [...pidsOf('postgres'), ...pidsOf('beam.smp')];
+    const cpuBefore = { intake: cpuSeconds([suite.services.intake.process.pid!]), infrastructure: cpuSeconds(infrastructure) };
+    const open = await openLoop({ url: `${suite.url('intake')}/api/v1/dossiers`, headers, rate, durationS: duration, body: (i) => submission(2_000_000 + i) });
+    const cpuMs = (group: keyof typeof cpuBefore, pids: number[]) => (((cpuSeconds(pids) - cpuBefore[group]) * 1000) / open.accepted).toFixed(2);
+    rows.push(
+      [`(a) intake alone, open loop at ${rate}/s: accepted dossiers/s`, (open.accepted / (open.elapsedMs / 1000)).toFixed(0)],
+      [`(a) intake alone, open loop at ${rate}/s: latency p50 / p90 / p99 / max (ms)`, openLatency(open.latencies)],
+      ['(a) open loop: failed requests', String(open.failed)],
+      [
+        '(a) open loop: CPU ms per dossier: intake / PostgreSQL + RabbitMQ',
+        `${cpuMs('intake', [suite.services.intake.process.pid!])} / ${cpuMs('infrastructure', infrastructure)}`,
+      ],
     );
+    const { rss, peak } = rssMiB(suite.services.intake.process.pid!);
+    rows.push(['(a) memory: intake resident after / peak (MiB)', `${rss} / ${peak}`]);
+  } finally {
+    await suite.stop();
+  }
+}
 
-    // (b) routed end to end: N dossiers submitted as fast as intake takes them; timed until every first task
-    // exists in workflow and every public record shows status 4 in intake.
-    const n = Number(options.routed);
-    const tasksBefore = await count(suite, 'workflow', 'SELECT count(*) AS n FROM task');
+/** (b) the whole suite, routed end to end. */
+async function routedEndToEnd(auth: ReturnType<typeof createTestAuth>, rows: [string, string][]): Promise<void> {
+  const suite = await startSuite('bench-routed', { ...auth.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' });
+  try {
+    const token = await auth.token({ subject: 'bench-desk', roles: [Role.Receiver], agencies: WARDS.map(deskOf) });
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const statusFour = () => count(suite, 'intake', 'SELECT count(*) AS n FROM dossier WHERE national_status = 4');
+    const tasks = () => count(suite, 'workflow', 'SELECT count(*) AS n FROM task');
+    const warmUp = await submitLoad(suite, headers, { connections: 16, duration: 3 }, 0);
+    await eventually(async () => ((await statusFour()) >= warmUp['2xx'] ? true : undefined), 'the warm-up to drain', 120_000);
+    let expected = warmUp['2xx'];
+
+    // The whole machine's CPU, by process, from here on: the services, PostgreSQL, RabbitMQ.
+    const groups = {
+      ...Object.fromEntries(SERVICE_NAMES.map((name) => [name, [suite.services[name].process.pid!]])),
+      PostgreSQL: pidsOf('postgres'),
+      RabbitMQ: pidsOf('beam.smp'),
+    } as Record<string, number[]>;
+    const cpuAtStart = Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, cpuSeconds(pids)]));
+
+    // Open loop at the target rate: does routing keep up, and how far behind is it when the load stops?
+    const rate = Number(options['routed-rate']);
+    const duration = Number(options.duration);
     const started = Date.now();
-    let j = 0;
-    const routedRun = await autocannon({
-      url: `${suite.url('intake')}/api/v1/dossiers`,
-      method: 'POST',
-      connections: Number(options['routed-connections']),
-      amount: n,
-      headers,
-      requests: [{ setupRequest: (request) => ({ ...request, body: submission(1_000_000 + j++) }) }],
-    });
-    const submittedMs = Date.now() - started;
-    await eventually(
-      async () => ((await count(suite, 'workflow', 'SELECT count(*) AS n FROM task')) >= tasksBefore + routedRun['2xx'] ? true : undefined),
-      'every first task',
-      600_000,
-    );
-    const tasksMs = Date.now() - started;
-    const total = accepted + routedRun['2xx'];
-    await eventually(
-      async () => ((await count(suite, 'intake', 'SELECT count(*) AS n FROM dossier WHERE national_status = 4')) >= total ? true : undefined),
-      'status 4 on every public record',
-      600_000,
-    );
+    const open = await openLoop({ url: `${suite.url('intake')}/api/v1/dossiers`, headers, rate, durationS: duration, body: (i) => submission(3_000_000 + i) });
+    const sentMs = Date.now() - started;
+    expected += open.accepted;
+    await eventually(async () => ((await tasks()) >= expected ? true : undefined), 'every first task', 600_000);
+    const routedMs = Date.now() - started;
+    await eventually(async () => ((await statusFour()) >= expected ? true : undefined), 'status 4 on every public record', 600_000);
     const drainedMs = Date.now() - started;
+    const openDossiers = open.accepted;
     rows.push(
-      ['(b) routed: dossiers submitted (2xx)', `${routedRun['2xx']} of ${n}`],
-      ['(b) routed: submit phase (s) / submissions/s', `${(submittedMs / 1000).toFixed(1)} / ${(routedRun['2xx'] / (submittedMs / 1000)).toFixed(0)}`],
-      ['(b) routed: every first task exists after (s)', (tasksMs / 1000).toFixed(1)],
-      ['(b) routed: dossiers routed end to end /s (to first task)', (routedRun['2xx'] / (tasksMs / 1000)).toFixed(0)],
-      ['(b) routed: every record at status 4 after (s) / per s', `${(drainedMs / 1000).toFixed(1)} / ${(routedRun['2xx'] / (drainedMs / 1000)).toFixed(0)}`],
+      [`(b) suite, open loop at ${rate}/s for ${duration} s: accepted / failed`, `${open.accepted} / ${open.failed}`],
+      [`(b) open loop: submission latency p50 / p90 / p99 / max (ms)`, openLatency(open.latencies)],
+      [
+        '(b) open loop: last first task after the last submission (s) → routed end to end/s',
+        `${((routedMs - sentMs) / 1000).toFixed(1)} → ${(openDossiers / (routedMs / 1000)).toFixed(0)}`,
+      ],
+      [
+        '(b) open loop: last record at status 4 after the last submission (s) → per s',
+        `${((drainedMs - sentMs) / 1000).toFixed(1)} → ${(openDossiers / (drainedMs / 1000)).toFixed(0)}`,
+      ],
+    );
+    const cpuMsPerDossier = Object.fromEntries(
+      Object.entries(groups).map(([name, pids]) => [name, ((cpuSeconds(pids) - cpuAtStart[name]) * 1000) / openDossiers]),
+    );
+    const totalCpu = Object.values(cpuMsPerDossier).reduce((a, b) => a + b, 0);
+    rows.push([
+      '(b) open loop: CPU ms per dossier: ' + Object.keys(cpuMsPerDossier).join(' / ') + ' = total',
+      `${Object.values(cpuMsPerDossier).map((v) => v.toFixed(2)).join(' / ')} = ${totalCpu.toFixed(2)}`,
+    ]);
+
+    // Closed loop: as fast as intake takes them, until every dossier is routed: the suite's capacity here.
+    const n = Number(options.routed);
+    const fastStart = Date.now();
+    const run = await submitLoad(suite, headers, { connections: Number(options.connections), amount: n }, 1_000_000);
+    const submittedMs = Date.now() - fastStart;
+    const submitted = run['2xx'];
+    expected += submitted;
+    await eventually(async () => ((await tasks()) >= expected ? true : undefined), 'every first task', 600_000);
+    const tasksMs = Date.now() - fastStart;
+    await eventually(async () => ((await statusFour()) >= expected ? true : undefined), 'status 4 on every public record', 600_000);
+    const fastDrainedMs = Date.now() - fastStart;
+    const perSecond = (ms: number) => (submitted / (ms / 1000)).toFixed(0);
+    rows.push(
+      ['(b) suite, closed loop: dossiers submitted (2xx) / non-2xx, errors, timeouts', `${submitted} of ${n} / ${failures(run)}`],
+      ['(b) closed loop: submissions/s / latency p50 / p99 (ms)', `${perSecond(submittedMs)} / ${run.latency.p50} / ${run.latency.p99}`],
+      ['(b) closed loop: every first task exists after (s) → routed end to end/s', `${(tasksMs / 1000).toFixed(1)} → ${perSecond(tasksMs)}`],
+      ['(b) closed loop: every record at status 4 after (s) → per s', `${(fastDrainedMs / 1000).toFixed(1)} → ${perSecond(fastDrainedMs)}`],
     );
     const unsent = await Promise.all(SERVICE_NAMES.map((s) => count(suite, s, 'SELECT count(*) AS n FROM outbox_message WHERE sent_at IS NULL')));
-    rows.push(['outbox rows unsent after the run (intake/workflow/notification/postal)', unsent.join(' / ')]);
+    rows.push(['(b) outbox rows unsent after (intake/workflow/notification/postal)', unsent.join(' / ')]);
     for (const name of SERVICE_NAMES) {
       const { rss, peak } = rssMiB(suite.services[name].process.pid!);
-      rows.push([`memory: ${name} resident now / peak (MiB)`, `${rss} / ${peak}`]);
+      rows.push([`(b) memory: ${name} resident after / peak (MiB)`, `${rss} / ${peak}`]);
     }
   } finally {
     await suite.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const auth = createTestAuth();
+  const rows: [string, string][] = [];
+  try {
+    const parts = options.parts.split(',');
+    if (parts.includes('a')) await intakeCapacity(auth, rows);
+    if (parts.includes('b')) await routedEndToEnd(auth, rows);
+  } finally {
     auth.cleanup();
   }
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`\n| ${'measure'.padEnd(width)} | value |\n| ${'-'.repeat(width)} | ----- |`);
   for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
+  console.log(`\nlog level ${process.env.LOG_LEVEL ?? 'info'}; ${WARDS.length} ward desks; node ${process.version}; ${new Date().toISOString()}`);
 }
 
 main().catch((error: unknown) => {

@@ -104,24 +104,6 @@ export class DossierAccepted extends DossierEvent {
   receivedAt: string;
 }
 
-/** workflow.case.opened — processing has started: national status 4. */
-export class CaseOpened extends DossierEvent {
-  static readonly type = 'workflow.case.opened';
-  static readonly version = 1;
-
-  @IsUUID()
-  caseId: string;
-
-  @IsString()
-  procedureCode: string;
-
-  @IsInt()
-  processVersion: number;
-
-  @IsString()
-  coordinatorId: string;
-}
-
 /** workflow.task.created — a step's task waits in an agency's queue for its one owner. */
 export class TaskCreated extends DossierEvent {
   static readonly type = 'workflow.task.created';

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { Options } from 'pino-http';
-import { type DestinationStream, symbols } from 'pino';
+import { type DestinationStream, destination as pinoDestination, symbols } from 'pino';
 import { correlationIdFor } from './correlation';
 import { RequestContext } from './request-context';
 
@@ -37,5 +37,7 @@ export function loggerParams(o: { service: string; level: string; destination?: 
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     autoLogging: { ignore: (req) => req.url === '/metrics' || req.url?.startsWith('/health/') === true },
   };
-  return { pinoHttp: o.destination ? [options, o.destination] : options };
+  // Standard output, written asynchronously: a busy service does not stop for every log line, and lines that
+  // pile up while a write is in flight go out together. pino flushes what is pending when the process exits.
+  return { pinoHttp: [options, o.destination ?? pinoDestination({ dest: 1, sync: false })] };
 }

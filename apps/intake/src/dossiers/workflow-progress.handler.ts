@@ -6,8 +6,7 @@ import { ApplyWorkflowProgress } from './apply-workflow-progress';
 
 /**
  * Workflow's facts about a dossier, applied to the public record. Every step of processing starts with a task,
- * and the task event carries the national status, the step and the pinned process version: that is all the
- * record needs (`workflow.case.opened` is for the National Portal adapter).
+ * and the task event carries the national status, the step and the pinned process version.
  */
 @Controller()
 export class WorkflowProgressHandler {

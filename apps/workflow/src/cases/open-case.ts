@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { vietnamDate } from '@motcua/calendar';
-import { CaseOpened, type DossierAccepted, NationalStatus, TaskCreated, event } from '@motcua/contracts';
+import { type DossierAccepted, NationalStatus, TaskCreated, event } from '@motcua/contracts';
 import type { Transaction } from '@motcua/messaging';
 import { Catalogue } from '../catalogue/catalogue';
 import { resolveStepAgency } from '../routing/resolve-step-agency';
@@ -19,8 +19,8 @@ export class CaseCannotOpen extends Error {
 
 /**
  * An accepted dossier becomes a case pinned to the process version in force at receipt, and its first step
- * becomes a task in the competent agency's queue. Emits `workflow.case.opened` (national status 4) and
- * `workflow.task.created`.
+ * becomes a task in the competent agency's queue. Emits `workflow.task.created`, which carries national status
+ * 4 (in progress): the dossier's first step has begun.
  */
 @Injectable()
 export class OpenCase {
@@ -57,7 +57,7 @@ export class OpenCase {
          INSERT INTO dossier_case (id, dossier_code, procedure_code, process_version, receiving_agency_code,
                                    applicant_area_code, coordinator_id, current_step, status, event_sequence,
                                    received_at, opened_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', 2, $9, $10, 1)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', 1, $9, $10, 1)
          ON CONFLICT (dossier_code) DO NOTHING RETURNING id),
        t AS (
          INSERT INTO task (id, case_id, dossier_code, procedure_code, step_number, step_name, agency_code, role,
@@ -89,21 +89,12 @@ export class OpenCase {
       this.logger.warn(`case for ${accepted.dossierCode} already open; ignoring a second acceptance`);
       return;
     }
-    const common = { dossierCode: opened.dossierCode, nationalStatus: NationalStatus.InProgress, occurredAt: now.toISOString() };
-    await tx.publish(
-      event(CaseOpened, {
-        ...common,
-        sequence: 1,
-        caseId: opened.id,
-        procedureCode: accepted.procedureCode,
-        processVersion: opened.processVersion,
-        coordinatorId: accepted.coordinatorId,
-      }),
-    );
     await tx.publish(
       event(TaskCreated, {
-        ...common,
-        sequence: 2,
+        dossierCode: opened.dossierCode,
+        nationalStatus: NationalStatus.InProgress,
+        occurredAt: now.toISOString(),
+        sequence: 1,
         taskId: task.id,
         caseId: opened.id,
         stepNumber: task.stepNumber,

@@ -5,6 +5,7 @@ import { RequestContext } from '@motcua/observability';
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import { lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '@motcua/persistence';
 import { AmqpConnection } from './amqp-connection';
 import { AmqpContext } from './amqp-context';
 import { errorText, parkedCopyOptions, retryCopyOptions } from './envelope';
@@ -251,10 +252,12 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     return this.dataSource.transaction(async (manager) => {
       const ids = items.map((item) => item.message.properties.messageId as string);
       const values = items.map((_, i) => `($${i * 2 + 1}, $${i * 2 + 2})`).join(', ');
-      const inserted = (await manager.query(
+      const inserted = await queryPrepared<{ message_id: string }>(
+        manager,
+        `messaging.inbox-insert.${items.length}`,
         `INSERT INTO inbox_message (message_id, type) VALUES ${values} ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
         items.flatMap((item) => [item.message.properties.messageId, item.message.properties.type]),
-      )) as { message_id: string }[];
+      );
       const fresh = new Set(inserted.map((row) => row.message_id));
       const tx = new OutboxTransaction(manager);
       const outcomes: boolean[] = [];

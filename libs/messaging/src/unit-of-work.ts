@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { eventClassOf } from '@motcua/contracts';
 import { RequestContext } from '@motcua/observability';
+import { newId, queryPrepared } from '@motcua/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { toValidEvent } from './payload';
@@ -43,7 +44,7 @@ export class OutboxTransaction implements Transaction {
     const { problems } = await toValidEvent(cls, JSON.parse(json));
     if (problems.length > 0) throw new InvalidEventError(cls.type, problems);
     const context = RequestContext.current();
-    this.pending.push([randomUUID(), cls.type, cls.version, json, context?.correlationId ?? randomUUID(), context?.causationId ?? null]);
+    this.pending.push([newId(), cls.type, cls.version, json, context?.correlationId ?? randomUUID(), context?.causationId ?? null]);
   }
 
   /** Writes the published events; called by the unit of work and the consumer after the work, before commit. */
@@ -51,7 +52,9 @@ export class OutboxTransaction implements Transaction {
     if (this.pending.length === 0) return;
     const rows = this.pending.splice(0);
     const values = rows.map((_, i) => `($${i * 6 + 1}, $${i * 6 + 2}, $${i * 6 + 3}, $${i * 6 + 4}, $${i * 6 + 5}, $${i * 6 + 6})`);
-    await this.manager.query(
+    await queryPrepared(
+      this.manager,
+      `messaging.outbox-insert.${rows.length}`,
       `INSERT INTO outbox_message (id, type, version, payload, correlation_id, causation_id) VALUES ${values.join(', ')}`,
       rows.flat(),
     );

@@ -4,3 +4,5 @@ export * from './data-source';
 export * from './persistence.module';
 export * from './idempotency';
 export * from './cursor';
+export * from './ids';
+export * from './prepared';

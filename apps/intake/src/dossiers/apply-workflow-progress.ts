@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TaskCreated } from '@motcua/contracts';
 import type { Transaction } from '@motcua/messaging';
+import { queryPrepared } from '@motcua/persistence';
 
 /**
  * Keeps the public record current from workflow's events. Each event carries workflow's per-dossier sequence:
@@ -11,7 +12,9 @@ import type { Transaction } from '@motcua/messaging';
 @Injectable()
 export class ApplyWorkflowProgress {
   async execute(progress: TaskCreated, tx: Transaction): Promise<'applied' | 'stale'> {
-    const rows = (await tx.manager.query(
+    const rows = await queryPrepared<{ newer: boolean }>(
+      tx.manager,
+      'intake.apply-workflow-progress',
       `WITH previous AS (
          SELECT id, national_status, workflow_sequence < $3 AS newer FROM dossier WHERE code = $1 FOR UPDATE),
        updated AS (
@@ -37,7 +40,7 @@ export class ApplyWorkflowProgress {
         `${progress.stepName} (${progress.agencyCode})`,
         progress.occurredAt,
       ],
-    )) as { newer: boolean }[];
+    );
     // Workflow only hears of dossiers intake committed: an unknown code is a real fault, so let it retry.
     if (rows.length === 0) throw new Error(`dossier ${progress.dossierCode} is not known to intake`);
     return rows[0].newer ? 'applied' : 'stale';

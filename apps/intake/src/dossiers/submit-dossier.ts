@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DossierAccepted, NationalStatus, event } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
-import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
+import { type CommandResponse, type IdempotentRequest, newId, queryPrepared, runIdempotent } from '@motcua/persistence';
 import { vietnamDate } from '@motcua/calendar';
 import { formatDossierCode } from './dossier-code';
 import { Dossier } from './dossier.entity';
@@ -28,15 +27,17 @@ export class SubmitDossier {
         const receivedAt = new Date();
         // The upsert locks the unit's counter row until commit: parallel receipts at one desk queue here and
         // each gets the next number; a rollback returns the number, so codes are unique and gap-free.
-        const [{ last_number: runningNumber }] = (await tx.manager.query(
+        const [{ last_number: runningNumber }] = await queryPrepared<{ last_number: number }>(
+          tx.manager,
+          'intake.next-dossier-number',
           `INSERT INTO dossier_code_counter AS c (agency_code, day, last_number) VALUES ($1, $2, 1)
            ON CONFLICT (agency_code, day) DO UPDATE SET last_number = c.last_number + 1
            RETURNING last_number`,
           [request.receivingAgencyCode, vietnamDate(receivedAt)],
-        )) as { last_number: number }[];
+        );
 
         const dossier: Dossier = {
-          id: randomUUID(),
+          id: newId(),
           code: formatDossierCode(request.receivingAgencyCode, receivedAt, runningNumber),
           procedureCode: request.procedureCode,
           processVersion: null,
@@ -57,7 +58,9 @@ export class SubmitDossier {
         const accepted = { nationalStatus: NationalStatus.Accepted, source: 'intake', note: null, occurredAt: receivedAt };
         // One statement for the dossier and the first row of its history: the counter's lock is held until
         // commit, so every round trip saved here is time other receipts at this desk do not wait.
-        await tx.manager.query(
+        await queryPrepared(
+          tx.manager,
+          'intake.insert-dossier',
           `WITH d AS (
              INSERT INTO dossier (id, code, procedure_code, channel, receiving_agency_code, coordinator_id, applicant,
                                   documents, return_method, national_status, event_sequence, received_at, created_at)

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { DossierAccepted } from '@motcua/contracts';
 import type { Transaction } from '@motcua/messaging';
+import { newId } from '@motcua/persistence';
 import { dossierReceivedNotification } from './dossier-received';
 import { Notification } from './notification.entity';
 
@@ -19,7 +19,7 @@ export class RecordDossierReceived {
       .createQueryBuilder()
       .insert()
       .into(Notification)
-      .values({ id: randomUUID(), eventMessageId, ...draft })
+      .values({ id: newId(), eventMessageId, ...draft })
       // The inbox already filters redeliveries; this covers a replay that bypasses it (the inbox purged).
       .orIgnore()
       .returning(['id'])

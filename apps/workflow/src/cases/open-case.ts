@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { vietnamDate } from '@motcua/calendar';
 import { type DossierAccepted, NationalStatus, TaskCreated, event } from '@motcua/contracts';
 import type { Transaction } from '@motcua/messaging';
+import { newId, queryPrepared } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
 import { resolveStepAgency } from '../routing/resolve-step-agency';
 
@@ -47,12 +47,14 @@ export class OpenCase {
     if (!route.ok) throw new CaseCannotOpen(route.code, route.reason);
 
     const now = new Date();
-    const opened = { id: randomUUID(), processVersion: found.process.version, dossierCode: accepted.dossierCode };
-    const task = { id: randomUUID(), stepNumber: firstStep.number, stepName: firstStep.name, agencyCode: route.agencyCode, role: firstStep.role };
+    const opened = { id: newId(), processVersion: found.process.version, dossierCode: accepted.dossierCode };
+    const task = { id: newId(), stepNumber: firstStep.number, stepName: firstStep.name, agencyCode: route.agencyCode, role: firstStep.role };
     // Case, first task and its 'created' event in one statement. The inbox already drops redelivered messages;
     // ON CONFLICT also keeps a second case from opening when the same dossier arrives under two message ids
     // (e.g. re-sent by an operator from the parking lot).
-    const inserted = (await tx.manager.query(
+    const inserted = await queryPrepared<{ id: string }>(
+      tx.manager,
+      'workflow.open-case',
       `WITH c AS (
          INSERT INTO dossier_case (id, dossier_code, procedure_code, process_version, receiving_agency_code,
                                    applicant_area_code, coordinator_id, current_step, status, event_sequence,
@@ -84,7 +86,7 @@ export class OpenCase {
         task.role,
         JSON.stringify({ agencyCode: task.agencyCode, stepNumber: task.stepNumber }),
       ],
-    )) as { id: string }[];
+    );
     if (inserted.length === 0) {
       this.logger.warn(`case for ${accepted.dossierCode} already open; ignoring a second acceptance`);
       return;

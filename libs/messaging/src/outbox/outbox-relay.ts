@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '@motcua/persistence';
 import { AmqpConnection, BrokerUnavailableError } from '../amqp-connection';
 import { publishOptionsFor, type OutboxRow } from '../envelope';
 import { MessagingConfig } from '../messaging.environment';
@@ -126,7 +127,9 @@ export class OutboxRelay {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const rows: OutboxRow[] = await runner.query(
+      const rows = await queryPrepared<OutboxRow>(
+        runner.manager,
+        'messaging.outbox-claim',
         `SELECT id, type, version, payload::text AS payload, correlation_id, causation_id, created_at
            FROM outbox_message
           WHERE sent_at IS NULL
@@ -145,7 +148,9 @@ export class OutboxRelay {
         this.connection.publish(exchange, row.type, Buffer.from(row.payload), publishOptionsFor(row, this.config.service)),
       );
       await withTimeout(Promise.all(confirms), CONFIRM_TIMEOUT_MS, 'broker confirms');
-      await runner.query(`UPDATE outbox_message SET sent_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      await queryPrepared(runner.manager, 'messaging.outbox-mark-sent', `UPDATE outbox_message SET sent_at = now() WHERE id = ANY($1::uuid[])`, [
+        rows.map((r) => r.id),
+      ]);
       await runner.commitTransaction();
       this.published += rows.length;
       return rows.length;

@@ -13,8 +13,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { createTestAuth } from '@motcua/testing';
-import { type RunningSuite, type ServiceName, SERVICE_NAMES, eventually, startSuite } from '../test/support/running-suite';
+import { createTestAuth, type RunningSuite, type ServiceName, SERVICE_NAMES, eventually, startSuite } from '@motcua/testing';
 import { cpuSeconds, openLoop, percentile, pidsOf } from './load';
 
 const { values: options } = parseArgs({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { type TestAuth, createTestAuth } from '@motcua/testing';
-import { type RunningSuite, eventually, startSuite } from './support/running-suite';
+import { type TestAuth, createTestAuth, type RunningSuite, eventually, startSuite } from '@motcua/testing';
 
 /**
  * The spine's first walk: a birth registration received at the Trúc Bạch ward desk goes from the POST to
@@ -100,6 +100,22 @@ describe('a dossier’s first walk through the suite', () => {
     expect(notifications[0]).toMatchObject({ templateKey: 'dossier.received', recipient: 'lan.nguyen@example.vn' });
     expect(notifications[0].subject).toContain(receipt.code);
     expect(notifications[0].subject).toContain('tiếp nhận');
+    // …which an officer of another ward does not see
+    const strangersLog = await get(`${suite.url('notification')}/api/v1/notifications?dossierCode=${receipt.code}`, stranger);
+    expect(strangersLog).toEqual({ status: 200, body: { items: [], nextCursor: null } });
+
+    // postal-delivery consumed the accepted dossier once (a desk return: no delivery order)
+    const postal = new Client({ connectionString: suite.services['postal-delivery'].database.url });
+    await postal.connect();
+    try {
+      const consumed = await eventually(async () => {
+        const { rows } = await postal.query<{ n: number }>(`SELECT count(*)::int AS n FROM inbox_message WHERE type = 'intake.dossier.accepted'`);
+        return rows[0].n >= 1 ? rows[0].n : undefined;
+      }, 'postal-delivery to consume the accepted dossier');
+      expect(consumed).toBe(1);
+    } finally {
+      await postal.end();
+    }
   });
 
   it('gives the same receipt for a retried submission and refuses a reused key with another body', async () => {

@@ -1,7 +1,6 @@
 import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { type TestAuth, createTestAuth } from '@motcua/testing';
-import { type RunningSuite, startSuite } from '../../../test/support/running-suite';
+import { type TestAuth, createTestAuth, type RunningSuite, startSuite } from '@motcua/testing';
 
 /**
  * Số thứ tự hồ sơ under a rush: every parallel receipt at one desk on one day gets its own number, and the

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Role } from '@motcua/auth';
 import { NationalStatus, TaskCreated, event } from '@motcua/contracts';
-import { type TestAuth, createTestAuth, publishEvent } from '@motcua/testing';
-import { type RunningSuite, eventually, startSuite } from '../../../test/support/running-suite';
+import { type TestAuth, createTestAuth, publishEvent, type RunningSuite, eventually, startSuite } from '@motcua/testing';
 
 /** Intake plays the public record: workflow's events may arrive late, twice or out of order, and it stays right. */
 describe('the public record follows workflow', () => {
@@ -49,12 +48,13 @@ describe('the public record follows workflow', () => {
     return (await response.json()) as any;
   };
 
+  const startedAt = Date.now();
   const taskCreated = (code: string, sequence: number, stepNumber: number, stepName: string) =>
     event(TaskCreated, {
       dossierCode: code,
       nationalStatus: NationalStatus.InProgress,
       sequence,
-      occurredAt: new Date().toISOString(),
+      occurredAt: new Date(startedAt + sequence * 1000).toISOString(), // the later step happened later
       taskId: randomUUID(),
       caseId: randomUUID(),
       stepNumber,
@@ -66,7 +66,7 @@ describe('the public record follows workflow', () => {
   const appraise = (code: string) => taskCreated(code, 2, 1, 'Công chức tư pháp – hộ tịch kiểm tra hồ sơ, ghi sổ hộ tịch');
   const sign = (code: string) => taskCreated(code, 3, 2, 'Lãnh đạo Ủy ban nhân dân cấp xã ký giấy khai sinh');
 
-  it('keeps the newer step when the older event arrives last, with one history row for the status', async () => {
+  it('keeps the newer step when the older event arrives last, and records both steps in their order', async () => {
     const code = await receive();
     await publishEvent(suite.prefix, sign(code));
     await eventually(async () => ((await record(code)).currentStep ? true : undefined), 'the later step to be applied');
@@ -78,7 +78,11 @@ describe('the public record follows workflow', () => {
     const shown = await record(code);
     expect(shown).toMatchObject({ nationalStatus: 4, processVersion: 1 });
     expect(shown.currentStep).toEqual({ name: sign(code).stepName, agencyCode: desk });
-    expect(shown.history.map((h: any) => h.nationalStatus)).toEqual([2, 4]);
+    expect(shown.history.map((h: any) => [h.nationalStatus, h.note])).toEqual([
+      [2, null],
+      [4, `${appraise(code).stepName} (${desk})`],
+      [4, `${sign(code).stepName} (${desk})`],
+    ]);
   });
 
   it('accepts an event from a newer producer that carries a field this version does not know', async () => {

@@ -1,10 +1,15 @@
 import { Role } from '@motcua/auth';
+import { AmqpServer } from '@motcua/messaging';
+import { eventually, type RunningServiceApp, startServiceApp } from '@motcua/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { aDossierAccepted, eventually, type RunningNotificationService, startNotificationService } from './support';
+import { AppModule, SERVICE } from '../src/app.module';
+import { entities, migrations } from '../src/database';
+import { aDossierAccepted, DESK } from './support';
 
 interface NotificationRow {
   dossier_code: string;
+  receiving_agency_code: string;
   event_message_id: string;
   template_key: string;
   channel: string;
@@ -15,12 +20,14 @@ interface NotificationRow {
 }
 
 describe('notification: the applicant is told their dossier was received', () => {
-  let service: RunningNotificationService;
+  let service: RunningServiceApp;
   let db: DataSource;
+  let server: AmqpServer;
 
   beforeAll(async () => {
-    service = await startNotificationService();
+    service = await startServiceApp({ service: SERVICE, module: AppModule, entities, migrations });
     db = service.app.get(DataSource);
+    server = service.app.get(AmqpServer);
   }, 30_000);
 
   afterAll(async () => {
@@ -37,9 +44,10 @@ describe('notification: the applicant is told their dossier was received', () =>
     const [row] = await eventually(async () => {
       const rows = await rowsFor(accepted.dossierCode);
       return rows.length === 1 && rows;
-    });
+    }, 'the notification row');
 
     expect(row).toMatchObject({
+      receiving_agency_code: DESK,
       event_message_id: messageId,
       template_key: 'dossier.received',
       channel: 'email',
@@ -56,21 +64,19 @@ describe('notification: the applicant is told their dossier was received', () =>
 
   it('records the same event delivered twice only once', async () => {
     const accepted = aDossierAccepted();
-    const before = service.consumed();
+    const before = { ...server.counts };
     const messageId = await service.publish(accepted);
     await service.publish(accepted, messageId);
 
-    await eventually(() => service.consumed() >= before + 2);
+    await eventually(() => server.counts.handled + server.counts.duplicate >= before.handled + before.duplicate + 2, 'both copies to be consumed');
     expect(await rowsFor(accepted.dossierCode)).toHaveLength(1);
-    const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM inbox_message WHERE message_id = $1`, [messageId]);
-    expect(count).toBe(1);
   });
 
   it('goes by SMS to an applicant who gave only a phone number', async () => {
     const accepted = aDossierAccepted({ applicant: { email: undefined, phone: '0987654321' } });
     await service.publish(accepted);
 
-    const [row] = await eventually(async () => (await rowsFor(accepted.dossierCode)).length === 1 && rowsFor(accepted.dossierCode));
+    const [row] = await eventually(async () => (await rowsFor(accepted.dossierCode)).length === 1 && rowsFor(accepted.dossierCode), 'the notification row');
     expect(row).toMatchObject({ channel: 'sms', recipient: '0987654321', status: 'pending' });
   });
 
@@ -78,17 +84,20 @@ describe('notification: the applicant is told their dossier was received', () =>
     const accepted = aDossierAccepted({ applicant: { email: undefined, phone: undefined } });
     await service.publish(accepted);
 
-    const [row] = await eventually(async () => (await rowsFor(accepted.dossierCode)).length === 1 && rowsFor(accepted.dossierCode));
+    const [row] = await eventually(async () => (await rowsFor(accepted.dossierCode)).length === 1 && rowsFor(accepted.dossierCode), 'the notification row');
     expect(row).toMatchObject({ channel: 'none', recipient: null, status: 'no_contact' });
     expect(row.subject).toBe(`Hồ sơ ${accepted.dossierCode} đã được tiếp nhận`);
   });
 
   describe('GET /api/v1/notifications', () => {
+    const list = (dossierCode: string, token: string) =>
+      request(service.app.getHttpServer()).get('/api/v1/notifications').query({ dossierCode }).auth(token, { type: 'bearer' });
+
     it("shows an officer the dossier's delivery log, page by page", async () => {
       const dossierCode = aDossierAccepted().dossierCode;
       for (let i = 0; i < 3; i++) await service.publish(aDossierAccepted({ dossierCode, sequence: i + 1 }));
-      await eventually(async () => (await rowsFor(dossierCode)).length === 3);
-      const token = await service.token([Role.Specialist]);
+      await eventually(async () => (await rowsFor(dossierCode)).length === 3, 'three notification rows');
+      const token = await service.token([Role.Specialist], [DESK]);
       const http = service.app.getHttpServer();
 
       const first = await request(http).get('/api/v1/notifications').query({ dossierCode, limit: 2 }).auth(token, { type: 'bearer' }).expect(200);
@@ -116,13 +125,21 @@ describe('notification: the applicant is told their dossier was received', () =>
     });
 
     it('answers an empty page for a dossier nobody was told about', async () => {
-      const token = await service.token();
-      const response = await request(service.app.getHttpServer())
-        .get('/api/v1/notifications')
-        .query({ dossierCode: '000.00.01.H26-261126-9999' })
-        .auth(token, { type: 'bearer' })
-        .expect(200);
+      const response = await list('000.00.01.H26-261126-9999', await service.token([Role.Receiver], [DESK])).expect(200);
       expect(response.body).toEqual({ items: [], nextCursor: null });
+    });
+
+    it("shows the log only to the receiving agency: another agency's officer sees a dossier nobody was told about", async () => {
+      const accepted = aDossierAccepted();
+      await service.publish(accepted);
+      await eventually(async () => (await rowsFor(accepted.dossierCode)).length === 1, 'the notification row');
+
+      const desk = await list(accepted.dossierCode, await service.token([Role.Receiver], [DESK])).expect(200);
+      expect(desk.body.items).toEqual([expect.objectContaining({ dossierCode: accepted.dossierCode, receivingAgencyCode: DESK })]);
+
+      const otherWard = await service.token([Role.Receiver, Role.Leader], ['000.00.02.H26']);
+      const stranger = await list(accepted.dossierCode, otherWard).expect(200);
+      expect(stranger.body).toEqual({ items: [], nextCursor: null });
     });
 
     it('needs a bearer token', async () => {
@@ -133,17 +150,19 @@ describe('notification: the applicant is told their dossier was received', () =>
       expect(response.body.code).toBe('AUTH.TOKEN_MISSING');
     });
 
-    it('refuses a token without an officer role', async () => {
-      const token = await service.token([]);
-      await request(service.app.getHttpServer())
-        .get('/api/v1/notifications')
-        .query({ dossierCode: '000.00.01.H26-261126-0001' })
-        .auth(token, { type: 'bearer' })
-        .expect(403);
+    it('is for officers only: a citizen or a machine client is refused, even for its own dossier', async () => {
+      const accepted = aDossierAccepted();
+      await service.publish(accepted);
+      await eventually(async () => (await rowsFor(accepted.dossierCode)).length === 1, 'the notification row');
+
+      for (const kind of ['citizen', 'machine'] as const) {
+        const response = await list(accepted.dossierCode, await service.token([], [DESK], kind)).expect(403);
+        expect(response.body.code).toBe('NOTIFICATION.OFFICERS_ONLY');
+      }
     });
 
     it('refuses a malformed dossier code or cursor as a problem', async () => {
-      const token = await service.token();
+      const token = await service.token([Role.Receiver], [DESK]);
       const http = service.app.getHttpServer();
       const badCode = await request(http).get('/api/v1/notifications').query({ dossierCode: 'x' }).auth(token, { type: 'bearer' }).expect(400);
       expect(badCode.body.code).toBe('REQUEST.INVALID');

@@ -1,16 +1,21 @@
-import { Role } from '@motcua/auth';
+import { randomUUID } from 'node:crypto';
 import { ReturnMethod } from '@motcua/contracts';
-import request from 'supertest';
+import { AmqpServer } from '@motcua/messaging';
+import { eventually, type RunningServiceApp, startServiceApp } from '@motcua/testing';
 import { DataSource } from 'typeorm';
-import { aDossierAccepted, eventually, type RunningPostalService, startPostalService } from './support';
+import { AppModule, SERVICE } from '../src/app.module';
+import { entities, migrations } from '../src/database';
+import { aDossierAccepted } from './support';
 
 describe('postal-delivery: accepted dossiers', () => {
-  let service: RunningPostalService;
+  let service: RunningServiceApp;
   let db: DataSource;
+  let server: AmqpServer;
 
   beforeAll(async () => {
-    service = await startPostalService();
+    service = await startServiceApp({ service: SERVICE, module: AppModule, entities, migrations });
     db = service.app.get(DataSource);
+    server = service.app.get(AmqpServer);
   }, 30_000);
 
   afterAll(async () => {
@@ -19,65 +24,43 @@ describe('postal-delivery: accepted dossiers', () => {
 
   const inboxHas = async (messageId: string): Promise<boolean> =>
     ((await db.query(`SELECT 1 FROM inbox_message WHERE message_id = $1`, [messageId])) as unknown[]).length === 1;
-  const shipmentCount = async (): Promise<number> => (await db.query(`SELECT count(*)::int AS n FROM shipment`))[0].n;
 
-  it('consumes a dossier whose result is returned at the desk, and records no shipment', async () => {
-    const accepted = aDossierAccepted({ returnMethod: ReturnMethod.Desk });
-    const messageId = await service.publish(accepted);
+  /** Publishes the deliveries, waits until the consumer has settled each one, and returns how the counts moved. */
+  async function deliver(...deliveries: [event: object, messageId?: string][]) {
+    const before = { ...server.counts };
+    for (const [event, messageId] of deliveries) await service.publish(event, messageId);
+    const settled = () => server.counts.handled + server.counts.duplicate + server.counts.parked;
+    await eventually(() => settled() >= before.handled + before.duplicate + before.parked + deliveries.length, 'the deliveries to settle');
+    return {
+      handled: server.counts.handled - before.handled,
+      duplicate: server.counts.duplicate - before.duplicate,
+      retried: server.counts.retried - before.retried,
+      parked: server.counts.parked - before.parked,
+    };
+  }
 
-    await eventually(() => inboxHas(messageId));
-    expect(await shipmentCount()).toBe(0);
+  it('consumes a dossier whose result is returned at the desk', async () => {
+    const messageId = randomUUID();
+    const moved = await deliver([aDossierAccepted({ returnMethod: ReturnMethod.Desk }), messageId]);
 
-    const token = await service.token();
-    const response = await request(service.app.getHttpServer())
-      .get('/api/v1/shipments')
-      .query({ dossierCode: accepted.dossierCode })
-      .auth(token, { type: 'bearer' })
-      .expect(200);
-    expect(response.body).toEqual({ items: [], nextCursor: null });
+    expect(moved).toEqual({ handled: 1, duplicate: 0, retried: 0, parked: 0 });
+    expect(await inboxHas(messageId)).toBe(true);
   });
 
-  it('consumes a dossier whose result goes by post, and records nothing yet', async () => {
-    const messageId = await service.publish(aDossierAccepted({ returnMethod: ReturnMethod.Post }));
+  it('consumes a dossier whose result goes by post', async () => {
+    const messageId = randomUUID();
+    const moved = await deliver([aDossierAccepted({ returnMethod: ReturnMethod.Post }), messageId]);
 
-    await eventually(() => inboxHas(messageId));
-    expect(await shipmentCount()).toBe(0);
+    expect(moved).toEqual({ handled: 1, duplicate: 0, retried: 0, parked: 0 });
+    expect(await inboxHas(messageId)).toBe(true);
   });
 
-  it('consumes the same message once, however often it is delivered', async () => {
-    const accepted = aDossierAccepted({ returnMethod: ReturnMethod.Desk });
-    const before = service.consumed();
-    const messageId = await service.publish(accepted);
-    await service.publish(accepted, messageId);
+  it('handles the same message once and recognises its redelivery as a duplicate', async () => {
+    const accepted = aDossierAccepted({ returnMethod: ReturnMethod.Post });
+    const messageId = randomUUID();
+    const moved = await deliver([accepted, messageId], [accepted, messageId]);
 
-    await eventually(() => service.consumed() >= before + 2);
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM inbox_message WHERE message_id = $1`, [messageId]);
-    expect(n).toBe(1);
-  });
-
-  describe('GET /api/v1/shipments', () => {
-    it('needs an officer token', async () => {
-      const http = service.app.getHttpServer();
-      await request(http).get('/api/v1/shipments').query({ dossierCode: '000.00.01.H26-261126-0001' }).expect(401);
-      const noRole = await service.token([]);
-      await request(http)
-        .get('/api/v1/shipments')
-        .query({ dossierCode: '000.00.01.H26-261126-0001' })
-        .auth(noRole, { type: 'bearer' })
-        .expect(403);
-    });
-
-    it('refuses a malformed dossier code or cursor as a problem', async () => {
-      const token = await service.token([Role.Returner]);
-      const http = service.app.getHttpServer();
-      const badCode = await request(http).get('/api/v1/shipments').query({ dossierCode: 'x' }).auth(token, { type: 'bearer' }).expect(400);
-      expect(badCode.body.code).toBe('REQUEST.INVALID');
-      const badCursor = await request(http)
-        .get('/api/v1/shipments')
-        .query({ dossierCode: '000.00.01.H26-261126-0001', cursor: 'not-a-cursor' })
-        .auth(token, { type: 'bearer' })
-        .expect(400);
-      expect(badCursor.body.code).toBe('REQUEST.INVALID_CURSOR');
-    });
+    expect(moved).toEqual({ handled: 1, duplicate: 1, retried: 0, parked: 0 });
+    expect(await inboxHas(messageId)).toBe(true);
   });
 });

@@ -19,6 +19,21 @@ import { OutboxTransaction } from './unit-of-work';
 /** A message that can never succeed, whatever the number of attempts: it is parked at once. */
 class PoisonMessageError extends Error {}
 
+/**
+ * Thrown by a handler when no number of retries can help: the event refers to something this service does not
+ * know (a procedure not in its catalogue, an area with no competent agency). The message is parked at once with
+ * the reason, for an operator to fix the data and re-send it, instead of being retried for minutes first.
+ */
+export class UnprocessableMessageError extends Error {
+  constructor(
+    readonly code: string,
+    reason: string,
+  ) {
+    super(`${code}: ${reason}`);
+    this.name = 'UnprocessableMessageError';
+  }
+}
+
 interface Consumer {
   readonly model: ChannelModel;
   readonly channel: Channel;
@@ -213,6 +228,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       if (applied) this.counts.handled++;
       else this.counts.duplicate++;
     } catch (err) {
+      if (err instanceof UnprocessableMessageError) return this.park(channel, message, errorText(err));
       return this.retryOrPark(channel, message, attempt, errorText(err));
     }
     this.relay.wake();
@@ -251,12 +267,12 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   private async applyTogether(items: Applicable[]): Promise<boolean[]> {
     return this.dataSource.transaction(async (manager) => {
       const ids = items.map((item) => item.message.properties.messageId as string);
-      const values = items.map((_, i) => `($${i * 2 + 1}, $${i * 2 + 2})`).join(', ');
       const inserted = await queryPrepared<{ message_id: string }>(
         manager,
-        `messaging.inbox-insert.${items.length}`,
-        `INSERT INTO inbox_message (message_id, type) VALUES ${values} ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
-        items.flatMap((item) => [item.message.properties.messageId, item.message.properties.type]),
+        'messaging.inbox-insert',
+        `INSERT INTO inbox_message (message_id, type) SELECT * FROM unnest($1::text[], $2::text[])
+         ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
+        [ids, items.map((item) => item.message.properties.type)],
       );
       const fresh = new Set(inserted.map((row) => row.message_id));
       const tx = new OutboxTransaction(manager);

@@ -71,14 +71,14 @@ export class MessagingModule implements OnModuleInit, OnApplicationBootstrap, Be
     this.relay.start();
   }
 
+  /** Stop taking messages and let in-flight handlers commit and ack, then stop relaying. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.server.close();
     await this.relay.stop();
   }
 
+  /** Last, once nothing uses it any more: the connection. */
   async onApplicationShutdown(): Promise<void> {
-    await this.server.close();
-    await this.relay.stop();
     await this.connection.close();
   }
 }

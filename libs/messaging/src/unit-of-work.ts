@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { eventClassOf } from '@motcua/contracts';
+import { type EventClass, eventClassOf } from '@motcua/contracts';
 import { RequestContext } from '@motcua/observability';
 import { newId, queryPrepared } from '@motcua/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -29,34 +29,52 @@ export class InvalidEventError extends Error {
   }
 }
 
+interface PendingEvent {
+  readonly cls: EventClass;
+  readonly row: [id: string, type: string, version: number, payload: string, correlationId: string, causationId: string | null];
+}
+
 /**
- * Events published in a transaction are validated at once and written together, as one multi-row INSERT, when
- * the work is done and just before the commit: a use case that publishes two events costs one round trip.
+ * Events published in a transaction are recorded at once (so one published without `await` is not lost),
+ * then validated and written together, as one INSERT, when the work is done and just before the commit: a use
+ * case that publishes two events costs one round trip. Publishing after that point is a bug and throws.
  */
 export class OutboxTransaction implements Transaction {
-  private readonly pending: unknown[][] = [];
+  private readonly pending: PendingEvent[] = [];
+  private flushed = false;
 
   constructor(readonly manager: EntityManager) {}
 
-  async publish(event: object): Promise<void> {
+  publish(event: object): Promise<void> {
     const cls = eventClassOf(event);
-    const json = JSON.stringify(event);
-    const { problems } = await toValidEvent(cls, JSON.parse(json));
-    if (problems.length > 0) throw new InvalidEventError(cls.type, problems);
+    if (this.flushed) return Promise.reject(new Error(`${cls.type} published after its transaction's events were written`));
     const context = RequestContext.current();
-    this.pending.push([newId(), cls.type, cls.version, json, context?.correlationId ?? randomUUID(), context?.causationId ?? null]);
+    this.pending.push({
+      cls,
+      row: [newId(), cls.type, cls.version, JSON.stringify(event), context?.correlationId ?? randomUUID(), context?.causationId ?? null],
+    });
+    return Promise.resolve();
   }
 
-  /** Writes the published events; called by the unit of work and the consumer after the work, before commit. */
+  /**
+   * Validates the published events against their contracts (a producer bug fails the producer's own transaction
+   * instead of poisoning every consumer) and writes them. Called after the work, before commit.
+   */
   async flush(): Promise<void> {
+    this.flushed = true;
     if (this.pending.length === 0) return;
-    const rows = this.pending.splice(0);
-    const values = rows.map((_, i) => `($${i * 6 + 1}, $${i * 6 + 2}, $${i * 6 + 3}, $${i * 6 + 4}, $${i * 6 + 5}, $${i * 6 + 6})`);
+    for (const { cls, row } of this.pending) {
+      const { problems } = await toValidEvent(cls, JSON.parse(row[3]));
+      if (problems.length > 0) throw new InvalidEventError(cls.type, problems);
+    }
+    // One statement text whatever the number of events: one prepared statement per connection, not one per count.
+    const columns = [0, 1, 2, 3, 4, 5].map((i) => this.pending.map(({ row }) => row[i]));
     await queryPrepared(
       this.manager,
-      `messaging.outbox-insert.${rows.length}`,
-      `INSERT INTO outbox_message (id, type, version, payload, correlation_id, causation_id) VALUES ${values.join(', ')}`,
-      rows.flat(),
+      'messaging.outbox-insert',
+      `INSERT INTO outbox_message (id, type, version, payload, correlation_id, causation_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::jsonb[], $5::text[], $6::text[])`,
+      columns,
     );
   }
 }

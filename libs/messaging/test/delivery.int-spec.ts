@@ -46,14 +46,14 @@ describe('messaging: delivery', () => {
     });
 
     // Wait for the committed effects (the recorder sees a delivery before its transaction commits).
-    await eventually(async () => (await effects(counter)).length === 1, 5_000, 'counter to apply P-1');
-    await eventually(async () => (await effects(scale)).length === 1, 5_000, 'scale to apply P-1');
+    await eventually(async () => (await effects(counter)).length === 1, 'counter to apply P-1', 5_000);
+    await eventually(async () => (await effects(scale)).length === 1, 'scale to apply P-1', 5_000);
     expect((await effects(counter)).map((e) => e.code)).toEqual(['P-1']);
     expect((await effects(scale)).map((e) => e.code)).toEqual(['P-1']);
 
     // A later event the post service IS bound to arrives there, so its silence about the parcel means something.
     await counter.unitOfWork.run((tx) => tx.publish(Object.assign(new LetterPosted(), { code: 'L-1' })));
-    await eventually(async () => (await effects(post)).length === 1, 5_000, 'post to apply L-1');
+    await eventually(async () => (await effects(post)).length === 1, 'post to apply L-1', 5_000);
     expect(post.recorder.of(ParcelRegistered.type)).toHaveLength(0);
     expect((await effects(post)).map((e) => e.code)).toEqual(['L-1']);
     expect(scale.recorder.of(LetterPosted.type)).toHaveLength(0);
@@ -71,7 +71,7 @@ describe('messaging: delivery', () => {
     await withBrokerChannel(async (channel) => {
       channel.publish(eventsExchangeName(prefix), 'nobody.listens.here', Buffer.from('{}'), { messageId: randomUUID(), type: 'nobody.listens.here' });
       await channel.waitForConfirms();
-      const kept = await eventually(async () => (await channel.get(unroutedName(prefix), { noAck: true })) || null, 5_000, 'the unrouted message');
+      const kept = await eventually(async () => (await channel.get(unroutedName(prefix), { noAck: true })) || null, 'the unrouted message', 5_000);
       expect(kept.fields.routingKey).toBe('nobody.listens.here');
     });
   });
@@ -92,8 +92,8 @@ describe('messaging: delivery', () => {
       await channel.waitForConfirms();
     });
 
-    await eventually(() => counter.server.counts.duplicate === duplicatesBefore + 1, 5_000, 'the second copy to be recognised');
-    await eventually(() => scale.server.counts.duplicate >= 1, 5_000, 'scale to see the duplicate too');
+    await eventually(() => counter.server.counts.duplicate === duplicatesBefore + 1, 'the second copy to be recognised', 5_000);
+    await eventually(() => scale.server.counts.duplicate >= 1, 'scale to see the duplicate too', 5_000);
     expect(counter.recorder.seen.filter((s) => s.messageId === messageId)).toHaveLength(1);
     expect((await effects(counter)).filter((e) => e.message_id === messageId)).toHaveLength(1);
     expect((await effects(scale)).filter((e) => e.message_id === messageId)).toHaveLength(1);
@@ -112,15 +112,15 @@ describe('messaging: delivery', () => {
       const correlationId = `corr-${randomUUID()}`;
       await RequestContext.run({ correlationId }, () => post.unitOfWork.run((tx) => tx.publish(parcel('CORR-1'))));
 
-      const first = await eventually(() => scale.recorder.seen.find((s) => s.code === 'CORR-1'), 5_000, 'scale to receive CORR-1');
+      const first = await eventually(() => scale.recorder.seen.find((s) => s.code === 'CORR-1'), 'scale to receive CORR-1', 5_000);
       expect(first.amqpCorrelationId).toBe(correlationId);
       expect(first.context).toEqual({ correlationId, causationId: first.messageId });
 
       // The follow-up keeps the correlation and names the message that caused it.
       const followUp = await eventually(
         () => counter.recorder.seen.find((s) => s.type === ParcelWeighed.type && s.code === 'CORR-1'),
-        5_000,
         'the follow-up event',
+        5_000,
       );
       expect(followUp.amqpCorrelationId).toBe(correlationId);
       expect(followUp.context?.correlationId).toBe(correlationId);
@@ -132,7 +132,7 @@ describe('messaging: delivery', () => {
 
   it('gives work started outside any request a fresh correlation id', async () => {
     await post.unitOfWork.run((tx) => tx.publish(parcel('NOCORR-1')));
-    const seen = await eventually(() => scale.recorder.seen.find((s) => s.code === 'NOCORR-1'), 5_000, 'NOCORR-1');
+    const seen = await eventually(() => scale.recorder.seen.find((s) => s.code === 'NOCORR-1'), 'NOCORR-1', 5_000);
     expect(seen.amqpCorrelationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(seen.context?.correlationId).toBe(seen.amqpCorrelationId);
   });

@@ -54,24 +54,24 @@ describe('messaging: faults', () => {
 
     it('keeps an event committed during the cut and delivers it after the connection is back; the consumer consumes again', async () => {
       await desk.unitOfWork.run((tx) => tx.publish(parcel('BEFORE-CUT')));
-      await eventually(async () => (await effects(scale)).some((e) => e.code === 'BEFORE-CUT'), 5_000, 'the first event');
+      await eventually(async () => (await effects(scale)).some((e) => e.code === 'BEFORE-CUT'), 'the first event', 5_000);
 
       broker.cut();
       const readiness = desk.app.get(MessagingReadiness);
-      await eventually(async () => !(await readiness.check()).up, 5_000, 'readiness to report the broker down');
+      await eventually(async () => !(await readiness.check()).up, 'readiness to report the broker down', 5_000);
 
       await desk.unitOfWork.run((tx) => tx.publish(parcel('DURING-CUT')));
       expect(await unsentCount(desk)).toBe(1);
       expect((await readiness.check()).details).toMatchObject({ connected: false, outboxPending: 1 });
 
       broker.restore();
-      await eventually(async () => (await effects(scale)).some((e) => e.code === 'DURING-CUT'), 20_000, 'the event committed during the cut');
-      await eventually(async () => (await unsentCount(desk)) === 0, 5_000, 'the outbox row marked sent');
+      await eventually(async () => (await effects(scale)).some((e) => e.code === 'DURING-CUT'), 'the event committed during the cut', 20_000);
+      await eventually(async () => (await unsentCount(desk)) === 0, 'the outbox row marked sent', 5_000);
       expect((await readiness.check()).up).toBe(true);
 
       // The relay and the re-created consumer keep working after the reconnection.
       await desk.unitOfWork.run((tx) => tx.publish(parcel('AFTER-CUT')));
-      await eventually(async () => (await effects(scale)).some((e) => e.code === 'AFTER-CUT'), 5_000, 'an event after the reconnection');
+      await eventually(async () => (await effects(scale)).some((e) => e.code === 'AFTER-CUT'), 'an event after the reconnection', 5_000);
       expect((await effects(scale)).filter((e) => e.code.endsWith('-CUT')).map((e) => e.code)).toEqual(['BEFORE-CUT', 'DURING-CUT', 'AFTER-CUT']);
     });
 
@@ -83,17 +83,17 @@ describe('messaging: faults', () => {
         });
       }
       // Cut while the relay publishes and the consumer applies, then heal.
-      await eventually(async () => (await effects(scale)).some((e) => e.code.startsWith('STREAM-')), 5_000, 'the stream to start');
+      await eventually(async () => (await effects(scale)).some((e) => e.code.startsWith('STREAM-')), 'the stream to start', 5_000);
       broker.cut();
       await new Promise((resolve) => setTimeout(resolve, 300));
       broker.restore();
 
       await eventually(
         async () => (await effects(scale)).filter((e) => e.code.startsWith('STREAM-')).length >= codes.length,
-        30_000,
         'every event of the stream',
+        30_000,
       );
-      await eventually(async () => (await unsentCount(desk)) === 0, 10_000, 'the outbox drained');
+      await eventually(async () => (await unsentCount(desk)) === 0, 'the outbox drained', 10_000);
       const applied = (await effects(scale)).filter((e) => e.code.startsWith('STREAM-')).map((e) => e.code);
       expect(applied).toHaveLength(codes.length);
       expect(new Set(applied).size).toBe(codes.length);
@@ -121,15 +121,15 @@ describe('messaging: faults', () => {
       await channel.waitForConfirms();
     });
     await first.close();
-    await eventually(async () => (await effects(ledger)).some((e) => e.code === 'CRASH-1'), 5_000, 'the early copy of CRASH-1');
+    await eventually(async () => (await effects(ledger)).some((e) => e.code === 'CRASH-1'), 'the early copy of CRASH-1', 5_000);
     expect((await effects(ledger)).filter((e) => e.code.startsWith('CRASH-'))).toHaveLength(1);
 
     // A fresh process on the same database publishes the rows; the consumer applies each event once.
     const duplicatesBefore = ledger.server.counts.duplicate;
     const second = await start({ service: 'desk', bindings: ['mail.#'], databaseUrl: deskDb.url, environment, consume: false });
-    await eventually(async () => (await unsentCount(second)) === 0, 5_000, 'the restarted relay to publish');
-    await eventually(async () => (await effects(ledger)).filter((e) => e.code.startsWith('CRASH-')).length === 3, 5_000, 'all three events');
-    await eventually(() => ledger.server.counts.duplicate === duplicatesBefore + 1, 5_000, 'the second copy of CRASH-1 to be skipped');
+    await eventually(async () => (await unsentCount(second)) === 0, 'the restarted relay to publish', 5_000);
+    await eventually(async () => (await effects(ledger)).filter((e) => e.code.startsWith('CRASH-')).length === 3, 'all three events', 5_000);
+    await eventually(() => ledger.server.counts.duplicate === duplicatesBefore + 1, 'the second copy of CRASH-1 to be skipped', 5_000);
     expect((await effects(ledger)).filter((e) => e.code.startsWith('CRASH-')).map((e) => e.code).sort()).toEqual(['CRASH-1', 'CRASH-2', 'CRASH-3']);
   });
 
@@ -150,10 +150,10 @@ describe('messaging: faults', () => {
       });
       await channel.waitForConfirms();
     });
-    await eventually(() => consumer.server.counts.retried >= 1, 5_000, 'a retry while the database is away');
+    await eventually(() => consumer.server.counts.retried >= 1, 'a retry while the database is away', 5_000);
     postgres.restore();
-    await eventually(() => consumer.recorder.seen.some((s) => s.code === 'DB-CUT'), 15_000, 'the message applied after the database is back');
-    await eventually(async () => (await effects(consumer)).some((e) => e.code === 'DB-CUT'), 5_000, 'its effect committed');
+    await eventually(() => consumer.recorder.seen.some((s) => s.code === 'DB-CUT'), 'the message applied after the database is back', 15_000);
+    await eventually(async () => (await effects(consumer)).some((e) => e.code === 'DB-CUT'), 'its effect committed', 5_000);
     const seen = consumer.recorder.seen.filter((s) => s.code === 'DB-CUT');
     expect(seen).toHaveLength(1);
     expect(seen[0].attempt).toBeGreaterThan(1);

@@ -205,26 +205,6 @@ export async function startService(options: {
   };
 }
 
-/** Polls `probe` until it returns a truthy value (returned) or fails the test after `timeoutMs`. */
-export async function eventually<T>(
-  probe: () => T | Promise<T>,
-  timeoutMs = 10_000,
-  what = 'condition',
-): Promise<Exclude<T, false | null | undefined | 0 | ''>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value as Exclude<T, false | null | undefined | 0 | ''>;
-      last = value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(last)})`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 export async function effects(service: TestService): Promise<{ type: string; code: string; message_id: string }[]> {
   return service.dataSource.query(`SELECT type, code, message_id FROM test_effect ORDER BY id`);
@@ -234,3 +214,4 @@ export async function unsentCount(service: TestService): Promise<number> {
   const [row] = (await service.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE sent_at IS NULL`)) as { n: number }[];
   return row.n;
 }
+export { eventually } from '@motcua/testing';

@@ -1,7 +1,7 @@
 import { createTestDatabase, deleteTopology, uniquePrefix, withBrokerChannel, type TestDatabase } from '@motcua/testing';
 import type { ConfirmChannel, GetMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
-import { eventsExchangeName, inboxQueueName, parkingLotQueueName, retryQueueName, topologyNames } from '../src';
+import { UnprocessableMessageError, eventsExchangeName, inboxQueueName, parkingLotQueueName, retryQueueName, topologyNames } from '../src';
 import { ParcelRegistered, effects, eventually, parcel, startService, type TestService } from './harness';
 
 // The project-level testTimeout is not applied by jest 30 (it is a global option): these talk to real servers.
@@ -25,6 +25,7 @@ describe('messaging: retries and the parking lot', () => {
     // Codes starting with FAIL always fail; FLAKY fails on its first attempt only.
     scale.recorder.behaviour = async (event, ctx) => {
       if (event.code.startsWith('FAIL')) throw new Error(`the scale is broken for ${event.code}`);
+      if (event.code.startsWith('UNKNOWN')) throw new UnprocessableMessageError('SCALE.UNKNOWN_PARCEL', `no parcel ${event.code}`);
       if (event.code.startsWith('FLAKY') && ctx.getAttempt() === 1) throw new Error('flaky scale');
     };
   });
@@ -36,7 +37,7 @@ describe('messaging: retries and the parking lot', () => {
   });
 
   const parked = (channel: ConfirmChannel) =>
-    eventually(async () => (await channel.get(parkingLotQueueName(prefix, 'scale'))) || null, 10_000, 'a parked message') as Promise<GetMessage>;
+    eventually(async () => (await channel.get(parkingLotQueueName(prefix, 'scale'))) || null, 'a parked message', 10_000) as Promise<GetMessage>;
 
   const queueDepth = async (channel: ConfirmChannel, queue: string) => (await channel.checkQueue(queue)).messageCount;
 
@@ -51,7 +52,7 @@ describe('messaging: retries and the parking lot', () => {
     await eventually(async () => {
       const rows = await effects(scale);
       return codes.filter((c) => c.startsWith('OK')).every((c) => rows.some((r) => r.code === c)) && rows;
-    }, 20_000, 'the 59 good parcels');
+    }, 'the 59 good parcels', 20_000);
     await withBrokerChannel(async (channel) => {
       const message = await parked(channel);
       channel.ack(message);
@@ -64,13 +65,25 @@ describe('messaging: retries and the parking lot', () => {
     expect(scale.server.counts.appliedInBatches).toBeGreaterThan(batchedBefore);
   });
 
+  it('parks a message its handler declares unprocessable at once, without retries', async () => {
+    await scale.unitOfWork.run((tx) => tx.publish(parcel('UNKNOWN-1')));
+    await withBrokerChannel(async (channel) => {
+      const message = await parked(channel);
+      channel.ack(message);
+      expect(JSON.parse(message.content.toString()).code).toBe('UNKNOWN-1');
+      expect(String(message.properties.headers?.['x-error'])).toContain('SCALE.UNKNOWN_PARCEL');
+    });
+    expect(scale.recorder.seen.filter((s) => s.code === 'UNKNOWN-1').map((s) => s.attempt)).toEqual([1]);
+    expect(await effects(scale)).not.toContainEqual(expect.objectContaining({ code: 'UNKNOWN-1' }));
+  });
+
   it('retries a failing handler with growing delays, then parks the message with the error', async () => {
     await scale.unitOfWork.run((tx) => tx.publish(parcel('FAIL-1')));
 
     const attempts = await eventually(() => {
       const seen = scale.recorder.seen.filter((s) => s.code === 'FAIL-1');
       return seen.length === 3 && seen;
-    }, 10_000, 'three attempts');
+    }, 'three attempts', 10_000);
     expect(attempts.map((a) => a.attempt)).toEqual([1, 2, 3]);
     expect(new Set(attempts.map((a) => a.messageId)).size).toBe(1);
     const gaps = [attempts[1].at - attempts[0].at, attempts[2].at - attempts[1].at];
@@ -104,7 +117,7 @@ describe('messaging: retries and the parking lot', () => {
 
   it('applies a message whose handler fails once on its second attempt, once', async () => {
     await scale.unitOfWork.run((tx) => tx.publish(parcel('FLAKY-1')));
-    await eventually(async () => (await effects(scale)).some((e) => e.code === 'FLAKY-1'), 10_000, 'FLAKY-1 applied');
+    await eventually(async () => (await effects(scale)).some((e) => e.code === 'FLAKY-1'), 'FLAKY-1 applied', 10_000);
     expect(scale.recorder.seen.filter((s) => s.code === 'FLAKY-1').map((s) => s.attempt)).toEqual([1, 2]);
     expect((await effects(scale)).filter((e) => e.code === 'FLAKY-1')).toHaveLength(1);
   });

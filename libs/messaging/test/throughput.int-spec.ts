@@ -5,8 +5,11 @@ import { eventually, parcel, startService, unsentCount, type TestService } from 
 // The project-level testTimeout is not applied by jest 30 (it is a global option): these talk to real servers.
 jest.setTimeout(60_000);
 
-/** The relay batches: a backlog drains well over 1,000 events/s (claim, publish, one wait for confirms, mark). */
-describe('messaging: throughput', () => {
+/**
+ * A backlog: the relay drains it in batches and the consumer applies every event exactly once, many of them in
+ * shared transactions. (How fast is measured by `npm run bench`, not asserted here on a shared machine.)
+ */
+describe('messaging: a large backlog', () => {
   const prefix = uniquePrefix('throughput');
   const databases: TestDatabase[] = [];
   let desk: TestService;
@@ -27,7 +30,7 @@ describe('messaging: throughput', () => {
     await Promise.all(databases.map((db) => db.drop()));
   });
 
-  it('relays a backlog of 5,000 events at well over 1,000 per second, and the consumer takes them all once', async () => {
+  it('relays a backlog of 5,000 events and the consumer applies each exactly once', async () => {
     const total = 5_000;
     await desk.relay.stop();
     for (let chunk = 0; chunk < total; chunk += 500) {
@@ -37,18 +40,14 @@ describe('messaging: throughput', () => {
     }
     expect(await unsentCount(desk)).toBe(total);
 
-    const relayStart = Date.now();
     desk.relay.start();
-    await eventually(async () => (await unsentCount(desk)) === 0, 20_000, 'the backlog relayed');
-    const relaySeconds = (Date.now() - relayStart) / 1000;
-    await eventually(() => counter.server.counts.handled >= total, 60_000, 'every event consumed');
-    const endToEndSeconds = (Date.now() - relayStart) / 1000;
+    await eventually(async () => (await unsentCount(desk)) === 0, 'the backlog relayed', 30_000);
+    await eventually(() => counter.server.counts.handled >= total, 'every event consumed', 60_000);
 
-    const [{ n }] = await counter.dataSource.query(`SELECT count(DISTINCT code)::int AS n FROM test_effect WHERE code LIKE 'BULK-%'`);
-    expect(n).toBe(total);
-    const relayRate = Math.round(total / relaySeconds);
-    const consumeRate = Math.round(total / endToEndSeconds);
-    console.log(`relay: ${relayRate} events/s; publish-to-applied: ${consumeRate} events/s (${total} events)`);
-    expect(relayRate).toBeGreaterThan(1_000);
+    const [{ rows, codes }] = await counter.dataSource.query(
+      `SELECT count(*)::int AS rows, count(DISTINCT code)::int AS codes FROM test_effect WHERE code LIKE 'BULK-%'`,
+    );
+    expect({ rows, codes }).toEqual({ rows: total, codes: total });
+    expect(counter.server.counts.appliedInBatches).toBeGreaterThan(0);
   });
 });

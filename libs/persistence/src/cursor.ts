@@ -1,32 +1,49 @@
+import { HttpStatus } from '@nestjs/common';
+import { ProblemDetailsException } from '@motcua/observability';
+
 /**
- * Keyset pagination, the one way lists page in this suite: a list is ordered by a unique key (e.g. created_at,
- * id) and the cursor is the last row's key, opaque to clients (base64url JSON).
+ * Keyset pagination, the one way lists page in this suite: a list is ordered by (created_at, id) and the
+ * cursor is the last row's key, opaque to clients (base64url JSON). A cursor this service did not issue is the
+ * client's error: `InvalidCursor` renders as a 400 problem naming the `cursor` field.
  */
-export class InvalidCursor extends Error {
+export class InvalidCursor extends ProblemDetailsException {
   constructor() {
-    super('cursor is not one this service issued');
-    this.name = 'InvalidCursor';
+    super({
+      status: HttpStatus.BAD_REQUEST,
+      code: 'REQUEST.INVALID_CURSOR',
+      title: 'Invalid cursor',
+      errors: [{ field: 'cursor', code: 'INVALID_CURSOR', message: 'pass the nextCursor of a previous page unchanged' }],
+    });
   }
 }
 
-export function encodeCursor(key: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+export interface CursorKey {
+  readonly createdAt: Date;
+  readonly id: string;
 }
 
-export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify([key.createdAt.toISOString(), key.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): CursorKey {
+  let key: unknown;
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((v) => typeof v === 'string' || typeof v === 'number')) {
-      return key as (string | number)[];
-    }
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through: malformed JSON is the same client error as a wrong shape
+    throw new InvalidCursor();
+  }
+  if (Array.isArray(key) && key.length === 2 && typeof key[0] === 'string' && typeof key[1] === 'string' && UUID.test(key[1])) {
+    const createdAt = new Date(key[0]);
+    if (!Number.isNaN(createdAt.getTime())) return { createdAt, id: key[1] };
   }
   throw new InvalidCursor();
 }
 
 /** Cuts one extra row fetched beyond `limit` into the page and the cursor for the next one. */
-export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => (string | number)[]): { items: T[]; nextCursor: string | null } {
+export function toPage<T extends CursorKey>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? encodeCursor(keyOf(items[items.length - 1])) : null };
+  return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
 }

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { HttpStatus } from '@nestjs/common';
+import { ProblemDetailsException } from '@motcua/observability';
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
@@ -19,10 +21,16 @@ export interface CommandResponse<T = unknown> {
   readonly body: T;
 }
 
-export class IdempotencyKeyReused extends Error {
+/** The same key with a different request: a client bug, answered 422 and changing nothing. */
+export class IdempotencyKeyReused extends ProblemDetailsException {
   constructor(readonly key: string) {
-    super(`Idempotency-Key ${key} was already used with a different request`);
-    this.name = 'IdempotencyKeyReused';
+    super({
+      status: HttpStatus.UNPROCESSABLE_ENTITY,
+      code: 'IDEMPOTENCY.KEY_REUSED',
+      title: 'Idempotency-Key already used for another request',
+      detail: `Idempotency-Key ${key} was already used with a different request`,
+      errors: [{ field: 'Idempotency-Key', code: 'KEY_REUSED', message: 'used before with a different body' }],
+    });
   }
 }
 

@@ -4,10 +4,10 @@ import type { Transaction } from '@motcua/messaging';
 import { queryPrepared } from '@motcua/persistence';
 
 /**
- * Keeps the public record current from workflow's events. Each event carries workflow's per-dossier sequence:
- * the status and current step of an event older than one already applied are ignored (messages may arrive out
- * of order), while facts that never change once known (the pinned process version) are kept from any event.
- * The status history gains a row only when the national status actually changes.
+ * Keeps the public record current from workflow's events. Each event carries workflow's per-dossier sequence,
+ * and messages may arrive out of order: every event becomes a row of the status history (once, keyed by its
+ * sequence, so the history misses no step), while the current status and step follow only an event newer than
+ * the last one applied. Facts that never change once known (the pinned process version) are kept from any event.
  */
 @Injectable()
 export class ApplyWorkflowProgress {
@@ -25,10 +25,11 @@ export class ApplyWorkflowProgress {
            current_agency_code = CASE WHEN p.newer THEN $5 ELSE d.current_agency_code END,
            process_version = COALESCE(d.process_version, $6)
          FROM previous p WHERE d.id = p.id
-         RETURNING d.id, p.newer, p.national_status AS previous_status),
+         RETURNING d.id, p.newer),
        history AS (
-         INSERT INTO dossier_status_change (dossier_id, national_status, source, note, occurred_at)
-         SELECT id, $2, 'workflow', $7, $8 FROM updated WHERE newer AND previous_status <> $2)
+         INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, note, occurred_at)
+         SELECT id, $2, 'workflow', $3, $7, $8 FROM updated
+         ON CONFLICT (dossier_id, source, sequence) DO NOTHING)
        SELECT newer FROM updated`,
       [
         progress.dossierCode,

@@ -2,7 +2,10 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 't
 import type { NationalStatus } from '@motcua/contracts';
 import { Dossier } from './dossier.entity';
 
-/** One row of a dossier's status history: append-only; the dossier's current status must agree with the last row. */
+/**
+ * One row of a dossier's status history (its tracking log): one per fact received, append-only, in the order
+ * the facts happened. The dossier's current status is that of its newest fact.
+ */
 @Entity({ name: 'dossier_status_change' })
 export class DossierStatusChange {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -21,6 +24,10 @@ export class DossierStatusChange {
   /** Which service's decision this records: 'intake' or 'workflow'. */
   @Column({ type: 'text' })
   source: string;
+
+  /** The producer's per-dossier sequence number of the event this row records. */
+  @Column({ type: 'integer' })
+  sequence: number;
 
   @Column({ type: 'text', nullable: true })
   note: string | null;

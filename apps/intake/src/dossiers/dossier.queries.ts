@@ -27,7 +27,7 @@ export class DossierQueries {
     if (!dossier) return null;
     const history = await this.dataSource
       .getRepository(DossierStatusChange)
-      .find({ where: { dossierId: dossier.id }, order: { id: 'ASC' } });
+      .find({ where: { dossierId: dossier.id }, order: { occurredAt: 'ASC', id: 'ASC' } });
     return toDossierView(dossier, history);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Res } from '@n
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Role, Roles } from '@motcua/auth';
 import { ProblemDetailsException } from '@motcua/observability';
-import { IdempotencyKeyReused, fingerprintOf } from '@motcua/persistence';
+import { fingerprintOf } from '@motcua/persistence';
 import { DossierQueries } from './dossier.queries';
 import type { DossierView } from './dossier.view';
 import { SubmitDossier } from './submit-dossier';
@@ -35,7 +35,7 @@ export class DossiersController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<DossierView> {
-    if (!officer.agencies.includes(request.receivingAgencyCode)) {
+    if (officer.kind !== 'officer' || !officer.agencies.includes(request.receivingAgencyCode)) {
       throw new ProblemDetailsException({
         status: HttpStatus.FORBIDDEN,
         code: 'DOSSIER.DESK_NOT_YOURS',
@@ -52,27 +52,14 @@ export class DossiersController {
         errors: [{ field: 'Idempotency-Key', code: 'KEY_INVALID', message: '1 to 255 visible ASCII characters' }],
       });
     }
-    try {
-      const receipt = await this.submitDossier.execute(
-        request,
-        officer.subject,
-        idempotencyKey ? { scope: officer.subject, key: idempotencyKey, fingerprint: fingerprintOf(request) } : undefined,
-      );
-      response.status(receipt.status);
-      if (receipt.replayed) response.setHeader('Idempotent-Replayed', 'true');
-      return receipt.body;
-    } catch (error) {
-      if (error instanceof IdempotencyKeyReused) {
-        throw new ProblemDetailsException({
-          status: HttpStatus.UNPROCESSABLE_ENTITY,
-          code: 'IDEMPOTENCY.KEY_REUSED',
-          title: 'Idempotency-Key already used for another request',
-          detail: error.message,
-          errors: [{ field: 'Idempotency-Key', code: 'KEY_REUSED', message: 'used before with a different body' }],
-        });
-      }
-      throw error;
-    }
+    const receipt = await this.submitDossier.execute(
+      request,
+      officer.subject,
+      idempotencyKey ? { scope: `${officer.subject} POST /dossiers`, key: idempotencyKey, fingerprint: fingerprintOf(request) } : undefined,
+    );
+    response.status(receipt.status);
+    if (receipt.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return receipt.body;
   }
 
   /** The public record with its history, for an officer of the receiving or the current agency. */

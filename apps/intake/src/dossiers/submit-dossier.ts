@@ -55,7 +55,7 @@ export class SubmitDossier {
           receivedAt,
           createdAt: receivedAt,
         };
-        const accepted = { nationalStatus: NationalStatus.Accepted, source: 'intake', note: null, occurredAt: receivedAt };
+        const accepted = { nationalStatus: NationalStatus.Accepted, source: 'intake', sequence: 1, note: null, occurredAt: receivedAt };
         // One statement for the dossier and the first row of its history: the counter's lock is held until
         // commit, so every round trip saved here is time other receipts at this desk do not wait.
         await queryPrepared(
@@ -65,7 +65,7 @@ export class SubmitDossier {
              INSERT INTO dossier (id, code, procedure_code, channel, receiving_agency_code, coordinator_id, applicant,
                                   documents, return_method, national_status, event_sequence, received_at, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id)
-           INSERT INTO dossier_status_change (dossier_id, national_status, source, occurred_at) SELECT id, $10, 'intake', $12 FROM d`,
+           INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, occurred_at) SELECT id, $10, 'intake', $11, $12 FROM d`,
           [
             dossier.id,
             dossier.code,

@@ -32,10 +32,13 @@ export class CreateDossiers1764150000001 implements MigrationInterface {
         dossier_id uuid NOT NULL REFERENCES dossier (id),
         national_status smallint NOT NULL CHECK (national_status BETWEEN 1 AND 10),
         source text NOT NULL,
+        -- the producer's per-dossier sequence number: each fact is recorded once, whatever order it arrived in
+        sequence integer NOT NULL,
         note text,
-        occurred_at timestamptz NOT NULL
+        occurred_at timestamptz NOT NULL,
+        UNIQUE (dossier_id, source, sequence)
       )`);
-    await runner.query(`CREATE INDEX dossier_status_change_dossier ON dossier_status_change (dossier_id, id)`);
+    await runner.query(`CREATE INDEX dossier_status_change_dossier ON dossier_status_change (dossier_id, occurred_at, id)`);
     // Số thứ tự hồ sơ: one counter per receiving unit per Vietnamese day. Incremented in the dossier's own
     // transaction, so a rolled-back receipt gives its number back: the day's codes stay gap-free.
     await runner.query(`

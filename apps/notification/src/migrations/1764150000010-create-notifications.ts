@@ -8,6 +8,8 @@ export class CreateNotifications1764150000010 implements MigrationInterface {
       CREATE TABLE notification (
         id uuid PRIMARY KEY,
         dossier_code text NOT NULL,
+        -- The desk that received the dossier: only its officers may read the log (it holds the applicant's contact).
+        receiving_agency_code text NOT NULL,
         event_message_id text NOT NULL,
         template_key text NOT NULL,
         channel text NOT NULL CHECK (channel IN ('email', 'sms', 'none')),

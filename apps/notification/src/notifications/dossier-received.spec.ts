@@ -23,6 +23,7 @@ describe('the "dossier received" notification', () => {
     const draft = dossierReceivedNotification(accepted());
     expect(draft).toMatchObject({
       dossierCode: '000.00.01.H26-261126-0007',
+      receivingAgencyCode: '000.00.01.H26',
       templateKey: 'dossier.received',
       channel: 'email',
       recipient: 'binh@example.vn',

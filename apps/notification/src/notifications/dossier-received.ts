@@ -15,6 +15,7 @@ export function dossierReceivedNotification(event: DossierAccepted): Notificatio
   });
   return {
     dossierCode: event.dossierCode,
+    receivingAgencyCode: event.receivingAgencyCode,
     templateKey: 'dossier.received',
     channel: recipient.channel,
     recipient: recipient.address,

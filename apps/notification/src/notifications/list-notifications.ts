@@ -1,19 +1,22 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { ProblemDetailsException } from '@motcua/observability';
-import { decodeCursor, InvalidCursor, toPage } from '@motcua/persistence';
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, toPage } from '@motcua/persistence';
 import { DataSource } from 'typeorm';
 import { Notification } from './notification.entity';
 import { type NotificationPage, toNotificationView } from './notification.view';
 
 export interface ListNotificationsInput {
   readonly dossierCode: string;
+  /** The caller's agencies: only notifications of dossiers one of them received are listed. */
+  readonly agencies: readonly string[];
   readonly limit: number;
   readonly cursor?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Query: a dossier's delivery log, oldest first, one keyset page at a time, ordered by (createdAt, id). */
+/**
+ * Query: a dossier's delivery log, oldest first, one keyset page at a time, ordered by (createdAt, id).
+ * Scoped in SQL to the receiving agencies the caller works for: a dossier of another agency reads exactly like
+ * one nobody was told about (an empty page), so the answer never reveals that it exists.
+ */
 @Injectable()
 export class ListNotifications {
   constructor(private readonly dataSource: DataSource) {}
@@ -23,36 +26,18 @@ export class ListNotifications {
       .getRepository(Notification)
       .createQueryBuilder('notification')
       .where('notification.dossierCode = :dossierCode', { dossierCode: input.dossierCode })
+      .andWhere('notification.receivingAgencyCode = ANY(:agencies)', { agencies: [...input.agencies] })
       .orderBy('notification.createdAt', 'ASC')
       .addOrderBy('notification.id', 'ASC')
       .limit(input.limit + 1);
     if (input.cursor !== undefined) {
-      const after = afterPosition(input.cursor);
+      const after = decodeCursor(input.cursor);
       query.andWhere('(notification.createdAt, notification.id) > (:afterCreatedAt, :afterId)', {
         afterCreatedAt: after.createdAt,
         afterId: after.id,
       });
     }
-    // created_at has millisecond precision (timestamptz(3)), so the ISO string in the cursor is exact.
-    const page = toPage(await query.getMany(), input.limit, (row) => [row.createdAt.toISOString(), row.id]);
+    const page = toPage(await query.getMany(), input.limit);
     return { items: page.items.map(toNotificationView), nextCursor: page.nextCursor };
   }
-}
-
-function afterPosition(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [createdAt, id] = decodeCursor(cursor, 2);
-    const instant = new Date(createdAt);
-    if (typeof createdAt === 'string' && typeof id === 'string' && UUID.test(id) && !Number.isNaN(instant.getTime())) {
-      return { createdAt: instant, id };
-    }
-  } catch (error) {
-    if (!(error instanceof InvalidCursor)) throw error;
-  }
-  throw new ProblemDetailsException({
-    status: HttpStatus.BAD_REQUEST,
-    code: 'REQUEST.INVALID_CURSOR',
-    title: 'Invalid cursor',
-    errors: [{ field: 'cursor', code: 'INVALID_CURSOR', message: 'pass the nextCursor of a previous page unchanged' }],
-  });
 }

@@ -10,6 +10,8 @@ export type NotificationStatus = 'pending' | 'no_contact';
 /** A notification decided and rendered, not yet stored: what the pure rules hand to the use case. */
 export interface NotificationDraft {
   readonly dossierCode: string;
+  /** The desk that received the dossier: whose officers may read the notification. */
+  readonly receivingAgencyCode: string;
   readonly templateKey: TemplateKey;
   readonly channel: Channel;
   readonly recipient: string | null;

@@ -14,6 +14,13 @@ export class Notification {
   @Column({ type: 'text' })
   dossierCode: string;
 
+  /**
+   * Đơn vị tiếp nhận: the desk that received the dossier. The log holds the applicant's name and contact, so
+   * only officers of this agency may read it.
+   */
+  @Column({ type: 'text' })
+  receivingAgencyCode: string;
+
   /** The broker message that caused it: with the template, unique, so a redelivered event never writes twice. */
   @Column({ type: 'text' })
   eventMessageId: string;

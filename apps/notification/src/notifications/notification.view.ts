@@ -10,6 +10,9 @@ export class NotificationView {
   @ApiProperty({ example: '000.00.01.H26-261126-0001' })
   dossierCode: string;
 
+  @ApiProperty({ example: '000.00.01.H26', description: 'The agency that received the dossier.' })
+  receivingAgencyCode: string;
+
   @ApiProperty({ example: 'dossier.received' })
   templateKey: string;
 
@@ -44,6 +47,7 @@ export function toNotificationView(notification: Notification): NotificationView
   return {
     id: notification.id,
     dossierCode: notification.dossierCode,
+    receivingAgencyCode: notification.receivingAgencyCode,
     templateKey: notification.templateKey,
     channel: notification.channel,
     recipient: notification.recipient,

@@ -1,6 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role, Roles } from '@motcua/auth';
+import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '@motcua/auth';
+import { ProblemDetailsException } from '@motcua/observability';
 import { ListNotificationsRequest } from './list-notifications.request';
 import { ListNotifications } from './list-notifications';
 import { NotificationPage } from './notification.view';
@@ -11,12 +12,27 @@ import { NotificationPage } from './notification.view';
 export class NotificationsController {
   constructor(private readonly listNotifications: ListNotifications) {}
 
+  /**
+   * The log holds the applicant's name, email and phone: only officers of the receiving agency read it (the desk
+   * answers "were you told?"). Another agency's dossier answers an empty page, as if nobody had been told.
+   */
   @Get()
-  // Any officer may read a dossier's delivery log: the desk answers "were you told?" whoever holds the dossier.
-  @Roles(...Object.values(Role))
   @ApiOperation({ summary: "A dossier's delivery log: every message sent (or to be sent) about it, oldest first." })
   @ApiOkResponse({ type: NotificationPage })
-  list(@Query() request: ListNotificationsRequest): Promise<NotificationPage> {
-    return this.listNotifications.execute(request);
+  @ApiForbiddenResponse({ description: 'NOTIFICATION.OFFICERS_ONLY: the caller is not an officer.' })
+  list(@Query() request: ListNotificationsRequest, @CurrentPrincipal() caller: Principal): Promise<NotificationPage> {
+    if (caller.kind !== 'officer') {
+      throw new ProblemDetailsException({
+        status: HttpStatus.FORBIDDEN,
+        code: 'NOTIFICATION.OFFICERS_ONLY',
+        title: 'Only officers read the delivery log',
+      });
+    }
+    return this.listNotifications.execute({
+      dossierCode: request.dossierCode,
+      agencies: caller.agencies,
+      limit: request.limit,
+      cursor: request.cursor,
+    });
   }
 }

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DossierEventsHandler } from './dossier-events.handler';
-import { ListShipments } from './list-shipments';
 import { PlanResultDelivery } from './plan-result-delivery';
-import { ShipmentsController } from './shipments.controller';
 
-/** The public postal channel: pick-up and delivery orders for dossiers and their results. */
+/**
+ * The public postal channel: pick-up and delivery orders for dossiers and their results. Today it only follows
+ * accepted dossiers; the orders themselves, and their API, come with the shipments issue.
+ */
 @Module({
-  controllers: [ShipmentsController, DossierEventsHandler],
-  providers: [PlanResultDelivery, ListShipments],
+  controllers: [DossierEventsHandler],
+  providers: [PlanResultDelivery],
 })
 export class ShipmentsModule {}

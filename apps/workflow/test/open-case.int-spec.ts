@@ -1,0 +1,91 @@
+import { Client } from 'pg';
+import { DossierAccepted, NationalStatus, ReturnMethod, SubmissionChannel, event } from '@motcua/contracts';
+import { parkingLotQueueName } from '@motcua/messaging';
+import { type TestAuth, createTestAuth, publishEvent, withBrokerChannel, type RunningSuite, eventually, startSuite } from '@motcua/testing';
+
+/** Opening cases from accepted dossiers: once per dossier, and never routed to nobody. */
+describe('workflow opens a case for an accepted dossier', () => {
+  let auth: TestAuth;
+  let suite: RunningSuite;
+  let db: Client;
+
+  beforeAll(async () => {
+    auth = createTestAuth();
+    suite = await startSuite('open-case', auth.env, ['workflow']);
+    db = new Client({ connectionString: suite.services.workflow.database.url });
+    await db.connect();
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await suite?.stop();
+    auth?.cleanup();
+  }, 60_000);
+
+  let counter = 0;
+  const accepted = (overrides: Partial<DossierAccepted> = {}) =>
+    event(DossierAccepted, {
+      dossierCode: `031.01.20.H26-261126-${String(++counter).padStart(4, '0')}`,
+      nationalStatus: NationalStatus.Accepted,
+      sequence: 1,
+      occurredAt: new Date().toISOString(),
+      procedureCode: '1.001193',
+      channel: SubmissionChannel.InPerson,
+      receivingAgencyCode: '031.01.20.H26',
+      coordinatorId: 'mot-cua-giang-vo',
+      applicant: { fullName: 'Vũ Thị Mai', wardCode: '00031' },
+      returnMethod: ReturnMethod.Desk,
+      receivedAt: new Date().toISOString(),
+      ...overrides,
+    });
+
+  const casesOf = async (dossierCode: string) =>
+    (await db.query(`SELECT c.process_version, t.agency_code, t.step_number, t.status FROM dossier_case c JOIN task t ON t.case_id = c.id WHERE c.dossier_code = $1`, [dossierCode])).rows;
+
+  /** The parked messages of this test's workflow, by dossier code, with their error header (left parked:
+   * unacknowledged, they return to the queue when the channel closes). */
+  const parked = async (): Promise<Map<string, string>> =>
+    withBrokerChannel(async (channel) => {
+      const found = new Map<string, string>();
+      for (let message = await channel.get(parkingLotQueueName(suite.prefix, 'workflow')); message; message = await channel.get(parkingLotQueueName(suite.prefix, 'workflow'))) {
+        found.set(JSON.parse(message.content.toString()).dossierCode, String(message.properties.headers?.['x-error']));
+      }
+      return found;
+    });
+
+  it('opens one case with its first task at the applicant’s ward, pinned to the version in force', async () => {
+    const dossier = accepted();
+    await publishEvent(suite.prefix, dossier);
+    const rows = await eventually(async () => ((await casesOf(dossier.dossierCode)).length ? casesOf(dossier.dossierCode) : undefined), 'the case');
+    expect(rows).toEqual([{ process_version: 1, agency_code: '031.01.20.H26', step_number: 1, status: 'open' }]);
+  });
+
+  it('opens no second case when the same dossier arrives again under another message id', async () => {
+    const dossier = accepted();
+    await publishEvent(suite.prefix, dossier);
+    await eventually(async () => ((await casesOf(dossier.dossierCode)).length ? true : undefined), 'the first case');
+    const again = await publishEvent(suite.prefix, dossier);
+    await eventually(
+      async () => ((await db.query(`SELECT 1 FROM inbox_message WHERE message_id = $1`, [again])).rowCount ? true : undefined),
+      'the second copy to be consumed',
+    );
+    expect(await casesOf(dossier.dossierCode)).toHaveLength(1);
+  });
+
+  it('parks at once, with the reason, a dossier whose procedure or area the catalogue cannot route', async () => {
+    const unknownProcedure = accepted({ procedureCode: '9.999999' });
+    const unknownArea = accepted({ applicant: { fullName: 'Vũ Thị Mai', wardCode: '99999' } });
+    await publishEvent(suite.prefix, unknownProcedure);
+    await publishEvent(suite.prefix, unknownArea);
+    const errors = await eventually(async () => {
+      const found = await parked();
+      return found.has(unknownProcedure.dossierCode) && found.has(unknownArea.dossierCode) ? found : undefined;
+    }, 'both dossiers in the parking lot', 10_000);
+    expect(errors.get(unknownProcedure.dossierCode)).toContain('CATALOGUE.PROCEDURE_UNKNOWN');
+    expect(errors.get(unknownArea.dossierCode)).toContain('ROUTING.UNKNOWN_AREA');
+    expect(await casesOf(unknownProcedure.dossierCode)).toEqual([]);
+    expect(await casesOf(unknownArea.dossierCode)).toEqual([]);
+    // parked on the first attempt: no retry copy was ever made
+    expect(errors.get(unknownArea.dossierCode)).not.toContain('attempt');
+  });
+});

@@ -1,0 +1,70 @@
+import type { INestApplication } from '@nestjs/common';
+import type { PrincipalKind, Role } from '@motcua/auth';
+import { createService, type ServiceDefinition } from '@motcua/bootstrap';
+import { AmqpConnection, topologyNames } from '@motcua/messaging';
+import { createTestAuth } from './auth';
+import { deleteTopology, uniquePrefix } from './broker';
+import { createTestDatabase } from './database';
+import { publishEvent } from './events';
+
+/** What a test needs to say about the service under test: the rest is the same for every service. */
+export type ServiceAppDefinition = Pick<ServiceDefinition, 'service' | 'module' | 'entities' | 'migrations'>;
+
+/** A service as it runs in production (HTTP API and consumer), on its own database and broker topology. */
+export interface RunningServiceApp {
+  readonly app: INestApplication;
+  /** The topology prefix of this run: queues and exchanges no other test shares. */
+  readonly prefix: string;
+  /** A token the app accepts, for a caller of this kind (default officer) working for these agencies. */
+  token(roles: Role[], agencies?: string[], kind?: PrincipalKind): Promise<string>;
+  /** Publishes an event to the exchange as the producer's outbox relay would; returns its message id. */
+  publish(event: object, messageId?: string): Promise<string>;
+  /** Closes the app, then drops its database, its topology and its keys. */
+  stop(): Promise<void>;
+}
+
+// One short retry tier: a handler failure shows within a test's patience, and clean-up knows the queue to delete.
+const RETRY_DELAYS_MS = [200];
+
+/**
+ * Starts `definition` the way `runService` does, but on a fresh database, a unique topology prefix and test keys,
+ * and resolves once the consumer runs. For one test file: start in beforeAll, stop in afterAll.
+ */
+export async function startServiceApp(definition: ServiceAppDefinition): Promise<RunningServiceApp> {
+  const { service } = definition;
+  const database = await createTestDatabase(service);
+  const prefix = uniquePrefix(service);
+  const auth = createTestAuth();
+  Object.assign(process.env, auth.env, {
+    DATABASE_URL: database.url,
+    MESSAGING_PREFIX: prefix,
+    MESSAGING_RETRY_DELAYS_MS: RETRY_DELAYS_MS.join(','),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  });
+  const cleanUp = async () => {
+    await deleteTopology(topologyNames(prefix, [service], RETRY_DELAYS_MS.length));
+    await database.drop();
+    auth.cleanup();
+  };
+  let app: INestApplication;
+  try {
+    app = await createService({ ...definition, title: `${service} (test)`, description: `${service} under test`, defaultPort: 0 });
+    await app.init();
+    // The connection opens without waiting; once it is up, the topology is declared and the consumer runs.
+    await app.get(AmqpConnection).waitUntilConnected(10_000);
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+  return {
+    app,
+    prefix,
+    token: (roles, agencies = [], kind = 'officer') => auth.token({ subject: `${kind}-1`, kind, roles, agencies }),
+    publish: (event, messageId) => publishEvent(prefix, event, messageId),
+    async stop() {
+      await app.close();
+      await cleanUp();
+    },
+  };
+}
+

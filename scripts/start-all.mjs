@@ -1,10 +1,15 @@
 // Runs the four services as local processes (what CI and a machine without Docker use). Ctrl-C stops them all;
-// if one dies, the others are stopped too, so a half-running suite never looks healthy.
+// if one dies, the others are stopped too, so a half-running suite never looks healthy. The consumers start
+// first: each binds its inbox to the events it handles, so intake opens the front door only after them.
 import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createInterface } from 'node:readline';
 import { mainOf, serviceEnvironment, services } from './service-env.mjs';
 
-const children = services.map((service) => {
+const children = [];
+let stopping = false;
+
+function start(service) {
   const child = spawn(process.execPath, [mainOf(service)], { env: serviceEnvironment(service), stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${service.name.padEnd(15)} | ${line}\n`));
@@ -13,11 +18,21 @@ const children = services.map((service) => {
     console.error(`[motcua] ${service.name} exited (${signal ?? code})`);
     stopAll(code ?? 1);
   });
-  return child;
-});
-console.error(`[motcua] started ${services.map((s) => `${s.name} on :${s.port}`).join(', ')}`);
+  children.push(child);
+}
 
-let stopping = false;
+async function ready(service) {
+  for (let i = 0; i < 600 && !stopping; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${service.port}/health/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`${service.name} was not ready within a minute`);
+}
+
 function stopAll(code) {
   if (stopping) return;
   stopping = true;
@@ -26,3 +41,10 @@ function stopAll(code) {
 }
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
+
+const consumers = services.filter((s) => s.name !== 'intake');
+consumers.forEach(start);
+await Promise.all(consumers.map(ready));
+services.filter((s) => s.name === 'intake').forEach(start);
+await ready(services.find((s) => s.name === 'intake'));
+console.error(`[motcua] ready: ${services.map((s) => `${s.name} on :${s.port}`).join(', ')}`);

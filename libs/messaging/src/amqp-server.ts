@@ -309,7 +309,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   private async retryOrPark(channel: Channel, message: ConsumeMessage, attempt: number, error: string): Promise<void> {
     const decision = decideAfterFailure(attempt, this.config.maxAttempts, this.config.retryDelaysMs);
     if (decision.action === 'park') return this.park(channel, message, `attempt ${attempt}: ${error}`);
-    const queue = retryQueueName(this.config.prefix, this.config.service, decision.tier);
+    const queue = retryQueueName(this.config.prefix, this.config.service, decision.delayMs);
     this.logger.warn(
       `${message.properties.type} ${message.properties.messageId} failed (attempt ${attempt}): ${error}; retry in ${decision.delayMs} ms`,
     );

@@ -2,6 +2,7 @@ import { readEnvironment } from '@motcua/observability';
 import type { EventClass } from '@motcua/contracts';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { parseRetryDelays } from './retry-policy';
+import { DEFAULT_RETRY_DELAYS_MS } from './topology';
 
 /**
  * The messaging variables, read once at start with `readEnvironment` (a bad value stops the service, named).
@@ -36,7 +37,7 @@ export class MessagingEnvironment {
 
   /** One retry tier (delay queue) per entry, in milliseconds. */
   @Matches(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, { message: 'must be a comma-separated list of milliseconds' })
-  MESSAGING_RETRY_DELAYS_MS: string = '1000,5000,30000';
+  MESSAGING_RETRY_DELAYS_MS: string = DEFAULT_RETRY_DELAYS_MS.join(',');
 
   /** First delivery plus retries; after that the message is parked. */
   @IsInt()

@@ -4,12 +4,13 @@ describe('service topology', () => {
   const topology = serviceTopology('t.x.', 'workflow', ['intake.dossier.*', 'postal.#'], [200, 400]);
 
   it('prefixes every exchange and queue name', () => {
-    const { queues, exchanges } = topologyNames('t.x.', ['workflow'], 2);
+    const { queues, exchanges } = topologyNames('t.x.', ['workflow'], [200, 400]);
     for (const name of [...queues, ...exchanges]) expect(name.startsWith('t.x.')).toBe(true);
     expect(topology.exchange).toBe('t.x.motcua.events');
     expect(topology.inbox.name).toBe('t.x.workflow.inbox');
     expect(topology.parkingLot.name).toBe('t.x.workflow.parking-lot');
-    expect(topology.retryTiers.map((q) => q.name)).toEqual(['t.x.workflow.retry.1', 't.x.workflow.retry.2']);
+    // named by their delay: a changed delay is a new queue, never a refused redeclaration
+    expect(topology.retryTiers.map((q) => q.name)).toEqual(['t.x.workflow.retry.200ms', 't.x.workflow.retry.400ms']);
   });
 
   it('keeps unroutable events through the alternate exchange', () => {
@@ -36,7 +37,7 @@ describe('service topology', () => {
   });
 
   it('lists the names of several services once each for clean-up', () => {
-    const { queues } = topologyNames('p.', ['a', 'b'], 1);
-    expect(queues).toEqual(['p.motcua.unrouted', 'p.a.inbox', 'p.a.parking-lot', 'p.a.retry.1', 'p.b.inbox', 'p.b.parking-lot', 'p.b.retry.1']);
+    const { queues } = topologyNames('p.', ['a', 'b'], [1000]);
+    expect(queues).toEqual(['p.motcua.unrouted', 'p.a.inbox', 'p.a.parking-lot', 'p.a.retry.1000ms', 'p.b.inbox', 'p.b.parking-lot', 'p.b.retry.1000ms']);
   });
 });

@@ -37,10 +37,17 @@ export function inboxQueueName(prefix: string, service: string): string {
   return `${prefix}${service}.inbox`;
 }
 
-/** `tier` is 1-based: tier 1 holds messages whose first attempt failed. */
-export function retryQueueName(prefix: string, service: string, tier: number): string {
-  return `${prefix}${service}.retry.${tier}`;
+/**
+ * A retry tier is named by its delay: RabbitMQ refuses to redeclare a queue with another TTL, so a changed
+ * MESSAGING_RETRY_DELAYS_MS declares new tiers instead of stopping the service (an old tier still hands its
+ * messages back to the inbox, then stays empty).
+ */
+export function retryQueueName(prefix: string, service: string, delayMs: number): string {
+  return `${prefix}${service}.retry.${delayMs}ms`;
 }
+
+/** The delays of the retry tiers unless MESSAGING_RETRY_DELAYS_MS says otherwise. */
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 5000, 30000];
 
 export function parkingLotQueueName(prefix: string, service: string): string {
   return `${prefix}${service}.parking-lot`;
@@ -80,8 +87,8 @@ export function serviceTopology(
       },
       bindings: [...bindings],
     },
-    retryTiers: retryDelaysMs.map((delay, index) => ({
-      name: retryQueueName(prefix, service, index + 1),
+    retryTiers: retryDelaysMs.map((delay) => ({
+      name: retryQueueName(prefix, service, delay),
       arguments: {
         ...QUORUM,
         // Nobody consumes a retry tier: the message waits out its TTL, then is dead-lettered back to the inbox
@@ -102,12 +109,12 @@ export function serviceTopology(
 export function topologyNames(
   prefix: string,
   services: readonly string[],
-  retryTiers: number,
+  retryDelaysMs: readonly number[] = DEFAULT_RETRY_DELAYS_MS,
 ): { queues: string[]; exchanges: string[] } {
   const queues = [unroutedName(prefix)];
   for (const service of services) {
     queues.push(inboxQueueName(prefix, service), parkingLotQueueName(prefix, service));
-    for (let tier = 1; tier <= retryTiers; tier++) queues.push(retryQueueName(prefix, service, tier));
+    for (const delay of retryDelaysMs) queues.push(retryQueueName(prefix, service, delay));
   }
   return { queues, exchanges: [eventsExchangeName(prefix), unroutedName(prefix)] };
 }

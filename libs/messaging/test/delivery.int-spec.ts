@@ -35,7 +35,7 @@ describe('messaging: delivery', () => {
 
   afterAll(async () => {
     await Promise.all([counter, scale, post].map((s) => s?.close()));
-    await deleteTopology(topologyNames(prefix, services, 3));
+    await deleteTopology(topologyNames(prefix, services));
     await Promise.all(databases.map((db) => db.drop()));
   });
 

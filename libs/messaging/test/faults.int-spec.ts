@@ -35,7 +35,7 @@ describe('messaging: faults', () => {
   afterAll(async () => {
     for (const service of services) await service.close();
     for (const p of proxies) await p.close();
-    await deleteTopology(topologyNames(prefix, ['desk', 'scale', 'ledger', 'archive'], 3));
+    await deleteTopology(topologyNames(prefix, ['desk', 'scale', 'ledger', 'archive']));
     await Promise.all(databases.map((db) => db.drop()));
   });
 

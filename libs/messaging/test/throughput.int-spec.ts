@@ -26,7 +26,7 @@ describe('messaging: a large backlog', () => {
   afterAll(async () => {
     await desk?.close();
     await counter?.close();
-    await deleteTopology(topologyNames(prefix, ['desk', 'counter'], 3));
+    await deleteTopology(topologyNames(prefix, ['desk', 'counter']));
     await Promise.all(databases.map((db) => db.drop()));
   });
 

@@ -113,6 +113,6 @@ async function stopAll(started: RunningService[], prefix: string): Promise<void>
     }),
   );
   await Promise.all(started.map((s) => s.database.drop()));
-  await deleteTopology(topologyNames(prefix, SERVICE_NAMES, 3));
+  await deleteTopology(topologyNames(prefix, SERVICE_NAMES));
 }
 

@@ -42,7 +42,7 @@ export async function startServiceApp(definition: ServiceAppDefinition): Promise
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   });
   const cleanUp = async () => {
-    await deleteTopology(topologyNames(prefix, [service], RETRY_DELAYS_MS.length));
+    await deleteTopology(topologyNames(prefix, [service], RETRY_DELAYS_MS));
     await database.drop();
     auth.cleanup();
   };

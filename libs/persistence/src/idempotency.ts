@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { HttpStatus } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ProblemDetailsException } from '@motcua/observability';
-import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
  * Idempotency keys for commands a client may retry (architecture §6). The record is written in the same
@@ -104,3 +104,46 @@ export class CreateIdempotencyRecords1764150000000 implements MigrationInterface
 }
 
 export const idempotencyMigrations = [CreateIdempotencyRecords1764150000000];
+
+/** How long a retried command still gets its remembered response: clients retry within minutes, not days. */
+export const IDEMPOTENCY_RETENTION_HOURS = 24;
+
+/**
+ * Deletes idempotency records older than the retention, a chunk at a time (short locks). Returns how many went.
+ * A key reused after that is a new command.
+ */
+export async function purgeIdempotencyRecords(dataSource: DataSource, retentionHours = IDEMPOTENCY_RETENTION_HOURS): Promise<number> {
+  let purged = 0;
+  for (;;) {
+    const [, affected] = (await dataSource.query(
+      `DELETE FROM idempotency_record WHERE (scope, key) IN (
+         SELECT scope, key FROM idempotency_record WHERE created_at < now() - make_interval(hours => $1) LIMIT 5000)`,
+      [retentionHours],
+    )) as [unknown, number];
+    purged += affected;
+    if (affected < 5000) return purged;
+  }
+}
+
+/** Runs the purge hourly in every service that keeps idempotency records (replicas may overlap: harmless). */
+@Injectable()
+export class IdempotencyRetention implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('IdempotencyRetention');
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      purgeIdempotencyRecords(this.dataSource).then(
+        (purged) => purged > 0 && this.logger.log(`purged ${purged} idempotency records`),
+        (error: unknown) => this.logger.warn(`idempotency purge failed: ${String(error)}`),
+      );
+    }, 60 * 60_000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+}

@@ -4,6 +4,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { readEnvironment } from '@motcua/observability';
 import { MigrationFailedError, postgresOptions, runMigrations } from './data-source';
 import { DatabaseEnvironment } from './database-environment';
+import { IdempotencyRetention } from './idempotency';
 
 export interface PersistenceOptions {
   /** `intake`, `workflow`, ...: the connection's application_name. */
@@ -56,6 +57,8 @@ export class PersistenceModule {
           },
         }),
       ],
+      // Every service keeps idempotency records (their migration is listed with its own): purge old ones.
+      providers: [IdempotencyRetention],
       exports: [TypeOrmModule],
     };
   }

@@ -1,11 +1,10 @@
 import { Role } from '@motcua/auth';
 import { AmqpServer } from '@motcua/messaging';
-import { eventually, type RunningServiceApp, startServiceApp } from '@motcua/testing';
+import { eventually, type RunningServiceApp, startServiceApp, aDossierAccepted, TEST_DESK } from '@motcua/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule, SERVICE } from '../src/app.module';
 import { entities, migrations } from '../src/database';
-import { aDossierAccepted, DESK } from './support';
 
 interface NotificationRow {
   dossier_code: string;
@@ -47,7 +46,7 @@ describe('notification: the applicant is told their dossier was received', () =>
     }, 'the notification row');
 
     expect(row).toMatchObject({
-      receiving_agency_code: DESK,
+      receiving_agency_code: TEST_DESK,
       event_message_id: messageId,
       template_key: 'dossier.received',
       channel: 'email',
@@ -97,7 +96,7 @@ describe('notification: the applicant is told their dossier was received', () =>
       const dossierCode = aDossierAccepted().dossierCode;
       for (let i = 0; i < 3; i++) await service.publish(aDossierAccepted({ dossierCode, sequence: i + 1 }));
       await eventually(async () => (await rowsFor(dossierCode)).length === 3, 'three notification rows');
-      const token = await service.token([Role.Specialist], [DESK]);
+      const token = await service.token([Role.Specialist], [TEST_DESK]);
       const http = service.app.getHttpServer();
 
       const first = await request(http).get('/api/v1/notifications').query({ dossierCode, limit: 2 }).auth(token, { type: 'bearer' }).expect(200);
@@ -125,7 +124,7 @@ describe('notification: the applicant is told their dossier was received', () =>
     });
 
     it('answers an empty page for a dossier nobody was told about', async () => {
-      const response = await list('000.00.01.H26-261126-9999', await service.token([Role.Receiver], [DESK])).expect(200);
+      const response = await list('000.00.01.H26-261126-9999', await service.token([Role.Receiver], [TEST_DESK])).expect(200);
       expect(response.body).toEqual({ items: [], nextCursor: null });
     });
 
@@ -134,8 +133,8 @@ describe('notification: the applicant is told their dossier was received', () =>
       await service.publish(accepted);
       await eventually(async () => (await rowsFor(accepted.dossierCode)).length === 1, 'the notification row');
 
-      const desk = await list(accepted.dossierCode, await service.token([Role.Receiver], [DESK])).expect(200);
-      expect(desk.body.items).toEqual([expect.objectContaining({ dossierCode: accepted.dossierCode, receivingAgencyCode: DESK })]);
+      const desk = await list(accepted.dossierCode, await service.token([Role.Receiver], [TEST_DESK])).expect(200);
+      expect(desk.body.items).toEqual([expect.objectContaining({ dossierCode: accepted.dossierCode, receivingAgencyCode: TEST_DESK })]);
 
       const otherWard = await service.token([Role.Receiver, Role.Leader], ['000.00.02.H26']);
       const stranger = await list(accepted.dossierCode, otherWard).expect(200);
@@ -156,13 +155,13 @@ describe('notification: the applicant is told their dossier was received', () =>
       await eventually(async () => (await rowsFor(accepted.dossierCode)).length === 1, 'the notification row');
 
       for (const kind of ['citizen', 'machine'] as const) {
-        const response = await list(accepted.dossierCode, await service.token([], [DESK], kind)).expect(403);
+        const response = await list(accepted.dossierCode, await service.token([], [TEST_DESK], kind)).expect(403);
         expect(response.body.code).toBe('NOTIFICATION.OFFICERS_ONLY');
       }
     });
 
     it('refuses a malformed dossier code or cursor as a problem', async () => {
-      const token = await service.token([Role.Receiver], [DESK]);
+      const token = await service.token([Role.Receiver], [TEST_DESK]);
       const http = service.app.getHttpServer();
       const badCode = await request(http).get('/api/v1/notifications').query({ dossierCode: 'x' }).auth(token, { type: 'bearer' }).expect(400);
       expect(badCode.body.code).toBe('REQUEST.INVALID');

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ReturnMethod } from '@motcua/contracts';
 import { AmqpServer } from '@motcua/messaging';
-import { eventually, type RunningServiceApp, startServiceApp } from '@motcua/testing';
+import { eventually, type RunningServiceApp, startServiceApp, aDossierAccepted } from '@motcua/testing';
 import { DataSource } from 'typeorm';
 import { AppModule, SERVICE } from '../src/app.module';
 import { entities, migrations } from '../src/database';
-import { aDossierAccepted } from './support';
 
 describe('postal-delivery: accepted dossiers', () => {
   let service: RunningServiceApp;

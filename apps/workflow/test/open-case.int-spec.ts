@@ -1,7 +1,6 @@
 import { Client } from 'pg';
-import { DossierAccepted, NationalStatus, ReturnMethod, SubmissionChannel, event } from '@motcua/contracts';
 import { parkingLotQueueName } from '@motcua/messaging';
-import { type TestAuth, createTestAuth, publishEvent, withBrokerChannel, type RunningSuite, eventually, startSuite } from '@motcua/testing';
+import { type TestAuth, createTestAuth, publishEvent, withBrokerChannel, type RunningSuite, eventually, startSuite, aDossierAccepted } from '@motcua/testing';
 
 /** Opening cases from accepted dossiers: once per dossier, and never routed to nobody. */
 describe('workflow opens a case for an accepted dossier', () => {
@@ -22,22 +21,8 @@ describe('workflow opens a case for an accepted dossier', () => {
     auth?.cleanup();
   }, 60_000);
 
-  let counter = 0;
-  const accepted = (overrides: Partial<DossierAccepted> = {}) =>
-    event(DossierAccepted, {
-      dossierCode: `031.01.20.H26-261126-${String(++counter).padStart(4, '0')}`,
-      nationalStatus: NationalStatus.Accepted,
-      sequence: 1,
-      occurredAt: new Date().toISOString(),
-      procedureCode: '1.001193',
-      channel: SubmissionChannel.InPerson,
-      receivingAgencyCode: '031.01.20.H26',
-      coordinatorId: 'mot-cua-giang-vo',
-      applicant: { fullName: 'Vũ Thị Mai', wardCode: '00031' },
-      returnMethod: ReturnMethod.Desk,
-      receivedAt: new Date().toISOString(),
-      ...overrides,
-    });
+  const accepted = (overrides: Parameters<typeof aDossierAccepted>[0] = {}) =>
+    aDossierAccepted({ receivingAgencyCode: '031.01.20.H26', applicant: { fullName: 'Vũ Thị Mai', wardCode: '00031' }, ...overrides });
 
   const casesOf = async (dossierCode: string) =>
     (await db.query(`SELECT c.process_version, t.agency_code, t.step_number, t.status FROM dossier_case c JOIN task t ON t.case_id = c.id WHERE c.dossier_code = $1`, [dossierCode])).rows;
@@ -74,7 +59,7 @@ describe('workflow opens a case for an accepted dossier', () => {
 
   it('parks at once, with the reason, a dossier whose procedure or area the catalogue cannot route', async () => {
     const unknownProcedure = accepted({ procedureCode: '9.999999' });
-    const unknownArea = accepted({ applicant: { fullName: 'Vũ Thị Mai', wardCode: '99999' } });
+    const unknownArea = accepted({ applicant: { wardCode: '99999' } });
     await publishEvent(suite.prefix, unknownProcedure);
     await publishEvent(suite.prefix, unknownArea);
     const errors = await eventually(async () => {

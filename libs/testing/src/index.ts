@@ -6,3 +6,4 @@ export * from './events';
 export * from './service-app';
 export * from './eventually';
 export * from './running-suite';
+export * from './builders';

@@ -50,4 +50,40 @@ describe('messaging: a large backlog', () => {
     expect({ rows, codes }).toEqual({ rows: total, codes: total });
     expect(counter.server.counts.appliedInBatches).toBeGreaterThan(0);
   });
+
+  it('shares one outbox between two replicas of a service without sending a row twice', async () => {
+    const total = 2_000;
+    const replica = await startService({
+      service: 'desk',
+      bindings: ['mail.#'],
+      databaseUrl: databases[0].url,
+      environment: { MESSAGING_PREFIX: prefix },
+      consume: false,
+    });
+    try {
+      await desk.relay.stop();
+      await replica.relay.stop();
+      for (let chunk = 0; chunk < total; chunk += 500) {
+        await desk.unitOfWork.run(async (tx) => {
+          for (let i = chunk; i < chunk + 500; i++) await tx.publish(parcel(`SHARED-${i}`));
+        });
+      }
+      const handledBefore = counter.server.counts.handled;
+      const duplicatesBefore = counter.server.counts.duplicate;
+      const [deskBefore, replicaBefore] = [desk.relay.published, replica.relay.published];
+      desk.relay.start();
+      replica.relay.start();
+      await eventually(async () => (await unsentCount(desk)) === 0, 'the two relays to drain the outbox', 30_000);
+      await eventually(() => counter.server.counts.handled - handledBefore >= total, 'every event consumed', 60_000);
+
+      // Both relays worked, and together they published each row exactly once (SKIP LOCKED, one claim each).
+      const [byDesk, byReplica] = [desk.relay.published - deskBefore, replica.relay.published - replicaBefore];
+      expect(byDesk).toBeGreaterThan(0);
+      expect(byReplica).toBeGreaterThan(0);
+      expect(byDesk + byReplica).toBe(total);
+      expect(counter.server.counts.duplicate - duplicatesBefore).toBe(0);
+    } finally {
+      await replica.close();
+    }
+  });
 });

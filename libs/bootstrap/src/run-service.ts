@@ -34,6 +34,9 @@ export async function createService(definition: ServiceDefinition): Promise<INes
   const app = await NestFactory.create(definition.module, { bufferLogs: true });
   await configureHttpApp(app, { service: definition.service, title: definition.title, description: definition.description });
   app.connectMicroservice<MicroserviceOptions>({ strategy: app.get(AmqpServer) }, { inheritAppConfig: true });
+  // Initialise the whole app (its modules load what they need, e.g. workflow's catalogue) before the consumer
+  // starts: after a restart, messages are already waiting and arrive the moment it listens.
+  await app.init();
   await app.startAllMicroservices();
   return app;
 }

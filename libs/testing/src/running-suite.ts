@@ -17,7 +17,8 @@ export interface RunningService {
   readonly name: ServiceName;
   readonly url: string;
   readonly database: TestDatabase;
-  readonly process: ChildProcess;
+  /** The current process (a new one after `restart`). */
+  process: ChildProcess;
 }
 
 export interface RunningSuite {
@@ -25,6 +26,10 @@ export interface RunningSuite {
   /** The services started (all four unless the caller chose fewer). */
   readonly services: Record<ServiceName, RunningService>;
   url(service: ServiceName): string;
+  /** Kills the service's process with SIGKILL, as a crash would: no shutdown hook runs. */
+  crash(service: ServiceName): Promise<void>;
+  /** Starts the service again on the same database, port and topology, and waits until it is ready. */
+  restart(service: ServiceName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -65,26 +70,29 @@ export async function startSuite(
   const logDir = join(ROOT, 'test', 'logs', label);
   mkdirSync(logDir, { recursive: true });
   const started: RunningService[] = [];
+  const launch = (name: ServiceName, database: TestDatabase, port: number): ChildProcess => {
+    const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', name, 'apps', name, 'src', 'main.js')], {
+      env: {
+        ...process.env,
+        ...env,
+        DATABASE_URL: database.url,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        MESSAGING_PREFIX: prefix,
+        LOG_LEVEL: env.LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    return child;
+  };
   try {
     for (const name of only) {
       const database = await createTestDatabase(`${label}_${name}`);
       const port = await freePort();
-      const log = createWriteStream(join(logDir, `${name}.log`));
-      const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', name, 'apps', name, 'src', 'main.js')], {
-        env: {
-          ...process.env,
-          ...env,
-          DATABASE_URL: database.url,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          MESSAGING_PREFIX: prefix,
-          LOG_LEVEL: env.LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'info',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child.stdout?.pipe(log);
-      child.stderr?.pipe(log);
-      started.push({ name, url: `http://127.0.0.1:${port}`, database, process: child });
+      started.push({ name, url: `http://127.0.0.1:${port}`, database, process: launch(name, database, port) });
     }
     await Promise.all(started.map((s) => waitUntilReady(s.url, s.process)));
   } catch (error) {
@@ -96,6 +104,18 @@ export async function startSuite(
     prefix,
     services,
     url: (service) => services[service].url,
+    async crash(service) {
+      const { process: child } = services[service];
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async restart(service) {
+      const running = services[service];
+      running.process = launch(service, running.database, Number(new URL(running.url).port));
+      await waitUntilReady(running.url, running.process);
+    },
     stop: () => stopAll(started, prefix),
   };
 }

@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Directory } from '../routing/resolve-step-agency';
@@ -10,7 +10,7 @@ import { AdministrativeArea, Agency, ProcessVersion, Procedure } from './catalog
  * now, so it cannot go stale.
  */
 @Injectable()
-export class Catalogue implements OnApplicationBootstrap {
+export class Catalogue implements OnModuleInit {
   private directory: Directory = { agencies: [], parentOfArea: new Map() };
   private procedures = new Map<string, Procedure>();
   /** Each procedure's versions, newest first. */
@@ -18,7 +18,8 @@ export class Catalogue implements OnApplicationBootstrap {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  /** Loaded while the app initialises, so no message is routed against an empty catalogue. */
+  async onModuleInit(): Promise<void> {
     await this.reload();
   }
 

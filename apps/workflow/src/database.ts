@@ -4,6 +4,7 @@ import { Case, Task, TaskEvent } from './cases/case.entities';
 import { AdministrativeArea, Agency, ProcessVersion, Procedure } from './catalogue/catalogue.entities';
 import { CreateCatalogue1764150000001 } from './migrations/1764150000001-create-catalogue';
 import { CreateCasesAndTasks1764150000002 } from './migrations/1764150000002-create-cases-and-tasks';
+import { LoadHaNoiOrganisation1764150000003 } from './migrations/1764150000003-load-ha-noi-organisation';
 
 export const entities = [...messagingEntities, AdministrativeArea, Agency, Procedure, ProcessVersion, Case, Task, TaskEvent];
-export const migrations = [...messagingMigrations, ...idempotencyMigrations, CreateCatalogue1764150000001, CreateCasesAndTasks1764150000002];
+export const migrations = [...messagingMigrations, ...idempotencyMigrations, CreateCatalogue1764150000001, CreateCasesAndTasks1764150000002, LoadHaNoiOrganisation1764150000003];

@@ -45,6 +45,29 @@ describe('workflow opens a case for an accepted dossier', () => {
     expect(rows).toEqual([{ process_version: 1, agency_code: '031.01.20.H26', step_number: 1, status: 'open' }]);
   });
 
+  it('knows the whole city: every district and ward, each with its People’s Committee', async () => {
+    const { rows } = await db.query<{ level: string; areas: number; committees: number }>(
+      `SELECT a.level, count(*)::int AS areas, count(g.code)::int AS committees
+         FROM administrative_area a LEFT JOIN agency g ON g.area_code = a.code AND g.kind = 'people_committee'
+        GROUP BY a.level ORDER BY a.level`,
+    );
+    expect(rows).toEqual([
+      { level: 'city', areas: 1, committees: 1 },
+      { level: 'district', areas: 30, committees: 30 },
+      { level: 'ward', areas: 579, committees: 579 },
+    ]);
+  });
+
+  it('routes a commune of a rural district to its own committee, whatever desk received it', async () => {
+    // thị trấn Tây Đằng, huyện Ba Vì (statistics code 09619), received at the Giảng Võ ward desk in the city centre
+    const dossier = accepted({ applicant: { wardCode: '09619' } });
+    await publishEvent(suite.prefix, dossier);
+    const rows = await eventually(async () => ((await casesOf(dossier.dossierCode)).length ? casesOf(dossier.dossierCode) : undefined), 'the case');
+    const { rows: committee } = await db.query<{ code: string; name: string }>(`SELECT code, name FROM agency WHERE area_code = '09619'`);
+    expect(committee).toHaveLength(1);
+    expect(rows).toEqual([{ process_version: 1, agency_code: committee[0].code, step_number: 1, status: 'open' }]);
+  });
+
   it('opens no second case when the same dossier arrives again under another message id', async () => {
     const dossier = accepted();
     await publishEvent(suite.prefix, dossier);

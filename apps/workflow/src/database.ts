@@ -5,6 +5,14 @@ import { AdministrativeArea, Agency, ProcessVersion, Procedure } from './catalog
 import { CreateCatalogue1764150000001 } from './migrations/1764150000001-create-catalogue';
 import { CreateCasesAndTasks1764150000002 } from './migrations/1764150000002-create-cases-and-tasks';
 import { LoadHaNoiOrganisation1764150000003 } from './migrations/1764150000003-load-ha-noi-organisation';
+import { LoadDepartmentsAndDivisions1764150000004 } from './migrations/1764150000004-load-departments-and-divisions';
 
 export const entities = [...messagingEntities, AdministrativeArea, Agency, Procedure, ProcessVersion, Case, Task, TaskEvent];
-export const migrations = [...messagingMigrations, ...idempotencyMigrations, CreateCatalogue1764150000001, CreateCasesAndTasks1764150000002, LoadHaNoiOrganisation1764150000003];
+export const migrations = [
+  ...messagingMigrations,
+  ...idempotencyMigrations,
+  CreateCatalogue1764150000001,
+  CreateCasesAndTasks1764150000002,
+  LoadHaNoiOrganisation1764150000003,
+  LoadDepartmentsAndDivisions1764150000004,
+];

@@ -58,6 +58,15 @@ describe('workflow opens a case for an accepted dossier', () => {
     ]);
   });
 
+  it('has the city departments and, in every district, its five processing units', async () => {
+    const { rows } = await db.query<{ kind: string; n: number }>(
+      `SELECT kind, count(*)::int AS n FROM agency WHERE kind <> 'people_committee' GROUP BY kind ORDER BY kind`,
+    );
+    const byKind = Object.fromEntries(rows.map((r) => [r.kind, r.n]));
+    expect(byKind).toMatchObject({ department_health: 1, department_transport: 1, justice_division: 30, natural_resources_division: 30, economy_division: 30, land_registration_branch: 30 });
+    expect(byKind.urban_management_division + byKind.economy_infrastructure_division).toBe(30);
+  });
+
   it('routes a commune of a rural district to its own committee, whatever desk received it', async () => {
     // thị trấn Tây Đằng, huyện Ba Vì (statistics code 09619), received at the Giảng Võ ward desk in the city centre
     const dossier = accepted({ applicant: { wardCode: '09619' } });

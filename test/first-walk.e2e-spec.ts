@@ -85,6 +85,13 @@ describe('a dossier’s first walk through the suite', () => {
     const task = queue.body.items.find((t: any) => t.dossierCode === receipt.code);
     expect(task).toMatchObject({ stepNumber: 1, role: 'specialist', ownerId: null, status: 'open', agencyCode: ward });
 
+    // paging parameters are checked, the field named
+    const badPage = await get(`${suite.url('workflow')}/api/v1/tasks?limit=0&cursor=bm90LWEtY3Vyc29y`, specialist);
+    expect(badPage.status).toBe(400);
+    expect(badPage.body.errors.map((e: any) => e.field)).toContain('limit');
+    const badCursor = await get(`${suite.url('workflow')}/api/v1/tasks?cursor=bm90LWEtY3Vyc29y`, specialist);
+    expect(badCursor).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID_CURSOR' } });
+
     // an officer of another ward sees neither the task nor the dossier
     const stranger = await auth.token({ subject: 'can-bo-phuc-xa', roles: [Role.Specialist, Role.Receiver], agencies: ['001.01.20.H26'] });
     const strangersQueue = await get(`${suite.url('workflow')}/api/v1/tasks`, stranger);

@@ -6,3 +6,4 @@ export * from './idempotency';
 export * from './cursor';
 export * from './ids';
 export * from './prepared';
+export * from './page-request';

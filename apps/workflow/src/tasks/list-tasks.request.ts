@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { AGENCY_CODE_PATTERN } from '@motcua/contracts';
+import { PageRequest } from '@motcua/persistence';
 
-export class ListTasksRequest {
+export class ListTasksRequest extends PageRequest {
   @ApiPropertyOptional({ description: 'One of your agencies; all of them when left out', example: '004.01.20.H26' })
   @IsOptional()
   @Matches(AGENCY_CODE_PATTERN)
@@ -13,18 +13,4 @@ export class ListTasksRequest {
   @IsOptional()
   @IsIn(['none', 'me'])
   owner: 'none' | 'me' = 'none';
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit: number = 20;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }

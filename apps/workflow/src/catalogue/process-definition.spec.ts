@@ -1,0 +1,86 @@
+import type { StepDefinition } from '../routing/agency-rule';
+import type { DirectoryAgency } from '../routing/resolve-step-agency';
+import { birthRegistration } from '../migrations/seed/1764150000001-spine-catalogue';
+import { checkProcessDefinition } from './process-definition';
+
+const agency = (code: string, kind: string, level: string, validTo: string | null = null): DirectoryAgency => ({
+  code,
+  kind,
+  level,
+  areaCode: '01',
+  validFrom: '2018-06-21',
+  validTo,
+});
+const organisation = [
+  agency('000.00.03.H26', 'department_health', 'city'),
+  agency('000.01.20.H26', 'people_committee', 'district'),
+  agency('004.01.20.H26', 'people_committee', 'ward'),
+  agency('000.00.99.H26', 'department_abolished', 'city', '2020-12-31'),
+];
+const step = (overrides: Partial<StepDefinition> = {}): StepDefinition => ({
+  number: 1,
+  name: 'Thẩm định hồ sơ',
+  agency: { kind: 'competent', level: 'ward', agencyKind: 'people_committee' },
+  role: 'specialist',
+  budgetHours: 4,
+  actions: ['forward'],
+  ...overrides,
+});
+const check = (steps: StepDefinition[]) => checkProcessDefinition(steps, organisation, '2026-11-26');
+const codes = (steps: StepDefinition[]) => check(steps).map((p) => `${p.field} ${p.code}`);
+
+describe('checking a process definition before it is published', () => {
+  it('accepts the seeded birth registration', () => {
+    expect(check([...birthRegistration.steps])).toEqual([]);
+  });
+
+  it('refuses an empty process', () => {
+    expect(codes([])).toEqual(['steps PROCESS.EMPTY']);
+  });
+
+  it('names the step and the field of each problem', () => {
+    expect(
+      codes([
+        step({ role: 'super_user' }),
+        step({ number: 2, budgetHours: 0, actions: [] }),
+        step({ number: 4, name: ' ', budgetHours: -2, actions: ['teleport', 'hand_over'] }),
+      ]),
+    ).toEqual([
+      'steps.0.role PROCESS.UNKNOWN_ROLE',
+      'steps.1.budgetHours PROCESS.BUDGET_NOT_POSITIVE',
+      'steps.1.actions PROCESS.NO_ACTION',
+      'steps.2.number PROCESS.STEP_OUT_OF_ORDER',
+      'steps.2.name PROCESS.STEP_UNNAMED',
+      'steps.2.budgetHours PROCESS.BUDGET_NOT_POSITIVE',
+      'steps.2.actions PROCESS.UNKNOWN_ACTION',
+    ]);
+  });
+
+  it('refuses an agency rule that cannot resolve: an unknown or abolished agency, a kind nobody is at that level', () => {
+    expect(
+      codes([
+        step({ agency: { kind: 'fixed', agencyCode: '000.00.42.H26' } }),
+        step({ number: 2, agency: { kind: 'fixed', agencyCode: '000.00.99.H26' } }),
+        step({ number: 3, agency: { kind: 'competent', level: 'ward', agencyKind: 'department_health' }, actions: ['sign'] }),
+      ]),
+    ).toEqual(['steps.0.agency PROCESS.AGENCY_UNRESOLVABLE', 'steps.1.agency PROCESS.AGENCY_UNRESOLVABLE', 'steps.2.agency PROCESS.AGENCY_UNRESOLVABLE']);
+  });
+
+  it('accepts a city procedure received at any desk and decided by a fixed department', () => {
+    expect(
+      check([
+        step({ agency: { kind: 'receiving' }, role: 'receiver', actions: ['forward', 'refuse'] }),
+        step({ number: 2, agency: { kind: 'fixed', agencyCode: '000.00.03.H26' }, actions: ['forward', 'send_back', 'request_supplement'] }),
+        step({ number: 3, agency: { kind: 'fixed', agencyCode: '000.00.03.H26' }, role: 'leader', actions: ['sign', 'send_back'] }),
+        step({ number: 4, agency: { kind: 'receiving' }, role: 'returner', actions: ['hand_over'] }),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('does not let the first step send back nor the last forward', () => {
+    expect(codes([step({ actions: ['forward', 'send_back'] }), step({ number: 2, actions: ['forward'] })])).toEqual([
+      'steps.0.actions PROCESS.SEND_BACK_FROM_FIRST_STEP',
+      'steps.1.actions PROCESS.FORWARD_FROM_LAST_STEP',
+    ]);
+  });
+});

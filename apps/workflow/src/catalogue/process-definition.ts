@@ -1,0 +1,58 @@
+import type { StepDefinition } from '../routing/agency-rule';
+import type { DirectoryAgency } from '../routing/resolve-step-agency';
+
+/** Who may be asked to do a step (the staff roles; an administrator configures, never processes). */
+export const STEP_ROLES = ['receiver', 'head_of_desk', 'leader', 'division_head', 'specialist', 'clerk', 'returner'] as const;
+
+/** What the owner of a step's task may do with it. */
+export const STEP_ACTIONS = ['forward', 'send_back', 'request_supplement', 'refuse', 'stop', 'approve', 'sign', 'hand_over'] as const;
+
+export interface DefinitionProblem {
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * Checks a process version before it is published: a definition with a problem is refused as a whole, each
+ * problem naming its field (`steps.2.role`). Pure: the organisation it is checked against is passed in.
+ */
+export function checkProcessDefinition(steps: readonly StepDefinition[], agencies: readonly DirectoryAgency[], onDate: string): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const problem = (field: string, code: string, message: string) => problems.push({ field, code, message });
+  if (steps.length === 0) {
+    problem('steps', 'PROCESS.EMPTY', 'a process has at least one step');
+    return problems;
+  }
+  const inForce = agencies.filter((a) => a.validFrom <= onDate && (a.validTo === null || onDate <= a.validTo));
+  steps.forEach((step, index) => {
+    const at = `steps.${index}`;
+    if (step.number !== index + 1) problem(`${at}.number`, 'PROCESS.STEP_OUT_OF_ORDER', `step ${index + 1} is numbered ${step.number}`);
+    if (!step.name?.trim()) problem(`${at}.name`, 'PROCESS.STEP_UNNAMED', 'every step has a name');
+    if (!(STEP_ROLES as readonly string[]).includes(step.role)) {
+      problem(`${at}.role`, 'PROCESS.UNKNOWN_ROLE', `${step.role} is not one of ${STEP_ROLES.join(', ')}`);
+    }
+    if (!(Number.isFinite(step.budgetHours) && step.budgetHours > 0)) {
+      problem(`${at}.budgetHours`, 'PROCESS.BUDGET_NOT_POSITIVE', 'the time budget is a positive number of working hours');
+    }
+    if (step.actions.length === 0) problem(`${at}.actions`, 'PROCESS.NO_ACTION', 'a step allows at least one action');
+    for (const action of step.actions) {
+      if (!(STEP_ACTIONS as readonly string[]).includes(action)) {
+        problem(`${at}.actions`, 'PROCESS.UNKNOWN_ACTION', `${action} is not one of ${STEP_ACTIONS.join(', ')}`);
+      }
+    }
+    // The first step has nothing to send back to; the last has nothing to forward to.
+    if (index === 0 && step.actions.includes('send_back')) problem(`${at}.actions`, 'PROCESS.SEND_BACK_FROM_FIRST_STEP', 'the first step cannot send back');
+    if (index === steps.length - 1 && step.actions.includes('forward')) {
+      problem(`${at}.actions`, 'PROCESS.FORWARD_FROM_LAST_STEP', 'the last step cannot forward');
+    }
+    const rule = step.agency;
+    if (rule.kind === 'fixed' && !inForce.some((a) => a.code === rule.agencyCode)) {
+      problem(`${at}.agency`, 'PROCESS.AGENCY_UNRESOLVABLE', `no agency ${rule.agencyCode} in force on ${onDate}`);
+    }
+    if (rule.kind === 'competent' && !inForce.some((a) => a.level === rule.level && a.kind === rule.agencyKind)) {
+      problem(`${at}.agency`, 'PROCESS.AGENCY_UNRESOLVABLE', `no ${rule.agencyKind} at level ${rule.level} exists on ${onDate}`);
+    }
+  });
+  return problems;
+}

@@ -6,6 +6,7 @@ import { CreateCatalogue1764150000001 } from './migrations/1764150000001-create-
 import { CreateCasesAndTasks1764150000002 } from './migrations/1764150000002-create-cases-and-tasks';
 import { LoadHaNoiOrganisation1764150000003 } from './migrations/1764150000003-load-ha-noi-organisation';
 import { LoadDepartmentsAndDivisions1764150000004 } from './migrations/1764150000004-load-departments-and-divisions';
+import { CreateStaff1764150000005 } from './migrations/1764150000005-create-staff';
 
 export const entities = [...messagingEntities, AdministrativeArea, Agency, Procedure, ProcessVersion, Case, Task, TaskEvent];
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateCasesAndTasks1764150000002,
   LoadHaNoiOrganisation1764150000003,
   LoadDepartmentsAndDivisions1764150000004,
+  CreateStaff1764150000005,
 ];

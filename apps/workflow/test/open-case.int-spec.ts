@@ -67,6 +67,19 @@ describe('workflow opens a case for an accepted dossier', () => {
     expect(byKind.urban_management_division + byKind.economy_infrastructure_division).toBe(30);
   });
 
+  it('has demo staff for every desk and every ward committee’s birth registration step', async () => {
+    const { rows } = await db.query<{ missing: number }>(
+      `SELECT count(*)::int AS missing FROM agency g
+        WHERE (g.has_desk AND NOT EXISTS (SELECT 1 FROM officer_role r WHERE r.agency_code = g.code AND r.role = 'receiver'))
+           OR (g.level = 'ward' AND NOT EXISTS (SELECT 1 FROM officer_role r WHERE r.agency_code = g.code AND r.role = 'specialist'))`,
+    );
+    expect(rows[0].missing).toBe(0);
+    const { rows: officers } = await db.query<{ id: string; full_name: string; status: string }>(
+      `SELECT id, full_name, status FROM officer WHERE id = '004.01.20.H26.receiver.1'`,
+    );
+    expect(officers).toEqual([{ id: '004.01.20.H26.receiver.1', full_name: expect.any(String), status: 'active' }]);
+  });
+
   it('routes a commune of a rural district to its own committee, whatever desk received it', async () => {
     // thị trấn Tây Đằng, huyện Ba Vì (statistics code 09619), received at the Giảng Võ ward desk in the city centre
     const dossier = accepted({ applicant: { wardCode: '09619' } });

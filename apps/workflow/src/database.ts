@@ -1,14 +1,14 @@
 import { messagingEntities, messagingMigrations } from '@motcua/messaging';
 import { idempotencyMigrations } from '@motcua/persistence';
 import { Case, Task, TaskEvent } from './cases/case.entities';
-import { AdministrativeArea, Agency, ProcessVersion, Procedure } from './catalogue/catalogue.entities';
+import { AdministrativeArea, Agency, Officer, OfficerRole, ProcessVersion, Procedure } from './catalogue/catalogue.entities';
 import { CreateCatalogue1764150000001 } from './migrations/1764150000001-create-catalogue';
 import { CreateCasesAndTasks1764150000002 } from './migrations/1764150000002-create-cases-and-tasks';
 import { LoadHaNoiOrganisation1764150000003 } from './migrations/1764150000003-load-ha-noi-organisation';
 import { LoadDepartmentsAndDivisions1764150000004 } from './migrations/1764150000004-load-departments-and-divisions';
 import { CreateStaff1764150000005 } from './migrations/1764150000005-create-staff';
 
-export const entities = [...messagingEntities, AdministrativeArea, Agency, Procedure, ProcessVersion, Case, Task, TaskEvent];
+export const entities = [...messagingEntities, AdministrativeArea, Agency, Officer, OfficerRole, Procedure, ProcessVersion, Case, Task, TaskEvent];
 export const migrations = [
   ...messagingMigrations,
   ...idempotencyMigrations,

@@ -1,4 +1,4 @@
-import { InvalidCursor, decodeCursor, encodeCursor, toPage } from './cursor';
+import { InvalidCursor, decodeCursor, decodeKeyCursor, encodeCursor, encodeKeyCursor, toPage } from './cursor';
 
 const id = '01a217b5-d7c5-7364-8464-1d8221da2bd8';
 
@@ -27,5 +27,11 @@ describe('cursor pagination', () => {
     const rows = [1, 2, 3].map((n) => ({ createdAt: new Date(Date.UTC(2026, 0, n)), id }));
     expect(toPage(rows, 2)).toEqual({ items: rows.slice(0, 2), nextCursor: encodeCursor(rows[1]) });
     expect(toPage(rows, 3)).toEqual({ items: rows, nextCursor: null });
+  });
+
+  it('round-trips a natural key and refuses anything else', () => {
+    expect(decodeKeyCursor(encodeKeyCursor('004.01.20.H26'))).toBe('004.01.20.H26');
+    expect(() => decodeKeyCursor(encodeCursor({ createdAt: new Date(), id }))).toThrow(InvalidCursor);
+    expect(() => decodeKeyCursor('%%%')).toThrow(InvalidCursor);
   });
 });

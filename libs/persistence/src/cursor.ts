@@ -47,3 +47,18 @@ export function toPage<T extends CursorKey>(rows: T[], limit: number): { items: 
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
 }
+
+/** For lists ordered by a natural key (an agency's code, a procedure's code): the last row's key. */
+export function encodeKeyCursor(key: string): string {
+  return Buffer.from(JSON.stringify([key])).toString('base64url');
+}
+
+export function decodeKeyCursor(cursor: string): string {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === 1 && typeof key[0] === 'string' && key[0].length <= 200) return key[0];
+  } catch {
+    // malformed: the same client error as a wrong shape
+  }
+  throw new InvalidCursor();
+}

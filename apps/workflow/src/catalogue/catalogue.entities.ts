@@ -98,3 +98,29 @@ export class ProcessVersion {
   @Column('jsonb')
   steps: StepDefinition[];
 }
+
+/** Cán bộ, công chức: an officer, identified by the token subject. */
+@Entity({ name: 'officer' })
+export class Officer {
+  @PrimaryColumn('text')
+  id: string;
+
+  @Column('text')
+  fullName: string;
+
+  @Column('text')
+  status: 'active' | 'on_leave';
+}
+
+/** One role of an officer at one agency. */
+@Entity({ name: 'officer_role' })
+export class OfficerRole {
+  @PrimaryColumn('text')
+  officerId: string;
+
+  @PrimaryColumn('text')
+  agencyCode: string;
+
+  @PrimaryColumn('text')
+  role: string;
+}

@@ -1,0 +1,58 @@
+import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Role, Roles } from '@motcua/auth';
+import { ProblemDetailsException } from '@motcua/observability';
+import type { Procedure } from './catalogue.entities';
+import { type AgencyDetail, type AgencyView, type AreaView, CatalogueQueries, type ProcedureView } from './catalogue.queries';
+import { ListAgenciesRequest } from './list-agencies.request';
+
+const notFound = (what: 'AREA' | 'AGENCY' | 'PROCEDURE', code: string) =>
+  new ProblemDetailsException({
+    status: HttpStatus.NOT_FOUND,
+    code: `CATALOGUE.${what}_NOT_FOUND`,
+    title: `No such ${what.toLowerCase()}`,
+    detail: `${code} is not in the catalogue`,
+  });
+
+/** The organisation and the procedures, as administrators keep them. */
+@ApiTags('catalogue')
+@ApiBearerAuth()
+@Roles(Role.Admin)
+@Controller('api/v1')
+export class CatalogueController {
+  constructor(private readonly catalogue: CatalogueQueries) {}
+
+  /** An area with the areas directly under it (a city's districts, a district's wards). */
+  @Get('areas/:code')
+  async area(@Param('code') code: string): Promise<AreaView> {
+    const found = await this.catalogue.area(code);
+    if (!found) throw notFound('AREA', code);
+    return found;
+  }
+
+  @Get('agencies')
+  agencies(@Query() request: ListAgenciesRequest): Promise<{ items: AgencyView[]; nextCursor: string | null }> {
+    return this.catalogue.agencies(request);
+  }
+
+  /** An agency with its staff and their roles there. */
+  @Get('agencies/:code')
+  async agency(@Param('code') code: string): Promise<AgencyDetail> {
+    const found = await this.catalogue.agency(code);
+    if (!found) throw notFound('AGENCY', code);
+    return found;
+  }
+
+  @Get('procedures')
+  procedures(): Promise<Procedure[]> {
+    return this.catalogue.procedures();
+  }
+
+  /** A procedure with every published version of its process, oldest first. */
+  @Get('procedures/:code')
+  async procedure(@Param('code') code: string): Promise<ProcedureView> {
+    const found = await this.catalogue.procedure(code);
+    if (!found) throw notFound('PROCEDURE', code);
+    return found;
+  }
+}

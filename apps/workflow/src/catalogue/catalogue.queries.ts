@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { decodeKeyCursor, encodeKeyCursor } from '@motcua/persistence';
+import { toVietnamIso } from '@motcua/calendar';
+import { AdministrativeArea, Agency, ProcessVersion, Procedure } from './catalogue.entities';
+
+export interface AreaView {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+  children: { code: string; name: string; level: string }[];
+}
+
+export interface AgencyFilter {
+  level?: string;
+  kind?: string;
+  area?: string;
+  parent?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface AgencyView extends Omit<Agency, 'validFrom' | 'validTo' | 'successorCode'> {
+  validFrom: string;
+  validTo: string | null;
+  successorCode: string | null;
+}
+
+export interface AgencyDetail extends AgencyView {
+  staff: { id: string; fullName: string; status: string; roles: string[] }[];
+}
+
+export interface ProcedureView extends Procedure {
+  versions: { version: number; publishedAt: string; steps: ProcessVersion['steps'] }[];
+}
+
+/** Reads of the catalogue for administrators (lists page by the natural key, the code). */
+@Injectable()
+export class CatalogueQueries {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async area(code: string): Promise<AreaView | null> {
+    const areas = this.dataSource.getRepository(AdministrativeArea);
+    const area = await areas.findOneBy({ code });
+    if (!area) return null;
+    const children = await areas.find({ where: { parentCode: code }, order: { code: 'ASC' } });
+    return { ...area, children: children.map(({ code: c, name, level }) => ({ code: c, name, level })) };
+  }
+
+  async agencies(filter: AgencyFilter): Promise<{ items: AgencyView[]; nextCursor: string | null }> {
+    const query = this.dataSource.getRepository(Agency).createQueryBuilder('a').orderBy('a.code', 'ASC').limit(filter.limit + 1);
+    if (filter.level) query.andWhere('a.level = :level', { level: filter.level });
+    if (filter.kind) query.andWhere('a.kind = :kind', { kind: filter.kind });
+    if (filter.area) query.andWhere('a.area_code = :area', { area: filter.area });
+    if (filter.parent) query.andWhere('a.parent_code = :parent', { parent: filter.parent });
+    if (filter.cursor) query.andWhere('a.code > :after', { after: decodeKeyCursor(filter.cursor) });
+    const rows = await query.getMany();
+    const items = rows.slice(0, filter.limit);
+    return { items, nextCursor: rows.length > filter.limit ? encodeKeyCursor(items[items.length - 1].code) : null };
+  }
+
+  async agency(code: string): Promise<AgencyDetail | null> {
+    const agency = await this.dataSource.getRepository(Agency).findOneBy({ code });
+    if (!agency) return null;
+    const staff = (await this.dataSource.query(
+      `SELECT o.id, o.full_name AS "fullName", o.status, array_agg(r.role ORDER BY r.role) AS roles
+         FROM officer o JOIN officer_role r ON r.officer_id = o.id
+        WHERE r.agency_code = $1 GROUP BY o.id ORDER BY o.id`,
+      [code],
+    )) as AgencyDetail['staff'];
+    return { ...agency, staff };
+  }
+
+  async procedures(): Promise<Procedure[]> {
+    return this.dataSource.getRepository(Procedure).find({ order: { code: 'ASC' } });
+  }
+
+  async procedure(code: string): Promise<ProcedureView | null> {
+    const procedure = await this.dataSource.getRepository(Procedure).findOneBy({ code });
+    if (!procedure) return null;
+    const versions = await this.dataSource.getRepository(ProcessVersion).find({ where: { procedureCode: code }, order: { version: 'ASC' } });
+    return { ...procedure, versions: versions.map((v) => ({ version: v.version, publishedAt: toVietnamIso(v.publishedAt), steps: v.steps })) };
+  }
+}

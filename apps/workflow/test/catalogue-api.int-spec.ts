@@ -1,19 +1,26 @@
 import { Role } from '@motcua/auth';
-import { type RunningSuite, type TestAuth, createTestAuth, startSuite } from '@motcua/testing';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { parkingLotQueueName } from '@motcua/messaging';
+import { type RunningSuite, type TestAuth, aDossierAccepted, createTestAuth, eventually, publishEvent, startSuite, withBrokerChannel } from '@motcua/testing';
 
 /** The catalogue as an administrator reads it. */
 describe('the catalogue API', () => {
   let auth: TestAuth;
   let suite: RunningSuite;
   let admin: string;
+  let db: Client;
 
   beforeAll(async () => {
     auth = createTestAuth();
     suite = await startSuite('catalogue-api', auth.env, ['workflow']);
     admin = await auth.token({ subject: 'quan-tri-vien', roles: [Role.Admin] });
+    db = new Client({ connectionString: suite.services.workflow.database.url });
+    await db.connect();
   }, 120_000);
 
   afterAll(async () => {
+    await db?.end();
     await suite?.stop();
     auth?.cleanup();
   }, 60_000);
@@ -74,5 +81,77 @@ describe('the catalogue API', () => {
     const officer = await auth.token({ subject: '004.01.20.H26.receiver.1', roles: [Role.Receiver], agencies: ['004.01.20.H26'] });
     expect((await get('/api/v1/agencies', officer)).status).toBe(403);
     expect((await get('/api/v1/agencies', '')).status).toBe(401);
+  });
+
+  const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${suite.url('workflow')}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}`, ...headers },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  };
+  const versionOf = async (dossierCode: string) =>
+    eventually(async () => (await db.query<{ v: number }>(`SELECT process_version AS v FROM dossier_case WHERE dossier_code = $1`, [dossierCode])).rows[0]?.v, `the case of ${dossierCode}`);
+
+  const v1 = async () => (await get('/api/v1/procedures/1.001193')).body.versions[0].steps;
+
+  it('refuses a process with problems, naming each, and publishes nothing', async () => {
+    const steps = await v1();
+    const { status, body } = await post('/api/v1/procedures/1.001193/versions', {
+      steps: [{ ...steps[0], role: 'super_user', budgetHours: 0 }, { ...steps[1], agency: { kind: 'fixed', agencyCode: '000.99.99.H26' } }, steps[2]],
+    });
+    expect(status).toBe(422);
+    expect(body.code).toBe('PROCESS.INVALID');
+    expect(body.errors.map((e: any) => `${e.field} ${e.code}`)).toEqual([
+      'steps.0.role PROCESS.UNKNOWN_ROLE',
+      'steps.0.budgetHours PROCESS.BUDGET_NOT_POSITIVE',
+      'steps.1.agency PROCESS.AGENCY_UNRESOLVABLE',
+    ]);
+    expect((await post('/api/v1/procedures/1.001193/versions', { steps: 'all of them' })).status).toBe(400);
+    expect((await get('/api/v1/procedures/1.001193')).body.versions).toHaveLength(1);
+  });
+
+  it('publishes a new version for dossiers received from now on, while earlier ones keep theirs', async () => {
+    const before = aDossierAccepted({ receivingAgencyCode: '004.01.20.H26', receivedAt: new Date(Date.now() - 60_000).toISOString() });
+    await publishEvent(suite.prefix, before);
+    expect(await versionOf(before.dossierCode)).toBe(1);
+
+    const steps = await v1();
+    const key = randomUUID();
+    const longerAppraisal = { steps: [{ ...steps[0], budgetHours: 6 }, steps[1], steps[2]] };
+    const published = await post('/api/v1/procedures/1.001193/versions', longerAppraisal, { 'idempotency-key': key });
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({ procedureCode: '1.001193', version: 2 });
+    const again = await post('/api/v1/procedures/1.001193/versions', longerAppraisal, { 'idempotency-key': key });
+    expect(again.body).toEqual(published.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+
+    const after = aDossierAccepted({ receivingAgencyCode: '004.01.20.H26', receivedAt: new Date(Date.now() + 1_000).toISOString() });
+    const late = aDossierAccepted({ receivingAgencyCode: '004.01.20.H26', receivedAt: new Date(Date.now() - 120_000).toISOString() });
+    await publishEvent(suite.prefix, after);
+    await publishEvent(suite.prefix, late); // received before the publication, consumed after it
+    expect(await versionOf(after.dossierCode)).toBe(2);
+    expect(await versionOf(late.dossierCode)).toBe(1);
+    expect(await versionOf(before.dossierCode)).toBe(1);
+  });
+
+  it('stops routing new dossiers of a deactivated procedure', async () => {
+    const deactivated = await post('/api/v1/procedures/1.001193/deactivate', {});
+    expect(deactivated).toMatchObject({ status: 200, body: { code: '1.001193', active: false } });
+    expect((await post('/api/v1/procedures/9.999999/deactivate', {})).body.code).toBe('CATALOGUE.PROCEDURE_NOT_FOUND');
+    const dossier = aDossierAccepted({ receivingAgencyCode: '004.01.20.H26', receivedAt: new Date().toISOString() });
+    await publishEvent(suite.prefix, dossier);
+    const error = await eventually(
+      () =>
+        withBrokerChannel(async (channel) => {
+          for (let m = await channel.get(parkingLotQueueName(suite.prefix, 'workflow')); m; m = await channel.get(parkingLotQueueName(suite.prefix, 'workflow'))) {
+            if (JSON.parse(m.content.toString()).dossierCode === dossier.dossierCode) return String(m.properties.headers?.['x-error']);
+          }
+          return undefined;
+        }),
+      'the dossier to be parked',
+    );
+    expect(error).toContain('CATALOGUE.PROCEDURE_UNKNOWN');
   });
 });

@@ -7,3 +7,4 @@ export * from './cursor';
 export * from './ids';
 export * from './prepared';
 export * from './page-request';
+export * from './idempotency-key.decorator';

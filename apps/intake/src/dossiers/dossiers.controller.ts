@@ -1,20 +1,12 @@
-import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Role, Roles } from '@motcua/auth';
 import { ProblemDetailsException } from '@motcua/observability';
-import { fingerprintOf } from '@motcua/persistence';
+import { type CommandHttpResponse, IdempotencyKey, answerCommand, fingerprintOf } from '@motcua/persistence';
 import { DossierQueries } from './dossier.queries';
 import type { DossierView } from './dossier.view';
 import { SubmitDossier } from './submit-dossier';
 import { SubmitDossierRequest } from './submit-dossier.request';
-
-/** The part of an HTTP response a command needs: its status and a header (Express and Fastify both have them). */
-interface CommandHttpResponse {
-  status(code: number): unknown;
-  setHeader(name: string, value: string): unknown;
-}
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 @ApiTags('dossiers')
 @ApiBearerAuth()
@@ -32,7 +24,7 @@ export class DossiersController {
   async submit(
     @Body() request: SubmitDossierRequest,
     @CurrentPrincipal() officer: Principal,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<DossierView> {
     if (officer.kind !== 'officer' || !officer.agencies.includes(request.receivingAgencyCode)) {
@@ -44,22 +36,12 @@ export class DossiersController {
         errors: [{ field: 'receivingAgencyCode', code: 'DESK_NOT_YOURS', message: 'not one of your agencies' }],
       });
     }
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new ProblemDetailsException({
-        status: HttpStatus.BAD_REQUEST,
-        code: 'IDEMPOTENCY.KEY_INVALID',
-        title: 'Invalid Idempotency-Key',
-        errors: [{ field: 'Idempotency-Key', code: 'KEY_INVALID', message: '1 to 255 visible ASCII characters' }],
-      });
-    }
     const receipt = await this.submitDossier.execute(
       request,
       officer.subject,
       idempotencyKey ? { scope: `${officer.subject} POST /dossiers`, key: idempotencyKey, fingerprint: fingerprintOf(request) } : undefined,
     );
-    response.status(receipt.status);
-    if (receipt.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    return receipt.body;
+    return answerCommand(response, receipt);
   }
 
   /** The public record with its history, for an officer of the receiving or the current agency. */

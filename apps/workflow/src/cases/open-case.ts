@@ -25,11 +25,11 @@ export class OpenCase {
 
   async execute(accepted: DossierAccepted, tx: Transaction): Promise<void> {
     const receivedAt = new Date(accepted.receivedAt);
-    const found = this.catalogue.processInForce(accepted.procedureCode, receivedAt);
+    const found = await this.catalogue.processInForce(tx.manager, accepted.procedureCode, receivedAt);
     if (!found) {
       throw new CaseCannotOpen('CATALOGUE.PROCEDURE_UNKNOWN', `no active process for ${accepted.procedureCode}`);
     }
-    const firstStep = found.process.steps[0];
+    const firstStep = found.steps[0];
     const route = resolveStepAgency(
       firstStep.agency,
       {
@@ -42,7 +42,7 @@ export class OpenCase {
     if (!route.ok) throw new CaseCannotOpen(route.code, route.reason);
 
     const now = new Date();
-    const opened = { id: newId(), processVersion: found.process.version, dossierCode: accepted.dossierCode };
+    const opened = { id: newId(), processVersion: found.version, dossierCode: accepted.dossierCode };
     const task = { id: newId(), stepNumber: firstStep.number, stepName: firstStep.name, agencyCode: route.agencyCode, role: firstStep.role };
     // Case, first task and its 'created' event in one statement. The inbox already drops redelivered messages;
     // ON CONFLICT also keeps a second case from opening when the same dossier arrives under two message ids

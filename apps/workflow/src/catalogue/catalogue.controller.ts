@@ -1,10 +1,13 @@
-import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Role, Roles } from '@motcua/auth';
+import { CurrentPrincipal, type Principal, Role, Roles } from '@motcua/auth';
+import { type CommandHttpResponse, IdempotencyKey, answerCommand, fingerprintOf } from '@motcua/persistence';
 import { ProblemDetailsException } from '@motcua/observability';
 import type { Procedure } from './catalogue.entities';
 import { type AgencyDetail, type AgencyView, type AreaView, CatalogueQueries, type ProcedureView } from './catalogue.queries';
 import { ListAgenciesRequest } from './list-agencies.request';
+import { DeactivateProcedure, PublishProcessVersion, type PublishedVersion } from './publish-process-version';
+import { PublishProcessVersionRequest } from './publish-process-version.request';
 
 const notFound = (what: 'AREA' | 'AGENCY' | 'PROCEDURE', code: string) =>
   new ProblemDetailsException({
@@ -20,7 +23,11 @@ const notFound = (what: 'AREA' | 'AGENCY' | 'PROCEDURE', code: string) =>
 @Roles(Role.Admin)
 @Controller('api/v1')
 export class CatalogueController {
-  constructor(private readonly catalogue: CatalogueQueries) {}
+  constructor(
+    private readonly catalogue: CatalogueQueries,
+    private readonly publishVersion: PublishProcessVersion,
+    private readonly deactivateProcedure: DeactivateProcedure,
+  ) {}
 
   /** An area with the areas directly under it (a city's districts, a district's wards). */
   @Get('areas/:code')
@@ -54,5 +61,27 @@ export class CatalogueController {
     const found = await this.catalogue.procedure(code);
     if (!found) throw notFound('PROCEDURE', code);
     return found;
+  }
+
+  /** Publishes a new process version, in force from now; dossiers already received keep theirs. */
+  @Post('procedures/:code/versions')
+  async publish(
+    @Param('code') code: string,
+    @Body() request: PublishProcessVersionRequest,
+    @CurrentPrincipal() admin: Principal,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: CommandHttpResponse,
+  ): Promise<PublishedVersion> {
+    const idempotency = idempotencyKey
+      ? { scope: `${admin.subject} POST /procedures/${code}/versions`, key: idempotencyKey, fingerprint: fingerprintOf(request) }
+      : undefined;
+    return answerCommand(response, await this.publishVersion.execute(code, request.steps, idempotency));
+  }
+
+  /** No new dossier of this procedure is routed; running ones go on. Repeating it changes nothing. */
+  @Post('procedures/:code/deactivate')
+  @HttpCode(HttpStatus.OK)
+  deactivate(@Param('code') code: string): Promise<{ code: string; active: boolean }> {
+    return this.deactivateProcedure.execute(code);
   }
 }

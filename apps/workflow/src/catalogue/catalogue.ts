@@ -1,20 +1,19 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { queryPrepared } from '@motcua/persistence';
+import type { StepDefinition } from '../routing/agency-rule';
 import type { Directory } from '../routing/resolve-step-agency';
-import { AdministrativeArea, Agency, ProcessVersion, Procedure } from './catalogue.entities';
+import { AdministrativeArea, Agency } from './catalogue.entities';
 
 /**
- * The organisation and the procedures routing reads on every dossier, held in memory (hundreds of units and
- * procedures: well under a MiB) and loaded once at start. The catalogue is written only through migrations for
- * now, so it cannot go stale.
+ * The organisation routing reads on every dossier, held in memory (hundreds of units: well under a MiB) and
+ * loaded at start; it changes only through migrations for now. Processes are read from the database in the
+ * routing transaction itself, so a version published on any replica is in force everywhere at once.
  */
 @Injectable()
 export class Catalogue implements OnModuleInit {
   private directory: Directory = { agencies: [], parentOfArea: new Map() };
-  private procedures = new Map<string, Procedure>();
-  /** Each procedure's versions, newest first. */
-  private processes = new Map<string, ProcessVersion[]>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -24,17 +23,10 @@ export class Catalogue implements OnModuleInit {
   }
 
   async reload(): Promise<void> {
-    const [areas, agencies, procedures, processes] = await Promise.all([
+    const [areas, agencies] = await Promise.all([
       this.dataSource.getRepository(AdministrativeArea).find(),
       this.dataSource.getRepository(Agency).find(),
-      this.dataSource.getRepository(Procedure).find(),
-      this.dataSource.getRepository(ProcessVersion).find({ order: { version: 'DESC' } }),
     ]);
-    this.procedures = new Map(procedures.map((p) => [p.code, p]));
-    this.processes = new Map();
-    for (const process of processes) {
-      this.processes.set(process.procedureCode, [...(this.processes.get(process.procedureCode) ?? []), process]);
-    }
     this.directory = {
       parentOfArea: new Map(areas.map((a) => [a.code, a.parentCode])),
       agencies: agencies.map((a) => ({
@@ -52,11 +44,16 @@ export class Catalogue implements OnModuleInit {
     return this.directory;
   }
 
-  /** The active procedure and its process version in force at an instant: the latest one published by then. */
-  processInForce(procedureCode: string, at: Date): { procedure: Procedure; process: ProcessVersion } | null {
-    const procedure = this.procedures.get(procedureCode);
-    if (!procedure?.active) return null;
-    const process = this.processes.get(procedureCode)?.find((version) => version.publishedAt <= at);
-    return process ? { procedure, process } : null;
+  /** The process version in force at an instant for an active procedure: the latest one published by then. */
+  async processInForce(manager: EntityManager, procedureCode: string, at: Date): Promise<{ version: number; steps: StepDefinition[] } | null> {
+    const [found] = await queryPrepared<{ version: number; steps: StepDefinition[] }>(
+      manager,
+      'workflow.process-in-force',
+      `SELECT v.version, v.steps FROM process_version v JOIN procedure p ON p.code = v.procedure_code
+        WHERE v.procedure_code = $1 AND p.active AND v.published_at <= $2
+        ORDER BY v.version DESC LIMIT 1`,
+      [procedureCode, at],
+    );
+    return found ?? null;
   }
 }

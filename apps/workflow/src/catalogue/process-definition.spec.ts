@@ -1,7 +1,7 @@
 import type { StepDefinition } from '../routing/agency-rule';
 import type { DirectoryAgency } from '../routing/resolve-step-agency';
 import { birthRegistration } from '../migrations/seed/1764150000001-spine-catalogue';
-import { checkProcessDefinition } from './process-definition';
+import { checkProcessDefinition, parseStepDefinitions } from './process-definition';
 
 const agency = (code: string, kind: string, level: string, validTo: string | null = null): DirectoryAgency => ({
   code,
@@ -82,5 +82,26 @@ describe('checking a process definition before it is published', () => {
       'steps.0.actions PROCESS.SEND_BACK_FROM_FIRST_STEP',
       'steps.1.actions PROCESS.FORWARD_FROM_LAST_STEP',
     ]);
+  });
+
+  it('reads what a client sent, naming each malformed field', () => {
+    expect(parseStepDefinitions({ steps: [] }).problems.map((p) => p.field)).toEqual(['steps']);
+    const { problems } = parseStepDefinitions([
+      'not a step',
+      { number: '1', name: 3, role: null, budgetHours: '4', actions: 'forward', agency: { kind: 'fixed' } },
+    ]);
+    expect(problems.map((p) => `${p.field} ${p.code}`)).toEqual([
+      'steps.0 PROCESS.MALFORMED',
+      'steps.1.number PROCESS.MALFORMED',
+      'steps.1.name PROCESS.MALFORMED',
+      'steps.1.role PROCESS.MALFORMED',
+      'steps.1.budgetHours PROCESS.MALFORMED',
+      'steps.1.actions PROCESS.MALFORMED',
+      'steps.1.agency PROCESS.MALFORMED',
+    ]);
+    expect(parseStepDefinitions(JSON.parse(JSON.stringify(birthRegistration.steps)))).toEqual({
+      steps: JSON.parse(JSON.stringify(birthRegistration.steps)),
+      problems: [],
+    });
   });
 });

@@ -56,3 +56,39 @@ export function checkProcessDefinition(steps: readonly StepDefinition[], agencie
   });
   return problems;
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads a process definition as a client sent it (JSON of any shape) into step definitions, or says what is
+ * malformed, field by field. What it returns still has to pass `checkProcessDefinition`.
+ */
+export function parseStepDefinitions(input: unknown): { steps: StepDefinition[]; problems: DefinitionProblem[] } {
+  const problems: DefinitionProblem[] = [];
+  const malformed = (field: string, message: string) => problems.push({ field, code: 'PROCESS.MALFORMED', message });
+  if (!Array.isArray(input)) {
+    malformed('steps', 'steps is a list of step definitions');
+    return { steps: [], problems };
+  }
+  const steps: StepDefinition[] = [];
+  input.forEach((raw: unknown, index) => {
+    const at = `steps.${index}`;
+    if (!isObject(raw)) return malformed(at, 'a step is an object');
+    const { number, name, agency, role, budgetHours, actions } = raw;
+    if (!Number.isInteger(number)) malformed(`${at}.number`, 'an integer');
+    if (typeof name !== 'string') malformed(`${at}.name`, 'a string');
+    if (typeof role !== 'string') malformed(`${at}.role`, 'a string');
+    if (typeof budgetHours !== 'number') malformed(`${at}.budgetHours`, 'a number of working hours');
+    if (!Array.isArray(actions) || !actions.every((a) => typeof a === 'string')) malformed(`${at}.actions`, 'a list of action names');
+    const rule = isObject(agency) ? agency : undefined;
+    const ruleOk =
+      (rule?.kind === 'receiving') ||
+      (rule?.kind === 'fixed' && typeof rule.agencyCode === 'string') ||
+      (rule?.kind === 'competent' && typeof rule.level === 'string' && typeof rule.agencyKind === 'string');
+    if (!ruleOk) {
+      malformed(`${at}.agency`, "{ kind: 'receiving' } | { kind: 'fixed', agencyCode } | { kind: 'competent', level, agencyKind }");
+    }
+    steps.push(raw as unknown as StepDefinition);
+  });
+  return { steps, problems };
+}

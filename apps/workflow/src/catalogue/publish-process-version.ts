@@ -1,0 +1,81 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { toVietnamIso, vietnamDate } from '@motcua/calendar';
+import { UnitOfWork } from '@motcua/messaging';
+import { ProblemDetailsException } from '@motcua/observability';
+import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
+import { Catalogue } from './catalogue';
+import { checkProcessDefinition, parseStepDefinitions } from './process-definition';
+
+export interface PublishedVersion {
+  procedureCode: string;
+  version: number;
+  publishedAt: string;
+}
+
+const procedureNotFound = (code: string) =>
+  new ProblemDetailsException({
+    status: HttpStatus.NOT_FOUND,
+    code: 'CATALOGUE.PROCEDURE_NOT_FOUND',
+    title: 'No such procedure',
+    detail: `${code} is not in the catalogue`,
+  });
+
+/**
+ * Publishes a new version of a procedure's process, in force from now: dossiers already received keep the
+ * version they were pinned to. A definition with any problem is refused whole (422, each problem named).
+ */
+@Injectable()
+export class PublishProcessVersion {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly catalogue: Catalogue,
+  ) {}
+
+  execute(
+    procedureCode: string,
+    steps: unknown,
+    idempotency?: IdempotentRequest,
+  ): Promise<CommandResponse<PublishedVersion> & { replayed: boolean }> {
+    return this.unitOfWork.run((tx) =>
+      runIdempotent(tx.manager, idempotency, async () => {
+        const parsed = parseStepDefinitions(steps);
+        const now = new Date();
+        const problems = parsed.problems.length
+          ? parsed.problems
+          : checkProcessDefinition(parsed.steps, this.catalogue.current.agencies, vietnamDate(now));
+        // Versions of one procedure are numbered under the procedure row's lock: two publications queue.
+        const [procedure] = (await tx.manager.query(`SELECT code FROM procedure WHERE code = $1 FOR UPDATE`, [procedureCode])) as unknown[];
+        if (!procedure) throw procedureNotFound(procedureCode);
+        if (problems.length > 0) {
+          throw new ProblemDetailsException({
+            status: HttpStatus.UNPROCESSABLE_ENTITY,
+            code: 'PROCESS.INVALID',
+            title: 'The process definition cannot be published',
+            errors: problems,
+          });
+        }
+        const [{ version }] = (await tx.manager.query(
+          `INSERT INTO process_version (procedure_code, version, published_at, steps)
+           SELECT $1, coalesce(max(version), 0) + 1, $2, $3 FROM process_version WHERE procedure_code = $1
+           RETURNING version`,
+          [procedureCode, now, JSON.stringify(parsed.steps)],
+        )) as { version: number }[];
+        return { status: 201, body: { procedureCode, version, publishedAt: toVietnamIso(now) } };
+      }),
+    );
+  }
+}
+
+/** Stops a procedure from being routed (new dossiers); dossiers already received go on. */
+@Injectable()
+export class DeactivateProcedure {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  execute(procedureCode: string): Promise<{ code: string; active: boolean }> {
+    return this.unitOfWork.run(async (tx) => {
+      const rows = (await tx.manager.query(`UPDATE procedure SET active = false WHERE code = $1 RETURNING code`, [procedureCode])) as [unknown[], number];
+      if (rows[1] === 0) throw procedureNotFound(procedureCode);
+      return { code: procedureCode, active: false };
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { type ExecutionContext, HttpStatus, createParamDecorator } from '@nestjs/common';
+import { ProblemDetailsException } from '@motcua/observability';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * The request's `Idempotency-Key` header, or undefined when the client sent none; a malformed key is a 400
+ * problem naming the header.
+ */
+export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
+  const header = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers['idempotency-key'];
+  if (header === undefined) return undefined;
+  if (typeof header === 'string' && IDEMPOTENCY_KEY.test(header)) return header;
+  throw new ProblemDetailsException({
+    status: HttpStatus.BAD_REQUEST,
+    code: 'IDEMPOTENCY.KEY_INVALID',
+    title: 'Invalid Idempotency-Key',
+    errors: [{ field: 'Idempotency-Key', code: 'KEY_INVALID', message: '1 to 255 visible ASCII characters' }],
+  });
+});
+
+/** The part of an HTTP response a command needs: its status and a header (Express and Fastify both have them). */
+export interface CommandHttpResponse {
+  status(code: number): unknown;
+  setHeader(name: string, value: string): unknown;
+}
+
+/** Sends a command's response: its status, `Idempotent-Replayed: true` when it is a remembered one, its body. */
+export function answerCommand<T>(response: CommandHttpResponse, result: { status: number; body: T; replayed: boolean }): T {
+  response.status(result.status);
+  if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+  return result.body;
+}

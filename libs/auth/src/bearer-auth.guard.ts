@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, HttpStatus, Injectable, Logger
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
 import { ProblemDetailsException } from '@motcua/observability';
 import { IS_PUBLIC_KEY, PRINCIPAL, ROLES_KEY, SCOPES_KEY } from './decorators';
-import type { Principal, Role } from './principal';
+import { type Principal, type Role, hasRole, hasScopes } from './principal';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 /**
@@ -48,11 +48,11 @@ export class BearerAuthGuard implements CanActivate {
     this.attach(request, principal);
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles?.length && !roles.some((role) => principal.roles.includes(role))) {
+    if (roles?.length && !hasRole(principal, ...roles)) {
       throw forbidden(`Requires one of the roles: ${roles.join(', ')}`);
     }
     const scopes = this.reflector.getAllAndOverride<string[] | undefined>(SCOPES_KEY, targets);
-    if (scopes?.length && !scopes.every((scope) => principal.scopes.includes(scope))) {
+    if (scopes?.length && !hasScopes(principal, ...scopes)) {
       throw forbidden(`Requires the scopes: ${scopes.join(' ')}`);
     }
     return true;

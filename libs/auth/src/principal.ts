@@ -49,6 +49,7 @@ export function hasRole(p: Principal, ...roles: Role[]): boolean {
   return roles.some((role) => p.roles.includes(role));
 }
 
-export function hasScope(p: Principal, scope: string): boolean {
-  return p.scopes.includes(scope);
+/** All of the scopes. */
+export function hasScopes(p: Principal, ...scopes: string[]): boolean {
+  return scopes.every((scope) => p.scopes.includes(scope));
 }

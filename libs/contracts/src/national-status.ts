@@ -15,14 +15,6 @@ export enum NationalStatus {
   Returned = 10,
 }
 
-export const END_STATUSES: ReadonlySet<NationalStatus> = new Set([
-  NationalStatus.RefusedAtReceipt,
-  NationalStatus.Withdrawn,
-  NationalStatus.Stopped,
-  NationalStatus.Processed,
-  NationalStatus.Returned,
-]);
-
 /** KenhThucHien: how the dossier reached the administration. */
 export enum SubmissionChannel {
   InPerson = 1,

@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
 
 /**
  * What travels with one unit of work (an HTTP request, a consumed message): the correlation id that ties a
@@ -18,9 +17,5 @@ export const RequestContext = {
   },
   current(): RequestContextValue | undefined {
     return storage.getStore();
-  },
-  /** The current correlation id, or a fresh one for work that starts here (a scheduler tick, a script). */
-  correlationId(): string {
-    return storage.getStore()?.correlationId ?? randomUUID();
   },
 };

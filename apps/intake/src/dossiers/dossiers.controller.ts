@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, Role, Roles } from '@motcua/auth';
+import { CurrentPrincipal, type Principal, Role, Roles, canActForAgency } from '@motcua/auth';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, fingerprintOf } from '@motcua/persistence';
 import { DossierQueries } from './dossier.queries';
@@ -27,7 +27,7 @@ export class DossiersController {
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<DossierView> {
-    if (officer.kind !== 'officer' || !officer.agencies.includes(request.receivingAgencyCode)) {
+    if (officer.kind !== 'officer' || !canActForAgency(officer, request.receivingAgencyCode)) {
       throw new ProblemDetailsException({
         status: HttpStatus.FORBIDDEN,
         code: 'DOSSIER.DESK_NOT_YOURS',

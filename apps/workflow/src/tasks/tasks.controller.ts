@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@motcua/auth';
+import { CurrentPrincipal, type Principal, canActForAgency } from '@motcua/auth';
 import { ProblemDetailsException } from '@motcua/observability';
 import { ListTasksRequest } from './list-tasks.request';
 import { type TaskPage, TaskQueries } from './task.queries';
@@ -17,7 +17,7 @@ export class TasksController {
     if (caller.kind !== 'officer') {
       throw new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'TASK.OFFICERS_ONLY', title: 'Only officers have work queues' });
     }
-    if (request.agency !== undefined && !caller.agencies.includes(request.agency)) {
+    if (request.agency !== undefined && !canActForAgency(caller, request.agency)) {
       throw new ProblemDetailsException({
         status: HttpStatus.FORBIDDEN,
         code: 'TASK.AGENCY_NOT_YOURS',

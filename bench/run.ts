@@ -3,17 +3,19 @@
  *   (a) intake: accepted dossiers per second and latency of POST /api/v1/dossiers, with outbox and inbox in place;
  *   (b) routing: dossiers routed end to end per second (submitted until every first task exists and every
  *       public record shows status 4), with the queues drained;
+ *   (c) the catalogue: workflow's load at start, the replicas' snapshot, load time and memory (bench/catalogue.ts);
  * and each service's resident memory after the run. Starts its own suite on fresh databases (as the e2e tests
  * do), so it needs `npm run build` first — `npm run bench` does that.
  *
- *   npm run bench -- [--duration 30] [--connections 64] [--routed 20000]
+ *   npm run bench -- [--duration 30] [--connections 64] [--routed 20000] [--parts a,b,c]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { createTestAuth, type RunningSuite, type ServiceName, SERVICE_NAMES, eventually, startSuite } from '@motcua/testing';
+import { createTestAuth, type RunningSuite, type ServiceName, SERVICE_NAMES, eventually, startSuite, BIRTH_REGISTRATION_DOCUMENTS } from '@motcua/testing';
+import { catalogueFigures } from './catalogue';
 import { cpuSeconds, openLoop, percentile, pidsOf } from './load';
 
 const { values: options } = parseArgs({
@@ -23,7 +25,7 @@ const { values: options } = parseArgs({
     rate: { type: 'string', default: '1000' },
     'routed-rate': { type: 'string', default: '500' },
     routed: { type: 'string', default: '10000' },
-    parts: { type: 'string', default: 'a,b' },
+    parts: { type: 'string', default: 'a,b,c' },
     'routed-connections': { type: 'string', default: '64' },
   },
 });
@@ -40,7 +42,7 @@ function submission(i: number): string {
     receivingAgencyCode: deskOf(ward),
     channel: 1,
     applicant: { fullName: `Trần Văn Bình ${i}`, phone: '0912345678', email: `binh${i}@example.vn`, wardCode: ward },
-    documents: [{ name: 'Tờ khai đăng ký khai sinh' }, { name: 'Giấy chứng sinh' }],
+    documents: BIRTH_REGISTRATION_DOCUMENTS,
     returnMethod: 'desk',
   });
 }
@@ -206,6 +208,7 @@ async function main(): Promise<void> {
     const parts = options.parts.split(',');
     if (parts.includes('a')) await intakeCapacity(auth, rows);
     if (parts.includes('b')) await routedEndToEnd(auth, rows);
+    if (parts.includes('c')) await catalogueFigures(rows);
   } finally {
     auth.cleanup();
   }

@@ -90,7 +90,7 @@ case "$cmd" in
   bench)
     prepare
     npm run build >&2
-    TS_NODE_TRANSPILE_ONLY=1 exec node -r ts-node/register -r tsconfig-paths/register bench/run.ts "$@" ;;
+    TS_NODE_TRANSPILE_ONLY=1 exec node --expose-gc -r ts-node/register -r tsconfig-paths/register bench/run.ts "$@" ;;
   env)
     prepare
     [ $# -gt 0 ] && exec "$@" ;;

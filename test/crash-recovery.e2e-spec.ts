@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { type RunningSuite, type TestAuth, createTestAuth, eventually, startSuite } from '@motcua/testing';
+import { type RunningSuite, type TestAuth, createTestAuth, eventually, startSuite, BIRTH_REGISTRATION_DOCUMENTS } from '@motcua/testing';
 
 /**
  * Nothing lost, nothing twice, through real crashes: intake is killed (SIGKILL) right after accepting a rush of
@@ -44,7 +44,7 @@ describe('crashes in the middle of the flow', () => {
           receivingAgencyCode: desks[i % desks.length],
           channel: 1,
           applicant: { fullName: `Hoàng Văn Nam ${i}`, wardCode: wards[i % wards.length] },
-          documents: [{ name: 'Tờ khai đăng ký khai sinh' }],
+          documents: BIRTH_REGISTRATION_DOCUMENTS,
           returnMethod: 'desk',
         }),
       }).then((r) => r.status);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { type TestAuth, createTestAuth, type RunningSuite, eventually, startSuite } from '@motcua/testing';
+import { type TestAuth, createTestAuth, type RunningSuite, eventually, startSuite, BIRTH_REGISTRATION_DOCUMENTS } from '@motcua/testing';
 
 /**
  * The spine's first walk: a birth registration received at the Trúc Bạch ward desk goes from the POST to
@@ -26,10 +26,7 @@ describe('a dossier’s first walk through the suite', () => {
       address: 'Số 12 phố Phó Đức Chính, phường Trúc Bạch, quận Ba Đình, Hà Nội',
       wardCode: '00004',
     },
-    documents: [
-      { name: 'Tờ khai đăng ký khai sinh', copies: 1 },
-      { name: 'Giấy chứng sinh', copies: 1 },
-    ],
+    documents: BIRTH_REGISTRATION_DOCUMENTS,
     returnMethod: 'desk',
     ...overrides,
   });

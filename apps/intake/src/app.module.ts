@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@motcua/auth';
+import { CatalogueReadiness, CatalogueReplicaModule } from '@motcua/catalogue-replica';
 import { MessagingModule, MessagingReadiness } from '@motcua/messaging';
 import { ObservabilityModule } from '@motcua/observability';
 import { PersistenceModule } from '@motcua/persistence';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { entities, migrations } from './database';
 import { DossiersModule } from './dossiers/dossiers.module';
 
@@ -13,8 +15,10 @@ export const SERVICE = 'intake';
     PersistenceModule.forService({ service: SERVICE, entities, migrations }),
     MessagingModule.forService({ service: SERVICE }),
     AuthModule.forRoot(),
-    ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness] }),
+    CatalogueReplicaModule.forService(SERVICE),
+    ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness, CatalogueReadiness] }),
     DossiersModule,
+    CatalogueModule,
   ],
 })
 export class AppModule {}

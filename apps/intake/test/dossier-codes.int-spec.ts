@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { type TestAuth, createTestAuth, type RunningSuite, startSuite } from '@motcua/testing';
+import { type TestAuth, createTestAuth, type RunningSuite, startSuite, BIRTH_REGISTRATION_DOCUMENTS } from '@motcua/testing';
 
 /**
  * Số thứ tự hồ sơ under a rush: every parallel receipt at one desk on one day gets its own number, and the
@@ -14,7 +14,10 @@ describe('dossier codes under parallel submissions', () => {
 
   beforeAll(async () => {
     auth = createTestAuth();
-    suite = await startSuite('dossier-codes', auth.env, ['intake']);
+    // Workflow runs until intake's catalogue replica is filled (intake is ready only then), and is then
+    // stopped: this test plays workflow's part itself, and intake keeps receiving from its replica.
+    suite = await startSuite('dossier-codes', auth.env, ['intake', 'workflow']);
+    await suite.crash('workflow');
     db = new Client({ connectionString: suite.services.intake.database.url });
     await db.connect();
   }, 120_000);
@@ -36,7 +39,7 @@ describe('dossier codes under parallel submissions', () => {
           receivingAgencyCode: desk,
           channel: 1,
           applicant: { fullName: `Phạm Minh Đức ${i}`, wardCode: '00013' },
-          documents: [{ name: 'Tờ khai đăng ký khai sinh' }],
+          documents: BIRTH_REGISTRATION_DOCUMENTS,
           returnMethod: 'desk',
         }),
       });
@@ -77,7 +80,7 @@ describe('dossier codes under parallel submissions', () => {
       receivingAgencyCode: desk,
       channel: 1,
       applicant: { fullName: 'Lê Thu Hà', wardCode: '00013' },
-      documents: [{ name: 'Tờ khai đăng ký khai sinh' }],
+      documents: BIRTH_REGISTRATION_DOCUMENTS,
       returnMethod: 'desk',
     };
     const post = () =>

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@motcua/auth';
+import { CatalogueReplicaModule } from '@motcua/catalogue-replica';
 import { MessagingModule, MessagingReadiness } from '@motcua/messaging';
 import { ObservabilityModule } from '@motcua/observability';
 import { PersistenceModule } from '@motcua/persistence';
@@ -14,6 +15,7 @@ export const SERVICE = 'postal-delivery';
     // The post carries dossiers in and results out: it follows intake's receipt and workflow's results.
     MessagingModule.forService({ service: SERVICE }),
     AuthModule.forRoot(),
+    CatalogueReplicaModule.forService(SERVICE),
     ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness] }),
     ShipmentsModule,
   ],

@@ -7,6 +7,7 @@ import { CreateCasesAndTasks1764150000002 } from './migrations/1764150000002-cre
 import { LoadHaNoiOrganisation1764150000003 } from './migrations/1764150000003-load-ha-noi-organisation';
 import { LoadDepartmentsAndDivisions1764150000004 } from './migrations/1764150000004-load-departments-and-divisions';
 import { CreateStaff1764150000005 } from './migrations/1764150000005-create-staff';
+import { LoadProcedures1764150000006 } from './migrations/1764150000006-load-procedures';
 
 export const entities = [...messagingEntities, AdministrativeArea, Agency, Officer, OfficerRole, Procedure, ProcessVersion, Case, Task, TaskEvent];
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   LoadHaNoiOrganisation1764150000003,
   LoadDepartmentsAndDivisions1764150000004,
   CreateStaff1764150000005,
+  LoadProcedures1764150000006,
 ];

@@ -136,9 +136,32 @@ describe('the catalogue API', () => {
     expect(await versionOf(before.dossierCode)).toBe(1);
   });
 
+  const catalogueEvents = async () =>
+    (
+      await db.query<{ type: string; revision: number; procedure: string; version: number; active: boolean }>(
+        `SELECT type, (payload->>'revision')::int AS revision, payload->'procedure'->>'code' AS procedure,
+                (payload->'procedure'->>'processVersion')::int AS version, (payload->'procedure'->>'active')::boolean AS active
+           FROM outbox_message WHERE type LIKE 'workflow.catalog.%' ORDER BY created_at, id`,
+      )
+    ).rows;
+
+  it('tells the replicas: a snapshot at first start, then each change with a higher revision', async () => {
+    const events = await catalogueEvents();
+    expect(events[0]).toMatchObject({ type: 'workflow.catalog.snapshot', revision: 1 });
+    expect(events.slice(1)).toEqual([{ type: 'workflow.catalog.procedure-changed', revision: 2, procedure: '1.001193', version: 2, active: true }]);
+    const [snapshot] = (await db.query<{ payload: any }>(`SELECT payload FROM outbox_message WHERE type = 'workflow.catalog.snapshot'`)).rows;
+    expect(snapshot.payload.procedures.length).toBeGreaterThanOrEqual(11);
+    expect(snapshot.payload.agencies.find((a: any) => a.code === '004.01.20.H26')).toMatchObject({ hasDesk: true, validFrom: '2018-06-21', validTo: null });
+  });
+
   it('stops routing new dossiers of a deactivated procedure', async () => {
     const deactivated = await post('/api/v1/procedures/1.001193/deactivate', {});
     expect(deactivated).toMatchObject({ status: 200, body: { code: '1.001193', active: false } });
+    // said once, however often it is repeated
+    expect((await post('/api/v1/procedures/1.001193/deactivate', {})).status).toBe(200);
+    expect((await catalogueEvents()).slice(2)).toEqual([
+      { type: 'workflow.catalog.procedure-changed', revision: 3, procedure: '1.001193', version: 2, active: false },
+    ]);
     expect((await post('/api/v1/procedures/9.999999/deactivate', {})).body.code).toBe('CATALOGUE.PROCEDURE_NOT_FOUND');
     const dossier = aDossierAccepted({ receivingAgencyCode: '004.01.20.H26', receivedAt: new Date().toISOString() });
     await publishEvent(suite.prefix, dossier);

@@ -1,4 +1,5 @@
 export * from './event';
 export * from './national-status';
 export * from './dossier-events';
+export * from './catalogue-events';
 export * from './registry';

@@ -1,7 +1,11 @@
+import { CatalogueProcedureChanged, CatalogueResyncRequested, CatalogueSnapshot } from './catalogue-events';
 import { DossierAccepted, TaskCreated } from './dossier-events';
 import type { EventClass } from './event';
 
 /** Every integration event by its type: the transport validates each arriving message against its class. */
 export const EVENT_CLASSES: ReadonlyMap<string, EventClass> = new Map<string, EventClass>(
-  [DossierAccepted, TaskCreated].map((cls) => [cls.type, cls as EventClass]),
+  [DossierAccepted, TaskCreated, CatalogueSnapshot, CatalogueProcedureChanged, CatalogueResyncRequested].map((cls) => [
+    cls.type,
+    cls as EventClass,
+  ]),
 );

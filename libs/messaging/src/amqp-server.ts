@@ -265,7 +265,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
    * handler throws.
    */
   private async applyTogether(items: Applicable[]): Promise<boolean[]> {
-    return this.dataSource.transaction(async (manager) => {
+    let tx: OutboxTransaction | undefined;
+    const outcomes = await this.dataSource.transaction(async (manager) => {
       const ids = items.map((item) => item.message.properties.messageId as string);
       const inserted = await queryPrepared<{ message_id: string }>(
         manager,
@@ -275,23 +276,25 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
         [ids, items.map((item) => item.message.properties.type)],
       );
       const fresh = new Set(inserted.map((row) => row.message_id));
-      const tx = new OutboxTransaction(manager);
-      const outcomes: boolean[] = [];
+      const transaction = (tx = new OutboxTransaction(manager));
+      const applied: boolean[] = [];
       for (const [i, item] of items.entries()) {
         // A message redelivered while its first copy is in this same batch counts once.
         const applies = fresh.delete(ids[i]);
-        outcomes.push(applies);
+        applied.push(applies);
         if (!applies) {
           this.logger.debug(`message ${ids[i]} already applied; skipped`);
           continue;
         }
         const { properties } = item.message;
         const correlationId = typeof properties.correlationId === 'string' && properties.correlationId ? properties.correlationId : ids[i];
-        await RequestContext.run({ correlationId, causationId: ids[i] }, () => this.runHandlers(item, tx));
+        await RequestContext.run({ correlationId, causationId: ids[i] }, () => this.runHandlers(item, transaction));
       }
-      await tx.flush();
-      return outcomes;
+      await transaction.flush();
+      return applied;
     });
+    tx?.committed();
+    return outcomes;
   }
 
   private async runHandlers(item: Applicable, tx: OutboxTransaction): Promise<void> {

@@ -16,6 +16,11 @@ export interface Transaction {
    * first: a producer bug fails the producer's own transaction instead of poisoning every consumer.
    */
   publish(event: object): Promise<void>;
+  /**
+   * Runs after the transaction has committed (never if it rolls back): for what only committed state may
+   * cause, such as refreshing an in-memory copy of what the transaction wrote.
+   */
+  afterCommit(callback: () => void): void;
 }
 
 /** Raised by `Transaction.publish` when an event does not satisfy its own contract class. */
@@ -46,6 +51,7 @@ interface OutboxRecord {
  */
 export class OutboxTransaction implements Transaction {
   private readonly pending: { cls: EventClass; record: OutboxRecord }[] = [];
+  private readonly commitCallbacks: (() => void)[] = [];
   private flushed = false;
 
   constructor(readonly manager: EntityManager) {}
@@ -66,6 +72,15 @@ export class OutboxTransaction implements Transaction {
       },
     });
     return Promise.resolve();
+  }
+
+  afterCommit(callback: () => void): void {
+    this.commitCallbacks.push(callback);
+  }
+
+  /** Called once the transaction has committed. */
+  committed(): void {
+    for (const callback of this.commitCallbacks.splice(0)) callback();
   }
 
   /**
@@ -105,13 +120,15 @@ export class UnitOfWork {
   ) {}
 
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    let tx: OutboxTransaction | undefined;
     const result = await this.dataSource.transaction(async (manager) => {
-      const tx = new OutboxTransaction(manager);
+      tx = new OutboxTransaction(manager);
       const value = await work(tx);
       await tx.flush();
       return value;
     });
     this.relay.wake();
+    tx?.committed();
     return result;
   }
 }

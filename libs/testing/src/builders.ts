@@ -30,3 +30,10 @@ export function aDossierAccepted(
     ...rest,
   });
 }
+
+/** The required documents of a birth registration (1.001193) as a desk records them: by their catalogue codes. */
+export const BIRTH_REGISTRATION_DOCUMENTS = [
+  { code: 'TK-KS', name: 'Tờ khai đăng ký khai sinh', copies: 1 },
+  { code: 'GCS', name: 'Giấy chứng sinh', copies: 1 },
+  { code: 'GTTT', name: 'Căn cước của người đi đăng ký khai sinh (xuất trình)', copies: 1 },
+];

@@ -28,8 +28,11 @@ export interface RunningSuite {
   url(service: ServiceName): string;
   /** Kills the service's process with SIGKILL, as a crash would: no shutdown hook runs. */
   crash(service: ServiceName): Promise<void>;
-  /** Starts the service again on the same database, port and topology, and waits until it is ready. */
-  restart(service: ServiceName): Promise<void>;
+  /**
+   * Starts the service again on the same database, port and topology, and waits until it is ready (unless told
+   * not to: a test of what a service does before it can be ready).
+   */
+  restart(service: ServiceName, options?: { waitUntilReady?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -111,10 +114,10 @@ export async function startSuite(
       child.kill('SIGKILL');
       await exited;
     },
-    async restart(service) {
+    async restart(service, { waitUntilReady: wait = true } = {}) {
       const running = services[service];
       running.process = launch(service, running.database, Number(new URL(running.url).port));
-      await waitUntilReady(running.url, running.process);
+      if (wait) await waitUntilReady(running.url, running.process);
     },
     stop: () => stopAll(started, prefix),
   };

@@ -1,21 +1,29 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { CatalogueReplica } from '@motcua/catalogue-replica';
+import { ProblemDetailsException } from '@motcua/observability';
 import { DossierAccepted, NationalStatus, event } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
 import { type CommandResponse, type IdempotentRequest, newId, queryPrepared, runIdempotent } from '@motcua/persistence';
 import { vietnamDate } from '@motcua/calendar';
+import { checkSubmission } from './check-submission';
 import { formatDossierCode } from './dossier-code';
 import { Dossier } from './dossier.entity';
 import { type DossierView, toDossierView } from './dossier.view';
 import type { SubmitDossierRequest } from './submit-dossier.request';
 
 /**
- * Tiếp nhận hồ sơ: the desk accepts a complete dossier. In one transaction it takes the unit's next running
+ * Tiếp nhận hồ sơ: the desk accepts a complete dossier. The catalogue (intake's replica, so this works while
+ * workflow is down) must allow it: the procedure is active, received through this channel at this desk for
+ * this applicant, every step has a competent body, and the required documents are there. In one transaction it takes the unit's next running
  * number for the day, stores the dossier with the first row of its status history (2, accepted), and puts
  * `intake.dossier.accepted` in the outbox; the officer who accepts becomes the dossier's coordinator.
  */
 @Injectable()
 export class SubmitDossier {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly catalogue: CatalogueReplica,
+  ) {}
 
   execute(
     request: SubmitDossierRequest,
@@ -25,6 +33,7 @@ export class SubmitDossier {
     return this.unitOfWork.run((tx) =>
       runIdempotent(tx.manager, idempotency, async () => {
         const receivedAt = new Date();
+        this.checkAgainstCatalogue(request, vietnamDate(receivedAt));
         // The upsert locks the unit's counter row until commit: parallel receipts at one desk queue here and
         // each gets the next number; a rollback returns the number, so codes are unique and gap-free.
         const [{ last_number: runningNumber }] = await queryPrepared<{ last_number: number }>(
@@ -99,5 +108,18 @@ export class SubmitDossier {
         return { status: 201, body: toDossierView(dossier, [accepted]) };
       }),
     );
+  }
+
+  private checkAgainstCatalogue(request: SubmitDossierRequest, onDate: string): void {
+    if (this.catalogue.isEmpty) {
+      throw new ProblemDetailsException({
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'CATALOGUE.NOT_READY',
+        title: 'The procedure catalogue has not reached this service yet',
+        detail: 'Retry in a few seconds',
+      });
+    }
+    const refusal = checkSubmission({ ...request, wardCode: request.applicant.wardCode }, this.catalogue, onDate);
+    if (refusal) throw new ProblemDetailsException({ status: HttpStatus.UNPROCESSABLE_ENTITY, ...refusal });
   }
 }

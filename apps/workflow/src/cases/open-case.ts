@@ -4,7 +4,7 @@ import { type DossierAccepted, NationalStatus, TaskCreated, event } from '@motcu
 import { type Transaction, UnprocessableMessageError } from '@motcua/messaging';
 import { newId, queryPrepared } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
-import { resolveStepAgency } from '../routing/resolve-step-agency';
+import { resolveStepAgency } from '@motcua/catalogue';
 
 /**
  * A dossier that cannot be routed: parked at once with the reason (no retry can fix the catalogue), never

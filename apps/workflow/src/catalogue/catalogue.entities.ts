@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { StepDefinition } from '../routing/agency-rule';
+import type { DeskRule, ProcedureDocument, StepDefinition } from '@motcua/catalogue';
 
 /** Địa bàn hành chính: an area with its official statistics-office code. */
 @Entity({ name: 'administrative_area' })
@@ -81,6 +81,19 @@ export class Procedure {
 
   @Column('boolean')
   active: boolean;
+
+  @Column('jsonb')
+  desks: DeskRule[];
+
+  @Column('jsonb')
+  documents: ProcedureDocument[];
+
+  @Column({ type: 'text', nullable: true })
+  legalBasis: string | null;
+
+  /** What in this entry is not verified against an official source. */
+  @Column({ type: 'text', array: true })
+  unverified: string[];
 }
 
 /** A published process: dossiers are pinned to the version in force when they were received. */

@@ -1,9 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { Catalogue } from './catalogue';
 import { CatalogueController } from './catalogue.controller';
+import { CatalogueReplication, CatalogueResyncHandler } from './catalogue-replication';
 import { CatalogueQueries } from './catalogue.queries';
 import { DeactivateProcedure, PublishProcessVersion } from './publish-process-version';
 
 @Global()
-@Module({ controllers: [CatalogueController], providers: [Catalogue, CatalogueQueries, PublishProcessVersion, DeactivateProcedure], exports: [Catalogue] })
+@Module({
+  controllers: [CatalogueController, CatalogueResyncHandler],
+  providers: [Catalogue, CatalogueQueries, CatalogueReplication, PublishProcessVersion, DeactivateProcedure],
+  exports: [Catalogue],
+})
 export class CatalogueModule {}

@@ -1,18 +1,19 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { queryPrepared } from '@motcua/persistence';
-import type { StepDefinition } from '../routing/agency-rule';
-import type { Directory } from '../routing/resolve-step-agency';
+import type { StepDefinition } from '@motcua/catalogue';
+import type { Directory } from '@motcua/catalogue';
 import { AdministrativeArea, Agency } from './catalogue.entities';
 
 /**
- * The organisation routing reads on every dossier, held in memory (hundreds of units: well under a MiB) and
+ * The organisation routing reads on every dossier, held in memory (about a thousand units) and
  * loaded at start; it changes only through migrations for now. Processes are read from the database in the
  * routing transaction itself, so a version published on any replica is in force everywhere at once.
  */
 @Injectable()
 export class Catalogue implements OnModuleInit {
+  private readonly logger = new Logger(Catalogue.name);
   private directory: Directory = { agencies: [], parentOfArea: new Map() };
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -23,6 +24,7 @@ export class Catalogue implements OnModuleInit {
   }
 
   async reload(): Promise<void> {
+    const started = performance.now();
     const [areas, agencies] = await Promise.all([
       this.dataSource.getRepository(AdministrativeArea).find(),
       this.dataSource.getRepository(Agency).find(),
@@ -38,6 +40,7 @@ export class Catalogue implements OnModuleInit {
         validTo: a.validTo,
       })),
     };
+    this.logger.log(`organisation loaded: ${areas.length} areas, ${agencies.length} agencies in ${Math.round(performance.now() - started)} ms`);
   }
 
   get current(): Directory {

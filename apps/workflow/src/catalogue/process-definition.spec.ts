@@ -1,5 +1,5 @@
-import type { StepDefinition } from '../routing/agency-rule';
-import type { DirectoryAgency } from '../routing/resolve-step-agency';
+import type { StepDefinition } from '@motcua/catalogue';
+import type { DirectoryAgency } from '@motcua/catalogue';
 import { birthRegistration } from '../migrations/seed/1764150000001-spine-catalogue';
 import { checkProcessDefinition, parseStepDefinitions } from './process-definition';
 

@@ -1,5 +1,4 @@
-import type { StepDefinition } from '../routing/agency-rule';
-import type { DirectoryAgency } from '../routing/resolve-step-agency';
+import { type DirectoryAgency, type StepDefinition, isOfKind } from '@motcua/catalogue';
 
 /** Who may be asked to do a step (the staff roles; an administrator configures, never processes). */
 export const STEP_ROLES = ['receiver', 'head_of_desk', 'leader', 'division_head', 'specialist', 'clerk', 'returner'] as const;
@@ -50,12 +49,15 @@ export function checkProcessDefinition(steps: readonly StepDefinition[], agencie
     if (rule.kind === 'fixed' && !inForce.some((a) => a.code === rule.agencyCode)) {
       problem(`${at}.agency`, 'PROCESS.AGENCY_UNRESOLVABLE', `no agency ${rule.agencyCode} in force on ${onDate}`);
     }
-    if (rule.kind === 'competent' && !inForce.some((a) => a.level === rule.level && a.kind === rule.agencyKind)) {
-      problem(`${at}.agency`, 'PROCESS.AGENCY_UNRESOLVABLE', `no ${rule.agencyKind} at level ${rule.level} exists on ${onDate}`);
+    if (rule.kind === 'competent' && !inForce.some((a) => a.level === rule.level && isOfKind(rule.agencyKind, a.kind))) {
+      problem(`${at}.agency`, 'PROCESS.AGENCY_UNRESOLVABLE', `no ${String(rule.agencyKind)} at level ${rule.level} exists on ${onDate}`);
     }
   });
   return problems;
 }
+
+const isKinds = (value: unknown) =>
+  typeof value === 'string' || (Array.isArray(value) && value.length > 0 && value.every((k) => typeof k === 'string'));
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -84,9 +86,9 @@ export function parseStepDefinitions(input: unknown): { steps: StepDefinition[];
     const ruleOk =
       (rule?.kind === 'receiving') ||
       (rule?.kind === 'fixed' && typeof rule.agencyCode === 'string') ||
-      (rule?.kind === 'competent' && typeof rule.level === 'string' && typeof rule.agencyKind === 'string');
+      (rule?.kind === 'competent' && typeof rule.level === 'string' && isKinds(rule.agencyKind));
     if (!ruleOk) {
-      malformed(`${at}.agency`, "{ kind: 'receiving' } | { kind: 'fixed', agencyCode } | { kind: 'competent', level, agencyKind }");
+      malformed(`${at}.agency`, "{ kind: 'receiving' } | { kind: 'fixed', agencyCode } | { kind: 'competent', level, agencyKind: kind | kinds }");
     }
     steps.push(raw as unknown as StepDefinition);
   });

@@ -4,6 +4,7 @@ import { UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
 import { Catalogue } from './catalogue';
+import { CatalogueReplication } from './catalogue-replication';
 import { checkProcessDefinition, parseStepDefinitions } from './process-definition';
 
 export interface PublishedVersion {
@@ -29,6 +30,7 @@ export class PublishProcessVersion {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly catalogue: Catalogue,
+    private readonly replication: CatalogueReplication,
   ) {}
 
   execute(
@@ -60,21 +62,30 @@ export class PublishProcessVersion {
            RETURNING version`,
           [procedureCode, now, JSON.stringify(parsed.steps)],
         )) as { version: number }[];
+        await this.replication.procedureChanged(tx, procedureCode);
         return { status: 201, body: { procedureCode, version, publishedAt: toVietnamIso(now) } };
       }),
     );
   }
 }
 
-/** Stops a procedure from being routed (new dossiers); dossiers already received go on. */
+/** Stops a procedure from being received and routed (new dossiers); dossiers already received go on. */
 @Injectable()
 export class DeactivateProcedure {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly replication: CatalogueReplication,
+  ) {}
 
   execute(procedureCode: string): Promise<{ code: string; active: boolean }> {
     return this.unitOfWork.run(async (tx) => {
-      const rows = (await tx.manager.query(`UPDATE procedure SET active = false WHERE code = $1 RETURNING code`, [procedureCode])) as [unknown[], number];
-      if (rows[1] === 0) throw procedureNotFound(procedureCode);
+      const [procedure] = (await tx.manager.query(`SELECT active FROM procedure WHERE code = $1 FOR UPDATE`, [procedureCode])) as { active: boolean }[];
+      if (!procedure) throw procedureNotFound(procedureCode);
+      // Repeating it changes nothing and tells nobody anything new.
+      if (procedure.active) {
+        await tx.manager.query(`UPDATE procedure SET active = false WHERE code = $1`, [procedureCode]);
+        await this.replication.procedureChanged(tx, procedureCode);
+      }
       return { code: procedureCode, active: false };
     });
   }

@@ -1,4 +1,4 @@
-import type { StepDefinition } from '../../routing/agency-rule';
+import type { StepDefinition } from '@motcua/catalogue';
 
 // Frozen: the data of migration 1764150000001, as it was applied. Catalogue changes are new migrations (or the
 // catalogue API), never edits here.

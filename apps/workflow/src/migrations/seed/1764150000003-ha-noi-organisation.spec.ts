@@ -1,5 +1,5 @@
 import { AGENCY_CODE_PATTERN } from '@motcua/contracts';
-import { areaPath, resolveStepAgency } from '../../routing/resolve-step-agency';
+import { areaPath, resolveStepAgency } from '@motcua/catalogue';
 import { type PublishedArea, haNoiOrganisation } from './1764150000003-ha-noi-organisation';
 
 /* eslint-disable @typescript-eslint/no-require-imports */

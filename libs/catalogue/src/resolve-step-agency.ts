@@ -1,4 +1,4 @@
-import type { AgencyRule } from './agency-rule';
+import { type AgencyRule, isOfKind } from './agency-rule';
 
 export interface DirectoryAgency {
   readonly code: string;
@@ -59,21 +59,21 @@ export function resolveStepAgency(rule: AgencyRule, context: RoutingContext, dir
       }
       for (const areaCode of path) {
         const candidates = directory.agencies.filter(
-          (a) => a.areaCode === areaCode && a.level === rule.level && a.kind === rule.agencyKind && inForce(a),
+          (a) => a.areaCode === areaCode && a.level === rule.level && isOfKind(rule.agencyKind, a.kind) && inForce(a),
         );
         if (candidates.length === 1) return { ok: true, agencyCode: candidates[0].code };
         if (candidates.length > 1) {
           return {
             ok: false,
             code: 'ROUTING.AMBIGUOUS',
-            reason: `${candidates.length} agencies of kind ${rule.agencyKind} at level ${rule.level} for area ${areaCode}`,
+            reason: `${candidates.length} agencies of kind ${String(rule.agencyKind)} at level ${rule.level} for area ${areaCode}`,
           };
         }
       }
       return {
         ok: false,
         code: 'ROUTING.NO_AGENCY',
-        reason: `no ${rule.agencyKind} at level ${rule.level} for area ${context.applicantAreaCode}`,
+        reason: `no ${String(rule.agencyKind)} at level ${rule.level} for area ${context.applicantAreaCode}`,
       };
     }
   }

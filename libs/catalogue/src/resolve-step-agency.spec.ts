@@ -41,6 +41,25 @@ describe('resolving a step to its agency', () => {
     ).toEqual({ ok: true, agencyCode: '000.01.20.H26' });
   });
 
+  it('finds the one unit of any of several kinds, whichever an area has (quận and huyện name theirs differently)', () => {
+    const withDivisions: Directory = {
+      ...threeLevels,
+      parentOfArea: new Map([...threeLevels.parentOfArea, ['271', '01'], ['09700', '271']]),
+      agencies: [
+        ...threeLevels.agencies,
+        agency('003.01.21.H26', 'urban_management_division', 'district', '001'),
+        agency('003.19.21.H26', 'economy_infrastructure_division', 'district', '271'),
+      ],
+    };
+    const works = { kind: 'competent', level: 'district', agencyKind: ['urban_management_division', 'economy_infrastructure_division'] } as const;
+    expect(resolveStepAgency(works, context, withDivisions)).toEqual({ ok: true, agencyCode: '003.01.21.H26' });
+    expect(resolveStepAgency(works, { ...context, applicantAreaCode: '09700' }, withDivisions)).toEqual({ ok: true, agencyCode: '003.19.21.H26' });
+    expect(resolveStepAgency({ ...works, agencyKind: ['urban_management_division'] }, { ...context, applicantAreaCode: '09700' }, withDivisions)).toMatchObject({
+      ok: false,
+      code: 'ROUTING.NO_AGENCY',
+    });
+  });
+
   it('returns the receiving desk’s agency for the receiving rule, wherever the applicant lives', () => {
     expect(resolveStepAgency({ kind: 'receiving' }, { ...context, receivingAgencyCode: 'X.H26' }, threeLevels)).toEqual({
       ok: true,

@@ -1,0 +1,85 @@
+import { type Directory, type DirectoryAgency, type ProcedureRules, mayReceive, missingDocuments, routeProcess } from '@motcua/catalogue';
+
+/** What the desk is asked to accept, as far as the catalogue is concerned. */
+export interface Submission {
+  readonly procedureCode: string;
+  readonly channel: number;
+  readonly receivingAgencyCode: string;
+  readonly wardCode: string;
+  readonly documents: readonly { readonly code?: string; readonly name: string }[];
+}
+
+/** The catalogue as the check reads it (intake's replica). */
+export interface SubmissionCatalogue {
+  procedure(code: string): ProcedureRules | undefined;
+  agency(code: string): (DirectoryAgency & { readonly hasDesk: boolean }) | undefined;
+  area(code: string): { readonly level: string } | undefined;
+  readonly organisation: Directory;
+}
+
+/** Why a dossier cannot be accepted: a stable code, and the fields at fault. */
+export interface Refusal {
+  readonly code: string;
+  readonly title: string;
+  readonly errors: { readonly field: string; readonly code: string; readonly message: string }[];
+}
+
+const refusal = (code: string, title: string, field: string, message: string): Refusal => ({
+  code: `DOSSIER.${code}`,
+  title,
+  errors: [{ field, code, message }],
+});
+
+/**
+ * Whether the catalogue lets this desk accept this dossier, checked in the order a desk officer would: the
+ * procedure, the channel, the applicant's area, the desk, the route through the competent bodies, the documents.
+ * The first failed check is the answer. Pure: the catalogue and the day are passed in.
+ */
+export function checkSubmission(submission: Submission, catalogue: SubmissionCatalogue, onDate: string): Refusal | null {
+  const procedure = catalogue.procedure(submission.procedureCode);
+  if (!procedure) {
+    return refusal('PROCEDURE_UNKNOWN', 'No such procedure', 'procedureCode', `${submission.procedureCode} is not in the catalogue`);
+  }
+  if (!procedure.active) {
+    return refusal('PROCEDURE_INACTIVE', 'The procedure is no longer received', 'procedureCode', `${procedure.code} has been deactivated`);
+  }
+  if (!procedure.channels.includes(submission.channel)) {
+    return refusal(
+      'CHANNEL_NOT_ALLOWED',
+      'The procedure is not received through this channel',
+      'channel',
+      `${procedure.code} is received through channels ${procedure.channels.join(', ')}`,
+    );
+  }
+  if (!catalogue.area(submission.wardCode)) {
+    return refusal('AREA_UNKNOWN', 'Unknown ward or commune', 'applicant.wardCode', `${submission.wardCode} is not an area of the catalogue`);
+  }
+  const context = { receivingAgencyCode: submission.receivingAgencyCode, applicantAreaCode: submission.wardCode, onDate };
+  const desk = catalogue.agency(submission.receivingAgencyCode);
+  if (!desk || !mayReceive(procedure.desks, desk, context, catalogue.organisation)) {
+    return refusal(
+      'DESK_NOT_ALLOWED',
+      'This desk may not receive this dossier',
+      'receivingAgencyCode',
+      `${submission.receivingAgencyCode} does not receive ${procedure.code} for an applicant of ${submission.wardCode}`,
+    );
+  }
+  const route = routeProcess(procedure.steps, context, catalogue.organisation);
+  if (!route.ok) {
+    return refusal(
+      'NO_COMPETENT_AGENCY',
+      'No competent body for this applicant',
+      'applicant.wardCode',
+      `step ${route.stepNumber} cannot be resolved: ${route.failure.reason}`,
+    );
+  }
+  const missing = missingDocuments(procedure.documents, submission.documents);
+  if (missing.length > 0) {
+    return {
+      code: 'DOSSIER.DOCUMENTS_MISSING',
+      title: 'Required documents are missing',
+      errors: missing.map((d) => ({ field: 'documents', code: 'DOCUMENT_MISSING', message: `${d.code}: ${d.name}` })),
+    };
+  }
+  return null;
+}

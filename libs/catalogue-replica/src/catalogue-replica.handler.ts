@@ -1,0 +1,31 @@
+import { Controller, Logger } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { CatalogueProcedureChanged, CatalogueSnapshot } from '@motcua/contracts';
+import type { AmqpContext } from '@motcua/messaging';
+import { CatalogueReplica } from './catalogue-replica';
+
+/** Workflow's catalogue events, applied to this service's replica. */
+@Controller()
+export class CatalogueReplicaHandler {
+  private readonly logger = new Logger(CatalogueReplicaHandler.name);
+
+  constructor(private readonly replica: CatalogueReplica) {}
+
+  @EventPattern<string>(CatalogueSnapshot.type)
+  async onSnapshot(@Payload() snapshot: CatalogueSnapshot, @Ctx() ctx: AmqpContext): Promise<void> {
+    const changed = await this.replica.apply(ctx.transaction.manager, snapshot.revision, [
+      ...snapshot.areas.map((entry) => ({ kind: 'area' as const, code: entry.code, entry })),
+      ...snapshot.agencies.map((entry) => ({ kind: 'agency' as const, code: entry.code, entry })),
+      ...snapshot.procedures.map((entry) => ({ kind: 'procedure' as const, code: entry.code, entry })),
+    ]);
+    this.logger.log(`catalogue snapshot at revision ${snapshot.revision}: ${changed} entries newer than the replica's`);
+    ctx.transaction.afterCommit(() => void this.replica.refresh());
+  }
+
+  @EventPattern<string>(CatalogueProcedureChanged.type)
+  async onProcedureChanged(@Payload() changed: CatalogueProcedureChanged, @Ctx() ctx: AmqpContext): Promise<void> {
+    const { procedure } = changed;
+    await this.replica.apply(ctx.transaction.manager, changed.revision, [{ kind: 'procedure', code: procedure.code, entry: procedure }]);
+    ctx.transaction.afterCommit(() => void this.replica.refresh());
+  }
+}

@@ -1,0 +1,144 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CatalogueAgency, CatalogueArea, CatalogueProcedure } from '@motcua/contracts';
+import type { DeskRule, Directory, ProcedureDocument, StepDefinition } from '@motcua/catalogue';
+import { queryPrepared } from '@motcua/persistence';
+
+/** A procedure as the replica holds it, its rules typed. */
+export interface ReplicatedProcedure extends Omit<CatalogueProcedure, 'desks' | 'documents' | 'steps'> {
+  readonly desks: DeskRule[];
+  readonly documents: ProcedureDocument[];
+  readonly steps: StepDefinition[];
+}
+
+type Kind = 'area' | 'agency' | 'procedure';
+interface Entry {
+  kind: Kind;
+  code: string;
+  entry: object;
+}
+
+/** How often a replica re-reads the table for changes another instance of the service applied. */
+const REFRESH_MS = Number(process.env.CATALOGUE_REFRESH_MS ?? 2_000);
+
+/**
+ * The catalogue as this service last heard it from workflow: rows in the service's own database (so it keeps
+ * working while workflow is down, and across restarts), read into memory because every submission consults it.
+ * The consumer that applies an event refreshes its own copy once the change commits; other instances of the
+ * service notice within `CATALOGUE_REFRESH_MS`.
+ */
+@Injectable()
+export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(CatalogueReplica.name);
+  private areas = new Map<string, CatalogueArea>();
+  private childrenOf = new Map<string, CatalogueArea[]>();
+  private agencies = new Map<string, CatalogueAgency>();
+  private procedures = new Map<string, ReplicatedProcedure>();
+  private directory: Directory = { agencies: [], parentOfArea: new Map() };
+  private loadedRevision = 0;
+  private timer?: NodeJS.Timeout;
+  private refreshing?: Promise<void>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.refresh();
+    this.timer = setInterval(() => void this.refresh().catch((err: unknown) => this.logger.warn(`catalogue refresh failed: ${String(err)}`)), REFRESH_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** The newest catalogue revision this instance holds in memory (0: nothing yet). */
+  get revision(): number {
+    return this.loadedRevision;
+  }
+
+  get isEmpty(): boolean {
+    return this.procedures.size === 0;
+  }
+
+  get organisation(): Directory {
+    return this.directory;
+  }
+
+  procedure(code: string): ReplicatedProcedure | undefined {
+    return this.procedures.get(code);
+  }
+
+  allProcedures(): ReplicatedProcedure[] {
+    return [...this.procedures.values()];
+  }
+
+  agency(code: string): CatalogueAgency | undefined {
+    return this.agencies.get(code);
+  }
+
+  allAgencies(): CatalogueAgency[] {
+    return [...this.agencies.values()];
+  }
+
+  area(code: string): CatalogueArea | undefined {
+    return this.areas.get(code);
+  }
+
+  children(code: string): CatalogueArea[] {
+    return this.childrenOf.get(code) ?? [];
+  }
+
+  /**
+   * Writes entries newer than those held (an older or equal revision changes nothing, so duplicates and late
+   * messages are harmless) in the caller's transaction. Returns how many rows changed.
+   */
+  async apply(manager: EntityManager, revision: number, entries: Entry[]): Promise<number> {
+    if (entries.length === 0) return 0;
+    const rows = await queryPrepared<{ code: string }>(
+      manager,
+      'catalogue-replica.apply',
+      `INSERT INTO catalogue_replica AS r (kind, code, revision, entry)
+       SELECT e.kind, e.code, $1, e.entry FROM jsonb_to_recordset($2::jsonb) AS e(kind text, code text, entry jsonb)
+       ON CONFLICT (kind, code) DO UPDATE SET revision = EXCLUDED.revision, entry = EXCLUDED.entry
+         WHERE r.revision < EXCLUDED.revision
+       RETURNING r.code`,
+      [revision, JSON.stringify(entries)],
+    );
+    return rows.length;
+  }
+
+  /** Reads the table into memory when it holds a revision this instance has not loaded. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.reloadIfChanged().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async reloadIfChanged(): Promise<void> {
+    const [{ revision }] = (await this.dataSource.query(`SELECT COALESCE(max(revision), 0)::int AS revision FROM catalogue_replica`)) as { revision: number }[];
+    if (revision === this.loadedRevision) return;
+    const started = performance.now();
+    const rows = (await this.dataSource.query(`SELECT kind, entry FROM catalogue_replica`)) as { kind: Kind; entry: object }[];
+    const areas = new Map<string, CatalogueArea>();
+    const agencies = new Map<string, CatalogueAgency>();
+    const procedures = new Map<string, ReplicatedProcedure>();
+    for (const { kind, entry } of rows) {
+      if (kind === 'area') areas.set((entry as CatalogueArea).code, entry as CatalogueArea);
+      else if (kind === 'agency') agencies.set((entry as CatalogueAgency).code, entry as CatalogueAgency);
+      else procedures.set((entry as ReplicatedProcedure).code, entry as ReplicatedProcedure);
+    }
+    const childrenOf = new Map<string, CatalogueArea[]>();
+    for (const area of [...areas.values()].sort((a, b) => a.code.localeCompare(b.code))) {
+      if (area.parentCode) childrenOf.set(area.parentCode, [...(childrenOf.get(area.parentCode) ?? []), area]);
+    }
+    this.areas = areas;
+    this.agencies = agencies;
+    this.procedures = procedures;
+    this.childrenOf = childrenOf;
+    this.directory = { agencies: [...agencies.values()], parentOfArea: new Map([...areas.values()].map((a) => [a.code, a.parentCode])) };
+    this.loadedRevision = revision;
+    this.logger.log(
+      `catalogue revision ${revision} loaded: ${areas.size} areas, ${agencies.size} agencies, ${procedures.size} procedures in ${Math.round(performance.now() - started)} ms`,
+    );
+  }
+}

@@ -1,0 +1,4 @@
+export * from './catalogue-replica';
+export * from './catalogue-readiness';
+export * from './catalogue-replica.module';
+export * from './migration';

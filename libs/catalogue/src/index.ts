@@ -1,0 +1,3 @@
+export * from './agency-rule';
+export * from './resolve-step-agency';
+export * from './procedure-rules';

@@ -154,7 +154,8 @@ describe('the catalogue API', () => {
     expect(snapshot.payload.agencies.find((a: any) => a.code === '004.01.20.H26')).toMatchObject({ hasDesk: true, validFrom: '2018-06-21', validTo: null });
   });
 
-  it('stops routing new dossiers of a deactivated procedure', async () => {
+  it('stops routing new dossiers of a deactivated procedure, and still routes those received before', async () => {
+    const receivedBefore = aDossierAccepted({ receivingAgencyCode: '004.01.20.H26', receivedAt: new Date(Date.now() - 1_000).toISOString() });
     const deactivated = await post('/api/v1/procedures/1.001193/deactivate', {});
     expect(deactivated).toMatchObject({ status: 200, body: { code: '1.001193', active: false } });
     // said once, however often it is repeated
@@ -176,5 +177,9 @@ describe('the catalogue API', () => {
       'the dossier to be parked',
     );
     expect(error).toContain('CATALOGUE.PROCEDURE_UNKNOWN');
+
+    // accepted at the desk a moment before the deactivation, heard of after it
+    await publishEvent(suite.prefix, receivedBefore);
+    expect(await versionOf(receivedBefore.dossierCode)).toBeGreaterThanOrEqual(1); // routed, on the version in force then
   });
 });

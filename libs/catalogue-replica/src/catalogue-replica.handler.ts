@@ -13,19 +13,19 @@ export class CatalogueReplicaHandler {
 
   @EventPattern<string>(CatalogueSnapshot.type)
   async onSnapshot(@Payload() snapshot: CatalogueSnapshot, @Ctx() ctx: AmqpContext): Promise<void> {
-    const changed = await this.replica.apply(ctx.transaction.manager, snapshot.revision, [
+    const { written, removed } = await this.replica.applySnapshot(ctx.transaction.manager, snapshot.revision, [
       ...snapshot.areas.map((entry) => ({ kind: 'area' as const, code: entry.code, entry })),
       ...snapshot.agencies.map((entry) => ({ kind: 'agency' as const, code: entry.code, entry })),
       ...snapshot.procedures.map((entry) => ({ kind: 'procedure' as const, code: entry.code, entry })),
     ]);
-    this.logger.log(`catalogue snapshot at revision ${snapshot.revision}: ${changed} entries newer than the replica's`);
-    ctx.transaction.afterCommit(() => void this.replica.refresh());
+    this.logger.log(`catalogue snapshot at revision ${snapshot.revision}: ${written} entries written, ${removed} no longer in the catalogue removed`);
+    ctx.transaction.afterCommit(() => this.replica.refreshInBackground(true));
   }
 
   @EventPattern<string>(CatalogueProcedureChanged.type)
   async onProcedureChanged(@Payload() changed: CatalogueProcedureChanged, @Ctx() ctx: AmqpContext): Promise<void> {
     const { procedure } = changed;
     await this.replica.apply(ctx.transaction.manager, changed.revision, [{ kind: 'procedure', code: procedure.code, entry: procedure }]);
-    ctx.transaction.afterCommit(() => void this.replica.refresh());
+    ctx.transaction.afterCommit(() => this.replica.refreshInBackground(true));
   }
 }

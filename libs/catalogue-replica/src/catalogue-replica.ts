@@ -37,14 +37,17 @@ export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
   private procedures = new Map<string, ReplicatedProcedure>();
   private directory: Directory = { agencies: [], parentOfArea: new Map() };
   private loadedRevision = 0;
+  /** What the table held when it was loaded: entries and the sum of their revisions, which every write changes. */
+  private loadedSignature = '';
   private timer?: NodeJS.Timeout;
-  private refreshing?: Promise<void>;
+  /** Refreshes run one after another, so a refresh asked for after a commit always reads that commit. */
+  private refreshes: Promise<void> = Promise.resolve();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async onModuleInit(): Promise<void> {
     await this.refresh();
-    this.timer = setInterval(() => void this.refresh().catch((err: unknown) => this.logger.warn(`catalogue refresh failed: ${String(err)}`)), REFRESH_MS);
+    this.timer = setInterval(() => this.refreshInBackground(), REFRESH_MS);
     this.timer.unref();
   }
 
@@ -90,8 +93,9 @@ export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
-   * Writes entries newer than those held (an older or equal revision changes nothing, so duplicates and late
-   * messages are harmless) in the caller's transaction. Returns how many rows changed.
+   * Writes entries described at this revision over those described at an older one (an entry the replica holds
+   * from a newer revision is kept, so late messages are harmless; a repeated one rewrites the same), in the
+   * caller's transaction. Returns how many rows it wrote.
    */
   async apply(manager: EntityManager, revision: number, entries: Entry[]): Promise<number> {
     if (entries.length === 0) return 0;
@@ -101,22 +105,49 @@ export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
       `INSERT INTO catalogue_replica AS r (kind, code, revision, entry)
        SELECT e.kind, e.code, $1, e.entry FROM jsonb_to_recordset($2::jsonb) AS e(kind text, code text, entry jsonb)
        ON CONFLICT (kind, code) DO UPDATE SET revision = EXCLUDED.revision, entry = EXCLUDED.entry
-         WHERE r.revision < EXCLUDED.revision
+         WHERE r.revision <= EXCLUDED.revision
        RETURNING r.code`,
       [revision, JSON.stringify(entries)],
     );
     return rows.length;
   }
 
-  /** Reads the table into memory when it holds a revision this instance has not loaded. */
-  refresh(): Promise<void> {
-    this.refreshing ??= this.reloadIfChanged().finally(() => (this.refreshing = undefined));
-    return this.refreshing;
+  /**
+   * A snapshot is the whole catalogue at its revision: its entries are applied, and an entry it lacks that the
+   * replica holds from an older revision is gone from the catalogue, so it goes from the replica too.
+   */
+  async applySnapshot(manager: EntityManager, revision: number, entries: Entry[]): Promise<{ written: number; removed: number }> {
+    const written = await this.apply(manager, revision, entries);
+    const [, removed] = (await manager.query(
+      `DELETE FROM catalogue_replica r WHERE r.revision < $1
+          AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS e(kind text, code text) WHERE e.kind = r.kind AND e.code = r.code)`,
+      [revision, JSON.stringify(entries.map(({ kind, code }) => ({ kind, code })))],
+    )) as [unknown[], number];
+    return { written, removed };
   }
 
-  private async reloadIfChanged(): Promise<void> {
-    const [{ revision }] = (await this.dataSource.query(`SELECT COALESCE(max(revision), 0)::int AS revision FROM catalogue_replica`)) as { revision: number }[];
-    if (revision === this.loadedRevision) return;
+  /**
+   * Reads the table into memory if it changed since this instance loaded it (`force`: whatever it holds). Runs
+   * after any refresh already under way, so it sees everything committed before it was asked for.
+   */
+  refresh(force = false): Promise<void> {
+    const next = this.refreshes.then(() => this.reload(force));
+    this.refreshes = next.catch(() => undefined);
+    return next;
+  }
+
+  /** `refresh` for callers that cannot wait (after a commit, on a timer): a failure is logged, and the timer retries. */
+  refreshInBackground(force = false): void {
+    this.refresh(force).catch((err: unknown) => this.logger.warn(`catalogue refresh failed: ${err instanceof Error ? err.message : String(err)}`));
+  }
+
+  private async reload(force: boolean): Promise<void> {
+    const [state] = (await this.dataSource.query(
+      `SELECT count(*)::int AS entries, COALESCE(sum(revision), 0)::text AS total, COALESCE(max(revision), 0)::int AS revision FROM catalogue_replica`,
+    )) as { entries: number; total: string; revision: number }[];
+    const signature = `${state.entries}:${state.total}`;
+    if (!force && signature === this.loadedSignature) return;
+    const { revision } = state;
     const started = performance.now();
     const rows = (await this.dataSource.query(`SELECT kind, entry FROM catalogue_replica`)) as { kind: Kind; entry: object }[];
     const areas = new Map<string, CatalogueArea>();
@@ -137,6 +168,7 @@ export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
     this.childrenOf = childrenOf;
     this.directory = { agencies: [...agencies.values()], parentOfArea: new Map([...areas.values()].map((a) => [a.code, a.parentCode])) };
     this.loadedRevision = revision;
+    this.loadedSignature = signature;
     this.logger.log(
       `catalogue revision ${revision} loaded: ${areas.size} areas, ${agencies.size} agencies, ${procedures.size} procedures in ${Math.round(performance.now() - started)} ms`,
     );

@@ -48,27 +48,45 @@ export function mayReceive(
   context: RoutingContext,
   directory: Directory,
 ): boolean {
-  if (!desk.hasDesk || !inForceOn(desk, context.onDate)) return false;
-  return desks.some((rule) => {
-    switch (rule.kind) {
-      case 'fixed':
-        return rule.agencyCode === desk.code;
-      case 'any':
-        // anywhere in the city: the desk's area lies in the same top-level area as the applicant's
-        return desk.level === rule.level && isOfKind(rule.agencyKind, desk.kind) && sameRoot(desk.areaCode, context.applicantAreaCode, directory);
-      case 'competent': {
-        const competent = resolveStepAgency({ kind: 'competent', level: rule.level, agencyKind: rule.agencyKind }, context, directory);
-        return competent.ok && competent.agencyCode === desk.code;
-      }
-    }
-  });
+  return receivingDesks(desks, context, directory)(desk);
 }
 
-function sameRoot(a: string, b: string, directory: Directory): boolean {
-  const rootOf = (code: string) => areaPath(code, directory.parentOfArea).at(-1);
-  const root = rootOf(a);
-  return root !== undefined && root === rootOf(b);
+/**
+ * The same question for many desks at once (which desks of the city may receive this applicant's dossier): the
+ * competent units are resolved once, then each desk is a few comparisons.
+ */
+export function receivingDesks(
+  desks: readonly DeskRule[],
+  context: RoutingContext,
+  directory: Directory,
+): (desk: DirectoryAgency & { readonly hasDesk: boolean }) => boolean {
+  const competent = new Set(
+    desks.flatMap((rule) => {
+      if (rule.kind !== 'competent') return [];
+      const resolution = resolveStepAgency({ kind: 'competent', level: rule.level, agencyKind: rule.agencyKind }, context, directory);
+      return resolution.ok ? [resolution.agencyCode] : [];
+    }),
+  );
+  const applicantRoot = rootOf(context.applicantAreaCode, directory);
+  return (desk) => {
+    if (!desk.hasDesk || !inForceOn(desk, context.onDate)) return false;
+    return desks.some((rule) => {
+      switch (rule.kind) {
+        case 'fixed':
+          return rule.agencyCode === desk.code;
+        case 'competent':
+          return competent.has(desk.code);
+        case 'any':
+          // anywhere in the city: the desk's area lies under the same top-level area as the applicant's
+          return desk.level === rule.level && isOfKind(rule.agencyKind, desk.kind) && applicantRoot !== undefined && rootOf(desk.areaCode, directory) === applicantRoot;
+        default:
+          return false; // a rule this code does not know admits nobody
+      }
+    });
+  };
 }
+
+const rootOf = (areaCode: string, directory: Directory): string | undefined => areaPath(areaCode, directory.parentOfArea).at(-1);
 
 /** The required documents a dossier lacks, matched by code (or, for paper received without codes, by name). */
 export function missingDocuments(

@@ -76,5 +76,8 @@ export function resolveStepAgency(rule: AgencyRule, context: RoutingContext, dir
         reason: `no ${String(rule.agencyKind)} at level ${rule.level} for area ${context.applicantAreaCode}`,
       };
     }
+    default:
+      // a rule written by a newer version of the catalogue than this code knows: never a crash, never a guess
+      return { ok: false, code: 'ROUTING.NO_AGENCY', reason: `unknown agency rule ${JSON.stringify(rule)}` };
   }
 }

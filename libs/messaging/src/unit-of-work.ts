@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { type EventClass, eventClassOf } from '@motcua/contracts';
 import { RequestContext } from '@motcua/observability';
 import { newId, queryPrepared } from '@motcua/persistence';
@@ -50,6 +50,7 @@ interface OutboxRecord {
  * case that publishes two events costs one round trip. Publishing after that point is a bug and throws.
  */
 export class OutboxTransaction implements Transaction {
+  private static readonly logger = new Logger('Transaction');
   private readonly pending: { cls: EventClass; record: OutboxRecord }[] = [];
   private readonly commitCallbacks: (() => void)[] = [];
   private flushed = false;
@@ -78,9 +79,18 @@ export class OutboxTransaction implements Transaction {
     this.commitCallbacks.push(callback);
   }
 
-  /** Called once the transaction has committed. */
+  /**
+   * Called once the transaction has committed. A callback that throws is logged: the work is done and must not
+   * be reported (or retried) as failed.
+   */
   committed(): void {
-    for (const callback of this.commitCallbacks.splice(0)) callback();
+    for (const callback of this.commitCallbacks.splice(0)) {
+      try {
+        callback();
+      } catch (err) {
+        OutboxTransaction.logger.error(`an after-commit callback failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
   }
 
   /**

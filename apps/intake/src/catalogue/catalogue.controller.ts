@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@motcua/auth';
 import { vietnamDate } from '@motcua/calendar';
-import { mayReceive } from '@motcua/catalogue';
+import { receivingDesks, routeProcess } from '@motcua/catalogue';
 import { CatalogueReplica, type ReplicatedProcedure } from '@motcua/catalogue-replica';
 import { ProblemDetailsException } from '@motcua/observability';
 import { DesksRequest, ListProceduresRequest } from './catalogue.requests';
@@ -11,6 +11,26 @@ export type ProcedureSummary = Pick<
   ReplicatedProcedure,
   'code' | 'name' | 'field' | 'level' | 'legalTimeValue' | 'legalTimeUnit' | 'fee' | 'channels' | 'active'
 >;
+
+/** What an applicant is told of a procedure: the public facts of the national catalogue, and the steps by name. */
+export interface ProcedureView extends ProcedureSummary {
+  legalBasis: string | null;
+  documents: ReplicatedProcedure['documents'];
+  processVersion: number;
+  steps: { number: number; name: string; budgetHours: number }[];
+}
+
+const summaryOf = ({ code, name, field, level, legalTimeValue, legalTimeUnit, fee, channels, active }: ReplicatedProcedure): ProcedureSummary => ({
+  code,
+  name,
+  field,
+  level,
+  legalTimeValue,
+  legalTimeUnit,
+  fee,
+  channels,
+  active,
+});
 
 export interface DeskView {
   code: string;
@@ -44,26 +64,22 @@ export class CatalogueController {
       .allProcedures()
       .filter((p) => p.active && (!request.level || p.level === request.level) && (!request.field || p.field === request.field))
       .sort((a, b) => a.code.localeCompare(b.code))
-      .map(({ code, name, field, level, legalTimeValue, legalTimeUnit, fee, channels, active }) => ({
-        code,
-        name,
-        field,
-        level,
-        legalTimeValue,
-        legalTimeUnit,
-        fee,
-        channels,
-        active,
-      }));
+      .map(summaryOf);
     return { items };
   }
 
-  /** A procedure with its documents, channels, desk rules and the steps of the process in force. */
+  /** A procedure with its documents, channels and the steps of the process in force (a deactivated one says so). */
   @Get('procedures/:code')
-  procedure(@Param('code') code: string): ReplicatedProcedure {
+  procedure(@Param('code') code: string): ProcedureView {
     const procedure = this.catalogue.procedure(code);
     if (!procedure) throw notFound('PROCEDURE', code);
-    return procedure;
+    return {
+      ...summaryOf(procedure),
+      legalBasis: procedure.legalBasis,
+      documents: procedure.documents.map(({ code: documentCode, name, required, copies }) => ({ code: documentCode, name, required, copies })),
+      processVersion: procedure.processVersion,
+      steps: procedure.steps.map(({ number, name, budgetHours }) => ({ number, name, budgetHours })),
+    };
   }
 
   /** The desks where an applicant of this ward may file this procedure today. */
@@ -73,9 +89,13 @@ export class CatalogueController {
     if (!procedure) throw notFound('PROCEDURE', code);
     if (!this.catalogue.area(request.wardCode)) throw notFound('AREA', request.wardCode);
     const context = { receivingAgencyCode: '', applicantAreaCode: request.wardCode, onDate: vietnamDate(new Date()) };
+    const { organisation } = this.catalogue;
+    // a route with a hole is refused at every desk (the receiving step itself always resolves)
+    if (!procedure.active || !routeProcess(procedure.steps, context, organisation).ok) return { items: [] };
+    const receives = receivingDesks(procedure.desks, context, organisation);
     const items = this.catalogue
       .allAgencies()
-      .filter((agency) => procedure.active && mayReceive(procedure.desks, agency, { ...context, receivingAgencyCode: agency.code }, this.catalogue.organisation))
+      .filter(receives)
       .sort((a, b) => a.code.localeCompare(b.code))
       .map(({ code: agencyCode, name, level, areaCode }) => ({ code: agencyCode, name, level, areaCode }));
     return { items };
@@ -86,6 +106,7 @@ export class CatalogueController {
   area(@Param('code') code: string): { code: string; name: string; level: string; parentCode: string | null; children: { code: string; name: string; level: string }[] } {
     const area = this.catalogue.area(code);
     if (!area) throw notFound('AREA', code);
-    return { ...area, children: this.catalogue.children(code).map(({ code: c, name, level }) => ({ code: c, name, level })) };
+    const { name, level, parentCode } = area;
+    return { code, name, level, parentCode, children: this.catalogue.children(code).map(({ code: c, name: n, level: l }) => ({ code: c, name: n, level: l })) };
   }
 }

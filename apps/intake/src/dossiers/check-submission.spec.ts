@@ -115,6 +115,23 @@ describe('whether a desk may accept a dossier', () => {
     expect(check({ ...criminal, receivingAgencyCode: '004.01.20.H26' })).toMatchObject({ code: 'DOSSIER.DESK_NOT_ALLOWED' });
   });
 
+  it('refuses a desk whose agency was dissolved, and an any-ward rule for an applicant of another city', () => {
+    const dissolved = catalogue([birthRegistration]);
+    const expired = { ...agencies.find((a) => a.code === '004.01.20.H26')!, validTo: '2025-06-30' };
+    expect(checkSubmission(birthAtTrucBach, { ...dissolved, agency: (code) => (code === expired.code ? expired : undefined) }, today)).toMatchObject({
+      code: 'DOSSIER.DESK_NOT_ALLOWED',
+    });
+
+    const anyWardDesk: ProcedureRules = { ...birthRegistration, desks: [{ kind: 'any', level: 'ward', agencyKind: 'people_committee' }] };
+    const twoCities: SubmissionCatalogue = {
+      ...catalogue([anyWardDesk]),
+      area: (code) => (code === '26734' || organisation.parentOfArea.has(code) ? { level: 'ward' } : undefined),
+      organisation: { agencies, parentOfArea: new Map([...organisation.parentOfArea, ['79', null], ['760', '79'], ['26734', '760']]) },
+    };
+    // a Hồ Chí Minh City ward (26734) is not the Trúc Bạch desk's city
+    expect(checkSubmission({ ...birthAtTrucBach, wardCode: '26734' }, twoCities, today)).toMatchObject({ code: 'DOSSIER.DESK_NOT_ALLOWED' });
+  });
+
   it('refuses, rather than routes to nobody, an applicant whose area has no competent body at a step', () => {
     const anyWardDesk: ProcedureRules = { ...birthRegistration, desks: [{ kind: 'any', level: 'ward', agencyKind: 'people_committee' }] };
     // xã Ba Trại has no ward committee here: the desk may receive, but step 1 has no competent body

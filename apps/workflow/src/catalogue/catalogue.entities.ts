@@ -94,6 +94,10 @@ export class Procedure {
   /** What in this entry is not verified against an official source. */
   @Column({ type: 'text', array: true })
   unverified: string[];
+
+  /** From when no dossier of it is received: those received before are still routed. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
 }
 
 /** A published process: dossiers are pinned to the version in force when they were received. */

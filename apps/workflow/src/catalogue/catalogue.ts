@@ -47,13 +47,16 @@ export class Catalogue implements OnModuleInit {
     return this.directory;
   }
 
-  /** The process version in force at an instant for an active procedure: the latest one published by then. */
+  /**
+   * The process version in force at an instant (the latest published by then) of a procedure that was received
+   * then: a dossier received before a deactivation is still routed.
+   */
   async processInForce(manager: EntityManager, procedureCode: string, at: Date): Promise<{ version: number; steps: StepDefinition[] } | null> {
     const [found] = await queryPrepared<{ version: number; steps: StepDefinition[] }>(
       manager,
       'workflow.process-in-force',
       `SELECT v.version, v.steps FROM process_version v JOIN procedure p ON p.code = v.procedure_code
-        WHERE v.procedure_code = $1 AND p.active AND v.published_at <= $2
+        WHERE v.procedure_code = $1 AND (p.deactivated_at IS NULL OR p.deactivated_at > $2) AND v.published_at <= $2
         ORDER BY v.version DESC LIMIT 1`,
       [procedureCode, at],
     );

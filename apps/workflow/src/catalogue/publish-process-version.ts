@@ -83,7 +83,7 @@ export class DeactivateProcedure {
       if (!procedure) throw procedureNotFound(procedureCode);
       // Repeating it changes nothing and tells nobody anything new.
       if (procedure.active) {
-        await tx.manager.query(`UPDATE procedure SET active = false WHERE code = $1`, [procedureCode]);
+        await tx.manager.query(`UPDATE procedure SET active = false, deactivated_at = now() WHERE code = $1`, [procedureCode]);
         await this.replication.procedureChanged(tx, procedureCode);
       }
       return { code: procedureCode, active: false };

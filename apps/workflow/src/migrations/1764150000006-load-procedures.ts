@@ -4,7 +4,9 @@ import { procedures } from './seed/1764150000006-procedures';
 /**
  * The procedure catalogue: what a desk needs to receive a procedure (which desks, which documents), the seeded
  * procedures with their first process version, and the catalogue's revision, which every change raises so
- * replicas in other services can tell newer from older.
+ * replicas in other services can tell newer from older. A later migration that changes the catalogue raises the
+ * revision too (`UPDATE catalogue_revision SET revision = revision + 1`): workflow then sends replicas a snapshot
+ * when it starts.
  */
 export class LoadProcedures1764150000006 implements MigrationInterface {
   name = 'LoadProcedures1764150000006';
@@ -15,7 +17,9 @@ export class LoadProcedures1764150000006 implements MigrationInterface {
         ADD COLUMN desks jsonb NOT NULL DEFAULT '[]',
         ADD COLUMN documents jsonb NOT NULL DEFAULT '[]',
         ADD COLUMN legal_basis text,
-        ADD COLUMN unverified text[] NOT NULL DEFAULT '{}'`);
+        ADD COLUMN unverified text[] NOT NULL DEFAULT '{}',
+        ADD COLUMN deactivated_at timestamptz,
+        ADD CONSTRAINT procedure_deactivation CHECK (active = (deactivated_at IS NULL))`);
     await runner.query(`
       CREATE TABLE catalogue_revision (
         singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
@@ -46,6 +50,9 @@ export class LoadProcedures1764150000006 implements MigrationInterface {
     await runner.query(`DROP TABLE catalogue_revision`);
     await runner.query(`DELETE FROM process_version WHERE procedure_code <> '1.001193'`);
     await runner.query(`DELETE FROM procedure WHERE code <> '1.001193'`);
-    await runner.query(`ALTER TABLE procedure DROP COLUMN desks, DROP COLUMN documents, DROP COLUMN legal_basis, DROP COLUMN unverified`);
+    await runner.query(
+      `ALTER TABLE procedure DROP CONSTRAINT procedure_deactivation, DROP COLUMN desks, DROP COLUMN documents, DROP COLUMN legal_basis,
+         DROP COLUMN unverified, DROP COLUMN deactivated_at`,
+    );
   }
 }

@@ -59,6 +59,14 @@ describe('the catalogue API', () => {
     expect(body.staff.find((o: any) => o.id === '004.01.20.H26.leader.1')).toMatchObject({ roles: ['leader'], status: 'active' });
   });
 
+  it('shows an officer with every role they hold', async () => {
+    const { status, body } = await get('/api/v1/officers/004.01.20.H26.leader.1');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id: '004.01.20.H26.leader.1', status: 'active' });
+    expect(body.roles).toEqual([{ agencyCode: '004.01.20.H26', agencyName: 'Ủy ban nhân dân phường Trúc Bạch', role: 'leader' }]);
+    expect((await get('/api/v1/officers/nobody')).body.code).toBe('CATALOGUE.OFFICER_NOT_FOUND');
+  });
+
   it('shows a procedure with its process versions', async () => {
     const { body } = await get('/api/v1/procedures/1.001193');
     expect(body).toMatchObject({ code: '1.001193', name: 'Thủ tục đăng ký khai sinh', active: true });

@@ -4,12 +4,12 @@ import { CurrentPrincipal, type Principal, Role, Roles } from '@motcua/auth';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, fingerprintOf } from '@motcua/persistence';
 import { ProblemDetailsException } from '@motcua/observability';
 import type { Procedure } from './catalogue.entities';
-import { type AgencyDetail, type AgencyView, type AreaView, CatalogueQueries, type ProcedureView } from './catalogue.queries';
+import { type AgencyDetail, type AgencyView, type AreaView, CatalogueQueries, type OfficerView, type ProcedureView } from './catalogue.queries';
 import { ListAgenciesRequest } from './list-agencies.request';
 import { DeactivateProcedure, PublishProcessVersion, type PublishedVersion } from './publish-process-version';
 import { PublishProcessVersionRequest } from './publish-process-version.request';
 
-const notFound = (what: 'AREA' | 'AGENCY' | 'PROCEDURE', code: string) =>
+const notFound = (what: 'AREA' | 'AGENCY' | 'PROCEDURE' | 'OFFICER', code: string) =>
   new ProblemDetailsException({
     status: HttpStatus.NOT_FOUND,
     code: `CATALOGUE.${what}_NOT_FOUND`,
@@ -47,6 +47,14 @@ export class CatalogueController {
   async agency(@Param('code') code: string): Promise<AgencyDetail> {
     const found = await this.catalogue.agency(code);
     if (!found) throw notFound('AGENCY', code);
+    return found;
+  }
+
+  /** An officer (the token subject) with their status and every role they hold, at every agency. */
+  @Get('officers/:id')
+  async officer(@Param('id') id: string): Promise<OfficerView> {
+    const found = await this.catalogue.officer(id);
+    if (!found) throw notFound('OFFICER', id);
     return found;
   }
 

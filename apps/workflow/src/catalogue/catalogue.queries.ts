@@ -32,6 +32,13 @@ export interface AgencyDetail extends AgencyView {
   staff: { id: string; fullName: string; status: string; roles: string[] }[];
 }
 
+export interface OfficerView {
+  id: string;
+  fullName: string;
+  status: string;
+  roles: { agencyCode: string; agencyName: string; role: string }[];
+}
+
 export interface ProcedureView extends Procedure {
   versions: { version: number; publishedAt: string; steps: ProcessVersion['steps'] }[];
 }
@@ -71,6 +78,19 @@ export class CatalogueQueries {
       [code],
     )) as AgencyDetail['staff'];
     return { ...agency, staff };
+  }
+
+  /** An officer with every role they hold, at every agency. */
+  async officer(id: string): Promise<OfficerView | null> {
+    const [officer] = (await this.dataSource.query(
+      `SELECT o.id, o.full_name AS "fullName", o.status,
+              COALESCE(jsonb_agg(jsonb_build_object('agencyCode', r.agency_code, 'agencyName', a.name, 'role', r.role)
+                                 ORDER BY r.agency_code, r.role) FILTER (WHERE r.role IS NOT NULL), '[]') AS roles
+         FROM officer o LEFT JOIN officer_role r ON r.officer_id = o.id LEFT JOIN agency a ON a.code = r.agency_code
+        WHERE o.id = $1 GROUP BY o.id`,
+      [id],
+    )) as OfficerView[];
+    return officer ?? null;
   }
 
   async procedures(): Promise<Procedure[]> {

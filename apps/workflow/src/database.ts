@@ -8,6 +8,7 @@ import { LoadHaNoiOrganisation1764150000003 } from './migrations/1764150000003-l
 import { LoadDepartmentsAndDivisions1764150000004 } from './migrations/1764150000004-load-departments-and-divisions';
 import { CreateStaff1764150000005 } from './migrations/1764150000005-create-staff';
 import { LoadProcedures1764150000006 } from './migrations/1764150000006-load-procedures';
+import { TaskOwnership1764150000007 } from './migrations/1764150000007-task-ownership';
 
 export const entities = [...messagingEntities, AdministrativeArea, Agency, Officer, OfficerRole, Procedure, ProcessVersion, Case, Task, TaskEvent];
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   LoadDepartmentsAndDivisions1764150000004,
   CreateStaff1764150000005,
   LoadProcedures1764150000006,
+  TaskOwnership1764150000007,
 ];

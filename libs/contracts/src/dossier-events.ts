@@ -133,4 +133,10 @@ export class TaskCreated extends DossierEvent {
   @IsInt()
   @Min(1)
   processVersion: number;
+
+  /** The dossier's coordinator (added in a compatible way: absent from events of the first version). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  coordinatorId?: string;
 }

@@ -2,4 +2,5 @@ export * from './event';
 export * from './national-status';
 export * from './dossier-events';
 export * from './catalogue-events';
+export * from './task-events';
 export * from './registry';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TaskCreated } from '@motcua/contracts';
+import type { CaseClosed, TaskCreated } from '@motcua/contracts';
 import type { Transaction } from '@motcua/messaging';
 import { queryPrepared } from '@motcua/persistence';
 
@@ -11,7 +11,12 @@ import { queryPrepared } from '@motcua/persistence';
  */
 @Injectable()
 export class ApplyWorkflowProgress {
-  async execute(progress: TaskCreated, tx: Transaction): Promise<'applied' | 'stale'> {
+  async execute(event: TaskCreated | CaseClosed, tx: Transaction): Promise<'applied' | 'stale'> {
+    // A new step's task names the step; a closed case is at no step any more.
+    const progress =
+      'taskId' in event
+        ? { step: event.stepName, agency: event.agencyCode, version: event.processVersion, note: `${event.stepName} (${event.agencyCode})` }
+        : { step: null, agency: null, version: null, note: event.note };
     const rows = await queryPrepared<{ newer: boolean }>(
       tx.manager,
       'intake.apply-workflow-progress',
@@ -31,19 +36,10 @@ export class ApplyWorkflowProgress {
          SELECT id, $2, 'workflow', $3, $7, $8 FROM updated
          ON CONFLICT (dossier_id, source, sequence) DO NOTHING)
        SELECT newer FROM updated`,
-      [
-        progress.dossierCode,
-        progress.nationalStatus,
-        progress.sequence,
-        progress.stepName,
-        progress.agencyCode,
-        progress.processVersion,
-        `${progress.stepName} (${progress.agencyCode})`,
-        progress.occurredAt,
-      ],
+      [event.dossierCode, event.nationalStatus, event.sequence, progress.step, progress.agency, progress.version, progress.note, event.occurredAt],
     );
     // Workflow only hears of dossiers intake committed: an unknown code is a real fault, so let it retry.
-    if (rows.length === 0) throw new Error(`dossier ${progress.dossierCode} is not known to intake`);
+    if (rows.length === 0) throw new Error(`dossier ${event.dossierCode} is not known to intake`);
     return rows[0].newer ? 'applied' : 'stale';
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@motcua/auth';
 import { Dossier } from './dossier.entity';
 import { DossierStatusChange } from './dossier-status-change.entity';
@@ -16,16 +16,19 @@ export class DossierQueries {
    */
   async findVisible(code: string, caller: Principal): Promise<DossierView | null> {
     if (caller.kind !== 'officer' || caller.agencies.length === 0) return null;
-    const dossier = await this.dataSource
+    // One snapshot for the record and its history, so the status shown is the last row of the history shown.
+    return this.dataSource.transaction('REPEATABLE READ', (manager) => this.read(manager, code, caller.agencies));
+  }
+
+  private async read(manager: EntityManager, code: string, agencies: string[]): Promise<DossierView | null> {
+    const dossier = await manager
       .getRepository(Dossier)
       .createQueryBuilder('d')
       .where('d.code = :code', { code })
-      .andWhere('(d.receiving_agency_code = ANY(:agencies) OR d.current_agency_code = ANY(:agencies))', {
-        agencies: caller.agencies,
-      })
+      .andWhere('(d.receiving_agency_code = ANY(:agencies) OR d.current_agency_code = ANY(:agencies))', { agencies })
       .getOne();
     if (!dossier) return null;
-    const history = await this.dataSource
+    const history = await manager
       .getRepository(DossierStatusChange)
       .find({ where: { dossierId: dossier.id }, order: { occurredAt: 'ASC', id: 'ASC' } });
     return toDossierView(dossier, history);

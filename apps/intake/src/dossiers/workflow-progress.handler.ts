@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { TaskCreated } from '@motcua/contracts';
+import { CaseClosed, TaskCreated } from '@motcua/contracts';
 import type { AmqpContext } from '@motcua/messaging';
 import { ApplyWorkflowProgress } from './apply-workflow-progress';
 
@@ -15,5 +15,11 @@ export class WorkflowProgressHandler {
   @EventPattern<string>(TaskCreated.type)
   async onTaskCreated(@Payload() created: TaskCreated, @Ctx() ctx: AmqpContext): Promise<void> {
     await this.applyProgress.execute(created, ctx.transaction);
+  }
+
+  /** Processing ended: the result was handed over (10). */
+  @EventPattern<string>(CaseClosed.type)
+  async onCaseClosed(@Payload() closed: CaseClosed, @Ctx() ctx: AmqpContext): Promise<void> {
+    await this.applyProgress.execute(closed, ctx.transaction);
   }
 }

@@ -45,6 +45,13 @@ export class Case {
 
   @Column('integer')
   version: number;
+
+  /** The step whose owner signed the result: from then on the dossier is processed (9) until it is returned. */
+  @Column({ type: 'integer', nullable: true })
+  signedStep: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
 }
 
 export type TaskStatus = 'open' | 'done';
@@ -90,6 +97,30 @@ export class Task {
 
   @Column('integer')
   version: number;
+
+  /** The dossier's national status while this task is open. */
+  @Column('smallint')
+  nationalStatus: number;
+
+  /** Who handed the dossier over to this step (the owner who completed the step before; null for the first). */
+  @Column({ type: 'text', nullable: true })
+  givenBy: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  ownedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  completedBy: string | null;
+
+  /** The action that completed it. */
+  @Column({ type: 'text', nullable: true })
+  outcome: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
 }
 
 /** Append-only log of what happened to tasks: the process-control slip is derived from it. */

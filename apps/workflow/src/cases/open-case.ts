@@ -99,6 +99,7 @@ export class OpenCase {
         agencyCode: task.agencyCode,
         role: task.role,
         processVersion: opened.processVersion,
+        coordinatorId: accepted.coordinatorId,
       }),
     );
   }

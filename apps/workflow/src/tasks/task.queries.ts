@@ -14,7 +14,11 @@ export interface TaskView {
   agencyCode: string;
   role: string;
   ownerId: string | null;
+  /** When the owner took it (null while it waits in the queue). */
+  ownedAt: string | null;
   status: string;
+  /** The dossier's national status while this task is open. */
+  nationalStatus: number;
   createdAt: string;
   version: number;
 }
@@ -62,7 +66,9 @@ function toTaskView(task: Task): TaskView {
     agencyCode: task.agencyCode,
     role: task.role,
     ownerId: task.ownerId,
+    ownedAt: task.ownedAt ? toVietnamIso(task.ownedAt) : null,
     status: task.status,
+    nationalStatus: task.nationalStatus,
     createdAt: toVietnamIso(task.createdAt),
     version: task.version,
   };

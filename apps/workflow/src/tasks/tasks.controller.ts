@@ -1,15 +1,22 @@
-import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, canActForAgency } from '@motcua/auth';
 import { ProblemDetailsException } from '@motcua/observability';
+import { type CommandHttpResponse, IdempotencyKey, answerCommand, fingerprintOf } from '@motcua/persistence';
 import { ListTasksRequest } from './list-tasks.request';
+import { ActOnTaskRequest, AssignTaskRequest, TaskVersionRequest } from './task-command.requests';
+import { type CommandResult, TaskCommands } from './task-commands';
+import type { TaskCommand } from './task-rules';
 import { type TaskPage, TaskQueries } from './task.queries';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
 @Controller('api/v1/tasks')
 export class TasksController {
-  constructor(private readonly tasks: TaskQueries) {}
+  constructor(
+    private readonly tasks: TaskQueries,
+    private readonly commands: TaskCommands,
+  ) {}
 
   /** An officer's work: their agency's queue of unowned tasks, or the tasks they own. */
   @Get()
@@ -31,5 +38,70 @@ export class TasksController {
       limit: request.limit,
       cursor: request.cursor,
     });
+  }
+
+  /** An eligible officer of the task's agency takes it from the queue. */
+  @Post(':id/claim')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  claim(
+    @Param('id') id: string,
+    @Body() request: TaskVersionRequest,
+    @CurrentPrincipal() caller: Principal,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) response: CommandHttpResponse,
+  ): Promise<CommandResult> {
+    return this.run(id, 'claim', { kind: 'claim' }, request, caller, key, response);
+  }
+
+  /** The head of the agency gives the task to an eligible officer (reassigns it, when it has an owner). */
+  @Post(':id/assign')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  assign(
+    @Param('id') id: string,
+    @Body() request: AssignTaskRequest,
+    @CurrentPrincipal() caller: Principal,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) response: CommandHttpResponse,
+  ): Promise<CommandResult> {
+    return this.run(id, 'assign', { kind: 'assign', officerId: request.officerId }, request, caller, key, response);
+  }
+
+  /** The owner (or the head) puts the task back in the agency's queue. */
+  @Post(':id/release')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  release(
+    @Param('id') id: string,
+    @Body() request: TaskVersionRequest,
+    @CurrentPrincipal() caller: Principal,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) response: CommandHttpResponse,
+  ): Promise<CommandResult> {
+    return this.run(id, 'release', { kind: 'release' }, request, caller, key, response);
+  }
+
+  /** The owner finishes the step with one of the actions it allows (forward, send back with a reason, sign…). */
+  @Post(':id/actions')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  act(
+    @Param('id') id: string,
+    @Body() request: ActOnTaskRequest,
+    @CurrentPrincipal() caller: Principal,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) response: CommandHttpResponse,
+  ): Promise<CommandResult> {
+    return this.run(id, 'actions', { kind: 'act', action: request.action, note: request.note }, request, caller, key, response);
+  }
+
+  private async run(
+    id: string,
+    path: string,
+    command: TaskCommand,
+    request: TaskVersionRequest,
+    caller: Principal,
+    key: string | undefined,
+    response: CommandHttpResponse,
+  ): Promise<CommandResult> {
+    const idempotency = key ? { scope: `${caller.subject} POST /tasks/${id}/${path}`, key, fingerprint: fingerprintOf(request) } : undefined;
+    return answerCommand(response, await this.commands.execute(id, command, request.version, caller, idempotency));
   }
 }

@@ -1,0 +1,37 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * What one task, one owner needs: when a task was taken and by whom it was handed over, how it ended, the status
+ * the dossier had while it was open; on the case, the step that signed the result and when processing ended.
+ */
+export class TaskOwnership1764150000007 implements MigrationInterface {
+  name = 'TaskOwnership1764150000007';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      ALTER TABLE task
+        ADD COLUMN national_status smallint NOT NULL DEFAULT 4,
+        ADD COLUMN given_by text,
+        ADD COLUMN owned_at timestamptz,
+        ADD COLUMN completed_at timestamptz,
+        ADD COLUMN completed_by text,
+        ADD COLUMN outcome text,
+        ADD COLUMN note text,
+        ADD CONSTRAINT task_owned CHECK ((owner_id IS NULL) = (owned_at IS NULL)),
+        ADD CONSTRAINT task_completed CHECK ((status = 'done') = (completed_at IS NOT NULL))`);
+    await runner.query(`
+      ALTER TABLE dossier_case
+        ADD COLUMN signed_step integer,
+        ADD COLUMN closed_at timestamptz`);
+    await runner.query(`CREATE INDEX task_case ON task (case_id, created_at)`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP INDEX task_case`);
+    await runner.query(`ALTER TABLE dossier_case DROP COLUMN signed_step, DROP COLUMN closed_at`);
+    await runner.query(
+      `ALTER TABLE task DROP CONSTRAINT task_owned, DROP CONSTRAINT task_completed, DROP COLUMN national_status, DROP COLUMN given_by,
+         DROP COLUMN owned_at, DROP COLUMN completed_at, DROP COLUMN completed_by, DROP COLUMN outcome, DROP COLUMN note`,
+    );
+  }
+}

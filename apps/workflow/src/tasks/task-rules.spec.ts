@@ -1,0 +1,60 @@
+import { NationalStatus } from '@motcua/contracts';
+import { type Officer, type TaskState, decide, transition } from './task-rules';
+
+const queued: TaskState = { status: 'open', ownerId: null, version: 3, role: 'specialist' };
+const owned: TaskState = { ...queued, ownerId: 'lan' };
+const officer = (id: string, rolesAtAgency: string[], active = true): Officer => ({ id, active, rolesAtAgency });
+const lan = officer('lan', ['specialist']);
+const minh = officer('minh', ['specialist']);
+const head = officer('hoa', ['leader']);
+const actions = ['forward', 'request_supplement', 'refuse', 'send_back'];
+
+describe('who may change a task', () => {
+  it('lets an active officer of the step’s role claim a queued task at its current version, and nobody else', () => {
+    expect(decide(queued, { kind: 'claim' }, 3, lan, actions)).toEqual({ ok: true });
+    expect(decide(queued, { kind: 'claim' }, 2, lan, actions)).toMatchObject({ ok: false, status: 409, code: 'TASK.VERSION_CONFLICT', field: 'version' });
+    expect(decide(owned, { kind: 'claim' }, 3, minh, actions)).toMatchObject({ status: 409, code: 'TASK.ALREADY_OWNED' });
+    expect(decide(queued, { kind: 'claim' }, 3, head, actions)).toMatchObject({ status: 403, code: 'TASK.NOT_ELIGIBLE' });
+    expect(decide(queued, { kind: 'claim' }, 3, officer('lan', ['specialist'], false), actions)).toMatchObject({ code: 'TASK.NOT_ELIGIBLE' });
+    expect(decide(queued, { kind: 'claim' }, 3, undefined, actions)).toMatchObject({ code: 'TASK.NOT_ELIGIBLE' });
+    expect(decide({ ...owned, status: 'done' }, { kind: 'claim' }, 3, lan, actions)).toMatchObject({ status: 409, code: 'TASK.CLOSED' });
+  });
+
+  it('lets only the head assign or reassign, to an active officer of the role', () => {
+    expect(decide(owned, { kind: 'assign', officerId: 'minh' }, 3, head, actions, minh)).toEqual({ ok: true });
+    expect(decide(owned, { kind: 'assign', officerId: 'minh' }, 3, lan, actions, minh)).toMatchObject({ status: 403, code: 'TASK.NOT_HEAD' });
+    expect(decide(owned, { kind: 'assign', officerId: 'hoa' }, 3, head, actions, head)).toMatchObject({ status: 422, code: 'TASK.ASSIGNEE_NOT_ELIGIBLE', field: 'officerId' });
+    expect(decide(owned, { kind: 'assign', officerId: 'lan' }, 3, head, actions, lan)).toMatchObject({ status: 409, code: 'TASK.ALREADY_OWNED' });
+  });
+
+  it('lets the owner or the head release an owned task', () => {
+    expect(decide(owned, { kind: 'release' }, 3, lan, actions)).toEqual({ ok: true });
+    expect(decide(owned, { kind: 'release' }, 3, head, actions)).toEqual({ ok: true });
+    expect(decide(owned, { kind: 'release' }, 3, minh, actions)).toMatchObject({ status: 403, code: 'TASK.NOT_OWNER' });
+    expect(decide(queued, { kind: 'release' }, 3, head, actions)).toMatchObject({ status: 409, code: 'TASK.NOT_OWNED' });
+  });
+
+  it('lets only the owner act, with an action the step allows, and a reason to send back', () => {
+    expect(decide(owned, { kind: 'act', action: 'forward' }, 3, lan, actions)).toEqual({ ok: true });
+    expect(decide(owned, { kind: 'act', action: 'forward' }, 3, head, actions)).toMatchObject({ status: 403, code: 'TASK.NOT_OWNER' });
+    expect(decide(queued, { kind: 'act', action: 'forward' }, 3, lan, actions)).toMatchObject({ status: 403, code: 'TASK.NOT_OWNER' });
+    expect(decide(owned, { kind: 'act', action: 'sign' }, 3, lan, actions)).toMatchObject({ status: 422, code: 'TASK.ACTION_NOT_ALLOWED', field: 'action' });
+    expect(decide(owned, { kind: 'act', action: 'send_back' }, 3, lan, actions)).toMatchObject({ status: 422, code: 'TASK.REASON_REQUIRED', field: 'note' });
+    expect(decide(owned, { kind: 'act', action: 'send_back', note: 'Thiếu giấy chứng sinh' }, 3, lan, actions)).toEqual({ ok: true });
+    expect(decide(owned, { kind: 'act', action: 'refuse' }, 3, lan, actions)).toMatchObject({ status: 422, code: 'TASK.ACTION_NOT_SUPPORTED' });
+  });
+});
+
+describe('where an action takes the case', () => {
+  it('moves forward, in progress until the result is signed, processed after, returned when handed over', () => {
+    expect(transition('forward', 1, 3, null)).toEqual({ kind: 'step', stepNumber: 2, nationalStatus: NationalStatus.InProgress, signedStep: null });
+    expect(transition('sign', 2, 3, null)).toEqual({ kind: 'step', stepNumber: 3, nationalStatus: NationalStatus.Processed, signedStep: 2 });
+    expect(transition('hand_over', 3, 3, 2)).toEqual({ kind: 'closed', nationalStatus: NationalStatus.Returned });
+  });
+
+  it('sends back to the previous step; a result sent back to its signing step must be signed again', () => {
+    expect(transition('send_back', 2, 3, null)).toEqual({ kind: 'step', stepNumber: 1, nationalStatus: NationalStatus.InProgress, signedStep: null });
+    expect(transition('send_back', 3, 3, 2)).toEqual({ kind: 'step', stepNumber: 2, nationalStatus: NationalStatus.InProgress, signedStep: null });
+    expect(transition('send_back', 4, 4, 2)).toEqual({ kind: 'step', stepNumber: 3, nationalStatus: NationalStatus.Processed, signedStep: 2 });
+  });
+});

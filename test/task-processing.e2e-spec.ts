@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { Role } from '@motcua/auth';
+import { BIRTH_REGISTRATION_DOCUMENTS, type RunningSuite, type TestAuth, createTestAuth, eventually, startSuite } from '@motcua/testing';
+import { procedures } from '../apps/workflow/src/migrations/seed/1764150000006-procedures';
+
+/**
+ * One task, one owner: dossiers walked through real seeded processes by the demo staff, each step claimed by one
+ * eligible officer and finished by its owner; every command a compare-and-set on the task's version. Intake and
+ * workflow run as processes on the real broker and databases.
+ */
+describe('processing a dossier task by task', () => {
+  const TRUC_BACH = '004.01.20.H26';
+  let auth: TestAuth;
+  let suite: RunningSuite;
+  let workflowDb: Client;
+
+  beforeAll(async () => {
+    auth = createTestAuth();
+    suite = await startSuite('task-processing', auth.env, ['intake', 'workflow']);
+    workflowDb = new Client({ connectionString: suite.services.workflow.database.url });
+    await workflowDb.connect();
+  }, 120_000);
+
+  afterAll(async () => {
+    await workflowDb?.end();
+    await suite?.stop();
+    auth?.cleanup();
+  }, 60_000);
+
+  const officer = (agency: string, role: Role, n = 1) => auth.token({ subject: `${agency}.${role}.${n}`, roles: [role], agencies: [agency] });
+
+  const call = async (method: 'GET' | 'POST', url: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(url, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  };
+  const workflow = (path: string) => `${suite.url('workflow')}/api/v1${path}`;
+
+  async function receive(procedureCode: string, desk: string, wardCode: string): Promise<string> {
+    const seeded = procedures.find((p) => p.code === procedureCode)!;
+    const documents = procedureCode === '1.001193' ? BIRTH_REGISTRATION_DOCUMENTS : seeded.documents.filter((d) => d.required).map(({ code, name }) => ({ code, name }));
+    const { status, body } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, await officer(desk, Role.Receiver), {
+      procedureCode,
+      receivingAgencyCode: desk,
+      channel: 1,
+      applicant: { fullName: 'Đặng Thu Trang', wardCode },
+      documents,
+      returnMethod: 'desk',
+    });
+    expect(status).toBe(201);
+    return body.code;
+  }
+
+  /** The dossier's open task, as its agency's queue (or its owner's list) shows it. */
+  async function openTask(dossierCode: string, agency: string, token: string, owner: 'none' | 'me' = 'none') {
+    return eventually(async () => {
+      const { body } = await call('GET', workflow(`/tasks?agency=${agency}&owner=${owner}&limit=100`), token);
+      return body.items?.find((t: any) => t.dossierCode === dossierCode);
+    }, `the open task of ${dossierCode} at ${agency}`);
+  }
+
+  /** Claims the dossier's task at `agency` as officer n of `role`, then finishes it with `action`. */
+  async function step(dossierCode: string, agency: string, role: Role, action: string, note?: string) {
+    const token = await officer(agency, role);
+    const task = await openTask(dossierCode, agency, token);
+    expect(task).toMatchObject({ role, agencyCode: agency, ownerId: null });
+    const claimed = await call('POST', workflow(`/tasks/${task.id}/claim`), token, { version: task.version });
+    expect(claimed).toMatchObject({ status: 200, body: { ownerId: `${agency}.${role}.1`, version: task.version + 1 } });
+    const done = await call('POST', workflow(`/tasks/${task.id}/actions`), token, { version: claimed.body.version, action, note });
+    expect(done.status).toBe(200);
+    return { task, done: done.body };
+  }
+
+  const record = (code: string, token: Promise<string>) =>
+    token.then(async (t) => (await call('GET', `${suite.url('intake')}/api/v1/dossiers/${code}`, t)).body);
+
+  const statusHistory = async (code: string, desk: string, length: number) =>
+    eventually(async () => {
+      const body = await record(code, officer(desk, Role.Receiver));
+      return body.history?.length === length ? body : undefined;
+    }, `${length} rows of history for ${code}`);
+
+  it('walks a birth registration straight through: checked, signed, handed over (2 → 4 → 9 → 10)', async () => {
+    const code = await receive('1.001193', TRUC_BACH, '00004');
+    await step(code, TRUC_BACH, Role.Specialist, 'forward');
+    const signed = await step(code, TRUC_BACH, Role.Leader, 'sign');
+    expect(signed.done.nationalStatus).toBe(9);
+    const returned = await step(code, TRUC_BACH, Role.Returner, 'hand_over');
+    expect(returned.done).toMatchObject({ status: 'done', nextTaskId: null, nationalStatus: 10 });
+
+    const shown = await statusHistory(code, TRUC_BACH, 5);
+    expect(shown.history.map((h: any) => h.nationalStatus)).toEqual([2, 4, 4, 9, 10]);
+    expect(shown).toMatchObject({ nationalStatus: 10, currentStep: null });
+    // exactly one task was ever open at a time, and none is open now
+    const { rows } = await workflowDb.query(`SELECT step_number, status, owner_id FROM task WHERE dossier_code = $1 ORDER BY created_at`, [code]);
+    expect(rows).toEqual([
+      { step_number: 1, status: 'done', owner_id: `${TRUC_BACH}.specialist.1` },
+      { step_number: 2, status: 'done', owner_id: `${TRUC_BACH}.leader.1` },
+      { step_number: 3, status: 'done', owner_id: `${TRUC_BACH}.returner.1` },
+    ]);
+  });
+
+  it('sends a dossier back with a reason, and forwards it again', async () => {
+    const code = await receive('1.001193', TRUC_BACH, '00004');
+    await step(code, TRUC_BACH, Role.Specialist, 'forward');
+    const leader = await officer(TRUC_BACH, Role.Leader);
+    const task = await openTask(code, TRUC_BACH, leader);
+    const claimed = await call('POST', workflow(`/tasks/${task.id}/claim`), leader, { version: task.version });
+    const noReason = await call('POST', workflow(`/tasks/${task.id}/actions`), leader, { version: claimed.body.version, action: 'send_back' });
+    expect(noReason).toMatchObject({ status: 422, body: { code: 'TASK.REASON_REQUIRED', errors: [expect.objectContaining({ field: 'note' })] } });
+    const back = await call('POST', workflow(`/tasks/${task.id}/actions`), leader, {
+      version: claimed.body.version,
+      action: 'send_back',
+      note: 'Tờ khai ghi sai ngày sinh, đề nghị kiểm tra lại',
+    });
+    expect(back.body).toMatchObject({ status: 'done', nationalStatus: 4 });
+    const again = await step(code, TRUC_BACH, Role.Specialist, 'forward');
+    expect(again.task.stepNumber).toBe(1);
+    await step(code, TRUC_BACH, Role.Leader, 'sign');
+    const { rows } = await workflowDb.query(`SELECT step_number, outcome, note FROM task WHERE dossier_code = $1 ORDER BY created_at`, [code]);
+    expect(rows.map((r) => `${r.step_number} ${r.outcome}`)).toEqual(['1 forward', '2 send_back', '1 forward', '2 sign', '3 null']);
+    expect(rows[1].note).toBe('Tờ khai ghi sai ngày sinh, đề nghị kiểm tra lại');
+  });
+
+  it('walks a liên thông chain ward → district → back to the ward, each step in its own agency', async () => {
+    const PHU_CUONG = '625.19.20.H26'; // xã Phú Cường, huyện Ba Vì (seed codes)
+    const code = await receive('1.004227', PHU_CUONG, '09625');
+    await step(code, PHU_CUONG, Role.Specialist, 'forward');
+    await step(code, PHU_CUONG, Role.Leader, 'forward');
+    await step(code, '005.19.21.H26', Role.Specialist, 'forward'); // the district's land registration branch
+    await step(code, '002.19.21.H26', Role.DivisionHead, 'approve'); // natural resources and environment division
+    await step(code, '000.19.20.H26', Role.Leader, 'sign'); // the district committee
+    await step(code, PHU_CUONG, Role.Returner, 'hand_over');
+    const shown = await statusHistory(code, PHU_CUONG, 8);
+    expect(shown.history.map((h: any) => h.nationalStatus)).toEqual([2, 4, 4, 4, 4, 4, 9, 10]);
+  });
+
+  it('walks a city procedure received at a district desk: decided by Sở Tư pháp, returned at the district', async () => {
+    const BA_VI = '000.19.20.H26';
+    const JUSTICE = '000.00.05.H26';
+    const code = await receive('2.000505', BA_VI, '00004');
+    await step(code, BA_VI, Role.Receiver, 'forward');
+    await step(code, JUSTICE, Role.Specialist, 'forward');
+    await step(code, JUSTICE, Role.Leader, 'sign');
+    await step(code, BA_VI, Role.Returner, 'hand_over');
+    expect((await statusHistory(code, BA_VI, 6)).nationalStatus).toBe(10);
+  });
+
+  it('gives a task to exactly one of 50 officers claiming it at once; the 49 others get 409 and change nothing', async () => {
+    const code = await receive('1.001193', TRUC_BACH, '00004');
+    const ids = Array.from({ length: 50 }, (_, i) => `${TRUC_BACH}.specialist.rush-${i}`);
+    await workflowDb.query(`INSERT INTO officer (id, full_name) SELECT id, 'Cán bộ ' || id FROM unnest($1::text[]) AS id`, [ids]);
+    await workflowDb.query(`INSERT INTO officer_role (officer_id, agency_code, role) SELECT id, $2, 'specialist' FROM unnest($1::text[]) AS id`, [ids, TRUC_BACH]);
+    const tokens = await Promise.all(ids.map((id) => auth.token({ subject: id, roles: [Role.Specialist], agencies: [TRUC_BACH] })));
+    const task = await openTask(code, TRUC_BACH, tokens[0]);
+
+    const answers = await Promise.all(tokens.map((token) => call('POST', workflow(`/tasks/${task.id}/claim`), token, { version: task.version })));
+    const won = answers.filter((a) => a.status === 200);
+    expect(won).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409 && a.body.code === 'TASK.VERSION_CONFLICT')).toHaveLength(49);
+    const { rows } = await workflowDb.query(`SELECT owner_id, version FROM task WHERE id = $1`, [task.id]);
+    expect(rows).toEqual([{ owner_id: won[0].body.ownerId, version: task.version + 1 }]);
+    const events = await workflowDb.query(`SELECT kind FROM task_event WHERE task_id = $1 ORDER BY id`, [task.id]);
+    expect(events.rows.map((r) => r.kind)).toEqual(['created', 'claimed']);
+  });
+
+  it('lets one of a completion and a reassignment racing win; the other gets 409', async () => {
+    const code = await receive('1.001193', TRUC_BACH, '00004');
+    const owner = await officer(TRUC_BACH, Role.Specialist, 1);
+    const head = await officer(TRUC_BACH, Role.Leader, 1);
+    const task = await openTask(code, TRUC_BACH, owner);
+    const claimed = await call('POST', workflow(`/tasks/${task.id}/claim`), owner, { version: task.version });
+    const [completed, reassigned] = await Promise.all([
+      call('POST', workflow(`/tasks/${task.id}/actions`), owner, { version: claimed.body.version, action: 'forward' }),
+      call('POST', workflow(`/tasks/${task.id}/assign`), head, { version: claimed.body.version, officerId: `${TRUC_BACH}.specialist.2` }),
+    ]);
+    expect([completed.status, reassigned.status].sort()).toEqual([200, 409]);
+    const kinds = (await workflowDb.query(`SELECT kind FROM task_event WHERE task_id = $1 ORDER BY id`, [task.id])).rows.map((r) => r.kind);
+    expect(kinds).toEqual(completed.status === 200 ? ['created', 'claimed', 'completed'] : ['created', 'claimed', 'reassigned']);
+  });
+
+  it('reassigns and releases, and tells of it with the displaced owner named', async () => {
+    const code = await receive('1.001193', TRUC_BACH, '00004');
+    const first = await officer(TRUC_BACH, Role.Specialist, 1);
+    const head = await officer(TRUC_BACH, Role.Leader, 1);
+    const task = await openTask(code, TRUC_BACH, first);
+    const claimed = await call('POST', workflow(`/tasks/${task.id}/claim`), first, { version: task.version });
+    const reassigned = await call('POST', workflow(`/tasks/${task.id}/assign`), head, { version: claimed.body.version, officerId: `${TRUC_BACH}.specialist.2` });
+    expect(reassigned.body).toMatchObject({ ownerId: `${TRUC_BACH}.specialist.2` });
+    // the displaced owner can no longer act
+    const stale = await call('POST', workflow(`/tasks/${task.id}/actions`), first, { version: reassigned.body.version, action: 'forward' });
+    expect(stale).toMatchObject({ status: 403, body: { code: 'TASK.NOT_OWNER' } });
+    const released = await call('POST', workflow(`/tasks/${task.id}/release`), head, { version: reassigned.body.version });
+    expect(released.body).toMatchObject({ ownerId: null });
+    const { rows } = await workflowDb.query(
+      `SELECT payload->>'change' AS change, payload->>'previousOwnerId' AS previous, payload->>'ownerId' AS owner, (payload->>'sequence')::int AS sequence
+         FROM outbox_message WHERE type = 'workflow.task.owner-changed' AND payload->>'taskId' = $1 ORDER BY created_at, id`,
+      [task.id],
+    );
+    expect(rows).toEqual([
+      { change: 'claimed', previous: null, owner: `${TRUC_BACH}.specialist.1`, sequence: 2 },
+      { change: 'reassigned', previous: `${TRUC_BACH}.specialist.1`, owner: `${TRUC_BACH}.specialist.2`, sequence: 3 },
+      { change: 'released', previous: `${TRUC_BACH}.specialist.2`, owner: null, sequence: 4 },
+    ]);
+  });
+
+  it('answers a retried command with the same result (Idempotency-Key), and a stale one with 409', async () => {
+    const code = await receive('1.001193', TRUC_BACH, '00004');
+    const token = await officer(TRUC_BACH, Role.Specialist, 2);
+    const task = await openTask(code, TRUC_BACH, token);
+    const key = randomUUID();
+    const first = await call('POST', workflow(`/tasks/${task.id}/claim`), token, { version: task.version }, { 'idempotency-key': key });
+    const retry = await call('POST', workflow(`/tasks/${task.id}/claim`), token, { version: task.version }, { 'idempotency-key': key });
+    expect(retry).toMatchObject({ status: 200, body: first.body });
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    const stale = await call('POST', workflow(`/tasks/${task.id}/actions`), token, { version: task.version, action: 'forward' });
+    expect(stale).toMatchObject({ status: 409, body: { code: 'TASK.VERSION_CONFLICT' } });
+    expect((await workflowDb.query(`SELECT status, version FROM task WHERE id = $1`, [task.id])).rows).toEqual([{ status: 'open', version: task.version + 1 }]);
+  });
+
+  it('shows nothing of a task to another agency’s officer or a citizen, refuses a wrong role, and asks for a token', async () => {
+    const code = await receive('1.001193', TRUC_BACH, '00004');
+    const task = await openTask(code, TRUC_BACH, await officer(TRUC_BACH, Role.Specialist));
+    const claim = (token: string | null) => call('POST', workflow(`/tasks/${task.id}/claim`), token, { version: task.version });
+    expect((await claim(await officer('001.01.20.H26', Role.Specialist))).body.code).toBe('TASK.NOT_FOUND');
+    expect((await claim(await auth.token({ subject: 'citizen-1', kind: 'citizen', roles: [], agencies: [TRUC_BACH] }))).status).toBe(404);
+    expect((await claim(await officer(TRUC_BACH, Role.Receiver))).body).toMatchObject({ status: 403, code: 'TASK.NOT_ELIGIBLE' });
+    expect((await claim(null)).status).toBe(401);
+    expect((await call('POST', workflow(`/tasks/not-a-task/claim`), await officer(TRUC_BACH, Role.Specialist), { version: 1 })).status).toBe(404);
+    const bad = await call('POST', workflow(`/tasks/${task.id}/actions`), await officer(TRUC_BACH, Role.Specialist), { version: 0, action: 'teleport' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual(['action', 'version']);
+    expect((await workflowDb.query(`SELECT owner_id, version FROM task WHERE id = $1`, [task.id])).rows).toEqual([{ owner_id: null, version: task.version }]);
+  });
+});

@@ -124,6 +124,29 @@ describe('processing a dossier task by task', () => {
     const { rows } = await workflowDb.query(`SELECT step_number, outcome, note FROM task WHERE dossier_code = $1 ORDER BY created_at`, [code]);
     expect(rows.map((r) => `${r.step_number} ${r.outcome}`)).toEqual(['1 forward', '2 send_back', '1 forward', '2 sign', '3 null']);
     expect(rows[1].note).toBe('Tờ khai ghi sai ngày sinh, đề nghị kiểm tra lại');
+
+    // the process-control slip tells the same story, a row per hand-over
+    const slip = await call('GET', workflow(`/dossiers/${code}/control-slip`), await officer(TRUC_BACH, Role.Receiver));
+    expect(slip.status).toBe(200);
+    expect(slip.body).toMatchObject({ dossierCode: code, coordinatorId: `${TRUC_BACH}.receiver.1`, status: 'in_progress' });
+    const specialist = `${TRUC_BACH}.specialist.1`;
+    const leaderId = `${TRUC_BACH}.leader.1`;
+    expect(slip.body.rows.map((r: any) => [r.stepNumber, r.givenBy, r.receivedBy, r.outcome])).toEqual([
+      [1, `${TRUC_BACH}.receiver.1`, specialist, 'forward'],
+      [2, specialist, leaderId, 'send_back'],
+      [1, leaderId, specialist, 'forward'],
+      [2, specialist, leaderId, 'sign'],
+      [3, leaderId, null, null],
+    ]);
+    expect(slip.body.rows[1]).toMatchObject({ note: 'Tờ khai ghi sai ngày sinh, đề nghị kiểm tra lại', agencyName: 'Ủy ban nhân dân phường Trúc Bạch' });
+    for (const row of slip.body.rows.slice(0, 4)) {
+      expect(row.handedOverAt <= row.receivedAt && row.receivedAt <= row.completedAt).toBe(true);
+    }
+    expect(slip.body.rows[4]).toMatchObject({ receivedAt: null, completedAt: null });
+    // nobody else reads it
+    expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), await officer('001.01.20.H26', Role.Receiver))).status).toBe(404);
+    expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), await auth.token({ subject: 'c', kind: 'citizen', roles: [], agencies: [TRUC_BACH] }))).status).toBe(404);
+    expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), null)).status).toBe(401);
   });
 
   it('walks a liên thông chain ward → district → back to the ward, each step in its own agency', async () => {
@@ -148,6 +171,35 @@ describe('processing a dossier task by task', () => {
     await step(code, JUSTICE, Role.Leader, 'sign');
     await step(code, BA_VI, Role.Returner, 'hand_over');
     expect((await statusHistory(code, BA_VI, 6)).nationalStatus).toBe(10);
+  });
+
+  it('lists work queues by owner, status and procedure with counts, and a leader’s subtree', async () => {
+    const code = await receive('1.001193', TRUC_BACH, '00004');
+    const specialist = await officer(TRUC_BACH, Role.Specialist, 2);
+    const task = await openTask(code, TRUC_BACH, specialist);
+    const queue = await call('GET', workflow(`/tasks?agency=${TRUC_BACH}&procedure=1.001193&limit=100`), specialist);
+    expect(queue.body.counts.queue).toBe(queue.body.items.length);
+    expect(queue.body.items.every((t: any) => t.ownerId === null && t.procedureCode === '1.001193')).toBe(true);
+    expect(queue.body.items.find((t: any) => t.id === task.id)).toMatchObject({ coordinatorId: `${TRUC_BACH}.receiver.1`, nationalStatus: 4 });
+    expect((await call('GET', workflow(`/tasks?agency=${TRUC_BACH}&procedure=1.002804`), specialist)).body.items).toEqual([]);
+
+    const claimed = await call('POST', workflow(`/tasks/${task.id}/claim`), specialist, { version: task.version });
+    const mine = await call('GET', workflow('/tasks?owner=me'), specialist);
+    expect(mine.body.items.map((t: any) => t.id)).toContain(task.id);
+    expect(mine.body.counts.mine).toBe(mine.body.items.length);
+    await call('POST', workflow(`/tasks/${task.id}/actions`), specialist, { version: claimed.body.version, action: 'forward' });
+    const done = await call('GET', workflow('/tasks?owner=me&status=done&limit=100'), specialist);
+    expect(done.body.items.find((t: any) => t.id === task.id)).toMatchObject({ status: 'done', outcome: 'forward' });
+
+    // the district committee's leader sees the queues of the wards under it; a ward specialist may not ask
+    const districtLeader = await officer('000.01.20.H26', Role.Leader);
+    const own = await call('GET', workflow('/tasks?limit=100'), districtLeader);
+    expect(own.body.items.filter((t: any) => t.dossierCode === code)).toEqual([]);
+    const subtree = await call('GET', workflow(`/tasks?scope=subtree&agency=${TRUC_BACH}&limit=100`), districtLeader);
+    expect(subtree.body.items.find((t: any) => t.dossierCode === code)).toMatchObject({ stepNumber: 2, agencyCode: TRUC_BACH });
+    expect((await call('GET', workflow('/tasks?scope=subtree'), specialist)).body.code).toBe('TASK.SUBTREE_FOR_LEADERS');
+    expect((await call('GET', workflow('/tasks?agency=001.01.20.H26'), specialist)).body.code).toBe('TASK.AGENCY_NOT_YOURS');
+    expect((await call('GET', workflow('/tasks'), await auth.token({ subject: 'c', kind: 'citizen', roles: [], agencies: [] }))).status).toBe(403);
   });
 
   it('gives a task to exactly one of 50 officers claiming it at once; the 49 others get 409 and change nothing', async () => {

@@ -15,6 +15,7 @@ import { AdministrativeArea, Agency } from './catalogue.entities';
 export class Catalogue implements OnModuleInit {
   private readonly logger = new Logger(Catalogue.name);
   private directory: Directory = { agencies: [], parentOfArea: new Map() };
+  private childrenOfAgency = new Map<string, string[]>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -40,11 +41,26 @@ export class Catalogue implements OnModuleInit {
         validTo: a.validTo,
       })),
     };
+    const children = new Map<string, string[]>();
+    for (const a of agencies) if (a.parentCode) children.set(a.parentCode, [...(children.get(a.parentCode) ?? []), a.code]);
+    this.childrenOfAgency = children;
     this.logger.log(`organisation loaded: ${areas.length} areas, ${agencies.length} agencies in ${Math.round(performance.now() - started)} ms`);
   }
 
   get current(): Directory {
     return this.directory;
+  }
+
+  /** The agencies and every agency under them (a district committee: its divisions and its wards' committees). */
+  withDescendants(codes: readonly string[]): string[] {
+    const found = new Set<string>();
+    const visit = (code: string) => {
+      if (found.has(code)) return;
+      found.add(code);
+      for (const child of this.childrenOfAgency.get(code) ?? []) visit(child);
+    };
+    codes.forEach(visit);
+    return [...found];
   }
 
   /**

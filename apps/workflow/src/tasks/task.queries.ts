@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { toVietnamIso } from '@motcua/calendar';
-import { decodeCursor, toPage } from '@motcua/persistence';
-import { Task } from '../cases/case.entities';
+import { decodeCursor, queryPrepared, toPage } from '@motcua/persistence';
 
 export interface TaskView {
   id: string;
@@ -19,57 +18,108 @@ export interface TaskView {
   status: string;
   /** The dossier's national status while this task is open. */
   nationalStatus: number;
+  /** The desk officer who answers to the applicant for the dossier, from receipt to return. */
+  coordinatorId: string;
   createdAt: string;
+  completedAt: string | null;
+  outcome: string | null;
   version: number;
 }
 
 export interface TaskPage {
   items: TaskView[];
   nextCursor: string | null;
+  /** In the agencies listed: open tasks nobody owns yet, and open tasks the caller owns. */
+  counts: { queue: number; mine: number };
 }
 
+export interface TaskFilter {
+  /** The agencies in scope: the caller's (and, for a leader asking for it, those under them). */
+  agencies: string[];
+  callerId: string;
+  owner: 'none' | 'me' | 'any';
+  status: 'open' | 'done';
+  procedure?: string;
+  limit: number;
+  cursor?: string;
+}
+
+interface TaskRow {
+  id: string;
+  dossierCode: string;
+  procedureCode: string;
+  stepNumber: number;
+  stepName: string;
+  agencyCode: string;
+  role: string;
+  ownerId: string | null;
+  ownedAt: Date | null;
+  status: string;
+  nationalStatus: number;
+  coordinatorId: string;
+  createdAt: Date;
+  completedAt: Date | null;
+  outcome: string | null;
+  version: number;
+}
+
+const COLUMNS = `t.id, t.dossier_code AS "dossierCode", t.procedure_code AS "procedureCode", t.step_number AS "stepNumber",
+  t.step_name AS "stepName", t.agency_code AS "agencyCode", t.role, t.owner_id AS "ownerId", t.owned_at AS "ownedAt", t.status,
+  t.national_status AS "nationalStatus", c.coordinator_id AS "coordinatorId", t.created_at AS "createdAt",
+  t.completed_at AS "completedAt", t.outcome, t.version`;
+
+/**
+ * Officers' work queues. The caller's scope (their agencies) is a condition of every statement, never a filter
+ * applied afterwards; each variant is one prepared statement that an index serves in (created_at, id) order.
+ */
 @Injectable()
 export class TaskQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /**
-   * Open tasks in the given agencies, oldest first, by keyset (created_at, id). The agencies are the caller's:
-   * the scope is part of the SQL, never a filter applied afterwards.
-   */
-  async listOpen(filter: { agencies: string[]; ownerId: string | null; limit: number; cursor?: string }): Promise<TaskPage> {
-    const query = this.dataSource
-      .getRepository(Task)
-      .createQueryBuilder('t')
-      .where(`t.status = 'open'`)
-      .andWhere('t.agency_code = ANY(:agencies)', { agencies: filter.agencies })
-      .orderBy('t.created_at', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .limit(filter.limit + 1);
-    if (filter.ownerId === null) query.andWhere('t.owner_id IS NULL');
-    else query.andWhere('t.owner_id = :owner', { owner: filter.ownerId });
-    if (filter.cursor) {
-      const after = decodeCursor(filter.cursor);
-      query.andWhere('(t.created_at, t.id) > (:createdAt, :id)', { createdAt: after.createdAt, id: after.id });
-    }
-    const page = toPage(await query.getMany(), filter.limit);
-    return { items: page.items.map(toTaskView), nextCursor: page.nextCursor };
+  /** A page of tasks and the counts, read in one snapshot. */
+  list(filter: TaskFilter): Promise<TaskPage> {
+    return this.dataSource.transaction('REPEATABLE READ', (manager) => this.read(manager, filter));
+  }
+
+  private async read(manager: EntityManager, filter: TaskFilter): Promise<TaskPage> {
+    const after = filter.cursor ? decodeCursor(filter.cursor) : { createdAt: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
+    const values: unknown[] = [filter.agencies, filter.procedure ?? null, after.createdAt, after.id, filter.limit + 1];
+    const caller = () => `$${values.push(filter.callerId)}`;
+    // a done task is the caller's when they completed it
+    const condition =
+      filter.status === 'done'
+        ? `t.status = 'done' AND t.completed_by = ${caller()}`
+        : filter.owner === 'none'
+          ? `t.status = 'open' AND t.owner_id IS NULL`
+          : filter.owner === 'me'
+            ? `t.status = 'open' AND t.owner_id = ${caller()}`
+            : `t.status = 'open' AND (t.owner_id IS NULL OR t.owner_id = ${caller()})`;
+    const rows = await queryPrepared<TaskRow>(
+      manager,
+      `workflow.tasks-${filter.status === 'done' ? 'done' : filter.owner}`,
+      `SELECT ${COLUMNS} FROM task t JOIN dossier_case c ON c.id = t.case_id
+        WHERE ${condition} AND t.agency_code = ANY($1) AND ($2::text IS NULL OR t.procedure_code = $2)
+          AND (t.created_at, t.id) > ($3, $4)
+        ORDER BY t.created_at, t.id LIMIT $5`,
+      values,
+    );
+    const [counts] = await queryPrepared<{ queue: number; mine: number }>(
+      manager,
+      'workflow.task-counts',
+      `SELECT (SELECT count(*) FROM task WHERE status = 'open' AND owner_id IS NULL AND agency_code = ANY($1) AND ($3::text IS NULL OR procedure_code = $3))::int AS queue,
+              (SELECT count(*) FROM task WHERE status = 'open' AND owner_id = $2 AND agency_code = ANY($1) AND ($3::text IS NULL OR procedure_code = $3))::int AS mine`,
+      [filter.agencies, filter.callerId, filter.procedure ?? null],
+    );
+    const page = toPage(rows, filter.limit);
+    return { items: page.items.map(toTaskView), nextCursor: page.nextCursor, counts };
   }
 }
 
-function toTaskView(task: Task): TaskView {
+function toTaskView(task: TaskRow): TaskView {
   return {
-    id: task.id,
-    dossierCode: task.dossierCode,
-    procedureCode: task.procedureCode,
-    stepNumber: task.stepNumber,
-    stepName: task.stepName,
-    agencyCode: task.agencyCode,
-    role: task.role,
-    ownerId: task.ownerId,
+    ...task,
     ownedAt: task.ownedAt ? toVietnamIso(task.ownedAt) : null,
-    status: task.status,
-    nationalStatus: task.nationalStatus,
     createdAt: toVietnamIso(task.createdAt),
-    version: task.version,
+    completedAt: task.completedAt ? toVietnamIso(task.completedAt) : null,
   };
 }

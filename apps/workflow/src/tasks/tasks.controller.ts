@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, canActForAgency } from '@motcua/auth';
+import { CurrentPrincipal, type Principal, Role, hasRole } from '@motcua/auth';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, fingerprintOf } from '@motcua/persistence';
+import { Catalogue } from '../catalogue/catalogue';
 import { ListTasksRequest } from './list-tasks.request';
 import { ActOnTaskRequest, AssignTaskRequest, TaskVersionRequest } from './task-command.requests';
 import { type CommandResult, TaskCommands } from './task-commands';
@@ -16,15 +17,28 @@ export class TasksController {
   constructor(
     private readonly tasks: TaskQueries,
     private readonly commands: TaskCommands,
+    private readonly catalogue: Catalogue,
   ) {}
 
-  /** An officer's work: their agency's queue of unowned tasks, or the tasks they own. */
+  /**
+   * An officer's work: their agencies' queue of unowned tasks, the tasks they own, or those they completed; a
+   * leader may ask for the agencies under theirs too (scope=subtree). With the counts of the queue and their own.
+   */
   @Get()
   async list(@Query() request: ListTasksRequest, @CurrentPrincipal() caller: Principal): Promise<TaskPage> {
     if (caller.kind !== 'officer') {
       throw new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'TASK.OFFICERS_ONLY', title: 'Only officers have work queues' });
     }
-    if (request.agency !== undefined && !canActForAgency(caller, request.agency)) {
+    if (request.scope === 'subtree' && !hasRole(caller, Role.Leader)) {
+      throw new ProblemDetailsException({
+        status: HttpStatus.FORBIDDEN,
+        code: 'TASK.SUBTREE_FOR_LEADERS',
+        title: 'Only a leader sees the agencies under theirs',
+        errors: [{ field: 'scope', code: 'SUBTREE_FOR_LEADERS', message: 'scope=subtree needs the leader role' }],
+      });
+    }
+    const inScope = request.scope === 'subtree' ? this.catalogue.withDescendants(caller.agencies) : caller.agencies;
+    if (request.agency !== undefined && !inScope.includes(request.agency)) {
       throw new ProblemDetailsException({
         status: HttpStatus.FORBIDDEN,
         code: 'TASK.AGENCY_NOT_YOURS',
@@ -32,9 +46,12 @@ export class TasksController {
         errors: [{ field: 'agency', code: 'AGENCY_NOT_YOURS', message: `you do not work at ${request.agency}` }],
       });
     }
-    return this.tasks.listOpen({
-      agencies: request.agency ? [request.agency] : caller.agencies,
-      ownerId: request.owner === 'me' ? caller.subject : null,
+    return this.tasks.list({
+      agencies: request.agency ? [request.agency] : inScope,
+      callerId: caller.subject,
+      owner: request.owner,
+      status: request.status,
+      procedure: request.procedure,
       limit: request.limit,
       cursor: request.cursor,
     });

@@ -1,0 +1,54 @@
+import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CurrentPrincipal, type Principal } from '@motcua/auth';
+import { ProblemDetailsException } from '@motcua/observability';
+import { type SlipEvent, type SlipRow, type SlipTask, controlSlip } from './control-slip';
+
+export interface ControlSlipView {
+  dossierCode: string;
+  procedureCode: string;
+  processVersion: number;
+  coordinatorId: string;
+  receivingAgencyCode: string;
+  status: string;
+  rows: SlipRow[];
+}
+
+/** Phiếu kiểm soát quá trình giải quyết hồ sơ: every hand-over of a dossier between steps, agencies and levels. */
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('api/v1/dossiers')
+export class ControlSlipController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** For officers of the receiving agency or of an agency that had a step of the dossier; 404 for anyone else. */
+  @Get(':code/control-slip')
+  slip(@Param('code') code: string, @CurrentPrincipal() caller: Principal): Promise<ControlSlipView> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [found] = (await manager.query(
+        `SELECT c.id, c.dossier_code AS "dossierCode", c.procedure_code AS "procedureCode", c.process_version AS "processVersion",
+                c.coordinator_id AS "coordinatorId", c.receiving_agency_code AS "receivingAgencyCode", c.status
+           FROM dossier_case c
+          WHERE c.dossier_code = $1 AND $2 = 'officer'
+            AND (c.receiving_agency_code = ANY($3) OR EXISTS (SELECT 1 FROM task t WHERE t.case_id = c.id AND t.agency_code = ANY($3)))`,
+        [code, caller.kind, caller.agencies],
+      )) as (Omit<ControlSlipView, 'rows'> & { id: string })[];
+      if (!found) {
+        throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', title: 'Dossier not found', detail: `No dossier ${code} that you may see` });
+      }
+      const tasks = (await manager.query(
+        `SELECT t.id, t.step_number AS "stepNumber", t.step_name AS "stepName", t.agency_code AS "agencyCode", a.name AS "agencyName"
+           FROM task t JOIN agency a ON a.code = t.agency_code WHERE t.case_id = $1 ORDER BY t.created_at, t.id`,
+        [found.id],
+      )) as SlipTask[];
+      const events = (await manager.query(
+        `SELECT task_id AS "taskId", kind, actor_id AS "actorId", at, details FROM task_event WHERE case_id = $1 ORDER BY id`,
+        [found.id],
+      )) as SlipEvent[];
+      const { id: _id, ...slip } = found;
+      return { ...slip, rows: controlSlip(tasks, events, found.coordinatorId) };
+    });
+  }
+}

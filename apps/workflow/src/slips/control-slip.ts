@@ -1,0 +1,66 @@
+import { toVietnamIso } from '@motcua/calendar';
+
+/** One task event as the slip reads it (append-only, in order). */
+export interface SlipEvent {
+  readonly taskId: string;
+  readonly kind: string;
+  readonly actorId: string | null;
+  readonly at: Date;
+  readonly details: Record<string, unknown>;
+}
+
+export interface SlipTask {
+  readonly id: string;
+  readonly stepNumber: number;
+  readonly stepName: string;
+  readonly agencyCode: string;
+  readonly agencyName: string;
+}
+
+/** A row of the process-control slip (phiếu kiểm soát quá trình giải quyết hồ sơ): one hand-over. */
+export interface SlipRow {
+  stepNumber: number;
+  stepName: string;
+  agencyCode: string;
+  agencyName: string;
+  /** Who handed the dossier over to this step: the desk officer who received it, or the owner of the step before. */
+  givenBy: string | null;
+  handedOverAt: string;
+  /** Who took it (the owner who finished it, or the owner now). */
+  receivedBy: string | null;
+  /** When it was first taken from the queue. */
+  receivedAt: string | null;
+  completedAt: string | null;
+  /** The action that finished the step (forward, send_back, sign, hand_over…), null while it is open. */
+  outcome: string | null;
+  note: string | null;
+}
+
+/**
+ * The slip derived from the task events alone: a row per task in the order the tasks were created, each with
+ * its hand-over, first take, current or last owner and end. Pure: the caller reads the events.
+ */
+export function controlSlip(tasks: readonly SlipTask[], events: readonly SlipEvent[], receivedBy: string): SlipRow[] {
+  return tasks.map((task) => {
+    const own = events.filter((e) => e.taskId === task.id);
+    const created = own.find((e) => e.kind === 'created');
+    const firstOwner = own.find((e) => e.kind === 'claimed' || e.kind === 'assigned');
+    const ownerEvents = own.filter((e) => ['claimed', 'assigned', 'reassigned', 'released'].includes(e.kind));
+    const lastOwnerEvent = ownerEvents.at(-1);
+    const completed = own.find((e) => e.kind === 'completed');
+    const note = completed?.details.note;
+    return {
+      stepNumber: task.stepNumber,
+      stepName: task.stepName,
+      agencyCode: task.agencyCode,
+      agencyName: task.agencyName,
+      givenBy: created?.actorId ?? receivedBy,
+      handedOverAt: toVietnamIso(created?.at ?? new Date(0)),
+      receivedBy: completed?.actorId ?? ((lastOwnerEvent?.details.ownerId as string | null | undefined) ?? null),
+      receivedAt: firstOwner ? toVietnamIso(firstOwner.at) : null,
+      completedAt: completed ? toVietnamIso(completed.at) : null,
+      outcome: typeof completed?.details.action === 'string' ? completed.details.action : null,
+      note: typeof note === 'string' ? note : null,
+    };
+  });
+}

@@ -30,7 +30,7 @@ describe('processing a dossier task by task', () => {
 
   const officer = (agency: string, role: Role, n = 1) => auth.token({ subject: `${agency}.${role}.${n}`, roles: [role], agencies: [agency] });
 
-  const call = async (method: 'GET' | 'POST', url: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
+  const call = async (method: 'GET' | 'POST' | 'PUT', url: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(url, {
       method,
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
@@ -200,6 +200,119 @@ describe('processing a dossier task by task', () => {
     expect((await call('GET', workflow('/tasks?scope=subtree'), specialist)).body.code).toBe('TASK.SUBTREE_FOR_LEADERS');
     expect((await call('GET', workflow('/tasks?agency=001.01.20.H26'), specialist)).body.code).toBe('TASK.AGENCY_NOT_YOURS');
     expect((await call('GET', workflow('/tasks'), await auth.token({ subject: 'c', kind: 'citizen', roles: [], agencies: [] }))).status).toBe(403);
+  });
+
+  it('asks the applicant for a supplement through the desk, and resumes at the step that asked once it is complete', async () => {
+    const desk = await officer(TRUC_BACH, Role.Receiver);
+    const { status, body: receipt } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, desk, {
+      procedureCode: '1.001193',
+      receivingAgencyCode: TRUC_BACH,
+      channel: 1,
+      applicant: { fullName: 'Ngô Bảo Châu', idNumber: '001090011111', wardCode: '00004' },
+      documents: BIRTH_REGISTRATION_DOCUMENTS,
+      returnMethod: 'desk',
+    });
+    expect(status).toBe(201);
+    expect(receipt.lookupSecret).toMatch(/^[A-Za-z0-9_-]{12}$/);
+    const code = receipt.code;
+
+    const specialist = await officer(TRUC_BACH, Role.Specialist);
+    const task = await openTask(code, TRUC_BACH, specialist);
+    const claimed = await call('POST', workflow(`/tasks/${task.id}/claim`), specialist, { version: task.version });
+    const missing = [{ code: 'GCS', name: 'Giấy chứng sinh' }, { name: 'Văn bản xác nhận của cơ sở y tế nơi sinh' }];
+    const noList = await call('POST', workflow(`/tasks/${task.id}/actions`), specialist, { version: claimed.body.version, action: 'request_supplement', note: 'Thiếu giấy tờ' });
+    expect(noList.body.code).toBe('TASK.MISSING_LIST_REQUIRED');
+    const asked = await call('POST', workflow(`/tasks/${task.id}/actions`), specialist, {
+      version: claimed.body.version,
+      action: 'request_supplement',
+      note: 'Giấy chứng sinh là bản sao không chứng thực; cần bản chính',
+      missing,
+    });
+    expect(asked.body).toMatchObject({ status: 'done', nextTaskId: null, nationalStatus: 5 });
+
+    // the public record shows the request; no task is open while the applicant has the dossier
+    const waiting = await eventually(async () => {
+      const body = await record(code, officer(TRUC_BACH, Role.Receiver));
+      return body.nationalStatus === 5 ? body : undefined;
+    }, 'status 5 on the record');
+    expect(waiting.supplementRequest).toMatchObject({ round: 1, reason: 'Giấy chứng sinh là bản sao không chứng thực; cần bản chính', missing, stepNumber: 1 });
+    expect((await workflowDb.query(`SELECT count(*)::int AS n FROM task WHERE dossier_code = $1 AND status = 'open'`, [code])).rows[0].n).toBe(0);
+
+    const supply = (body: unknown, headers: Record<string, string>, token: string | null = null) =>
+      call('POST', `${suite.url('intake')}/api/v1/dossiers/${code}/supplements`, token, body, headers);
+    const everything = { documents: [{ code: 'GCS', name: 'Giấy chứng sinh (bản chính)' }, { name: 'Văn bản xác nhận của cơ sở y tế nơi sinh' }] };
+    expect((await supply(everything, { 'x-lookup-secret': 'not-the-secret' })).status).toBe(404);
+    expect((await supply(everything, {}, await auth.token({ subject: '001090099999', kind: 'citizen', roles: [], agencies: [] }))).status).toBe(404);
+    const partial = await supply({ documents: [{ code: 'GCS', name: 'Giấy chứng sinh' }] }, { 'x-lookup-secret': receipt.lookupSecret });
+    expect(partial).toMatchObject({ status: 422, body: { code: 'DOSSIER.SUPPLEMENT_INCOMPLETE' } });
+    expect(partial.body.errors.map((e: any) => e.message)).toEqual(['Văn bản xác nhận của cơ sở y tế nơi sinh']);
+    const key = randomUUID();
+    const supplied = await supply(everything, { 'x-lookup-secret': receipt.lookupSecret, 'idempotency-key': key });
+    expect(supplied).toMatchObject({ status: 201, body: { dossierCode: code, round: 1 } });
+    expect((await supply(everything, { 'x-lookup-secret': receipt.lookupSecret, 'idempotency-key': key })).headers.get('idempotent-replayed')).toBe('true');
+    // the applicant's own token works too, but there is nothing left to supply
+    const again = await supply(everything, {}, await auth.token({ subject: '001090011111', kind: 'citizen', roles: [], agencies: [] }));
+    expect(again).toMatchObject({ status: 409, body: { code: 'DOSSIER.NOT_AWAITING_SUPPLEMENT' } });
+
+    // workflow resumes the same case at step 1, in the same queue
+    const resumed = await openTask(code, TRUC_BACH, specialist);
+    expect(resumed).toMatchObject({ stepNumber: 1, nationalStatus: 4 });
+    await step(code, TRUC_BACH, Role.Specialist, 'forward');
+    const shown = await eventually(async () => {
+      const body = await record(code, officer(TRUC_BACH, Role.Receiver));
+      return body.currentStep?.name?.startsWith('Lãnh đạo') ? body : undefined;
+    }, 'the next step on the record');
+    expect(shown.history.map((h: any) => h.nationalStatus)).toEqual([2, 4, 5, 5, 4, 4]);
+    expect(shown.supplementRequest).toBeNull();
+    const slip = await call('GET', workflow(`/dossiers/${code}/control-slip`), desk);
+    expect(slip.body).toMatchObject({ supplementRounds: 1 });
+    expect(slip.body.rows.map((r: any) => `${r.stepNumber} ${r.outcome}`)).toEqual(['1 request_supplement', '1 forward', '2 null']);
+  });
+
+  it('stops processing with a notice when the body refuses (8)', async () => {
+    const code = await receive('1.001193', TRUC_BACH, '00004');
+    const { done } = await step(code, TRUC_BACH, Role.Specialist, 'refuse', 'Người yêu cầu không thuộc trường hợp đăng ký khai sinh tại phường');
+    expect(done).toMatchObject({ status: 'done', nationalStatus: 8 });
+    const shown = await statusHistory(code, TRUC_BACH, 3);
+    expect(shown).toMatchObject({ nationalStatus: 8, currentStep: null });
+    expect(shown.history[2].note).toBe('Người yêu cầu không thuộc trường hợp đăng ký khai sinh tại phường');
+  });
+
+  it('records the applicant’s withdrawal at the receiving desk (7), ending the open step', async () => {
+    const code = await receive('1.001193', TRUC_BACH, '00004');
+    const specialist = await officer(TRUC_BACH, Role.Specialist);
+    const task = await openTask(code, TRUC_BACH, specialist);
+    await call('POST', workflow(`/tasks/${task.id}/claim`), specialist, { version: task.version });
+    const desk = await officer(TRUC_BACH, Role.Receiver);
+    const slip = await call('GET', workflow(`/dossiers/${code}/control-slip`), desk);
+    const withdraw = (token: string, version: number) =>
+      call('POST', workflow(`/dossiers/${code}/withdrawal`), token, { version, reason: 'Người nộp có đơn xin rút hồ sơ' });
+    expect((await withdraw(specialist, slip.body.version)).body.code).toBe('CASE.DESK_ONLY');
+    expect((await withdraw(await officer('001.01.20.H26', Role.Receiver), slip.body.version)).status).toBe(404);
+    expect((await withdraw(desk, slip.body.version - 1)).body.code).toBe('CASE.VERSION_CONFLICT');
+    const withdrawn = await withdraw(desk, slip.body.version);
+    expect(withdrawn.body).toMatchObject({ status: 'closed', nationalStatus: 7 });
+    expect((await withdraw(desk, withdrawn.body.version)).body.code).toBe('CASE.CLOSED');
+    const shown = await statusHistory(code, TRUC_BACH, 3);
+    expect(shown).toMatchObject({ nationalStatus: 7, currentStep: null });
+    const owned = await call('POST', workflow(`/tasks/${task.id}/actions`), specialist, { version: task.version + 1, action: 'forward' });
+    expect(owned.body.code).toBe('TASK.CLOSED');
+  });
+
+  it('lets only the head of the desk change the coordinator, shown on the record and on the task', async () => {
+    const code = await receive('1.001193', TRUC_BACH, '00004');
+    const head = await officer(TRUC_BACH, Role.HeadOfDesk);
+    const receiver = await officer(TRUC_BACH, Role.Receiver);
+    await openTask(code, TRUC_BACH, await officer(TRUC_BACH, Role.Specialist)); // routed: the case exists
+    const { version } = (await call('GET', workflow(`/dossiers/${code}/control-slip`), head)).body;
+    const change = (token: string, officerId: string) => call('PUT', workflow(`/dossiers/${code}/coordinator`), token, { version, officerId });
+    expect((await change(receiver, `${TRUC_BACH}.receiver.2`)).body.code).toBe('CASE.HEAD_OF_DESK_ONLY');
+    expect((await change(head, `${TRUC_BACH}.specialist.1`)).body).toMatchObject({ status: 422, code: 'CASE.COORDINATOR_NOT_ELIGIBLE' });
+    const changed = await change(head, `${TRUC_BACH}.receiver.2`);
+    expect(changed.body).toMatchObject({ coordinatorId: `${TRUC_BACH}.receiver.2`, version: version + 1 });
+    await eventually(async () => ((await record(code, Promise.resolve(receiver))).coordinatorId === `${TRUC_BACH}.receiver.2` ? true : undefined), 'the new coordinator on the record');
+    const task = await openTask(code, TRUC_BACH, await officer(TRUC_BACH, Role.Specialist));
+    expect(task.coordinatorId).toBe(`${TRUC_BACH}.receiver.2`);
   });
 
   it('gives a task to exactly one of 50 officers claiming it at once; the 49 others get 409 and change nothing', async () => {

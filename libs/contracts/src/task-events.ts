@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AGENCY_CODE_PATTERN, DossierEvent } from './dossier-events';
 
 /**
@@ -78,7 +79,10 @@ export class TaskCompleted extends DossierEvent {
   coordinatorId: string;
 }
 
-/** workflow.case.closed — processing ended: the result was handed over (10). */
+/**
+ * workflow.case.closed — processing ended: the result was handed over (10), processing was stopped with a
+ * notice (8), or the applicant withdrew (7).
+ */
 export class CaseClosed extends DossierEvent {
   static readonly type = 'workflow.case.closed';
   static readonly version = 1;
@@ -86,8 +90,8 @@ export class CaseClosed extends DossierEvent {
   @IsUUID()
   caseId: string;
 
-  @IsIn(['returned', 'processed'])
-  outcome: 'returned' | 'processed';
+  @IsIn(['returned', 'processed', 'stopped', 'withdrawn'])
+  outcome: 'returned' | 'processed' | 'stopped' | 'withdrawn';
 
   @IsString()
   @MaxLength(100)
@@ -101,4 +105,97 @@ export class CaseClosed extends DossierEvent {
   @IsString()
   @MaxLength(100)
   coordinatorId: string;
+}
+
+/** One document the applicant is asked for, or supplies. */
+export class DocumentItem {
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  code?: string;
+
+  @IsString()
+  @MaxLength(300)
+  name: string;
+}
+
+/**
+ * workflow.supplement.requested — the competent body asks the applicant, through the receiving desk, for
+ * everything missing at once (5); the case waits at the step that asked.
+ */
+export class SupplementRequested extends DossierEvent {
+  static readonly type = 'workflow.supplement.requested';
+  static readonly version = 1;
+
+  @IsUUID()
+  caseId: string;
+
+  @IsInt()
+  @Min(1)
+  stepNumber: number;
+
+  @Matches(AGENCY_CODE_PATTERN)
+  agencyCode: string;
+
+  @IsString()
+  @MaxLength(100)
+  requestedBy: string;
+
+  @IsString()
+  @MaxLength(2000)
+  reason: string;
+
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => DocumentItem)
+  missing: DocumentItem[];
+
+  /** How many supplements this dossier has been asked for, this one included (more than one counts as late). */
+  @IsInt()
+  @Min(1)
+  round: number;
+
+  @IsString()
+  @MaxLength(100)
+  coordinatorId: string;
+}
+
+/** intake.dossier.supplemented — the applicant supplied what was asked; processing resumes at the step that asked. */
+export class DossierSupplemented extends DossierEvent {
+  static readonly type = 'intake.dossier.supplemented';
+  static readonly version = 1;
+
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => DocumentItem)
+  documents: DocumentItem[];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note: string | null;
+
+  /** The officer who took the documents at the desk, or null when the applicant supplied them online. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  receivedBy: string | null;
+}
+
+/** workflow.case.coordinator-changed — the head of the desk gave the dossier another coordinator. */
+export class CoordinatorChanged extends DossierEvent {
+  static readonly type = 'workflow.case.coordinator-changed';
+  static readonly version = 1;
+
+  @IsString()
+  @MaxLength(100)
+  coordinatorId: string;
+
+  @IsString()
+  @MaxLength(100)
+  previousCoordinatorId: string;
+
+  @IsString()
+  @MaxLength(100)
+  changedBy: string;
 }

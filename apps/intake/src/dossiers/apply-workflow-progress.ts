@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseClosed, TaskCreated } from '@motcua/contracts';
+import type { CaseClosed, SupplementRequested, TaskCreated } from '@motcua/contracts';
+import type { SupplementRequest } from './dossier.entity';
 import type { Transaction } from '@motcua/messaging';
 import { queryPrepared } from '@motcua/persistence';
 
@@ -11,12 +12,8 @@ import { queryPrepared } from '@motcua/persistence';
  */
 @Injectable()
 export class ApplyWorkflowProgress {
-  async execute(event: TaskCreated | CaseClosed, tx: Transaction): Promise<'applied' | 'stale'> {
-    // A new step's task names the step; a closed case is at no step any more.
-    const progress =
-      'taskId' in event
-        ? { step: event.stepName, agency: event.agencyCode, version: event.processVersion, note: `${event.stepName} (${event.agencyCode})` }
-        : { step: null, agency: null, version: null, note: event.note };
+  async execute(event: TaskCreated | CaseClosed | SupplementRequested, tx: Transaction): Promise<'applied' | 'stale'> {
+    const progress = progressOf(event);
     const rows = await queryPrepared<{ newer: boolean }>(
       tx.manager,
       'intake.apply-workflow-progress',
@@ -28,6 +25,7 @@ export class ApplyWorkflowProgress {
            workflow_sequence = GREATEST(d.workflow_sequence, $3),
            current_step = CASE WHEN p.newer THEN $4 ELSE d.current_step END,
            current_agency_code = CASE WHEN p.newer THEN $5 ELSE d.current_agency_code END,
+           supplement_request = CASE WHEN p.newer THEN $9::jsonb ELSE d.supplement_request END,
            process_version = COALESCE(d.process_version, $6)
          FROM previous p WHERE d.id = p.id
          RETURNING d.id, p.newer),
@@ -36,10 +34,48 @@ export class ApplyWorkflowProgress {
          SELECT id, $2, 'workflow', $3, $7, $8 FROM updated
          ON CONFLICT (dossier_id, source, sequence) DO NOTHING)
        SELECT newer FROM updated`,
-      [event.dossierCode, event.nationalStatus, event.sequence, progress.step, progress.agency, progress.version, progress.note, event.occurredAt],
+      [
+        event.dossierCode,
+        event.nationalStatus,
+        event.sequence,
+        progress.step,
+        progress.agency,
+        progress.version,
+        progress.note,
+        event.occurredAt,
+        progress.supplement ? JSON.stringify(progress.supplement) : null,
+      ],
     );
     // Workflow only hears of dossiers intake committed: an unknown code is a real fault, so let it retry.
     if (rows.length === 0) throw new Error(`dossier ${event.dossierCode} is not known to intake`);
     return rows[0].newer ? 'applied' : 'stale';
   }
+}
+
+/**
+ * What an event says of the record: a new step's task names the step; a supplement request leaves the dossier
+ * with the applicant (in the asking agency's sight) and says what is missing; a closed case is at no step.
+ */
+function progressOf(event: TaskCreated | CaseClosed | SupplementRequested): {
+  step: string | null;
+  agency: string | null;
+  version: number | null;
+  note: string | null;
+  supplement: SupplementRequest | null;
+} {
+  if ('taskId' in event) {
+    return { step: event.stepName, agency: event.agencyCode, version: event.processVersion, note: `${event.stepName} (${event.agencyCode})`, supplement: null };
+  }
+  if ('missing' in event) {
+    const supplement = {
+      round: event.round,
+      reason: event.reason,
+      missing: event.missing.map(({ code, name }) => ({ ...(code ? { code } : {}), name })),
+      stepNumber: event.stepNumber,
+      agencyCode: event.agencyCode,
+      requestedAt: event.occurredAt,
+    };
+    return { step: null, agency: event.agencyCode, version: null, note: event.reason, supplement };
+  }
+  return { step: null, agency: null, version: null, note: event.note, supplement: null };
 }

@@ -2,6 +2,15 @@ import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn } from 'type
 import type { Applicant, NationalStatus, ReturnMethod, SubmissionChannel } from '@motcua/contracts';
 import { DossierStatusChange } from './dossier-status-change.entity';
 
+export interface SupplementRequest {
+  round: number;
+  reason: string;
+  missing: { code?: string; name: string }[];
+  stepNumber: number;
+  agencyCode: string;
+  requestedAt: string;
+}
+
 /** Hồ sơ: the public record of one dossier, as the applicant and the National Portal see it. */
 @Entity({ name: 'dossier' })
 export class Dossier {
@@ -59,6 +68,14 @@ export class Dossier {
 
   @Column({ type: 'timestamptz' })
   receivedAt: Date;
+
+  /** SHA-256 of the lookup secret printed on the receipt (the secret itself is never stored). */
+  @Column({ type: 'text', nullable: true, select: false })
+  lookupSecretHash?: string | null;
+
+  /** While the dossier waits for a supplement (status 5): what was asked, why, by whom. */
+  @Column({ type: 'jsonb', nullable: true })
+  supplementRequest: SupplementRequest | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

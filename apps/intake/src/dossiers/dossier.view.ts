@@ -17,6 +17,8 @@ export interface DossierView {
   nationalStatus: number;
   nationalStatusName: string;
   currentStep: { name: string; agencyCode: string } | null;
+  /** While the dossier waits for the applicant (status 5): everything asked for, and why. */
+  supplementRequest: Dossier['supplementRequest'];
   receivedAt: string;
   history?: { nationalStatus: number; nationalStatusName: string; source: string; note: string | null; occurredAt: string }[];
 }
@@ -41,6 +43,7 @@ export function toDossierView(
       dossier.currentStep && dossier.currentAgencyCode
         ? { name: dossier.currentStep, agencyCode: dossier.currentAgencyCode }
         : null,
+    supplementRequest: dossier.supplementRequest,
     receivedAt: toVietnamIso(dossier.receivedAt),
     history: history?.map((change) => ({
       nationalStatus: change.nationalStatus,

@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, Role, Roles, canActForAgency } from '@motcua/auth';
+import { CurrentPrincipal, type Principal, Public, Role, Roles, canActForAgency } from '@motcua/auth';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, fingerprintOf } from '@motcua/persistence';
 import { DossierQueries } from './dossier.queries';
 import type { DossierView } from './dossier.view';
-import { SubmitDossier } from './submit-dossier';
+import { SubmitDossier, hashOfSecret } from './submit-dossier';
 import { SubmitDossierRequest } from './submit-dossier.request';
+import { type SupplementReceipt, SupplyDocuments } from './supply-documents';
+import { SupplyDocumentsRequest } from './supply-documents.request';
 
 @ApiTags('dossiers')
 @ApiBearerAuth()
@@ -15,6 +17,7 @@ export class DossiersController {
   constructor(
     private readonly submitDossier: SubmitDossier,
     private readonly dossiers: DossierQueries,
+    private readonly supplyDocuments: SupplyDocuments,
   ) {}
 
   /** A desk officer receives a complete dossier: the response is the receipt (dossier code, status 2). */
@@ -26,7 +29,7 @@ export class DossiersController {
     @CurrentPrincipal() officer: Principal,
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
-  ): Promise<DossierView> {
+  ): Promise<DossierView & { lookupSecret: string }> {
     if (officer.kind !== 'officer' || !canActForAgency(officer, request.receivingAgencyCode)) {
       throw new ProblemDetailsException({
         status: HttpStatus.FORBIDDEN,
@@ -58,5 +61,33 @@ export class DossiersController {
       });
     }
     return dossier;
+  }
+
+  /**
+   * The applicant supplies what was asked for (status 5): with the lookup secret printed on the receipt
+   * (`X-Lookup-Secret`), their own citizen token, or at the counter through an officer of the receiving desk.
+   * Anyone else gets 404.
+   */
+  @Post(':code/supplements')
+  @Public()
+  @ApiHeader({ name: 'X-Lookup-Secret', required: false, description: 'The secret printed on the receipt' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async supply(
+    @Param('code') code: string,
+    @Body() request: SupplyDocumentsRequest,
+    @CurrentPrincipal() caller: Principal | undefined,
+    @Headers('x-lookup-secret') lookupSecret: string | undefined,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: CommandHttpResponse,
+  ): Promise<SupplementReceipt> {
+    // a retry is recognised per caller (or per secret, never in clear)
+    const who = caller?.subject ?? `secret:${hashOfSecret(lookupSecret ?? '').slice(0, 16)}`;
+    const result = await this.supplyDocuments.execute(
+      code,
+      request,
+      { principal: caller, lookupSecret },
+      idempotencyKey ? { scope: `${who} POST /dossiers/${code}/supplements`, key: idempotencyKey, fingerprint: fingerprintOf(request) } : undefined,
+    );
+    return answerCommand(response, result);
   }
 }

@@ -3,10 +3,11 @@ import { ApplyWorkflowProgress } from './apply-workflow-progress';
 import { DossierQueries } from './dossier.queries';
 import { DossiersController } from './dossiers.controller';
 import { SubmitDossier } from './submit-dossier';
+import { SupplyDocuments } from './supply-documents';
 import { WorkflowProgressHandler } from './workflow-progress.handler';
 
 @Module({
   controllers: [DossiersController, WorkflowProgressHandler],
-  providers: [SubmitDossier, ApplyWorkflowProgress, DossierQueries],
+  providers: [SubmitDossier, SupplyDocuments, ApplyWorkflowProgress, DossierQueries],
 })
 export class DossiersModule {}

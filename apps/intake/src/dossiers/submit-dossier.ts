@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { CatalogueReplica } from '@motcua/catalogue-replica';
 import { ProblemDetailsException } from '@motcua/observability';
@@ -29,7 +30,7 @@ export class SubmitDossier {
     request: SubmitDossierRequest,
     officerId: string,
     idempotency?: IdempotentRequest,
-  ): Promise<CommandResponse<DossierView> & { replayed: boolean }> {
+  ): Promise<CommandResponse<DossierView & { lookupSecret: string }> & { replayed: boolean }> {
     return this.unitOfWork.run((tx) =>
       runIdempotent(tx.manager, idempotency, async () => {
         const receivedAt = new Date();
@@ -56,6 +57,7 @@ export class SubmitDossier {
           applicant: { ...request.applicant },
           documents: request.documents.map((d) => ({ ...d })),
           returnMethod: request.returnMethod,
+          supplementRequest: null,
           nationalStatus: NationalStatus.Accepted,
           currentStep: null,
           currentAgencyCode: null,
@@ -64,6 +66,8 @@ export class SubmitDossier {
           receivedAt,
           createdAt: receivedAt,
         };
+        // Printed on the receipt: with the code, it lets an applicant without an account act on the dossier.
+        const lookupSecret = randomBytes(9).toString('base64url');
         const accepted = { nationalStatus: NationalStatus.Accepted, source: 'intake', sequence: 1, note: null, occurredAt: receivedAt };
         // One statement for the dossier and the first row of its history: the counter's lock is held until
         // commit, so every round trip saved here is time other receipts at this desk do not wait.
@@ -72,8 +76,8 @@ export class SubmitDossier {
           'intake.insert-dossier',
           `WITH d AS (
              INSERT INTO dossier (id, code, procedure_code, channel, receiving_agency_code, coordinator_id, applicant,
-                                  documents, return_method, national_status, event_sequence, received_at, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id)
+                                  documents, return_method, national_status, event_sequence, received_at, created_at, lookup_secret_hash)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id)
            INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, occurred_at) SELECT id, $10, 'intake', $11, $12 FROM d`,
           [
             dossier.id,
@@ -88,6 +92,7 @@ export class SubmitDossier {
             dossier.nationalStatus,
             dossier.eventSequence,
             receivedAt,
+            hashOfSecret(lookupSecret),
           ],
         );
         await tx.publish(
@@ -105,7 +110,7 @@ export class SubmitDossier {
             receivedAt: receivedAt.toISOString(),
           }),
         );
-        return { status: 201, body: toDossierView(dossier, [accepted]) };
+        return { status: 201, body: { ...toDossierView(dossier, [accepted]), lookupSecret } };
       }),
     );
   }
@@ -122,4 +127,9 @@ export class SubmitDossier {
     const refusal = checkSubmission({ ...request, wardCode: request.applicant.wardCode }, this.catalogue, onDate);
     if (refusal) throw new ProblemDetailsException({ status: HttpStatus.UNPROCESSABLE_ENTITY, ...refusal });
   }
+}
+
+/** How a lookup secret is kept and compared: SHA-256, hex. */
+export function hashOfSecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
 }

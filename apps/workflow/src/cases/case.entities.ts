@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-export type CaseStatus = 'in_progress' | 'closed';
+export type CaseStatus = 'in_progress' | 'awaiting_supplement' | 'closed';
 
 /** One dossier's processing, pinned to the process version in force at receipt. */
 @Entity({ name: 'dossier_case' })
@@ -52,6 +52,14 @@ export class Case {
 
   @Column({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  /** returned, processed, stopped or withdrawn, once closed. */
+  @Column({ type: 'text', nullable: true })
+  outcome: string | null;
+
+  /** Supplement requests so far: more than one counts against the on-time score. */
+  @Column('integer')
+  supplementRounds: number;
 }
 
 export type TaskStatus = 'open' | 'done';

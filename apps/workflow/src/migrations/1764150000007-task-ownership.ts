@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * What one task, one owner needs: when a task was taken and by whom it was handed over, how it ended, the status
- * the dossier had while it was open; on the case, the step that signed the result and when processing ended.
+ * the dossier had while it was open; on the case, the step that signed the result, how many supplements were
+ * asked for, and when and how processing ended. A case waits for the applicant with no open task.
  */
 export class TaskOwnership1764150000007 implements MigrationInterface {
   name = 'TaskOwnership1764150000007';
@@ -22,7 +23,11 @@ export class TaskOwnership1764150000007 implements MigrationInterface {
     await runner.query(`
       ALTER TABLE dossier_case
         ADD COLUMN signed_step integer,
-        ADD COLUMN closed_at timestamptz`);
+        ADD COLUMN closed_at timestamptz,
+        ADD COLUMN outcome text,
+        ADD COLUMN supplement_rounds integer NOT NULL DEFAULT 0,
+        DROP CONSTRAINT dossier_case_status_check,
+        ADD CONSTRAINT dossier_case_status_check CHECK (status IN ('in_progress', 'awaiting_supplement', 'closed'))`);
     await runner.query(`CREATE INDEX task_case ON task (case_id, created_at)`);
     // An officer's completed work, newest last like every list.
     await runner.query(`CREATE INDEX task_completed_by ON task (completed_by, created_at, id) WHERE status = 'done'`);
@@ -30,7 +35,10 @@ export class TaskOwnership1764150000007 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP INDEX task_case, task_completed_by`);
-    await runner.query(`ALTER TABLE dossier_case DROP COLUMN signed_step, DROP COLUMN closed_at`);
+    await runner.query(
+      `ALTER TABLE dossier_case DROP COLUMN signed_step, DROP COLUMN closed_at, DROP COLUMN outcome, DROP COLUMN supplement_rounds,
+         DROP CONSTRAINT dossier_case_status_check, ADD CONSTRAINT dossier_case_status_check CHECK (status IN ('in_progress', 'closed'))`,
+    );
     await runner.query(
       `ALTER TABLE task DROP CONSTRAINT task_owned, DROP CONSTRAINT task_completed, DROP COLUMN national_status, DROP COLUMN given_by,
          DROP COLUMN owned_at, DROP COLUMN completed_at, DROP COLUMN completed_by, DROP COLUMN outcome, DROP COLUMN note`,

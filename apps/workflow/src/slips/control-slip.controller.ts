@@ -13,6 +13,11 @@ export interface ControlSlipView {
   coordinatorId: string;
   receivingAgencyCode: string;
   status: string;
+  /** How processing ended (returned, processed, stopped, withdrawn), once it has. */
+  outcome: string | null;
+  supplementRounds: number;
+  /** The case's version: case commands (withdrawal, coordinator) name it. */
+  version: number;
   rows: SlipRow[];
 }
 
@@ -29,7 +34,8 @@ export class ControlSlipController {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [found] = (await manager.query(
         `SELECT c.id, c.dossier_code AS "dossierCode", c.procedure_code AS "procedureCode", c.process_version AS "processVersion",
-                c.coordinator_id AS "coordinatorId", c.receiving_agency_code AS "receivingAgencyCode", c.status
+                c.coordinator_id AS "coordinatorId", c.receiving_agency_code AS "receivingAgencyCode", c.status,
+                c.outcome, c.supplement_rounds AS "supplementRounds", c.version
            FROM dossier_case c
           WHERE c.dossier_code = $1 AND $2 = 'officer'
             AND (c.receiving_agency_code = ANY($3) OR EXISTS (SELECT 1 FROM task t WHERE t.case_id = c.id AND t.agency_code = ANY($3)))`,

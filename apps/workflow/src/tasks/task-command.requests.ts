@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { STEP_ACTIONS } from '../catalogue/process-definition';
 
 /** Every command names the version of the task it was decided on: a stale one is refused (409). */
@@ -18,6 +19,20 @@ export class AssignTaskRequest extends TaskVersionRequest {
   officerId: string;
 }
 
+export class MissingDocumentRequest {
+  @ApiPropertyOptional({ example: 'GCS', description: 'The catalogue code of the document, when it has one' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  code?: string;
+
+  @ApiProperty({ example: 'Giấy chứng sinh' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  name: string;
+}
+
 export class ActOnTaskRequest extends TaskVersionRequest {
   @ApiProperty({ enum: STEP_ACTIONS, example: 'forward' })
   @IsIn(STEP_ACTIONS)
@@ -28,4 +43,11 @@ export class ActOnTaskRequest extends TaskVersionRequest {
   @IsString()
   @MaxLength(2000)
   note?: string;
+
+  @ApiPropertyOptional({ type: [MissingDocumentRequest], description: 'With request_supplement: everything the applicant must supply' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MissingDocumentRequest)
+  missing?: MissingDocumentRequest[];
 }

@@ -1,12 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { type Principal, canActForAgency } from '@motcua/auth';
-import { vietnamDate } from '@motcua/calendar';
-import { type StepDefinition, resolveStepAgency } from '@motcua/catalogue';
-import { CaseClosed, TaskCompleted, TaskCreated, TaskOwnerChanged, event } from '@motcua/contracts';
+import type { StepDefinition } from '@motcua/catalogue';
+import { CaseClosed, SupplementRequested, TaskCompleted, TaskOwnerChanged, event } from '@motcua/contracts';
 import { type Transaction, UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
-import { type CommandResponse, type IdempotentRequest, newId, runIdempotent } from '@motcua/persistence';
-import { Catalogue } from '../catalogue/catalogue';
+import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
+import { StepTasks } from './step-task';
 import { type Officer, type StepAction, type TaskCommand, decide, transition } from './task-rules';
 
 /** The task and its case as a command sees them, read under their row locks. */
@@ -56,7 +55,7 @@ const notFound = (taskId: string) =>
 export class TaskCommands {
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly catalogue: Catalogue,
+    private readonly stepTasks: StepTasks,
   ) {}
 
   execute(
@@ -86,7 +85,7 @@ export class TaskCommands {
         const now = new Date();
         const body =
           command.kind === 'act'
-            ? await this.act(tx, task, command.action as StepAction, command.note ?? null, caller.subject, now)
+            ? await this.act(tx, task, command.action as StepAction, command.note ?? null, command.missing ?? [], caller.subject, now)
             : await this.changeOwner(tx, task, command, caller.subject, now);
         return { status: 200, body };
       }),
@@ -166,7 +165,15 @@ export class TaskCommands {
     return { taskId: task.id, version: task.version + 1, ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus };
   }
 
-  private async act(tx: Transaction, task: LockedTask, action: StepAction, note: string | null, actorId: string, now: Date): Promise<CommandResult> {
+  private async act(
+    tx: Transaction,
+    task: LockedTask,
+    action: StepAction,
+    note: string | null,
+    missing: readonly { code?: string; name: string }[],
+    actorId: string,
+    now: Date,
+  ): Promise<CommandResult> {
     const next = transition(action, task.stepNumber, task.steps.length, task.signedStep);
     await tx.manager.query(
       `UPDATE task SET status = 'done', completed_at = $2, completed_by = $3, outcome = $4, note = $5, version = version + 1 WHERE id = $1`,
@@ -199,7 +206,7 @@ export class TaskCommands {
     const done = { taskId: task.id, version: task.version + 1, ownerId: task.ownerId, status: 'done' as const };
 
     if (next.kind === 'closed') {
-      await tx.manager.query(`UPDATE dossier_case SET status = 'closed', closed_at = $2 WHERE id = $1`, [task.caseId, now]);
+      await tx.manager.query(`UPDATE dossier_case SET status = 'closed', closed_at = $2, outcome = $3 WHERE id = $1`, [task.caseId, now, next.outcome]);
       await tx.publish(
         event(CaseClosed, {
           dossierCode: task.dossierCode,
@@ -207,7 +214,7 @@ export class TaskCommands {
           sequence: nextSequence,
           occurredAt: now.toISOString(),
           caseId: task.caseId,
-          outcome: action === 'hand_over' ? 'returned' : 'processed',
+          outcome: next.outcome,
           actorId,
           note,
           coordinatorId: task.coordinatorId,
@@ -216,43 +223,39 @@ export class TaskCommands {
       return { ...done, nextTaskId: null, nationalStatus: next.nationalStatus };
     }
 
-    const step = task.steps[next.stepNumber - 1];
-    const route = resolveStepAgency(
-      step.agency,
-      { receivingAgencyCode: task.receivingAgencyCode, applicantAreaCode: task.applicantAreaCode, onDate: vietnamDate(task.receivedAt) },
-      this.catalogue.current,
-    );
-    if (!route.ok) {
-      throw new ProblemDetailsException({ status: HttpStatus.UNPROCESSABLE_ENTITY, code: route.code, title: 'The next step has no agency', detail: route.reason });
+    if (next.kind === 'waiting') {
+      const [[{ round }]] = (await tx.manager.query(
+        `UPDATE dossier_case SET status = 'awaiting_supplement', supplement_rounds = supplement_rounds + 1 WHERE id = $1 RETURNING supplement_rounds AS round`,
+        [task.caseId],
+      )) as [{ round: number }[], number];
+      await tx.publish(
+        event(SupplementRequested, {
+          dossierCode: task.dossierCode,
+          nationalStatus: next.nationalStatus,
+          sequence: nextSequence,
+          occurredAt: now.toISOString(),
+          caseId: task.caseId,
+          stepNumber: task.stepNumber,
+          agencyCode: task.agencyCode,
+          requestedBy: actorId,
+          reason: note ?? '',
+          missing: missing.map(({ code, name }) => ({ ...(code ? { code } : {}), name })),
+          round,
+          coordinatorId: task.coordinatorId,
+        }),
+      );
+      return { ...done, nextTaskId: null, nationalStatus: next.nationalStatus };
     }
-    const nextTaskId = newId();
-    await tx.manager.query(
-      `WITH t AS (
-         INSERT INTO task (id, case_id, dossier_code, procedure_code, step_number, step_name, agency_code, role, owner_id, status,
-                           created_at, version, national_status, given_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, 'open', $9, 1, $10, $11) RETURNING id, case_id)
-       INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details)
-       SELECT id, case_id, 'created', $11, $9, $12 FROM t`,
-      [nextTaskId, task.caseId, task.dossierCode, task.procedureCode, step.number, step.name, route.agencyCode, step.role, now, next.nationalStatus, actorId,
-        JSON.stringify({ agencyCode: route.agencyCode, stepNumber: step.number, from: task.stepNumber })],
-    );
+
+    const step = task.steps[next.stepNumber - 1];
     await tx.manager.query(`UPDATE dossier_case SET current_step = $2, signed_step = $3 WHERE id = $1`, [task.caseId, step.number, next.signedStep]);
-    await tx.publish(
-      event(TaskCreated, {
-        dossierCode: task.dossierCode,
-        nationalStatus: next.nationalStatus,
-        sequence: nextSequence,
-        occurredAt: now.toISOString(),
-        taskId: nextTaskId,
-        caseId: task.caseId,
-        stepNumber: step.number,
-        stepName: step.name,
-        agencyCode: route.agencyCode,
-        role: step.role,
-        processVersion: task.processVersion,
-        coordinatorId: task.coordinatorId,
-      }),
-    );
+    const nextTaskId = await this.stepTasks.open(tx, task, step, {
+      nationalStatus: next.nationalStatus,
+      givenBy: actorId,
+      sequence: nextSequence,
+      at: now,
+      from: task.stepNumber,
+    });
     return { ...done, nextTaskId, nationalStatus: next.nationalStatus };
   }
 }

@@ -41,7 +41,13 @@ describe('who may change a task', () => {
     expect(decide(owned, { kind: 'act', action: 'sign' }, 3, lan, actions)).toMatchObject({ status: 422, code: 'TASK.ACTION_NOT_ALLOWED', field: 'action' });
     expect(decide(owned, { kind: 'act', action: 'send_back' }, 3, lan, actions)).toMatchObject({ status: 422, code: 'TASK.REASON_REQUIRED', field: 'note' });
     expect(decide(owned, { kind: 'act', action: 'send_back', note: 'Thiếu giấy chứng sinh' }, 3, lan, actions)).toEqual({ ok: true });
-    expect(decide(owned, { kind: 'act', action: 'refuse' }, 3, lan, actions)).toMatchObject({ status: 422, code: 'TASK.ACTION_NOT_SUPPORTED' });
+    expect(decide(owned, { kind: 'act', action: 'refuse' }, 3, lan, actions)).toMatchObject({ status: 422, code: 'TASK.REASON_REQUIRED' });
+    expect(decide(owned, { kind: 'act', action: 'request_supplement', note: 'Thiếu giấy tờ' }, 3, lan, actions)).toMatchObject({
+      status: 422,
+      code: 'TASK.MISSING_LIST_REQUIRED',
+      field: 'missing',
+    });
+    expect(decide(owned, { kind: 'act', action: 'request_supplement', note: 'Thiếu giấy tờ', missing: [{ name: 'Giấy chứng sinh' }] }, 3, lan, actions)).toEqual({ ok: true });
   });
 });
 
@@ -49,7 +55,13 @@ describe('where an action takes the case', () => {
   it('moves forward, in progress until the result is signed, processed after, returned when handed over', () => {
     expect(transition('forward', 1, 3, null)).toEqual({ kind: 'step', stepNumber: 2, nationalStatus: NationalStatus.InProgress, signedStep: null });
     expect(transition('sign', 2, 3, null)).toEqual({ kind: 'step', stepNumber: 3, nationalStatus: NationalStatus.Processed, signedStep: 2 });
-    expect(transition('hand_over', 3, 3, 2)).toEqual({ kind: 'closed', nationalStatus: NationalStatus.Returned });
+    expect(transition('hand_over', 3, 3, 2)).toEqual({ kind: 'closed', nationalStatus: NationalStatus.Returned, outcome: 'returned' });
+  });
+
+  it('waits for the applicant at the same step on a supplement request, and stops on a refusal', () => {
+    expect(transition('request_supplement', 1, 3, null)).toEqual({ kind: 'waiting', stepNumber: 1, nationalStatus: NationalStatus.SupplementRequested });
+    expect(transition('refuse', 1, 3, null)).toEqual({ kind: 'closed', nationalStatus: NationalStatus.Stopped, outcome: 'stopped' });
+    expect(transition('stop', 2, 3, null)).toMatchObject({ kind: 'closed', nationalStatus: NationalStatus.Stopped });
   });
 
   it('sends back to the previous step; a result sent back to its signing step must be signed again', () => {

@@ -6,14 +6,14 @@ export const HEAD_ROLES: readonly string[] = ['head_of_desk', 'leader', 'divisio
 /** What the owner of a step's task may do with it (as a process version lists it). */
 export type StepAction = 'forward' | 'send_back' | 'request_supplement' | 'refuse' | 'stop' | 'approve' | 'sign' | 'hand_over';
 
-/** The actions this version of workflow carries out; the others are refused until they are built. */
-export const SUPPORTED_ACTIONS: readonly StepAction[] = ['forward', 'approve', 'sign', 'send_back', 'hand_over'];
+/** Actions that must say why: the applicant or the step before is told the reason. */
+const NEED_REASON: readonly string[] = ['send_back', 'request_supplement', 'refuse', 'stop'];
 
 export type TaskCommand =
   | { readonly kind: 'claim' }
   | { readonly kind: 'assign'; readonly officerId: string }
   | { readonly kind: 'release' }
-  | { readonly kind: 'act'; readonly action: string; readonly note?: string };
+  | { readonly kind: 'act'; readonly action: string; readonly note?: string; readonly missing?: readonly { readonly code?: string; readonly name: string }[] };
 
 export interface TaskState {
   readonly status: 'open' | 'done';
@@ -73,18 +73,25 @@ export function decide(
       if (!allowedActions.includes(command.action)) {
         return refuse(422, 'TASK.ACTION_NOT_ALLOWED', `this step allows ${allowedActions.join(', ')}`, 'action');
       }
-      if (!(SUPPORTED_ACTIONS as readonly string[]).includes(command.action)) {
-        return refuse(422, 'TASK.ACTION_NOT_SUPPORTED', `${command.action} is not carried out yet`, 'action');
+      if (NEED_REASON.includes(command.action) && !command.note?.trim()) {
+        return refuse(422, 'TASK.REASON_REQUIRED', `${command.action} needs a reason`, 'note');
       }
-      if (command.action === 'send_back' && !command.note?.trim()) return refuse(422, 'TASK.REASON_REQUIRED', 'sending back needs a reason', 'note');
+      // one supplement request lists everything missing (no piecemeal requests)
+      if (command.action === 'request_supplement' && !command.missing?.length) {
+        return refuse(422, 'TASK.MISSING_LIST_REQUIRED', 'a supplement request lists what is missing', 'missing');
+      }
       return { ok: true };
   }
 }
 
-/** Where an action takes the case: to another step (with the national status the dossier then has), or closed. */
+/**
+ * Where an action takes the case: to another step (with the national status the dossier then has), to the
+ * applicant for a supplement (the case waits, no task open), or closed.
+ */
 export type Transition =
   | { readonly kind: 'step'; readonly stepNumber: number; readonly nationalStatus: NationalStatus; readonly signedStep: number | null }
-  | { readonly kind: 'closed'; readonly nationalStatus: NationalStatus };
+  | { readonly kind: 'waiting'; readonly stepNumber: number; readonly nationalStatus: NationalStatus }
+  | { readonly kind: 'closed'; readonly nationalStatus: NationalStatus; readonly outcome: 'returned' | 'processed' | 'stopped' };
 
 /**
  * The step after an action. Forwarding, approving and signing move to the next step; signing issues the result,
@@ -97,7 +104,7 @@ export function transition(action: StepAction, stepNumber: number, stepCount: nu
     case 'approve':
     case 'sign': {
       const signed = action === 'sign' ? stepNumber : signedStep;
-      if (stepNumber >= stepCount) return { kind: 'closed', nationalStatus: signed !== null ? NationalStatus.Processed : NationalStatus.InProgress };
+      if (stepNumber >= stepCount) return { kind: 'closed', nationalStatus: NationalStatus.Processed, outcome: 'processed' };
       return { kind: 'step', stepNumber: stepNumber + 1, nationalStatus: signed !== null ? NationalStatus.Processed : NationalStatus.InProgress, signedStep: signed };
     }
     case 'send_back': {
@@ -105,9 +112,13 @@ export function transition(action: StepAction, stepNumber: number, stepCount: nu
       const signed = signedStep !== null && back <= signedStep ? null : signedStep;
       return { kind: 'step', stepNumber: back, nationalStatus: signed !== null ? NationalStatus.Processed : NationalStatus.InProgress, signedStep: signed };
     }
+    case 'request_supplement':
+      return { kind: 'waiting', stepNumber, nationalStatus: NationalStatus.SupplementRequested };
+    case 'refuse':
+    case 'stop':
+      // the notice of stopped processing, with its reasons, goes to the applicant
+      return { kind: 'closed', nationalStatus: NationalStatus.Stopped, outcome: 'stopped' };
     case 'hand_over':
-      return { kind: 'closed', nationalStatus: NationalStatus.Returned };
-    default:
-      throw new Error(`${action} has no transition yet`);
+      return { kind: 'closed', nationalStatus: NationalStatus.Returned, outcome: 'returned' };
   }
 }

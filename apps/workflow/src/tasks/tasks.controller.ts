@@ -106,7 +106,7 @@ export class TasksController {
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<CommandResult> {
-    return this.run(id, 'actions', { kind: 'act', action: request.action, note: request.note }, request, caller, key, response);
+    return this.run(id, 'actions', { kind: 'act', action: request.action, note: request.note, missing: request.missing }, request, caller, key, response);
   }
 
   private async run(

@@ -1,0 +1,127 @@
+import { timingSafeEqual } from 'node:crypto';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { Principal } from '@motcua/auth';
+import { DossierSupplemented, NationalStatus, event } from '@motcua/contracts';
+import { UnitOfWork } from '@motcua/messaging';
+import { ProblemDetailsException } from '@motcua/observability';
+import { type CommandResponse, type IdempotentRequest, newId, runIdempotent } from '@motcua/persistence';
+import type { Applicant } from '@motcua/contracts';
+import type { SupplementRequest } from './dossier.entity';
+import { hashOfSecret } from './submit-dossier';
+import type { SupplyDocumentsRequest } from './supply-documents.request';
+
+/** Who supplies: the applicant with the receipt's lookup secret or their own citizen token, or a desk officer. */
+export interface Supplier {
+  readonly principal?: Principal;
+  readonly lookupSecret?: string;
+}
+
+export interface SupplementReceipt {
+  dossierCode: string;
+  round: number;
+  documents: { code?: string; name: string }[];
+  suppliedAt: string;
+}
+
+const notFound = (code: string) =>
+  new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', title: 'Dossier not found', detail: `No dossier ${code} that you may act on` });
+
+const normalise = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase('vi');
+
+/**
+ * Bổ sung hồ sơ: the applicant brings what the competent body asked for. Only for a dossier waiting for a
+ * supplement (status 5), and only complete (everything listed, at once). In one transaction the supplement is
+ * recorded, the request cleared, and `intake.dossier.supplemented` put in the outbox: workflow resumes the case at
+ * the step that asked. The applicant proves the dossier is theirs with the lookup secret on their receipt or their
+ * citizen token (its subject is their id number); an officer of the receiving desk may take it at the counter.
+ */
+@Injectable()
+export class SupplyDocuments {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  execute(
+    code: string,
+    request: SupplyDocumentsRequest,
+    supplier: Supplier,
+    idempotency?: IdempotentRequest,
+  ): Promise<CommandResponse<SupplementReceipt> & { replayed: boolean }> {
+    return this.unitOfWork.run((tx) =>
+      runIdempotent(tx.manager, idempotency, async () => {
+        const [dossier] = (await tx.manager.query(
+          `SELECT id, code, applicant, receiving_agency_code AS "receivingAgencyCode", national_status AS "nationalStatus",
+                  supplement_request AS "supplementRequest", lookup_secret_hash AS "lookupSecretHash", event_sequence AS "eventSequence"
+             FROM dossier WHERE code = $1 FOR UPDATE`,
+          [code],
+        )) as {
+          id: string;
+          applicant: Applicant;
+          receivingAgencyCode: string;
+          nationalStatus: number;
+          supplementRequest: SupplementRequest | null;
+          lookupSecretHash: string | null;
+          eventSequence: number;
+        }[];
+        const receivedBy = dossier ? this.authorised(dossier, supplier) : false;
+        if (!dossier || receivedBy === false) throw notFound(code);
+        if (dossier.nationalStatus !== NationalStatus.SupplementRequested || !dossier.supplementRequest) {
+          throw new ProblemDetailsException({
+            status: HttpStatus.CONFLICT,
+            code: 'DOSSIER.NOT_AWAITING_SUPPLEMENT',
+            title: 'The dossier is not waiting for a supplement',
+            detail: `${code} has status ${NationalStatus[dossier.nationalStatus]}`,
+          });
+        }
+        const supplied = request.documents.map(({ code: documentCode, name }) => ({ ...(documentCode ? { code: documentCode } : {}), name }));
+        const missing = dossier.supplementRequest.missing.filter(
+          (m) => !supplied.some((d) => (m.code && d.code === m.code) || normalise(d.name) === normalise(m.name)),
+        );
+        if (missing.length > 0) {
+          throw new ProblemDetailsException({
+            status: HttpStatus.UNPROCESSABLE_ENTITY,
+            code: 'DOSSIER.SUPPLEMENT_INCOMPLETE',
+            title: 'Not everything asked for is here',
+            errors: missing.map((m) => ({ field: 'documents', code: 'DOCUMENT_MISSING', message: m.code ? `${m.code}: ${m.name}` : m.name })),
+          });
+        }
+        const now = new Date();
+        const sequence = dossier.eventSequence + 1;
+        const { round } = dossier.supplementRequest;
+        await tx.manager.query(
+          `INSERT INTO dossier_supplement (id, dossier_id, round, documents, note, received_by, supplied_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [newId(), dossier.id, round, JSON.stringify(supplied), request.note ?? null, receivedBy, now],
+        );
+        await tx.manager.query(
+          `WITH d AS (UPDATE dossier SET supplement_request = NULL, event_sequence = $2 WHERE id = $1 RETURNING id)
+           INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, note, occurred_at)
+           SELECT id, $3, 'intake', $2, $4, $5 FROM d`,
+          [dossier.id, sequence, NationalStatus.SupplementRequested, `Đã bổ sung hồ sơ (lần ${round})`, now],
+        );
+        await tx.publish(
+          event(DossierSupplemented, {
+            dossierCode: code,
+            nationalStatus: NationalStatus.SupplementRequested,
+            sequence,
+            occurredAt: now.toISOString(),
+            documents: supplied,
+            note: request.note ?? null,
+            receivedBy,
+          }),
+        );
+        return { status: 201, body: { dossierCode: code, round, documents: supplied, suppliedAt: now.toISOString() } };
+      }),
+    );
+  }
+
+  /** The officer who takes it (an officer of the receiving desk), null for the applicant, false for anyone else. */
+  private authorised(dossier: { applicant: Applicant; receivingAgencyCode: string; lookupSecretHash: string | null }, supplier: Supplier): string | null | false {
+    const { principal, lookupSecret } = supplier;
+    if (principal?.kind === 'officer' && principal.agencies.includes(dossier.receivingAgencyCode)) return principal.subject;
+    if (principal?.kind === 'citizen' && dossier.applicant.idNumber && principal.subject === dossier.applicant.idNumber) return null;
+    if (lookupSecret && dossier.lookupSecretHash) {
+      const given = Buffer.from(hashOfSecret(lookupSecret), 'hex');
+      const kept = Buffer.from(dossier.lookupSecretHash, 'hex');
+      if (given.length === kept.length && timingSafeEqual(given, kept)) return null;
+    }
+    return false;
+  }
+}

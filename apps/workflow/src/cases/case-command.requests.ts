@@ -1,0 +1,25 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
+
+class CaseVersionRequest {
+  @ApiProperty({ example: 4, description: 'The case’s version, as the control slip shows it' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class WithdrawRequest extends CaseVersionRequest {
+  @ApiProperty({ example: 'Người nộp hồ sơ có đơn xin rút hồ sơ ngày 26/11/2026' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class ChangeCoordinatorRequest extends CaseVersionRequest {
+  @ApiProperty({ example: '004.01.20.H26.receiver.2' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  officerId: string;
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '@motcua/auth';
+import { type CommandHttpResponse, IdempotencyKey, answerCommand, fingerprintOf } from '@motcua/persistence';
+import { ChangeCoordinatorRequest, WithdrawRequest } from './case-command.requests';
+import { type CaseCommandResult, CaseCommands } from './case-commands';
+
+/** A dossier's case, as its receiving desk manages it. */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/v1/dossiers')
+export class CasesController {
+  constructor(private readonly commands: CaseCommands) {}
+
+  /** The applicant withdrew the dossier (7): recorded by the receiving desk; any open step ends with it. */
+  @Post(':code/withdrawal')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async withdraw(
+    @Param('code') code: string,
+    @Body() request: WithdrawRequest,
+    @CurrentPrincipal() caller: Principal,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) response: CommandHttpResponse,
+  ): Promise<CaseCommandResult> {
+    const idempotency = key ? { scope: `${caller.subject} POST /dossiers/${code}/withdrawal`, key, fingerprint: fingerprintOf(request) } : undefined;
+    return answerCommand(response, await this.commands.execute(code, { kind: 'withdraw', reason: request.reason }, request.version, caller, idempotency));
+  }
+
+  /** The head of the receiving desk gives the dossier another coordinator. */
+  @Put(':code/coordinator')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async changeCoordinator(
+    @Param('code') code: string,
+    @Body() request: ChangeCoordinatorRequest,
+    @CurrentPrincipal() caller: Principal,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) response: CommandHttpResponse,
+  ): Promise<CaseCommandResult> {
+    const idempotency = key ? { scope: `${caller.subject} PUT /dossiers/${code}/coordinator`, key, fingerprint: fingerprintOf(request) } : undefined;
+    return answerCommand(
+      response,
+      await this.commands.execute(code, { kind: 'change_coordinator', officerId: request.officerId }, request.version, caller, idempotency),
+    );
+  }
+}

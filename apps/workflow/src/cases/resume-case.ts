@@ -1,0 +1,56 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { StepDefinition } from '@motcua/catalogue';
+import { type DossierSupplemented, NationalStatus } from '@motcua/contracts';
+import type { Transaction } from '@motcua/messaging';
+import { type CaseForStep, StepTasks } from '../tasks/step-task';
+
+interface WaitingCase extends CaseForStep {
+  status: string;
+  signedStep: number | null;
+  eventSequence: number;
+  steps: StepDefinition[];
+  askedAtStep: number | null;
+}
+
+/**
+ * The applicant supplied what was asked: the same case resumes at the step that asked for it, in the same
+ * agency's queue. A supplement for a case that is not waiting (already resumed, closed) changes nothing.
+ */
+@Injectable()
+export class ResumeCase {
+  private readonly logger = new Logger(ResumeCase.name);
+
+  constructor(private readonly stepTasks: StepTasks) {}
+
+  async execute(supplemented: DossierSupplemented, tx: Transaction): Promise<void> {
+    const [kase] = (await tx.manager.query(
+      `SELECT c.id AS "caseId", c.dossier_code AS "dossierCode", c.procedure_code AS "procedureCode", c.process_version AS "processVersion",
+              c.receiving_agency_code AS "receivingAgencyCode", c.applicant_area_code AS "applicantAreaCode",
+              c.coordinator_id AS "coordinatorId", c.received_at AS "receivedAt", c.status, c.signed_step AS "signedStep",
+              c.event_sequence AS "eventSequence", v.steps,
+              (SELECT t.step_number FROM task t WHERE t.case_id = c.id AND t.outcome = 'request_supplement'
+                ORDER BY t.completed_at DESC LIMIT 1) AS "askedAtStep"
+         FROM dossier_case c JOIN process_version v ON v.procedure_code = c.procedure_code AND v.version = c.process_version
+        WHERE c.dossier_code = $1
+        FOR UPDATE OF c`,
+      [supplemented.dossierCode],
+    )) as WaitingCase[];
+    if (!kase || kase.status !== 'awaiting_supplement' || kase.askedAtStep === null) {
+      this.logger.warn(`supplement for ${supplemented.dossierCode} ignored: the case is not waiting for one`);
+      return;
+    }
+    const now = new Date();
+    const sequence = kase.eventSequence + 1;
+    await tx.manager.query(
+      `UPDATE dossier_case SET status = 'in_progress', current_step = $2, event_sequence = $3, version = version + 1 WHERE id = $1`,
+      [kase.caseId, kase.askedAtStep, sequence],
+    );
+    await this.stepTasks.open(tx, kase, kase.steps[kase.askedAtStep - 1], {
+      nationalStatus: kase.signedStep !== null ? NationalStatus.Processed : NationalStatus.InProgress,
+      givenBy: supplemented.receivedBy,
+      sequence,
+      at: now,
+      from: null,
+    });
+  }
+}

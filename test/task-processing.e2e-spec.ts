@@ -315,6 +315,64 @@ describe('processing a dossier task by task', () => {
     expect(task.coordinatorId).toBe(`${TRUC_BACH}.receiver.2`);
   });
 
+  it('assigns a step that says so to the least-loaded officer, and hands an officer’s tasks on when they go on leave', async () => {
+    const PHUC_XA = '001.01.20.H26';
+    const admin = await auth.token({ subject: 'quan-tri-vien', roles: [Role.Admin] });
+    const current = (await call('GET', workflow('/procedures/1.000656'), admin)).body.versions.at(-1).steps;
+    const published = await call('POST', workflow('/procedures/1.000656/versions'), admin, {
+      steps: current.map((s: any, i: number) => (i === 0 ? { ...s, assignment: 'least_loaded' } : s)),
+    });
+    expect(published.status).toBe(201);
+
+    const death = async () => {
+      const seeded = procedures.find((p) => p.code === '1.000656')!;
+      const { body } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, await officer(PHUC_XA, Role.Receiver), {
+        procedureCode: '1.000656',
+        receivingAgencyCode: PHUC_XA,
+        channel: 1,
+        applicant: { fullName: 'Phan Văn Đức', wardCode: '00001' },
+        documents: seeded.documents.filter((d) => d.required).map(({ code, name }) => ({ code, name })),
+        returnMethod: 'desk',
+      });
+      return body.code as string;
+    };
+    const ownerOf = (code: string) =>
+      eventually(async () => (await workflowDb.query(`SELECT id, owner_id FROM task WHERE dossier_code = $1 AND status = 'open'`, [code])).rows[0]?.owner_id, `an owner for ${code}`);
+    const first = await death();
+    expect(await ownerOf(first)).toBe(`${PHUC_XA}.specialist.1`);
+    const second = await death();
+    expect(await ownerOf(second)).toBe(`${PHUC_XA}.specialist.2`); // the least loaded
+    // and a birth registration claimed by specialist 1 (its step is claimed, not assigned)
+    const birth = await receive('1.001193', PHUC_XA, '00001');
+    const one = await officer(PHUC_XA, Role.Specialist, 1);
+    const birthTask = await openTask(birth, PHUC_XA, one);
+    await call('POST', workflow(`/tasks/${birthTask.id}/claim`), one, { version: birthTask.version });
+
+    const leave = (token: string) => call('PUT', workflow(`/officers/${PHUC_XA}.specialist.1/status`), token, { status: 'on_leave' });
+    expect((await leave(await officer(TRUC_BACH, Role.Leader))).status).toBe(404); // another ward's head
+    expect((await leave(one)).status).toBe(404); // not a head
+    const onLeave = await leave(await officer(PHUC_XA, Role.Leader));
+    expect(onLeave.status).toBe(200);
+    expect(onLeave.body.tasks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ dossierCode: first, change: 'reassigned', ownerId: `${PHUC_XA}.specialist.2` }),
+        expect.objectContaining({ dossierCode: birth, change: 'released', ownerId: null }),
+      ]),
+    );
+    const told = await workflowDb.query(
+      `SELECT payload->>'dossierCode' AS code, payload->>'change' AS change FROM outbox_message
+        WHERE type = 'workflow.task.owner-changed' AND payload->>'previousOwnerId' = $1 ORDER BY created_at, id`,
+      [`${PHUC_XA}.specialist.1`],
+    );
+    expect(told.rows).toEqual(expect.arrayContaining([{ code: first, change: 'reassigned' }, { code: birth, change: 'released' }]));
+    // on leave, nothing new is given to them, nor may they claim
+    const third = await death();
+    expect(await ownerOf(third)).toBe(`${PHUC_XA}.specialist.2`);
+    const released = await openTask(birth, PHUC_XA, one);
+    expect((await call('POST', workflow(`/tasks/${released.id}/claim`), one, { version: released.version })).body.code).toBe('TASK.NOT_ELIGIBLE');
+    expect((await call('PUT', workflow(`/officers/${PHUC_XA}.specialist.1/status`), admin, { status: 'active' })).body).toMatchObject({ status: 'active' });
+  });
+
   it('gives a task to exactly one of 50 officers claiming it at once; the 49 others get 409 and change nothing', async () => {
     const code = await receive('1.001193', TRUC_BACH, '00004');
     const ids = Array.from({ length: 50 }, (_, i) => `${TRUC_BACH}.specialist.rush-${i}`);

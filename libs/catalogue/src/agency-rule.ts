@@ -27,4 +27,9 @@ export interface StepDefinition {
   /** Time budget in working hours. */
   readonly budgetHours: number;
   readonly actions: readonly string[];
+  /**
+   * How the task gets its owner: claimed from the agency's queue (the default), or given at once to the
+   * eligible active officer with the fewest open tasks.
+   */
+  readonly assignment?: 'claim' | 'least_loaded';
 }

@@ -5,6 +5,7 @@ import { type Transaction, UnprocessableMessageError } from '@motcua/messaging';
 import { newId, queryPrepared } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
 import { resolveStepAgency } from '@motcua/catalogue';
+import { StepTasks } from '../tasks/step-task';
 
 /**
  * A dossier that cannot be routed: parked at once with the reason (no retry can fix the catalogue), never
@@ -21,7 +22,10 @@ export class CaseCannotOpen extends UnprocessableMessageError {}
 export class OpenCase {
   private readonly logger = new Logger(OpenCase.name);
 
-  constructor(private readonly catalogue: Catalogue) {}
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly stepTasks: StepTasks,
+  ) {}
 
   async execute(accepted: DossierAccepted, tx: Transaction): Promise<void> {
     const receivedAt = new Date(accepted.receivedAt);
@@ -54,7 +58,7 @@ export class OpenCase {
          INSERT INTO dossier_case (id, dossier_code, procedure_code, process_version, receiving_agency_code,
                                    applicant_area_code, coordinator_id, current_step, status, event_sequence,
                                    received_at, opened_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', 1, $9, $10, 1)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', $16, $9, $10, 1)
          ON CONFLICT (dossier_code) DO NOTHING RETURNING id),
        t AS (
          INSERT INTO task (id, case_id, dossier_code, procedure_code, step_number, step_name, agency_code, role,
@@ -80,6 +84,7 @@ export class OpenCase {
         task.agencyCode,
         task.role,
         JSON.stringify({ agencyCode: task.agencyCode, stepNumber: task.stepNumber }),
+        StepTasks.sequencesFor(firstStep),
       ],
     );
     if (inserted.length === 0) {
@@ -102,5 +107,12 @@ export class OpenCase {
         coordinatorId: accepted.coordinatorId,
       }),
     );
+    if (firstStep.assignment === 'least_loaded') {
+      await this.stepTasks.assignLeastLoaded(
+        tx,
+        { ...task, taskId: task.id, caseId: opened.id, dossierCode: opened.dossierCode, nationalStatus: NationalStatus.InProgress, coordinatorId: accepted.coordinatorId },
+        { sequence: 2, at: now, actorId: 'system', previousOwnerId: null },
+      );
+    }
   }
 }

@@ -40,12 +40,13 @@ export class ResumeCase {
       return;
     }
     const now = new Date();
+    const step = kase.steps[kase.askedAtStep - 1];
     const sequence = kase.eventSequence + 1;
     await tx.manager.query(
       `UPDATE dossier_case SET status = 'in_progress', current_step = $2, event_sequence = $3, version = version + 1 WHERE id = $1`,
-      [kase.caseId, kase.askedAtStep, sequence],
+      [kase.caseId, kase.askedAtStep, kase.eventSequence + StepTasks.sequencesFor(step)],
     );
-    await this.stepTasks.open(tx, kase, kase.steps[kase.askedAtStep - 1], {
+    await this.stepTasks.open(tx, kase, step, {
       nationalStatus: kase.signedStep !== null ? NationalStatus.Processed : NationalStatus.InProgress,
       givenBy: supplemented.receivedBy,
       sequence,

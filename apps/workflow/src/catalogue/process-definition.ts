@@ -76,7 +76,8 @@ export function parseStepDefinitions(input: unknown): { steps: StepDefinition[];
   input.forEach((raw: unknown, index) => {
     const at = `steps.${index}`;
     if (!isObject(raw)) return malformed(at, 'a step is an object');
-    const { number, name, agency, role, budgetHours, actions } = raw;
+    const { number, name, agency, role, budgetHours, actions, assignment } = raw;
+    if (assignment !== undefined && assignment !== 'claim' && assignment !== 'least_loaded') malformed(`${at}.assignment`, "'claim' or 'least_loaded'");
     if (!Number.isInteger(number)) malformed(`${at}.number`, 'an integer');
     if (typeof name !== 'string') malformed(`${at}.name`, 'a string');
     if (typeof role !== 'string') malformed(`${at}.role`, 'a string');

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { vietnamDate } from '@motcua/calendar';
 import { type StepDefinition, resolveStepAgency } from '@motcua/catalogue';
-import { TaskCreated, event } from '@motcua/contracts';
+import { TaskCreated, TaskOwnerChanged, event } from '@motcua/contracts';
 import type { Transaction } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { newId } from '@motcua/persistence';
@@ -28,6 +28,15 @@ export interface CaseForStep {
 export class StepTasks {
   constructor(private readonly catalogue: Catalogue) {}
 
+  /** How many dossier sequence numbers opening this step's task takes: its creation, and its automatic assignment. */
+  static sequencesFor(step: StepDefinition): number {
+    return step.assignment === 'least_loaded' ? 2 : 1;
+  }
+
+  /**
+   * Opens the task; `sequence` is the first of `sequencesFor(step)` numbers reserved for it (when nobody is
+   * eligible for an automatic assignment the task waits in the queue and its second number stays unused).
+   */
   async open(
     tx: Transaction,
     kase: CaseForStep,
@@ -69,6 +78,60 @@ export class StepTasks {
         coordinatorId: kase.coordinatorId,
       }),
     );
+    if (step.assignment === 'least_loaded') {
+      await this.assignLeastLoaded(tx, { ...kase, taskId, agencyCode: route.agencyCode, role: step.role, stepNumber: step.number, nationalStatus: o.nationalStatus }, {
+        sequence: o.sequence + 1,
+        at: o.at,
+        actorId: 'system',
+        previousOwnerId: null,
+      });
+    }
     return taskId;
+  }
+
+  /**
+   * Gives an open task to the eligible active officer (other than the one it is taken from) with the fewest open
+   * tasks, ties to the first by id; leaves it in the queue when there is none. Returns the new owner.
+   */
+  async assignLeastLoaded(
+    tx: Transaction,
+    task: { taskId: string; caseId: string; dossierCode: string; agencyCode: string; role: string; stepNumber: number; nationalStatus: number; coordinatorId: string },
+    o: { sequence: number; at: Date; actorId: string; previousOwnerId: string | null },
+  ): Promise<string | null> {
+    const [chosen] = (await tx.manager.query(
+      `SELECT o.id FROM officer_role r JOIN officer o ON o.id = r.officer_id
+        WHERE r.agency_code = $1 AND r.role = $2 AND o.status = 'active' AND o.id IS DISTINCT FROM $3
+        ORDER BY (SELECT count(*) FROM task t WHERE t.owner_id = o.id AND t.status = 'open'), o.id
+        LIMIT 1`,
+      [task.agencyCode, task.role, o.previousOwnerId],
+    )) as { id: string }[];
+    if (!chosen) return null;
+    await tx.manager.query(`UPDATE task SET owner_id = $2, owned_at = $3, version = version + 1 WHERE id = $1`, [task.taskId, chosen.id, o.at]);
+    const change = o.previousOwnerId ? 'reassigned' : 'assigned';
+    await tx.manager.query(`INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      task.taskId,
+      task.caseId,
+      change,
+      o.actorId,
+      o.at,
+      JSON.stringify({ ownerId: chosen.id, previousOwnerId: o.previousOwnerId, automatic: true }),
+    ]);
+    await tx.publish(
+      event(TaskOwnerChanged, {
+        dossierCode: task.dossierCode,
+        nationalStatus: task.nationalStatus,
+        sequence: o.sequence,
+        occurredAt: o.at.toISOString(),
+        taskId: task.taskId,
+        stepNumber: task.stepNumber,
+        agencyCode: task.agencyCode,
+        change,
+        ownerId: chosen.id,
+        previousOwnerId: o.previousOwnerId,
+        actorId: o.actorId,
+        coordinatorId: task.coordinatorId,
+      }),
+    );
+    return chosen.id;
   }
 }

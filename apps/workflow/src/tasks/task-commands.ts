@@ -186,7 +186,8 @@ export class TaskCommands {
       now,
       JSON.stringify({ action, note }),
     ]);
-    const [completedSequence, nextSequence] = await this.nextSequence(tx, task, 2);
+    const nextStep = next.kind === 'step' ? task.steps[next.stepNumber - 1] : undefined;
+    const [completedSequence, nextSequence] = await this.nextSequence(tx, task, 1 + (nextStep ? StepTasks.sequencesFor(nextStep) : 1));
     await tx.publish(
       event(TaskCompleted, {
         dossierCode: task.dossierCode,
@@ -247,7 +248,7 @@ export class TaskCommands {
       return { ...done, nextTaskId: null, nationalStatus: next.nationalStatus };
     }
 
-    const step = task.steps[next.stepNumber - 1];
+    const step = nextStep ?? task.steps[next.stepNumber - 1];
     await tx.manager.query(`UPDATE dossier_case SET current_step = $2, signed_step = $3 WHERE id = $1`, [task.caseId, step.number, next.signedStep]);
     const nextTaskId = await this.stepTasks.open(tx, task, step, {
       nationalStatus: next.nationalStatus,

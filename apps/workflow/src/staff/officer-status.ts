@@ -1,0 +1,130 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { type Principal, Role, hasRole } from '@motcua/auth';
+import type { StepDefinition } from '@motcua/catalogue';
+import { TaskOwnerChanged, event } from '@motcua/contracts';
+import { UnitOfWork } from '@motcua/messaging';
+import { ProblemDetailsException } from '@motcua/observability';
+import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
+import type { EntityManager } from 'typeorm';
+import { StepTasks } from '../tasks/step-task';
+import { HEAD_ROLES } from '../tasks/task-rules';
+
+export interface OfficerStatusResult {
+  id: string;
+  status: 'active' | 'on_leave';
+  /** What became of the tasks the officer owned: given to another (reassigned) or back in the queue (released). */
+  tasks: { taskId: string; dossierCode: string; change: 'reassigned' | 'released'; ownerId: string | null }[];
+}
+
+interface OwnedTask {
+  id: string;
+  caseId: string;
+  dossierCode: string;
+  agencyCode: string;
+  role: string;
+  stepNumber: number;
+  nationalStatus: number;
+  coordinatorId: string;
+  eventSequence: number;
+  steps: StepDefinition[];
+}
+
+/**
+ * An officer goes on leave (or comes back). Going on leave, their open tasks do not wait for them: each is given
+ * to the least-loaded eligible colleague where its step assigns automatically, and otherwise goes back to its
+ * agency's queue; every change is a recorded task event and a `workflow.task.owner-changed` naming them as the
+ * displaced owner. An administrator, or the head of one of the officer's agencies, may do it.
+ */
+@Injectable()
+export class ChangeOfficerStatus {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly stepTasks: StepTasks,
+  ) {}
+
+  execute(
+    officerId: string,
+    status: 'active' | 'on_leave',
+    caller: Principal,
+    idempotency?: IdempotentRequest,
+  ): Promise<CommandResponse<OfficerStatusResult> & { replayed: boolean }> {
+    return this.unitOfWork.run((tx) =>
+      runIdempotent(tx.manager, idempotency, async (): Promise<CommandResponse<OfficerStatusResult>> => {
+        const [officer] = (await tx.manager.query(
+          `SELECT o.id, o.status, COALESCE(array_agg(r.agency_code) FILTER (WHERE r.agency_code IS NOT NULL), '{}') AS agencies
+             FROM officer o LEFT JOIN officer_role r ON r.officer_id = o.id WHERE o.id = $1 GROUP BY o.id`,
+          [officerId],
+        )) as { id: string; status: string; agencies: string[] }[];
+        const headOf = officer ? await this.headedBy(tx.manager, caller, officer.agencies) : false;
+        if (!officer || (!hasRole(caller, Role.Admin) && !headOf)) {
+          throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'OFFICER.NOT_FOUND', title: 'Officer not found', detail: `No officer ${officerId} you manage` });
+        }
+        await tx.manager.query(`SELECT id FROM officer WHERE id = $1 FOR UPDATE`, [officerId]);
+        await tx.manager.query(`UPDATE officer SET status = $2 WHERE id = $1`, [officerId, status]);
+        if (status === 'active') return { status: 200, body: { id: officerId, status, tasks: [] } };
+
+        const owned = (await tx.manager.query(
+          `SELECT t.id, t.case_id AS "caseId", t.dossier_code AS "dossierCode", t.agency_code AS "agencyCode", t.role,
+                  t.step_number AS "stepNumber", t.national_status AS "nationalStatus", c.coordinator_id AS "coordinatorId",
+                  c.event_sequence AS "eventSequence", v.steps
+             FROM task t JOIN dossier_case c ON c.id = t.case_id
+             JOIN process_version v ON v.procedure_code = c.procedure_code AND v.version = c.process_version
+            WHERE t.owner_id = $1 AND t.status = 'open'
+            ORDER BY t.created_at
+            FOR UPDATE OF t, c`,
+          [officerId],
+        )) as OwnedTask[];
+        const now = new Date();
+        const tasks: OfficerStatusResult['tasks'] = [];
+        for (const task of owned) {
+          const sequence = task.eventSequence + 1;
+          await tx.manager.query(`UPDATE dossier_case SET event_sequence = $2, version = version + 1 WHERE id = $1`, [task.caseId, sequence]);
+          const automatic = task.steps[task.stepNumber - 1]?.assignment === 'least_loaded';
+          const ownerId = automatic
+            ? await this.stepTasks.assignLeastLoaded(tx, { ...task, taskId: task.id }, { sequence, at: now, actorId: caller.subject, previousOwnerId: officerId })
+            : null;
+          if (ownerId === null) {
+            await tx.manager.query(`UPDATE task SET owner_id = NULL, owned_at = NULL, version = version + 1 WHERE id = $1`, [task.id]);
+            await tx.manager.query(`INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) VALUES ($1, $2, 'released', $3, $4, $5)`, [
+              task.id,
+              task.caseId,
+              caller.subject,
+              now,
+              JSON.stringify({ ownerId: null, previousOwnerId: officerId, reason: 'on_leave' }),
+            ]);
+            await tx.publish(
+              event(TaskOwnerChanged, {
+                dossierCode: task.dossierCode,
+                nationalStatus: task.nationalStatus,
+                sequence,
+                occurredAt: now.toISOString(),
+                taskId: task.id,
+                stepNumber: task.stepNumber,
+                agencyCode: task.agencyCode,
+                change: 'released',
+                ownerId: null,
+                previousOwnerId: officerId,
+                actorId: caller.subject,
+                coordinatorId: task.coordinatorId,
+              }),
+            );
+          }
+          tasks.push({ taskId: task.id, dossierCode: task.dossierCode, change: ownerId ? 'reassigned' : 'released', ownerId });
+        }
+        return { status: 200, body: { id: officerId, status, tasks } };
+      }),
+    );
+  }
+
+  /** Whether the caller heads one of the agencies (a head role there, in the organisation and in their token). */
+  private async headedBy(manager: EntityManager, caller: Principal, agencies: string[]): Promise<boolean> {
+    const shared = agencies.filter((a) => caller.agencies.includes(a));
+    if (caller.kind !== 'officer' || shared.length === 0) return false;
+    const [row] = (await manager.query(
+      `SELECT 1 FROM officer_role r JOIN officer o ON o.id = r.officer_id
+        WHERE r.officer_id = $1 AND r.agency_code = ANY($2) AND r.role = ANY($3) AND o.status = 'active' LIMIT 1`,
+      [caller.subject, shared, HEAD_ROLES],
+    )) as unknown[];
+    return row !== undefined;
+  }
+}

@@ -17,7 +17,7 @@ describe('processing a dossier task by task', () => {
 
   beforeAll(async () => {
     auth = createTestAuth();
-    suite = await startSuite('task-processing', auth.env, ['intake', 'workflow']);
+    suite = await startSuite('task-processing', auth.env, ['intake', 'workflow', 'notification']);
     workflowDb = new Client({ connectionString: suite.services.workflow.database.url });
     await workflowDb.connect();
   }, 120_000);
@@ -429,6 +429,24 @@ describe('processing a dossier task by task', () => {
       { change: 'reassigned', previous: `${TRUC_BACH}.specialist.1`, owner: `${TRUC_BACH}.specialist.2`, sequence: 3 },
       { change: 'released', previous: `${TRUC_BACH}.specialist.2`, owner: null, sequence: 4 },
     ]);
+    // each displaced owner is told at once, in their work inbox
+    const notifications = new Client({ connectionString: suite.services.notification.database.url });
+    await notifications.connect();
+    try {
+      const told = await eventually(async () => {
+        const { rows: found } = await notifications.query(
+          `SELECT recipient, channel, subject FROM notification WHERE dossier_code = $1 AND template_key = 'task.taken_away' ORDER BY created_at`,
+          [code],
+        );
+        return found.length === 2 ? found : undefined;
+      }, 'both displaced owners told');
+      expect(told).toEqual([
+        { recipient: `${TRUC_BACH}.specialist.1`, channel: 'officer', subject: `Hồ sơ ${code}: nhiệm vụ bước 1 không còn do đồng chí xử lý` },
+        { recipient: `${TRUC_BACH}.specialist.2`, channel: 'officer', subject: `Hồ sơ ${code}: nhiệm vụ bước 1 không còn do đồng chí xử lý` },
+      ]);
+    } finally {
+      await notifications.end();
+    }
   });
 
   it('answers a retried command with the same result (Idempotency-Key), and a stale one with 409', async () => {

@@ -1,16 +1,25 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { DossierAccepted } from '@motcua/contracts';
+import { DossierAccepted, TaskOwnerChanged } from '@motcua/contracts';
 import { AmqpContext } from '@motcua/messaging';
-import { RecordDossierReceived } from './record-dossier-received';
+import { RecordDossierReceived, RecordOwnerDisplaced } from './record-notification';
 
-/** Dossier events from intake that someone must be told about. Runs once per message id (the inbox). */
+/** Dossier events from intake and workflow that someone must be told about. Runs once per message id (the inbox). */
 @Controller()
 export class DossierEventsHandler {
-  constructor(private readonly recordDossierReceived: RecordDossierReceived) {}
+  constructor(
+    private readonly recordDossierReceived: RecordDossierReceived,
+    private readonly recordOwnerDisplaced: RecordOwnerDisplaced,
+  ) {}
 
   @EventPattern<string>(DossierAccepted.type)
   async onAccepted(@Payload() event: DossierAccepted, @Ctx() ctx: AmqpContext): Promise<void> {
     await this.recordDossierReceived.execute(event, ctx.getMessage().properties.messageId as string, ctx.transaction);
+  }
+
+  /** A task was given to another or put back in the queue: its displaced owner is told at once. */
+  @EventPattern<string>(TaskOwnerChanged.type)
+  async onOwnerChanged(@Payload() event: TaskOwnerChanged, @Ctx() ctx: AmqpContext): Promise<void> {
+    await this.recordOwnerDisplaced.execute(event, ctx.getMessage().properties.messageId as string, ctx.transaction);
   }
 }

@@ -2,11 +2,11 @@ import { Module } from '@nestjs/common';
 import { DossierEventsHandler } from './dossier-events.handler';
 import { ListNotifications } from './list-notifications';
 import { NotificationsController } from './notifications.controller';
-import { RecordDossierReceived } from './record-dossier-received';
+import { RecordDossierReceived, RecordOwnerDisplaced } from './record-notification';
 
 /** Telling people: the delivery log, and the events that add to it. */
 @Module({
   controllers: [NotificationsController, DossierEventsHandler],
-  providers: [RecordDossierReceived, ListNotifications],
+  providers: [RecordDossierReceived, RecordOwnerDisplaced, ListNotifications],
 })
 export class NotificationsModule {}

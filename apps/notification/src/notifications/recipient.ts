@@ -1,5 +1,8 @@
-/** How a notification reaches its person. 'none': the applicant left neither an email nor a phone number. */
-export type Channel = 'email' | 'sms' | 'none';
+/**
+ * How a notification reaches its person. 'officer': an officer of the suite, by their id (their work inbox);
+ * 'none': the applicant left neither an email nor a phone number.
+ */
+export type Channel = 'email' | 'sms' | 'officer' | 'none';
 
 export interface Recipient {
   readonly channel: Channel;

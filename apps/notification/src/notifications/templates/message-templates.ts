@@ -26,6 +26,18 @@ export const MESSAGE_TEMPLATES = {
       'Bộ phận Một cửa',
     ].join('\n'),
   },
+  /** To an officer whose task was given to someone else or put back in the queue by another. */
+  'task.taken_away': {
+    subject: 'Hồ sơ {dossierCode}: nhiệm vụ bước {stepNumber} không còn do đồng chí xử lý',
+    body: [
+      'Kính gửi đồng chí {officerId},',
+      '',
+      'Nhiệm vụ xử lý hồ sơ {dossierCode} (bước {stepNumber}, đơn vị {agencyCode}) {change} bởi {actorId} lúc {occurredAt}.',
+      'Đồng chí không thực hiện thêm thao tác nào trên nhiệm vụ này.',
+      '',
+      'Hệ thống Một cửa',
+    ].join('\n'),
+  },
 } as const satisfies Record<string, MessageTemplate>;
 
 export type TemplateKey = keyof typeof MESSAGE_TEMPLATES;

@@ -1,0 +1,32 @@
+import type { TaskOwnerChanged } from '@motcua/contracts';
+import type { NotificationDraft } from './notification-draft';
+import { formatVietnamDateTime, renderTemplate } from './templates/render-template';
+
+/**
+ * The message to an officer whose task was taken from them (given to another, or put back in the queue by
+ * someone else), or null when nobody was displaced (a claim, a first assignment, their own release).
+ */
+export function ownerDisplacedNotification(event: TaskOwnerChanged): NotificationDraft | null {
+  const displaced = event.previousOwnerId;
+  if (!displaced || displaced === event.actorId || displaced === event.ownerId) return null;
+  const message = renderTemplate('task.taken_away', {
+    officerId: displaced,
+    dossierCode: event.dossierCode,
+    stepNumber: String(event.stepNumber),
+    agencyCode: event.agencyCode,
+    change: event.ownerId ? `đã được chuyển cho ${event.ownerId}` : 'đã được trả về hàng chờ của đơn vị',
+    actorId: event.actorId,
+    occurredAt: formatVietnamDateTime(new Date(event.occurredAt)),
+  });
+  return {
+    dossierCode: event.dossierCode,
+    // officers of the task's agency read it, the displaced one among them
+    receivingAgencyCode: event.agencyCode,
+    templateKey: 'task.taken_away',
+    channel: 'officer',
+    recipient: displaced,
+    subject: message.subject,
+    body: message.body,
+    status: 'pending',
+  };
+}

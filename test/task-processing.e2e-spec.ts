@@ -463,6 +463,43 @@ describe('processing a dossier task by task', () => {
     expect((await workflowDb.query(`SELECT status, version FROM task WHERE id = $1`, [task.id])).rows).toEqual([{ status: 'open', version: task.version + 1 }]);
   });
 
+  it('guards every endpoint: another agency’s officer and a citizen see nothing, a wrong role is refused, no token is 401', async () => {
+    const code = await receive('1.001193', TRUC_BACH, '00004');
+    const owner = await officer(TRUC_BACH, Role.Specialist, 1);
+    const task = await openTask(code, TRUC_BACH, owner);
+    const claimed = await call('POST', workflow(`/tasks/${task.id}/claim`), owner, { version: task.version });
+    const v = claimed.body.version;
+    const caseVersion = (await call('GET', workflow(`/dossiers/${code}/control-slip`), owner)).body.version;
+    const PHUC_XA = '001.01.20.H26';
+    const citizen = await auth.token({ subject: '001190000001', kind: 'citizen', roles: [], agencies: [TRUC_BACH] });
+    const endpoints: { name: string; method: 'GET' | 'POST' | 'PUT'; url: string; body?: unknown; stranger: Promise<string>; wrongRole?: [Promise<string>, number, string] }[] = [
+      { name: 'claim', method: 'POST', url: workflow(`/tasks/${task.id}/claim`), body: { version: v }, stranger: officer(PHUC_XA, Role.Specialist) }, // a wrong role's claim: the test below
+      { name: 'assign', method: 'POST', url: workflow(`/tasks/${task.id}/assign`), body: { version: v, officerId: `${TRUC_BACH}.specialist.2` }, stranger: officer(PHUC_XA, Role.Leader), wrongRole: [officer(TRUC_BACH, Role.Specialist, 2), 403, 'TASK.NOT_HEAD'] },
+      { name: 'release', method: 'POST', url: workflow(`/tasks/${task.id}/release`), body: { version: v }, stranger: officer(PHUC_XA, Role.Leader), wrongRole: [officer(TRUC_BACH, Role.Specialist, 2), 403, 'TASK.NOT_OWNER'] },
+      { name: 'act', method: 'POST', url: workflow(`/tasks/${task.id}/actions`), body: { version: v, action: 'forward' }, stranger: officer(PHUC_XA, Role.Specialist), wrongRole: [officer(TRUC_BACH, Role.Leader), 403, 'TASK.NOT_OWNER'] },
+      { name: 'slip', method: 'GET', url: workflow(`/dossiers/${code}/control-slip`), stranger: officer(PHUC_XA, Role.Receiver) },
+      { name: 'withdraw', method: 'POST', url: workflow(`/dossiers/${code}/withdrawal`), body: { version: caseVersion, reason: 'Rút hồ sơ' }, stranger: officer(PHUC_XA, Role.Receiver), wrongRole: [officer(TRUC_BACH, Role.Specialist), 403, 'CASE.DESK_ONLY'] },
+      { name: 'coordinator', method: 'PUT', url: workflow(`/dossiers/${code}/coordinator`), body: { version: caseVersion, officerId: `${TRUC_BACH}.receiver.2` }, stranger: officer(PHUC_XA, Role.HeadOfDesk), wrongRole: [officer(TRUC_BACH, Role.Receiver), 403, 'CASE.HEAD_OF_DESK_ONLY'] },
+      { name: 'leave', method: 'PUT', url: workflow(`/officers/${TRUC_BACH}.specialist.1/status`), body: { status: 'on_leave' }, stranger: officer(PHUC_XA, Role.Leader), wrongRole: [officer(TRUC_BACH, Role.Specialist, 2), 404, 'OFFICER.NOT_FOUND'] },
+      { name: 'supplement', method: 'POST', url: `${suite.url('intake')}/api/v1/dossiers/${code}/supplements`, body: { documents: [{ name: 'Giấy chứng sinh' }] }, stranger: officer(PHUC_XA, Role.Receiver) },
+    ];
+    for (const e of endpoints) {
+      const stranger = await call(e.method, e.url, await e.stranger, e.body);
+      expect([e.name, stranger.status]).toEqual([e.name, 404]);
+      expect([e.name, (await call(e.method, e.url, citizen, e.body)).status]).toEqual([e.name, 404]);
+      // without a token: 401, except the applicant's supplement route, which is open to the lookup secret (404 without it)
+      expect([e.name, (await call(e.method, e.url, null, e.body)).status]).toEqual([e.name, e.name === 'supplement' ? 404 : 401]);
+      if (e.wrongRole) {
+        const [token, status, errorCode] = e.wrongRole;
+        expect([e.name, (await call(e.method, e.url, await token, e.body)).body]).toEqual([e.name, expect.objectContaining({ status, code: errorCode })]);
+      }
+    }
+    // nothing changed: the owner still owns it at the same version, the case is where it was
+    expect((await workflowDb.query(`SELECT owner_id, version, status FROM task WHERE id = $1`, [task.id])).rows).toEqual([{ owner_id: `${TRUC_BACH}.specialist.1`, version: v, status: 'open' }]);
+    expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), owner)).body).toMatchObject({ version: caseVersion, coordinatorId: `${TRUC_BACH}.receiver.1` });
+    expect((await workflowDb.query(`SELECT status FROM officer WHERE id = $1`, [`${TRUC_BACH}.specialist.1`])).rows[0].status).toBe('active');
+  });
+
   it('shows nothing of a task to another agency’s officer or a citizen, refuses a wrong role, and asks for a token', async () => {
     const code = await receive('1.001193', TRUC_BACH, '00004');
     const task = await openTask(code, TRUC_BACH, await officer(TRUC_BACH, Role.Specialist));

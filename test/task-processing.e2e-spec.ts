@@ -404,6 +404,14 @@ describe('processing a dossier task by task', () => {
     expect([completed.status, reassigned.status].sort()).toEqual([200, 409]);
     const kinds = (await workflowDb.query(`SELECT kind FROM task_event WHERE task_id = $1 ORDER BY id`, [task.id])).rows.map((r) => r.kind);
     expect(kinds).toEqual(completed.status === 200 ? ['created', 'claimed', 'completed'] : ['created', 'claimed', 'reassigned']);
+    // and the slip tells the winner's story only
+    const slip = (await call('GET', workflow(`/dossiers/${code}/control-slip`), owner)).body;
+    expect(slip.rows[0]).toMatchObject(
+      completed.status === 200
+        ? { receivedBy: `${TRUC_BACH}.specialist.1`, outcome: 'forward' }
+        : { receivedBy: `${TRUC_BACH}.specialist.2`, outcome: null, completedAt: null },
+    );
+    expect(slip.rows).toHaveLength(completed.status === 200 ? 2 : 1);
   });
 
   it('reassigns and releases, and tells of it with the displaced owner named', async () => {

@@ -4,10 +4,13 @@
  *   (b) routing: dossiers routed end to end per second (submitted until every first task exists and every
  *       public record shows status 4), with the queues drained;
  *   (c) the catalogue: workflow's load at start, the replicas' snapshot, load time and memory (bench/catalogue.ts);
+ *   (d) officers' work queues on a database of 1,000,000 tasks, and claim + forward throughput (bench/tasks.ts;
+ *       not in the default parts: run it alone with `--parts d`);
  * and each service's resident memory after the run. Starts its own suite on fresh databases (as the e2e tests
  * do), so it needs `npm run build` first — `npm run bench` does that.
  *
  *   npm run bench -- [--duration 30] [--connections 64] [--routed 20000] [--parts a,b,c]
+ *   npm run bench -- --parts d [--tasks 1000000] [--officers 5000] [--queries 1000] [--pairs 20000] [--workers 48]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -17,6 +20,7 @@ import { Role } from '@motcua/auth';
 import { createTestAuth, type RunningSuite, type ServiceName, SERVICE_NAMES, eventually, startSuite, BIRTH_REGISTRATION_DOCUMENTS } from '@motcua/testing';
 import { catalogueFigures } from './catalogue';
 import { cpuSeconds, openLoop, percentile, pidsOf } from './load';
+import { taskFigures } from './tasks';
 
 const { values: options } = parseArgs({
   options: {
@@ -27,6 +31,11 @@ const { values: options } = parseArgs({
     routed: { type: 'string', default: '10000' },
     parts: { type: 'string', default: 'a,b,c' },
     'routed-connections': { type: 'string', default: '64' },
+    tasks: { type: 'string', default: '1000000' },
+    officers: { type: 'string', default: '5000' },
+    queries: { type: 'string', default: '1000' },
+    pairs: { type: 'string', default: '20000' },
+    workers: { type: 'string', default: '48' },
   },
 });
 
@@ -211,6 +220,13 @@ async function main(): Promise<void> {
     if (parts.includes('a')) await intakeCapacity(auth, rows);
     if (parts.includes('b')) await routedEndToEnd(auth, rows);
     if (parts.includes('c')) await catalogueFigures(rows);
+    if (parts.includes('d')) {
+      const [tasks, officers, queries, pairs, workers] = [options.tasks, options.officers, options.queries, options.pairs, options.workers].map((v) => {
+        if (!/^[1-9]\d*$/.test(v)) throw new Error(`not a positive whole number: ${v}`);
+        return Number(v);
+      });
+      await taskFigures(auth, rows, { tasks, officers, queries, pairs, workers });
+    }
   } finally {
     auth.cleanup();
   }

@@ -29,12 +29,22 @@ export class TaskOwnership1764150000007 implements MigrationInterface {
         DROP CONSTRAINT dossier_case_status_check,
         ADD CONSTRAINT dossier_case_status_check CHECK (status IN ('in_progress', 'awaiting_supplement', 'closed'))`);
     await runner.query(`CREATE INDEX task_case ON task (case_id, created_at)`);
+    // The queue and owner indexes carry what the counts filter on, so the counts read the indexes only.
+    await runner.query(`DROP INDEX task_agency_queue, task_owner`);
+    await runner.query(
+      `CREATE INDEX task_agency_queue ON task (agency_code, created_at, id) INCLUDE (procedure_code) WHERE status = 'open' AND owner_id IS NULL`,
+    );
+    await runner.query(
+      `CREATE INDEX task_owner ON task (owner_id, created_at, id) INCLUDE (agency_code, procedure_code) WHERE status = 'open' AND owner_id IS NOT NULL`,
+    );
     // An officer's completed work, newest last like every list.
     await runner.query(`CREATE INDEX task_completed_by ON task (completed_by, created_at, id) WHERE status = 'done'`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP INDEX task_case, task_completed_by`);
+    await runner.query(`DROP INDEX task_case, task_completed_by, task_agency_queue, task_owner`);
+    await runner.query(`CREATE INDEX task_agency_queue ON task (agency_code, created_at, id) WHERE status = 'open' AND owner_id IS NULL`);
+    await runner.query(`CREATE INDEX task_owner ON task (owner_id, created_at, id) WHERE status = 'open' AND owner_id IS NOT NULL`);
     await runner.query(
       `ALTER TABLE dossier_case DROP COLUMN signed_step, DROP COLUMN closed_at, DROP COLUMN outcome, DROP COLUMN supplement_rounds,
          DROP CONSTRAINT dossier_case_status_check, ADD CONSTRAINT dossier_case_status_check CHECK (status IN ('in_progress', 'closed'))`,

@@ -4,7 +4,7 @@ import { type StepDefinition, resolveStepAgency } from '@motcua/catalogue';
 import { TaskCreated, TaskOwnerChanged, event } from '@motcua/contracts';
 import type { Transaction } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
-import { newId } from '@motcua/persistence';
+import { newId, queryPrepared } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
 
 /** What opening a step's task needs to know of its case. */
@@ -52,7 +52,9 @@ export class StepTasks {
       throw new ProblemDetailsException({ status: HttpStatus.UNPROCESSABLE_ENTITY, code: route.code, title: 'The step has no agency', detail: route.reason });
     }
     const taskId = newId();
-    await tx.manager.query(
+    await queryPrepared(
+      tx.manager,
+      'workflow.open-step-task',
       `WITH t AS (
          INSERT INTO task (id, case_id, dossier_code, procedure_code, step_number, step_name, agency_code, role, owner_id, status,
                            created_at, version, national_status, given_by)

@@ -4,7 +4,7 @@ import type { StepDefinition } from '@motcua/catalogue';
 import { CaseClosed, SupplementRequested, TaskCompleted, TaskOwnerChanged, event } from '@motcua/contracts';
 import { type Transaction, UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
-import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
+import { type CommandResponse, type IdempotentRequest, queryPrepared, runIdempotent } from '@motcua/persistence';
 import { StepTasks } from './step-task';
 import { type Officer, type StepAction, type TaskCommand, decide, transition } from './task-rules';
 
@@ -67,10 +67,10 @@ export class TaskCommands {
   ): Promise<CommandResponse<CommandResult> & { replayed: boolean }> {
     return this.unitOfWork.run((tx) =>
       runIdempotent(tx.manager, idempotency, async () => {
-        const task = await this.lock(tx, taskId);
+        const task = await this.lock(tx, taskId, [caller.subject, ...(command.kind === 'assign' ? [command.officerId] : [])]);
         // Whether the task exists is not for an officer of another agency to know.
         if (!task || caller.kind !== 'officer' || !canActForAgency(caller, task.agencyCode)) throw notFound(taskId);
-        const officers = await this.officersAt(tx, task.agencyCode, [caller.subject, ...(command.kind === 'assign' ? [command.officerId] : [])]);
+        const officers = new Map(task.officers.map((o) => [o.id, o]));
         const step = task.steps[task.stepNumber - 1];
         const decision = decide(task, command, expectedVersion, officers.get(caller.subject), step?.actions ?? [], command.kind === 'assign' ? officers.get(command.officerId) : undefined);
         if (!decision.ok) {
@@ -92,39 +92,33 @@ export class TaskCommands {
     );
   }
 
-  private async lock(tx: Transaction, taskId: string): Promise<LockedTask | undefined> {
+  /**
+   * The task and its case under row locks, with the pinned process and the officers named (their status and roles
+   * at the task's agency): one round trip.
+   */
+  private async lock(tx: Transaction, taskId: string, officerIds: string[]): Promise<(LockedTask & { officers: Officer[] }) | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(taskId)) return undefined;
-    const [task] = (await tx.manager.query(
+    const [task] = await queryPrepared<LockedTask & { officers: Officer[] }>(
+      tx.manager,
+      'workflow.lock-task',
       `SELECT t.id, t.case_id AS "caseId", t.dossier_code AS "dossierCode", t.procedure_code AS "procedureCode",
               t.step_number AS "stepNumber", t.step_name AS "stepName", t.agency_code AS "agencyCode", t.role,
               t.owner_id AS "ownerId", t.status, t.version, t.national_status AS "nationalStatus",
               c.process_version AS "processVersion", c.receiving_agency_code AS "receivingAgencyCode",
               c.applicant_area_code AS "applicantAreaCode", c.coordinator_id AS "coordinatorId", c.received_at AS "receivedAt",
-              c.signed_step AS "signedStep", c.event_sequence AS "eventSequence", v.steps
+              c.signed_step AS "signedStep", c.event_sequence AS "eventSequence", v.steps,
+              (SELECT COALESCE(json_agg(json_build_object(
+                        'id', o.id, 'active', o.status = 'active',
+                        'rolesAtAgency', (SELECT COALESCE(array_agg(r.role), '{}') FROM officer_role r WHERE r.officer_id = o.id AND r.agency_code = t.agency_code))), '[]')
+                 FROM officer o WHERE o.id = ANY($2)) AS officers
          FROM task t
          JOIN dossier_case c ON c.id = t.case_id
          JOIN process_version v ON v.procedure_code = c.procedure_code AND v.version = c.process_version
         WHERE t.id = $1
         FOR UPDATE OF t, c`,
-      [taskId],
-    )) as LockedTask[];
+      [taskId, officerIds],
+    );
     return task;
-  }
-
-  /** The officers named, with the roles each holds at the agency (none: not one of its staff). */
-  private async officersAt(tx: Transaction, agencyCode: string, ids: string[]): Promise<Map<string, Officer>> {
-    const rows = (await tx.manager.query(
-      `SELECT o.id, o.status = 'active' AS active, COALESCE(array_agg(r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS "rolesAtAgency"
-         FROM officer o LEFT JOIN officer_role r ON r.officer_id = o.id AND r.agency_code = $1
-        WHERE o.id = ANY($2) GROUP BY o.id`,
-      [agencyCode, ids],
-    )) as Officer[];
-    return new Map(rows.map((o) => [o.id, o]));
-  }
-
-  private async nextSequence(tx: Transaction, task: LockedTask, count: number): Promise<number[]> {
-    await tx.manager.query(`UPDATE dossier_case SET event_sequence = event_sequence + $2, version = version + 1 WHERE id = $1`, [task.caseId, count]);
-    return Array.from({ length: count }, (_, i) => task.eventSequence + 1 + i);
   }
 
   private async changeOwner(
@@ -136,16 +130,16 @@ export class TaskCommands {
   ): Promise<CommandResult> {
     const ownerId = command.kind === 'claim' ? actorId : command.kind === 'assign' ? command.officerId : null;
     const change = command.kind === 'claim' ? 'claimed' : command.kind === 'release' ? 'released' : task.ownerId ? 'reassigned' : 'assigned';
-    await tx.manager.query(`UPDATE task SET owner_id = $2, owned_at = $3, version = version + 1 WHERE id = $1`, [task.id, ownerId, ownerId ? now : null]);
-    await tx.manager.query(`INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      task.id,
-      task.caseId,
-      change,
-      actorId,
-      now,
-      JSON.stringify({ ownerId, previousOwnerId: task.ownerId }),
-    ]);
-    const [sequence] = await this.nextSequence(tx, task, 1);
+    const sequence = task.eventSequence + 1;
+    // the task, its event and the case's sequence in one statement
+    await queryPrepared(
+      tx.manager,
+      'workflow.change-owner',
+      `WITH t AS (UPDATE task SET owner_id = $2, owned_at = $3, version = version + 1 WHERE id = $1 RETURNING id, case_id),
+       e AS (INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) SELECT id, case_id, $4, $5, $6, $7 FROM t)
+       UPDATE dossier_case c SET event_sequence = $8, version = c.version + 1 FROM t WHERE c.id = t.case_id`,
+      [task.id, ownerId, ownerId ? now : null, change, actorId, now, JSON.stringify({ ownerId, previousOwnerId: task.ownerId }), sequence],
+    );
     await tx.publish(
       event(TaskOwnerChanged, {
         dossierCode: task.dossierCode,
@@ -175,19 +169,41 @@ export class TaskCommands {
     now: Date,
   ): Promise<CommandResult> {
     const next = transition(action, task.stepNumber, task.steps.length, task.signedStep);
-    await tx.manager.query(
-      `UPDATE task SET status = 'done', completed_at = $2, completed_by = $3, outcome = $4, note = $5, version = version + 1 WHERE id = $1`,
-      [task.id, now, actorId, action, note],
-    );
-    await tx.manager.query(`INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) VALUES ($1, $2, 'completed', $3, $4, $5)`, [
-      task.id,
-      task.caseId,
-      actorId,
-      now,
-      JSON.stringify({ action, note }),
-    ]);
     const nextStep = next.kind === 'step' ? task.steps[next.stepNumber - 1] : undefined;
-    const [completedSequence, nextSequence] = await this.nextSequence(tx, task, 1 + (nextStep ? StepTasks.sequencesFor(nextStep) : 1));
+    const completedSequence = task.eventSequence + 1;
+    const nextSequence = completedSequence + 1;
+    // The task done, its event, and the case moved on (its sequence, step, status, supplement count), in one
+    // statement; the next step's task is opened after it.
+    const [{ round }] = await queryPrepared<{ round: number }>(
+      tx.manager,
+      'workflow.complete-task',
+      `WITH t AS (
+         UPDATE task SET status = 'done', completed_at = $2, completed_by = $3, outcome = $4, note = $5, version = version + 1
+          WHERE id = $1 RETURNING id, case_id),
+       e AS (INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) SELECT id, case_id, 'completed', $3, $2, $6 FROM t)
+       UPDATE dossier_case c SET
+         event_sequence = $7, version = c.version + 1, status = $8,
+         current_step = COALESCE($9, c.current_step), signed_step = CASE WHEN $10 THEN $11 ELSE c.signed_step END,
+         closed_at = CASE WHEN $8 = 'closed' THEN $2 ELSE c.closed_at END, outcome = COALESCE($12, c.outcome),
+         supplement_rounds = c.supplement_rounds + $13
+       FROM t WHERE c.id = t.case_id
+       RETURNING c.supplement_rounds AS round`,
+      [
+        task.id,
+        now,
+        actorId,
+        action,
+        note,
+        JSON.stringify({ action, note }),
+        completedSequence + (nextStep ? StepTasks.sequencesFor(nextStep) : 1),
+        next.kind === 'closed' ? 'closed' : next.kind === 'waiting' ? 'awaiting_supplement' : 'in_progress',
+        nextStep?.number ?? null,
+        next.kind === 'step',
+        next.kind === 'step' ? next.signedStep : null,
+        next.kind === 'closed' ? next.outcome : null,
+        next.kind === 'waiting' ? 1 : 0,
+      ],
+    );
     await tx.publish(
       event(TaskCompleted, {
         dossierCode: task.dossierCode,
@@ -207,7 +223,6 @@ export class TaskCommands {
     const done = { taskId: task.id, version: task.version + 1, ownerId: task.ownerId, status: 'done' as const };
 
     if (next.kind === 'closed') {
-      await tx.manager.query(`UPDATE dossier_case SET status = 'closed', closed_at = $2, outcome = $3 WHERE id = $1`, [task.caseId, now, next.outcome]);
       await tx.publish(
         event(CaseClosed, {
           dossierCode: task.dossierCode,
@@ -225,10 +240,6 @@ export class TaskCommands {
     }
 
     if (next.kind === 'waiting') {
-      const [[{ round }]] = (await tx.manager.query(
-        `UPDATE dossier_case SET status = 'awaiting_supplement', supplement_rounds = supplement_rounds + 1 WHERE id = $1 RETURNING supplement_rounds AS round`,
-        [task.caseId],
-      )) as [{ round: number }[], number];
       await tx.publish(
         event(SupplementRequested, {
           dossierCode: task.dossierCode,
@@ -249,7 +260,6 @@ export class TaskCommands {
     }
 
     const step = nextStep ?? task.steps[next.stepNumber - 1];
-    await tx.manager.query(`UPDATE dossier_case SET current_step = $2, signed_step = $3 WHERE id = $1`, [task.caseId, step.number, next.signedStep]);
     const nextTaskId = await this.stepTasks.open(tx, task, step, {
       nationalStatus: next.nationalStatus,
       givenBy: actorId,

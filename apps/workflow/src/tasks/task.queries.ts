@@ -85,24 +85,23 @@ export class TaskQueries {
     const after = filter.cursor ? decodeCursor(filter.cursor) : { createdAt: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
     const values: unknown[] = [filter.agencies, filter.procedure ?? null, after.createdAt, after.id, filter.limit + 1];
     const caller = () => `$${values.push(filter.callerId)}`;
-    // a done task is the caller's when they completed it
-    const condition =
-      filter.status === 'done'
-        ? `t.status = 'done' AND t.completed_by = ${caller()}`
-        : filter.owner === 'none'
-          ? `t.status = 'open' AND t.owner_id IS NULL`
-          : filter.owner === 'me'
-            ? `t.status = 'open' AND t.owner_id = ${caller()}`
-            : `t.status = 'open' AND (t.owner_id IS NULL OR t.owner_id = ${caller()})`;
-    const rows = await queryPrepared<TaskRow>(
-      manager,
-      `workflow.tasks-${filter.status === 'done' ? 'done' : filter.owner}`,
-      `SELECT ${COLUMNS} FROM task t JOIN dossier_case c ON c.id = t.case_id
-        WHERE ${condition} AND t.agency_code = ANY($1) AND ($2::text IS NULL OR t.procedure_code = $2)
-          AND (t.created_at, t.id) > ($3, $4)
-        ORDER BY t.created_at, t.id LIMIT $5`,
-      values,
-    );
+    const pageOf = `($2::text IS NULL OR t.procedure_code = $2) AND (t.created_at, t.id) > ($3, $4) ORDER BY t.created_at, t.id LIMIT $5`;
+    // An owner's lists follow the owner's index. A queue is read agency by agency, each from its own index in
+    // (created_at, id) order and only as far as one page, then merged: the cost is a page per agency, however
+    // long the queues are (one scan of all of them with agency_code = ANY(...) would read every queued task).
+    const sql =
+      filter.status === 'done' || filter.owner === 'me'
+        ? `SELECT ${COLUMNS} FROM task t JOIN dossier_case c ON c.id = t.case_id
+            WHERE ${filter.status === 'done' ? `t.status = 'done' AND t.completed_by = ${caller()}` : `t.status = 'open' AND t.owner_id = ${caller()}`}
+              AND t.agency_code = ANY($1) AND ${pageOf}`
+        : `SELECT ${COLUMNS} FROM unnest($1::text[]) AS a (code)
+            CROSS JOIN LATERAL (
+              SELECT * FROM task t
+               WHERE t.agency_code = a.code AND t.status = 'open'
+                 AND ${filter.owner === 'none' ? 't.owner_id IS NULL' : `(t.owner_id IS NULL OR t.owner_id = ${caller()})`} AND ${pageOf}) t
+            JOIN dossier_case c ON c.id = t.case_id
+            ORDER BY t.created_at, t.id LIMIT $5`;
+    const rows = await queryPrepared<TaskRow>(manager, `workflow.tasks-${filter.status === 'done' ? 'done' : filter.owner}`, sql, values);
     const [counts] = await queryPrepared<{ queue: number; mine: number }>(
       manager,
       'workflow.task-counts',

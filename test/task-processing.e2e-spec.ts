@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Role } from '@motcua/auth';
 import { BIRTH_REGISTRATION_DOCUMENTS, type RunningSuite, type TestAuth, createTestAuth, eventually, startSuite } from '@motcua/testing';
+import { WorkingCalendar, appointmentFor, toVietnamIso } from '@motcua/calendar';
 import { procedures } from '../apps/workflow/src/migrations/seed/1764150000006-procedures';
 
 /**
@@ -94,6 +95,16 @@ describe('processing a dossier task by task', () => {
 
     const shown = await statusHistory(code, TRUC_BACH, 5);
     expect(shown.history.map((h: any) => h.nationalStatus)).toEqual([2, 4, 4, 9, 10]);
+    // the appointment on the receipt: 8 working hours from the receipt, in Vietnam's working time
+    const calendar = new WorkingCalendar();
+    expect(shown.appointmentAt).toBe(toVietnamIso(appointmentFor(calendar, new Date(shown.receivedAt), { value: 8, unit: 'working_hours' })));
+    const slip = (await call('GET', workflow(`/dossiers/${code}/control-slip`), await officer(TRUC_BACH, Role.Receiver))).body;
+    expect(slip.appointmentAt).toBe(shown.appointmentAt);
+    // each step's deadline is its budget (4, 2, 2 working hours) from its hand-over; done at once, none is late
+    expect(slip.rows.map((r: any) => r.stepDeadline)).toEqual(
+      slip.rows.map((r: any, i: number) => toVietnamIso(calendar.addWorkingHours(new Date(r.handedOverAt), [4, 2, 2][i]))),
+    );
+    expect(slip.rows.every((r: any) => r.result === 'early' || r.result === 'on_time')).toBe(true);
     expect(shown).toMatchObject({ nationalStatus: 10, currentStep: null });
     // exactly one task was ever open at a time, and none is open now
     const { rows } = await workflowDb.query(`SELECT step_number, status, owner_id FROM task WHERE dossier_code = $1 ORDER BY created_at`, [code]);
@@ -443,7 +454,7 @@ describe('processing a dossier task by task', () => {
     try {
       const told = await eventually(async () => {
         const { rows: found } = await notifications.query(
-          `SELECT recipient, channel, subject FROM notification WHERE dossier_code = $1 AND template_key = 'task.taken_away' ORDER BY created_at`,
+          `SELECT recipient, channel, subject FROM notification WHERE dossier_code = $1 AND template_key = 'task.taken_away' ORDER BY recipient`,
           [code],
         );
         return found.length === 2 ? found : undefined;

@@ -4,3 +4,4 @@ export * from './public-holidays';
 export * from './official-schedule';
 export * from './official-schedules';
 export * from './working-calendar';
+export * from './deadlines';

@@ -102,6 +102,11 @@ export class DossierAccepted extends DossierEvent {
 
   @IsISO8601({ strict: true })
   receivedAt: string;
+
+  /** The appointment printed on the receipt (added in a compatible way: absent from earlier events). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  appointmentAt?: string;
 }
 
 /** workflow.task.created — a step's task waits in an agency's queue for its one owner. */

@@ -69,6 +69,10 @@ export class Dossier {
   @Column({ type: 'timestamptz' })
   receivedAt: Date;
 
+  /** Hẹn trả kết quả: from the procedure's legal time, in working time from the receipt (null before the calendar). */
+  @Column({ type: 'timestamptz', nullable: true })
+  appointmentAt: Date | null;
+
   /** SHA-256 of the lookup secret printed on the receipt (the secret itself is never stored). */
   @Column({ type: 'text', nullable: true, select: false })
   lookupSecretHash?: string | null;

@@ -20,6 +20,8 @@ export interface DossierView {
   /** While the dossier waits for the applicant (status 5): everything asked for, and why. */
   supplementRequest: Dossier['supplementRequest'];
   receivedAt: string;
+  /** The appointment on the receipt: hour, minute and date, in Vietnam time. */
+  appointmentAt: string | null;
   history?: { nationalStatus: number; nationalStatusName: string; source: string; note: string | null; occurredAt: string }[];
 }
 
@@ -45,6 +47,7 @@ export function toDossierView(
         : null,
     supplementRequest: dossier.supplementRequest,
     receivedAt: toVietnamIso(dossier.receivedAt),
+    appointmentAt: dossier.appointmentAt ? toVietnamIso(dossier.appointmentAt) : null,
     history: history?.map((change) => ({
       nationalStatus: change.nationalStatus,
       nationalStatusName: NationalStatus[change.nationalStatus],

@@ -5,7 +5,7 @@ import { ProblemDetailsException } from '@motcua/observability';
 import { DossierAccepted, NationalStatus, event } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
 import { type CommandResponse, type IdempotentRequest, newId, queryPrepared, runIdempotent } from '@motcua/persistence';
-import { vietnamDate } from '@motcua/calendar';
+import { type LegalTime, WorkingCalendar, appointmentFor, vietnamDate } from '@motcua/calendar';
 import { checkSubmission } from './check-submission';
 import { formatDossierCode } from './dossier-code';
 import { Dossier } from './dossier.entity';
@@ -21,6 +21,9 @@ import type { SubmitDossierRequest } from './submit-dossier.request';
  */
 @Injectable()
 export class SubmitDossier {
+  /** Vietnam's working time with the official schedules this build knows. */
+  private readonly calendar = new WorkingCalendar();
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly catalogue: CatalogueReplica,
@@ -34,7 +37,8 @@ export class SubmitDossier {
     return this.unitOfWork.run((tx) =>
       runIdempotent(tx.manager, idempotency, async () => {
         const receivedAt = new Date();
-        this.checkAgainstCatalogue(request, vietnamDate(receivedAt));
+        const legalTime = this.checkAgainstCatalogue(request, vietnamDate(receivedAt));
+        const appointmentAt = appointmentFor(this.calendar, receivedAt, legalTime);
         // The upsert locks the unit's counter row until commit: parallel receipts at one desk queue here and
         // each gets the next number; a rollback returns the number, so codes are unique and gap-free.
         const [{ last_number: runningNumber }] = await queryPrepared<{ last_number: number }>(
@@ -58,6 +62,7 @@ export class SubmitDossier {
           documents: request.documents.map((d) => ({ ...d })),
           returnMethod: request.returnMethod,
           supplementRequest: null,
+          appointmentAt,
           nationalStatus: NationalStatus.Accepted,
           currentStep: null,
           currentAgencyCode: null,
@@ -76,8 +81,9 @@ export class SubmitDossier {
           'intake.insert-dossier',
           `WITH d AS (
              INSERT INTO dossier (id, code, procedure_code, channel, receiving_agency_code, coordinator_id, applicant,
-                                  documents, return_method, national_status, event_sequence, received_at, created_at, lookup_secret_hash)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id)
+                                  documents, return_method, national_status, event_sequence, received_at, created_at, lookup_secret_hash,
+                                  appointment_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14) RETURNING id)
            INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, occurred_at) SELECT id, $10, 'intake', $11, $12 FROM d`,
           [
             dossier.id,
@@ -93,6 +99,7 @@ export class SubmitDossier {
             dossier.eventSequence,
             receivedAt,
             hashOfSecret(lookupSecret),
+            appointmentAt,
           ],
         );
         await tx.publish(
@@ -108,6 +115,7 @@ export class SubmitDossier {
             applicant: dossier.applicant,
             returnMethod: dossier.returnMethod,
             receivedAt: receivedAt.toISOString(),
+            appointmentAt: appointmentAt.toISOString(),
           }),
         );
         return { status: 201, body: { ...toDossierView(dossier, [accepted]), lookupSecret } };
@@ -115,7 +123,8 @@ export class SubmitDossier {
     );
   }
 
-  private checkAgainstCatalogue(request: SubmitDossierRequest, onDate: string): void {
+  /** Refuses what the catalogue does not allow; returns the procedure's legal time for the appointment. */
+  private checkAgainstCatalogue(request: SubmitDossierRequest, onDate: string): LegalTime {
     if (this.catalogue.isEmpty) {
       throw new ProblemDetailsException({
         status: HttpStatus.SERVICE_UNAVAILABLE,
@@ -126,6 +135,8 @@ export class SubmitDossier {
     }
     const refusal = checkSubmission({ ...request, wardCode: request.applicant.wardCode }, this.catalogue, onDate);
     if (refusal) throw new ProblemDetailsException({ status: HttpStatus.UNPROCESSABLE_ENTITY, ...refusal });
+    const { legalTimeValue: value, legalTimeUnit: unit } = this.catalogue.procedure(request.procedureCode)!;
+    return { value, unit };
   }
 }
 

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Supplements: what the competent body asked the applicant for (shown on the record while the dossier waits),
+ * The appointment printed on the receipt (thời hạn hẹn trả kết quả), and supplements: what the competent body asked the applicant for (shown on the record while the dossier waits),
  * what the applicant supplied, the workflow sequence of the last coordinator change applied, and the lookup secret printed on the receipt with which an applicant without an
  * account proves the dossier is theirs (kept as a hash only).
  */
@@ -10,7 +10,8 @@ export class Supplements1764150000002 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(
-      `ALTER TABLE dossier ADD COLUMN lookup_secret_hash text, ADD COLUMN supplement_request jsonb, ADD COLUMN coordinator_sequence integer NOT NULL DEFAULT 0`,
+      `ALTER TABLE dossier ADD COLUMN lookup_secret_hash text, ADD COLUMN supplement_request jsonb, ADD COLUMN coordinator_sequence integer NOT NULL DEFAULT 0,
+         ADD COLUMN appointment_at timestamptz`,
     );
     await runner.query(`
       CREATE TABLE dossier_supplement (
@@ -27,6 +28,6 @@ export class Supplements1764150000002 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP TABLE dossier_supplement`);
-    await runner.query(`ALTER TABLE dossier DROP COLUMN lookup_secret_hash, DROP COLUMN supplement_request, DROP COLUMN coordinator_sequence`);
+    await runner.query(`ALTER TABLE dossier DROP COLUMN lookup_secret_hash, DROP COLUMN supplement_request, DROP COLUMN coordinator_sequence, DROP COLUMN appointment_at`);
   }
 }

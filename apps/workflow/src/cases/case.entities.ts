@@ -57,6 +57,10 @@ export class Case {
   @Column({ type: 'text', nullable: true })
   outcome: string | null;
 
+  /** The appointment printed on the receipt. */
+  @Column({ type: 'timestamptz', nullable: true })
+  appointmentAt: Date | null;
+
   /** Supplement requests so far: more than one counts against the on-time score. */
   @Column('integer')
   supplementRounds: number;
@@ -129,6 +133,10 @@ export class Task {
 
   @Column({ type: 'text', nullable: true })
   note: string | null;
+
+  /** The step's deadline: its budget in working hours from its hand-over. */
+  @Column({ type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
 }
 
 /** Append-only log of what happened to tasks: the process-control slip is derived from it. */

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { vietnamDate } from '@motcua/calendar';
+import { WorkingCalendar, stepDeadline, vietnamDate } from '@motcua/calendar';
 import { type DossierAccepted, NationalStatus, TaskCreated, event } from '@motcua/contracts';
 import { type Transaction, UnprocessableMessageError } from '@motcua/messaging';
 import { newId, queryPrepared } from '@motcua/persistence';
@@ -25,6 +25,7 @@ export class OpenCase {
   constructor(
     private readonly catalogue: Catalogue,
     private readonly stepTasks: StepTasks,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   async execute(accepted: DossierAccepted, tx: Transaction): Promise<void> {
@@ -57,13 +58,13 @@ export class OpenCase {
       `WITH c AS (
          INSERT INTO dossier_case (id, dossier_code, procedure_code, process_version, receiving_agency_code,
                                    applicant_area_code, coordinator_id, current_step, status, event_sequence,
-                                   received_at, opened_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', $16, $9, $10, 1)
+                                   received_at, opened_at, version, appointment_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', $16, $9, $10, 1, $17)
          ON CONFLICT (dossier_code) DO NOTHING RETURNING id),
        t AS (
          INSERT INTO task (id, case_id, dossier_code, procedure_code, step_number, step_name, agency_code, role,
-                           owner_id, status, created_at, version)
-         SELECT $11, c.id, $2, $3, $8, $12, $13, $14, NULL, 'open', $10, 1 FROM c RETURNING id, case_id),
+                           owner_id, status, created_at, version, due_at)
+         SELECT $11, c.id, $2, $3, $8, $12, $13, $14, NULL, 'open', $10, 1, $18 FROM c RETURNING id, case_id),
        e AS (
          INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details)
          SELECT t.id, t.case_id, 'created', NULL, $10, $15 FROM t)
@@ -85,6 +86,8 @@ export class OpenCase {
         task.role,
         JSON.stringify({ agencyCode: task.agencyCode, stepNumber: task.stepNumber }),
         StepTasks.sequencesFor(firstStep),
+        accepted.appointmentAt ? new Date(accepted.appointmentAt) : null,
+        stepDeadline(this.calendar, now, firstStep.budgetHours),
       ],
     );
     if (inserted.length === 0) {

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { WorkingCalendar } from '@motcua/calendar';
 import { Catalogue } from './catalogue';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueReplication, CatalogueResyncHandler } from './catalogue-replication';
@@ -8,7 +9,15 @@ import { DeactivateProcedure, PublishProcessVersion } from './publish-process-ve
 @Global()
 @Module({
   controllers: [CatalogueController, CatalogueResyncHandler],
-  providers: [Catalogue, CatalogueQueries, CatalogueReplication, PublishProcessVersion, DeactivateProcedure],
-  exports: [Catalogue],
+  providers: [
+    Catalogue,
+    CatalogueQueries,
+    CatalogueReplication,
+    PublishProcessVersion,
+    DeactivateProcedure,
+    // Vietnam's working time with the official schedules this build knows
+    { provide: WorkingCalendar, useValue: new WorkingCalendar() },
+  ],
+  exports: [Catalogue, WorkingCalendar],
 })
 export class CatalogueModule {}

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * What one task, one owner needs: when a task was taken and by whom it was handed over, how it ended, the status
- * the dossier had while it was open; on the case, the step that signed the result, how many supplements were
+ * What one task, one owner needs: when a task was taken and by whom it was handed over, its deadline, how it ended,
+ * the status the dossier had while it was open; the appointment on the case; on the case, the step that signed the result, how many supplements were
  * asked for, and when and how processing ended. A case waits for the applicant with no open task.
  */
 export class TaskOwnership1764150000007 implements MigrationInterface {
@@ -18,6 +18,7 @@ export class TaskOwnership1764150000007 implements MigrationInterface {
         ADD COLUMN completed_by text,
         ADD COLUMN outcome text,
         ADD COLUMN note text,
+        ADD COLUMN due_at timestamptz,
         ADD CONSTRAINT task_owned CHECK ((owner_id IS NULL) = (owned_at IS NULL)),
         ADD CONSTRAINT task_completed CHECK ((status = 'done') = (completed_at IS NOT NULL))`);
     await runner.query(`
@@ -26,6 +27,7 @@ export class TaskOwnership1764150000007 implements MigrationInterface {
         ADD COLUMN closed_at timestamptz,
         ADD COLUMN outcome text,
         ADD COLUMN supplement_rounds integer NOT NULL DEFAULT 0,
+        ADD COLUMN appointment_at timestamptz,
         DROP CONSTRAINT dossier_case_status_check,
         ADD CONSTRAINT dossier_case_status_check CHECK (status IN ('in_progress', 'awaiting_supplement', 'closed'))`);
     await runner.query(`CREATE INDEX task_case ON task (case_id, created_at)`);
@@ -50,12 +52,12 @@ export class TaskOwnership1764150000007 implements MigrationInterface {
     await runner.query(`CREATE INDEX task_agency_queue ON task (agency_code, created_at, id) WHERE status = 'open' AND owner_id IS NULL`);
     await runner.query(`CREATE INDEX task_owner ON task (owner_id, created_at, id) WHERE status = 'open' AND owner_id IS NOT NULL`);
     await runner.query(
-      `ALTER TABLE dossier_case DROP COLUMN signed_step, DROP COLUMN closed_at, DROP COLUMN outcome, DROP COLUMN supplement_rounds,
+      `ALTER TABLE dossier_case DROP COLUMN signed_step, DROP COLUMN closed_at, DROP COLUMN outcome, DROP COLUMN supplement_rounds, DROP COLUMN appointment_at,
          DROP CONSTRAINT dossier_case_status_check, ADD CONSTRAINT dossier_case_status_check CHECK (status IN ('in_progress', 'closed'))`,
     );
     await runner.query(
       `ALTER TABLE task DROP CONSTRAINT task_owned, DROP CONSTRAINT task_completed, DROP COLUMN national_status, DROP COLUMN given_by,
-         DROP COLUMN owned_at, DROP COLUMN completed_at, DROP COLUMN completed_by, DROP COLUMN outcome, DROP COLUMN note`,
+         DROP COLUMN owned_at, DROP COLUMN completed_at, DROP COLUMN completed_by, DROP COLUMN outcome, DROP COLUMN note, DROP COLUMN due_at`,
     );
   }
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, type Principal } from '@motcua/auth';
+import { toVietnamIso } from '@motcua/calendar';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type SlipEvent, type SlipRow, type SlipTask, controlSlip } from './control-slip';
 
@@ -18,6 +19,8 @@ export interface ControlSlipView {
   supplementRounds: number;
   /** The case's version: case commands (withdrawal, coordinator) name it. */
   version: number;
+  /** The appointment printed on the receipt. */
+  appointmentAt: string | null;
   rows: SlipRow[];
 }
 
@@ -35,7 +38,7 @@ export class ControlSlipController {
       const [found] = (await manager.query(
         `SELECT c.id, c.dossier_code AS "dossierCode", c.procedure_code AS "procedureCode", c.process_version AS "processVersion",
                 c.coordinator_id AS "coordinatorId", c.receiving_agency_code AS "receivingAgencyCode", c.status,
-                c.outcome, c.supplement_rounds AS "supplementRounds", c.version
+                c.outcome, c.supplement_rounds AS "supplementRounds", c.version, c.appointment_at AS "appointmentAt"
            FROM dossier_case c
           WHERE c.dossier_code = $1 AND $2 = 'officer'
             AND (c.receiving_agency_code = ANY($3) OR EXISTS (SELECT 1 FROM task t WHERE t.case_id = c.id AND t.agency_code = ANY($3)))`,
@@ -45,7 +48,8 @@ export class ControlSlipController {
         throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', title: 'Dossier not found', detail: `No dossier ${code} that you may see` });
       }
       const tasks = (await manager.query(
-        `SELECT t.id, t.step_number AS "stepNumber", t.step_name AS "stepName", t.agency_code AS "agencyCode", a.name AS "agencyName"
+        `SELECT t.id, t.step_number AS "stepNumber", t.step_name AS "stepName", t.agency_code AS "agencyCode", a.name AS "agencyName",
+                t.due_at AS "dueAt"
            FROM task t JOIN agency a ON a.code = t.agency_code WHERE t.case_id = $1 ORDER BY t.created_at, t.id`,
         [found.id],
       )) as SlipTask[];
@@ -53,8 +57,8 @@ export class ControlSlipController {
         `SELECT task_id AS "taskId", kind, actor_id AS "actorId", at, details FROM task_event WHERE case_id = $1 ORDER BY id`,
         [found.id],
       )) as SlipEvent[];
-      const { id: _id, ...slip } = found;
-      return { ...slip, rows: controlSlip(tasks, events, found.coordinatorId) };
+      const { id: _id, appointmentAt, ...slip } = found as typeof found & { appointmentAt: Date | null };
+      return { ...slip, appointmentAt: appointmentAt ? toVietnamIso(appointmentAt) : null, rows: controlSlip(tasks, events, found.coordinatorId) };
     });
   }
 }

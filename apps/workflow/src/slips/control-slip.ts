@@ -1,4 +1,4 @@
-import { toVietnamIso } from '@motcua/calendar';
+import { type Timeliness, timeliness, toVietnamIso } from '@motcua/calendar';
 
 /** One task event as the slip reads it (append-only, in order). */
 export interface SlipEvent {
@@ -15,6 +15,7 @@ export interface SlipTask {
   readonly stepName: string;
   readonly agencyCode: string;
   readonly agencyName: string;
+  readonly dueAt: Date | null;
 }
 
 /** A row of the process-control slip (phiếu kiểm soát quá trình giải quyết hồ sơ): one hand-over. */
@@ -31,6 +32,10 @@ export interface SlipRow {
   /** When it was first taken from the queue. */
   receivedAt: string | null;
   completedAt: string | null;
+  /** The step's deadline: its budget in working hours from the hand-over. */
+  stepDeadline: string | null;
+  /** Finished early, on time or late against the step's deadline; null while the step is open. */
+  result: Timeliness | null;
   /** The action that finished the step (forward, send_back, sign, hand_over…), null while it is open. */
   outcome: string | null;
   note: string | null;
@@ -59,6 +64,8 @@ export function controlSlip(tasks: readonly SlipTask[], events: readonly SlipEve
       receivedBy: completed?.actorId ?? ((lastOwnerEvent?.details.ownerId as string | null | undefined) ?? null),
       receivedAt: firstOwner ? toVietnamIso(firstOwner.at) : null,
       completedAt: completed ? toVietnamIso(completed.at) : null,
+      stepDeadline: task.dueAt ? toVietnamIso(task.dueAt) : null,
+      result: completed && task.dueAt ? timeliness(completed.at, task.dueAt) : null,
       outcome: typeof completed?.details.action === 'string' ? completed.details.action : null,
       note: typeof note === 'string' ? note : null,
     };

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { vietnamDate } from '@motcua/calendar';
+import { WorkingCalendar, stepDeadline, vietnamDate } from '@motcua/calendar';
 import { type StepDefinition, resolveStepAgency } from '@motcua/catalogue';
 import { TaskCreated, TaskOwnerChanged, event } from '@motcua/contracts';
 import type { Transaction } from '@motcua/messaging';
@@ -26,7 +26,10 @@ export interface CaseForStep {
  */
 @Injectable()
 export class StepTasks {
-  constructor(private readonly catalogue: Catalogue) {}
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly calendar: WorkingCalendar,
+  ) {}
 
   /** How many dossier sequence numbers opening this step's task takes: its creation, and its automatic assignment. */
   static sequencesFor(step: StepDefinition): number {
@@ -57,12 +60,12 @@ export class StepTasks {
       'workflow.open-step-task',
       `WITH t AS (
          INSERT INTO task (id, case_id, dossier_code, procedure_code, step_number, step_name, agency_code, role, owner_id, status,
-                           created_at, version, national_status, given_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, 'open', $9, 1, $10, $11) RETURNING id, case_id)
+                           created_at, version, national_status, given_by, due_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, 'open', $9, 1, $10, $11, $13) RETURNING id, case_id)
        INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details)
        SELECT id, case_id, 'created', $11, $9, $12 FROM t`,
       [taskId, kase.caseId, kase.dossierCode, kase.procedureCode, step.number, step.name, route.agencyCode, step.role, o.at, o.nationalStatus, o.givenBy,
-        JSON.stringify({ agencyCode: route.agencyCode, stepNumber: step.number, from: o.from })],
+        JSON.stringify({ agencyCode: route.agencyCode, stepNumber: step.number, from: o.from }), stepDeadline(this.calendar, o.at, step.budgetHours)],
     );
     await tx.publish(
       event(TaskCreated, {

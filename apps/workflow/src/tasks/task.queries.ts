@@ -22,6 +22,8 @@ export interface TaskView {
   coordinatorId: string;
   createdAt: string;
   completedAt: string | null;
+  /** The step's deadline: its budget in working hours from the hand-over. */
+  dueAt: string | null;
   outcome: string | null;
   version: number;
 }
@@ -59,6 +61,7 @@ interface TaskRow {
   coordinatorId: string;
   createdAt: Date;
   completedAt: Date | null;
+  dueAt: Date | null;
   outcome: string | null;
   version: number;
 }
@@ -66,7 +69,7 @@ interface TaskRow {
 const COLUMNS = `t.id, t.dossier_code AS "dossierCode", t.procedure_code AS "procedureCode", t.step_number AS "stepNumber",
   t.step_name AS "stepName", t.agency_code AS "agencyCode", t.role, t.owner_id AS "ownerId", t.owned_at AS "ownedAt", t.status,
   t.national_status AS "nationalStatus", c.coordinator_id AS "coordinatorId", t.created_at AS "createdAt",
-  t.completed_at AS "completedAt", t.outcome, t.version`;
+  t.completed_at AS "completedAt", t.due_at AS "dueAt", t.outcome, t.version`;
 
 /**
  * Officers' work queues. The caller's scope (their agencies) is a condition of every statement, never a filter
@@ -120,5 +123,6 @@ function toTaskView(task: TaskRow): TaskView {
     ownedAt: task.ownedAt ? toVietnamIso(task.ownedAt) : null,
     createdAt: toVietnamIso(task.createdAt),
     completedAt: task.completedAt ? toVietnamIso(task.completedAt) : null,
+    dueAt: task.dueAt ? toVietnamIso(task.dueAt) : null,
   };
 }

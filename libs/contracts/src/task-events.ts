@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsBoolean, IsIn, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AGENCY_CODE_PATTERN, DossierEvent } from './dossier-events';
 
 /**
@@ -198,4 +198,53 @@ export class CoordinatorChanged extends DossierEvent {
   @IsString()
   @MaxLength(100)
   changedBy: string;
+}
+
+/**
+ * workflow.case.appointment-changed — the appointment moved: by the working time the clock was paused while the
+ * applicant supplied documents, or by an extension with an apology (the original appointment is kept beside it).
+ */
+export class AppointmentChanged extends DossierEvent {
+  static readonly type = 'workflow.case.appointment-changed';
+  static readonly version = 1;
+
+  @IsIn(['supplement_pause', 'extension'])
+  cause: 'supplement_pause' | 'extension';
+
+  @IsISO8601({ strict: true })
+  appointmentAt: string;
+
+  @IsISO8601({ strict: true })
+  previousAppointmentAt: string;
+
+  @IsISO8601({ strict: true })
+  originalAppointmentAt: string;
+
+  /** For a pause: the working minutes the clock stood still. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  pausedWorkingMinutes: number | null;
+
+  /** For an extension: the apology's reason, which extension this is, and whether it is one too many. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason: string | null;
+
+  @IsInt()
+  @Min(0)
+  extension: number;
+
+  /** A second (or later) extension: flagged for the agency's leader and the statistics. */
+  @IsBoolean()
+  flagged: boolean;
+
+  @IsString()
+  @MaxLength(100)
+  actorId: string;
+
+  @IsString()
+  @MaxLength(100)
+  coordinatorId: string;
 }

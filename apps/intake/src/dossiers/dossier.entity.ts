@@ -73,6 +73,14 @@ export class Dossier {
   @Column({ type: 'timestamptz', nullable: true })
   appointmentAt: Date | null;
 
+  /** The appointment first printed on the receipt, kept when pauses or extensions move the current one. */
+  @Column({ type: 'timestamptz', nullable: true })
+  originalAppointmentAt: Date | null;
+
+  /** Extensions with an apology so far: a second one is flagged. */
+  @Column({ type: 'integer', default: 0 })
+  extensionCount: number;
+
   /** SHA-256 of the lookup secret printed on the receipt (the secret itself is never stored). */
   @Column({ type: 'text', nullable: true, select: false })
   lookupSecretHash?: string | null;

@@ -22,6 +22,8 @@ export interface DossierView {
   receivedAt: string;
   /** The appointment on the receipt: hour, minute and date, in Vietnam time. */
   appointmentAt: string | null;
+  originalAppointmentAt: string | null;
+  extensionCount: number;
   history?: { nationalStatus: number; nationalStatusName: string; source: string; note: string | null; occurredAt: string }[];
 }
 
@@ -48,6 +50,8 @@ export function toDossierView(
     supplementRequest: dossier.supplementRequest,
     receivedAt: toVietnamIso(dossier.receivedAt),
     appointmentAt: dossier.appointmentAt ? toVietnamIso(dossier.appointmentAt) : null,
+    originalAppointmentAt: dossier.originalAppointmentAt ? toVietnamIso(dossier.originalAppointmentAt) : null,
+    extensionCount: dossier.extensionCount,
     history: history?.map((change) => ({
       nationalStatus: change.nationalStatus,
       nationalStatusName: NationalStatus[change.nationalStatus],

@@ -63,6 +63,8 @@ export class SubmitDossier {
           returnMethod: request.returnMethod,
           supplementRequest: null,
           appointmentAt,
+          originalAppointmentAt: appointmentAt,
+          extensionCount: 0,
           nationalStatus: NationalStatus.Accepted,
           currentStep: null,
           currentAgencyCode: null,
@@ -82,8 +84,8 @@ export class SubmitDossier {
           `WITH d AS (
              INSERT INTO dossier (id, code, procedure_code, channel, receiving_agency_code, coordinator_id, applicant,
                                   documents, return_method, national_status, event_sequence, received_at, created_at, lookup_secret_hash,
-                                  appointment_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14) RETURNING id)
+                                  appointment_at, original_appointment_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $14) RETURNING id)
            INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, occurred_at) SELECT id, $10, 'intake', $11, $12 FROM d`,
           [
             dossier.id,

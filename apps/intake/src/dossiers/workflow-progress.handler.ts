@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { CaseClosed, CoordinatorChanged, SupplementRequested, TaskCreated } from '@motcua/contracts';
+import { AppointmentChanged, CaseClosed, CoordinatorChanged, SupplementRequested, TaskCreated } from '@motcua/contracts';
+import { appointmentNote } from './appointment-note';
 import type { AmqpContext } from '@motcua/messaging';
 import { ApplyWorkflowProgress } from './apply-workflow-progress';
 
@@ -35,6 +36,24 @@ export class WorkflowProgressHandler {
     await ctx.transaction.manager.query(
       `UPDATE dossier SET coordinator_id = $2, coordinator_sequence = $3 WHERE code = $1 AND coordinator_sequence < $3`,
       [changed.dossierCode, changed.coordinatorId, changed.sequence],
+    );
+  }
+
+  /**
+   * The appointment moved (a pause for a supplement, an extension with an apology): the newest move wins whatever
+   * order they come in, the original stays, and the history says why.
+   */
+  @EventPattern<string>(AppointmentChanged.type)
+  async onAppointmentChanged(@Payload() changed: AppointmentChanged, @Ctx() ctx: AmqpContext): Promise<void> {
+    await ctx.transaction.manager.query(
+      `WITH d AS (
+         UPDATE dossier SET appointment_at = CASE WHEN appointment_sequence < $3 THEN $4::timestamptz ELSE appointment_at END,
+                            appointment_sequence = GREATEST(appointment_sequence, $3), extension_count = GREATEST(extension_count, $5)
+          WHERE code = $1 RETURNING id)
+       INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, note, occurred_at)
+       SELECT id, $2, 'workflow', $3, $6, $7 FROM d
+       ON CONFLICT (dossier_id, source, sequence) DO NOTHING`,
+      [changed.dossierCode, changed.nationalStatus, changed.sequence, changed.appointmentAt, changed.extension, appointmentNote(changed), changed.occurredAt],
     );
   }
 }

@@ -1,7 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The appointment printed on the receipt (thời hạn hẹn trả kết quả), and supplements: what the competent body asked the applicant for (shown on the record while the dossier waits),
+ * The appointment printed on the receipt (thời hạn hẹn trả kết quả) and the current one after pauses and
+ * extensions, and supplements: what the competent body asked the applicant for (shown on the record while the dossier waits),
  * what the applicant supplied, the workflow sequence of the last coordinator change applied, and the lookup secret printed on the receipt with which an applicant without an
  * account proves the dossier is theirs (kept as a hash only).
  */
@@ -11,7 +12,8 @@ export class Supplements1764150000002 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(
       `ALTER TABLE dossier ADD COLUMN lookup_secret_hash text, ADD COLUMN supplement_request jsonb, ADD COLUMN coordinator_sequence integer NOT NULL DEFAULT 0,
-         ADD COLUMN appointment_at timestamptz`,
+         ADD COLUMN appointment_at timestamptz, ADD COLUMN original_appointment_at timestamptz,
+         ADD COLUMN appointment_sequence integer NOT NULL DEFAULT 0, ADD COLUMN extension_count integer NOT NULL DEFAULT 0`,
     );
     await runner.query(`
       CREATE TABLE dossier_supplement (
@@ -28,6 +30,9 @@ export class Supplements1764150000002 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP TABLE dossier_supplement`);
-    await runner.query(`ALTER TABLE dossier DROP COLUMN lookup_secret_hash, DROP COLUMN supplement_request, DROP COLUMN coordinator_sequence, DROP COLUMN appointment_at`);
+    await runner.query(
+      `ALTER TABLE dossier DROP COLUMN lookup_secret_hash, DROP COLUMN supplement_request, DROP COLUMN coordinator_sequence, DROP COLUMN appointment_at, DROP COLUMN original_appointment_at,
+         DROP COLUMN appointment_sequence, DROP COLUMN extension_count`,
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { StepDefinition } from '@motcua/catalogue';
-import { type DossierSupplemented, NationalStatus } from '@motcua/contracts';
+import { AppointmentChanged, type DossierSupplemented, NationalStatus, event } from '@motcua/contracts';
+import { WorkingCalendar } from '@motcua/calendar';
 import type { Transaction } from '@motcua/messaging';
 import { type CaseForStep, StepTasks } from '../tasks/step-task';
 
@@ -10,6 +11,10 @@ interface WaitingCase extends CaseForStep {
   eventSequence: number;
   steps: StepDefinition[];
   askedAtStep: number | null;
+  pausedAt: Date | null;
+  appointmentAt: Date | null;
+  originalAppointmentAt: Date | null;
+  extensionCount: number;
 }
 
 /**
@@ -20,14 +25,18 @@ interface WaitingCase extends CaseForStep {
 export class ResumeCase {
   private readonly logger = new Logger(ResumeCase.name);
 
-  constructor(private readonly stepTasks: StepTasks) {}
+  constructor(
+    private readonly stepTasks: StepTasks,
+    private readonly calendar: WorkingCalendar,
+  ) {}
 
   async execute(supplemented: DossierSupplemented, tx: Transaction): Promise<void> {
     const [kase] = (await tx.manager.query(
       `SELECT c.id AS "caseId", c.dossier_code AS "dossierCode", c.procedure_code AS "procedureCode", c.process_version AS "processVersion",
               c.receiving_agency_code AS "receivingAgencyCode", c.applicant_area_code AS "applicantAreaCode",
               c.coordinator_id AS "coordinatorId", c.received_at AS "receivedAt", c.status, c.signed_step AS "signedStep",
-              c.event_sequence AS "eventSequence", v.steps,
+              c.event_sequence AS "eventSequence", v.steps, c.paused_at AS "pausedAt", c.appointment_at AS "appointmentAt",
+              c.original_appointment_at AS "originalAppointmentAt", c.extension_count AS "extensionCount",
               (SELECT t.step_number FROM task t WHERE t.case_id = c.id AND t.outcome = 'request_supplement'
                 ORDER BY t.completed_at DESC LIMIT 1) AS "askedAtStep"
          FROM dossier_case c JOIN process_version v ON v.procedure_code = c.procedure_code AND v.version = c.process_version
@@ -41,11 +50,41 @@ export class ResumeCase {
     }
     const now = new Date();
     const step = kase.steps[kase.askedAtStep - 1];
-    const sequence = kase.eventSequence + 1;
+    // The clock stood still while the applicant had the dossier: the appointment moves by that working time.
+    const pausedMs = kase.pausedAt ? this.calendar.workingTimeBetween(kase.pausedAt, now) : 0;
+    const moved = kase.appointmentAt && pausedMs > 0 ? this.calendar.addWorkingHours(kase.appointmentAt, pausedMs / 3_600_000) : null;
+    let sequence = kase.eventSequence + 1;
     await tx.manager.query(
-      `UPDATE dossier_case SET status = 'in_progress', current_step = $2, event_sequence = $3, version = version + 1 WHERE id = $1`,
-      [kase.caseId, kase.askedAtStep, kase.eventSequence + StepTasks.sequencesFor(step)],
+      `UPDATE dossier_case SET status = 'in_progress', current_step = $2, event_sequence = $3, version = version + 1, paused_at = NULL,
+              appointment_at = COALESCE($4, appointment_at) WHERE id = $1`,
+      [kase.caseId, kase.askedAtStep, kase.eventSequence + (moved ? 1 : 0) + StepTasks.sequencesFor(step), moved],
     );
+    if (moved && kase.appointmentAt && kase.pausedAt) {
+      await tx.manager.query(
+        `INSERT INTO case_appointment_change (case_id, cause, previous_appointment_at, appointment_at, paused_from, paused_to, paused_working_ms, at)
+         VALUES ($1, 'supplement_pause', $2, $3, $4, $5, $6, $5)`,
+        [kase.caseId, kase.appointmentAt, moved, kase.pausedAt, now, pausedMs],
+      );
+      await tx.publish(
+        event(AppointmentChanged, {
+          dossierCode: kase.dossierCode,
+          nationalStatus: NationalStatus.SupplementRequested,
+          sequence,
+          occurredAt: now.toISOString(),
+          cause: 'supplement_pause',
+          appointmentAt: moved.toISOString(),
+          previousAppointmentAt: kase.appointmentAt.toISOString(),
+          originalAppointmentAt: (kase.originalAppointmentAt ?? kase.appointmentAt).toISOString(),
+          pausedWorkingMinutes: Math.round(pausedMs / 60_000),
+          reason: null,
+          extension: kase.extensionCount,
+          flagged: false,
+          actorId: 'system',
+          coordinatorId: kase.coordinatorId,
+        }),
+      );
+      sequence += 1;
+    }
     await this.stepTasks.open(tx, kase, step, {
       nationalStatus: kase.signedStep !== null ? NationalStatus.Processed : NationalStatus.InProgress,
       givenBy: supplemented.receivedBy,

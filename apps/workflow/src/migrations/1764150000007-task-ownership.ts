@@ -28,9 +28,28 @@ export class TaskOwnership1764150000007 implements MigrationInterface {
         ADD COLUMN outcome text,
         ADD COLUMN supplement_rounds integer NOT NULL DEFAULT 0,
         ADD COLUMN appointment_at timestamptz,
+        ADD COLUMN original_appointment_at timestamptz,
+        ADD COLUMN paused_at timestamptz,
+        ADD COLUMN extension_count integer NOT NULL DEFAULT 0,
         DROP CONSTRAINT dossier_case_status_check,
         ADD CONSTRAINT dossier_case_status_check CHECK (status IN ('in_progress', 'awaiting_supplement', 'closed'))`);
     await runner.query(`CREATE INDEX task_case ON task (case_id, created_at)`);
+    // Every move of a case's appointment: a clock paused for a supplement, or an extension with an apology.
+    await runner.query(`
+      CREATE TABLE case_appointment_change (
+        id bigserial PRIMARY KEY,
+        case_id uuid NOT NULL REFERENCES dossier_case (id),
+        cause text NOT NULL CHECK (cause IN ('supplement_pause', 'extension')),
+        previous_appointment_at timestamptz NOT NULL,
+        appointment_at timestamptz NOT NULL,
+        paused_from timestamptz,
+        paused_to timestamptz,
+        paused_working_ms bigint,
+        reason text,
+        actor_id text,
+        at timestamptz NOT NULL
+      )`);
+    await runner.query(`CREATE INDEX case_appointment_change_case ON case_appointment_change (case_id, id)`);
     // A case row is rewritten by every command on its tasks, never in an indexed column: room on its page lets
     // PostgreSQL update it in place (HOT) without touching the indexes.
     await runner.query(`ALTER TABLE dossier_case SET (fillfactor = 80)`);
@@ -47,12 +66,13 @@ export class TaskOwnership1764150000007 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE case_appointment_change`);
     await runner.query(`ALTER TABLE dossier_case RESET (fillfactor)`);
     await runner.query(`DROP INDEX task_case, task_completed_by, task_agency_queue, task_owner`);
     await runner.query(`CREATE INDEX task_agency_queue ON task (agency_code, created_at, id) WHERE status = 'open' AND owner_id IS NULL`);
     await runner.query(`CREATE INDEX task_owner ON task (owner_id, created_at, id) WHERE status = 'open' AND owner_id IS NOT NULL`);
     await runner.query(
-      `ALTER TABLE dossier_case DROP COLUMN signed_step, DROP COLUMN closed_at, DROP COLUMN outcome, DROP COLUMN supplement_rounds, DROP COLUMN appointment_at,
+      `ALTER TABLE dossier_case DROP COLUMN signed_step, DROP COLUMN closed_at, DROP COLUMN outcome, DROP COLUMN supplement_rounds, DROP COLUMN appointment_at, DROP COLUMN original_appointment_at, DROP COLUMN paused_at, DROP COLUMN extension_count,
          DROP CONSTRAINT dossier_case_status_check, ADD CONSTRAINT dossier_case_status_check CHECK (status IN ('in_progress', 'closed'))`,
     );
     await runner.query(

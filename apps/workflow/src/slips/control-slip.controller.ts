@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, type Principal } from '@motcua/auth';
-import { toVietnamIso } from '@motcua/calendar';
+import { type Timeliness, timeliness, toVietnamIso } from '@motcua/calendar';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type SlipEvent, type SlipRow, type SlipTask, controlSlip } from './control-slip';
 
@@ -19,8 +19,11 @@ export interface ControlSlipView {
   supplementRounds: number;
   /** The case's version: case commands (withdrawal, coordinator) name it. */
   version: number;
-  /** The appointment printed on the receipt. */
+  /** The appointment (after pauses and extensions), and the one first printed on the receipt. */
   appointmentAt: string | null;
+  originalAppointmentAt: string | null;
+  /** Once processing ended: early, on time or late against the appointment (the national method). */
+  result: Timeliness | null;
   rows: SlipRow[];
 }
 
@@ -38,12 +41,13 @@ export class ControlSlipController {
       const [found] = (await manager.query(
         `SELECT c.id, c.dossier_code AS "dossierCode", c.procedure_code AS "procedureCode", c.process_version AS "processVersion",
                 c.coordinator_id AS "coordinatorId", c.receiving_agency_code AS "receivingAgencyCode", c.status,
-                c.outcome, c.supplement_rounds AS "supplementRounds", c.version, c.appointment_at AS "appointmentAt"
+                c.outcome, c.supplement_rounds AS "supplementRounds", c.version, c.appointment_at AS "appointmentAt",
+                c.original_appointment_at AS "originalAppointmentAt", c.closed_at AS "closedAt"
            FROM dossier_case c
           WHERE c.dossier_code = $1 AND $2 = 'officer'
             AND (c.receiving_agency_code = ANY($3) OR EXISTS (SELECT 1 FROM task t WHERE t.case_id = c.id AND t.agency_code = ANY($3)))`,
         [code, caller.kind, caller.agencies],
-      )) as (Omit<ControlSlipView, 'rows'> & { id: string })[];
+      )) as (Omit<ControlSlipView, 'rows' | 'appointmentAt' | 'originalAppointmentAt' | 'result'> & { id: string })[];
       if (!found) {
         throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', title: 'Dossier not found', detail: `No dossier ${code} that you may see` });
       }
@@ -57,8 +61,18 @@ export class ControlSlipController {
         `SELECT task_id AS "taskId", kind, actor_id AS "actorId", at, details FROM task_event WHERE case_id = $1 ORDER BY id`,
         [found.id],
       )) as SlipEvent[];
-      const { id: _id, appointmentAt, ...slip } = found as typeof found & { appointmentAt: Date | null };
-      return { ...slip, appointmentAt: appointmentAt ? toVietnamIso(appointmentAt) : null, rows: controlSlip(tasks, events, found.coordinatorId) };
+      const { id: _id, appointmentAt, originalAppointmentAt, closedAt, ...slip } = found as typeof found & {
+        appointmentAt: Date | null;
+        originalAppointmentAt: Date | null;
+        closedAt: Date | null;
+      };
+      return {
+        ...slip,
+        appointmentAt: appointmentAt ? toVietnamIso(appointmentAt) : null,
+        originalAppointmentAt: originalAppointmentAt ? toVietnamIso(originalAppointmentAt) : null,
+        result: closedAt && appointmentAt ? timeliness(closedAt, appointmentAt) : null,
+        rows: controlSlip(tasks, events, found.coordinatorId),
+      };
     });
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsISO8601, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { STEP_ACTIONS } from '../catalogue/process-definition';
 
 /** Every command names the version of the task it was decided on: a stale one is refused (409). */
@@ -50,4 +50,16 @@ export class ActOnTaskRequest extends TaskVersionRequest {
   @ValidateNested({ each: true })
   @Type(() => MissingDocumentRequest)
   missing?: MissingDocumentRequest[];
+}
+
+export class ExtendAppointmentRequest extends TaskVersionRequest {
+  @ApiProperty({ example: 'Hồ sơ cần xác minh thêm tại cơ sở y tế nơi sinh', description: 'The apology’s reason' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason: string;
+
+  @ApiProperty({ example: '2026-12-09T17:00:00+07:00', description: 'The new appointment (ISO 8601 with offset)' })
+  @IsISO8601({ strict: true })
+  newAppointmentAt: string;
 }

@@ -1,10 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { type Principal, canActForAgency } from '@motcua/auth';
 import type { StepDefinition } from '@motcua/catalogue';
-import { CaseClosed, SupplementRequested, TaskCompleted, TaskOwnerChanged, event } from '@motcua/contracts';
+import { AppointmentChanged, CaseClosed, SupplementRequested, TaskCompleted, TaskOwnerChanged, event } from '@motcua/contracts';
 import { type Transaction, UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, queryPrepared, runIdempotent } from '@motcua/persistence';
+import { WorkingCalendar } from '@motcua/calendar';
+import { checkExtension } from './extension-rules';
 import { StepTasks } from './step-task';
 import { type Officer, type StepAction, type TaskCommand, decide, transition } from './task-rules';
 
@@ -30,6 +32,9 @@ interface LockedTask {
   signedStep: number | null;
   eventSequence: number;
   steps: StepDefinition[];
+  appointmentAt: Date | null;
+  originalAppointmentAt: Date | null;
+  extensionCount: number;
 }
 
 export interface CommandResult {
@@ -56,6 +61,7 @@ export class TaskCommands {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly stepTasks: StepTasks,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   execute(
@@ -86,7 +92,9 @@ export class TaskCommands {
         const body =
           command.kind === 'act'
             ? await this.act(tx, task, command.action as StepAction, command.note ?? null, command.missing ?? [], caller.subject, now)
-            : await this.changeOwner(tx, task, command, caller.subject, now);
+            : command.kind === 'extend'
+              ? await this.extend(tx, task, command.reason, command.newAppointmentAt, caller.subject, now)
+              : await this.changeOwner(tx, task, command, caller.subject, now);
         return { status: 200, body };
       }),
     );
@@ -107,6 +115,7 @@ export class TaskCommands {
               c.process_version AS "processVersion", c.receiving_agency_code AS "receivingAgencyCode",
               c.applicant_area_code AS "applicantAreaCode", c.coordinator_id AS "coordinatorId", c.received_at AS "receivedAt",
               c.signed_step AS "signedStep", c.event_sequence AS "eventSequence", v.steps,
+              c.appointment_at AS "appointmentAt", c.original_appointment_at AS "originalAppointmentAt", c.extension_count AS "extensionCount",
               (SELECT COALESCE(json_agg(json_build_object(
                         'id', o.id, 'active', o.status = 'active',
                         'rolesAtAgency', (SELECT COALESCE(array_agg(r.role), '{}') FROM officer_role r WHERE r.officer_id = o.id AND r.agency_code = t.agency_code))), '[]')
@@ -124,7 +133,7 @@ export class TaskCommands {
   private async changeOwner(
     tx: Transaction,
     task: LockedTask,
-    command: Exclude<TaskCommand, { kind: 'act' }>,
+    command: Extract<TaskCommand, { kind: 'claim' | 'assign' | 'release' }>,
     actorId: string,
     now: Date,
   ): Promise<CommandResult> {
@@ -159,6 +168,53 @@ export class TaskCommands {
     return { taskId: task.id, version: task.version + 1, ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus };
   }
 
+  /**
+   * Gia hạn: the owner of a running-late task gives the applicant a new appointment with an apology, at least one
+   * working day before the current one. The original appointment stays on the case; a second extension is flagged.
+   */
+  private async extend(tx: Transaction, task: LockedTask, reason: string, requested: Date, actorId: string, now: Date): Promise<CommandResult> {
+    const refusal = checkExtension(this.calendar, now, task.appointmentAt, requested);
+    if (refusal) {
+      throw new ProblemDetailsException({
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        code: refusal.code,
+        title: 'The appointment cannot be moved so',
+        detail: refusal.message,
+        errors: [{ field: refusal.field, code: refusal.code, message: refusal.message }],
+      });
+    }
+    const extension = task.extensionCount + 1;
+    const sequence = task.eventSequence + 1;
+    await queryPrepared(
+      tx.manager,
+      'workflow.extend-appointment',
+      `WITH t AS (UPDATE task SET version = version + 1 WHERE id = $1 RETURNING case_id),
+       h AS (INSERT INTO case_appointment_change (case_id, cause, previous_appointment_at, appointment_at, reason, actor_id, at)
+             SELECT case_id, 'extension', $2, $3, $4, $5, $6 FROM t)
+       UPDATE dossier_case c SET appointment_at = $3, extension_count = $7, event_sequence = $8, version = c.version + 1 FROM t WHERE c.id = t.case_id`,
+      [task.id, task.appointmentAt, requested, reason, actorId, now, extension, sequence],
+    );
+    await tx.publish(
+      event(AppointmentChanged, {
+        dossierCode: task.dossierCode,
+        nationalStatus: task.nationalStatus,
+        sequence,
+        occurredAt: now.toISOString(),
+        cause: 'extension',
+        appointmentAt: requested.toISOString(),
+        previousAppointmentAt: task.appointmentAt!.toISOString(),
+        originalAppointmentAt: (task.originalAppointmentAt ?? task.appointmentAt!).toISOString(),
+        pausedWorkingMinutes: null,
+        reason,
+        extension,
+        flagged: extension > 1,
+        actorId,
+        coordinatorId: task.coordinatorId,
+      }),
+    );
+    return { taskId: task.id, version: task.version + 1, ownerId: task.ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus };
+  }
+
   private async act(
     tx: Transaction,
     task: LockedTask,
@@ -185,7 +241,8 @@ export class TaskCommands {
          event_sequence = $7, version = c.version + 1, status = $8,
          current_step = COALESCE($9, c.current_step), signed_step = CASE WHEN $10 THEN $11 ELSE c.signed_step END,
          closed_at = CASE WHEN $8 = 'closed' THEN $2 ELSE c.closed_at END, outcome = COALESCE($12, c.outcome),
-         supplement_rounds = c.supplement_rounds + $13
+         supplement_rounds = c.supplement_rounds + $13,
+         paused_at = CASE WHEN $8 = 'awaiting_supplement' THEN $2 ELSE c.paused_at END
        FROM t WHERE c.id = t.case_id
        RETURNING c.supplement_rounds AS round`,
       [

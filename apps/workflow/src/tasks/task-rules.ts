@@ -13,6 +13,7 @@ export type TaskCommand =
   | { readonly kind: 'claim' }
   | { readonly kind: 'assign'; readonly officerId: string }
   | { readonly kind: 'release' }
+  | { readonly kind: 'extend'; readonly reason: string; readonly newAppointmentAt: Date }
   | { readonly kind: 'act'; readonly action: string; readonly note?: string; readonly missing?: readonly { readonly code?: string; readonly name: string }[] };
 
 export interface TaskState {
@@ -67,6 +68,9 @@ export function decide(
     case 'release':
       if (task.ownerId === null) return refuse(409, 'TASK.NOT_OWNED', 'the task has no owner to release');
       if (actor?.id !== task.ownerId && !isHead) return refuse(403, 'TASK.NOT_OWNER', 'only its owner or the head of the agency releases a task');
+      return { ok: true };
+    case 'extend':
+      if (task.ownerId === null || actor?.id !== task.ownerId) return refuse(403, 'TASK.NOT_OWNER', 'only the owner of the task asks for an extension');
       return { ok: true };
     case 'act':
       if (task.ownerId === null || actor?.id !== task.ownerId) return refuse(403, 'TASK.NOT_OWNER', 'only the owner of the task acts on it');

@@ -5,7 +5,7 @@ import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, fingerprintOf } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
 import { ListTasksRequest } from './list-tasks.request';
-import { ActOnTaskRequest, AssignTaskRequest, TaskVersionRequest } from './task-command.requests';
+import { ActOnTaskRequest, AssignTaskRequest, ExtendAppointmentRequest, TaskVersionRequest } from './task-command.requests';
 import { type CommandResult, TaskCommands } from './task-commands';
 import type { TaskCommand } from './task-rules';
 import { type TaskPage, TaskQueries } from './task.queries';
@@ -107,6 +107,19 @@ export class TasksController {
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<CommandResult> {
     return this.run(id, 'actions', { kind: 'act', action: request.action, note: request.note, missing: request.missing }, request, caller, key, response);
+  }
+
+  /** The owner of a running-late task gives the applicant a new appointment with an apology (at least a working day ahead). */
+  @Post(':id/extension')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  extend(
+    @Param('id') id: string,
+    @Body() request: ExtendAppointmentRequest,
+    @CurrentPrincipal() caller: Principal,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) response: CommandHttpResponse,
+  ): Promise<CommandResult> {
+    return this.run(id, 'extension', { kind: 'extend', reason: request.reason, newAppointmentAt: new Date(request.newAppointmentAt) }, request, caller, key, response);
   }
 
   private async run(

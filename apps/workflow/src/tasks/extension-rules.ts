@@ -1,0 +1,19 @@
+import type { WorkingCalendar } from '@motcua/calendar';
+
+export type ExtensionRefusal = { readonly code: string; readonly field: string; readonly message: string };
+
+/**
+ * Whether an extension with an apology (phiếu xin lỗi và hẹn lại ngày trả kết quả) may be given: the dossier has
+ * an appointment, the new one is later, and it is asked at least one working day before the current appointment.
+ * Pure: the calendar and the instant are passed in.
+ */
+export function checkExtension(calendar: WorkingCalendar, now: Date, current: Date | null, requested: Date): ExtensionRefusal | null {
+  if (!current) return { code: 'EXTENSION.NO_APPOINTMENT', field: 'newAppointmentAt', message: 'the dossier has no appointment to move' };
+  if (requested.getTime() <= current.getTime()) {
+    return { code: 'EXTENSION.NOT_LATER', field: 'newAppointmentAt', message: 'the new appointment comes after the current one' };
+  }
+  if (calendar.workingTimeBetween(now, current) < calendar.workingDayMs) {
+    return { code: 'EXTENSION.TOO_LATE', field: 'newAppointmentAt', message: 'an extension is asked at least one working day before the appointment' };
+  }
+  return null;
+}

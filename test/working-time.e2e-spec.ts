@@ -1,0 +1,170 @@
+import { Client } from 'pg';
+import { Role } from '@motcua/auth';
+import { WorkingCalendar, toVietnamIso } from '@motcua/calendar';
+import { BIRTH_REGISTRATION_DOCUMENTS, type RunningSuite, type TestAuth, createTestAuth, eventually, startSuite } from '@motcua/testing';
+
+/**
+ * Deadlines are the law: the clock stops while the applicant supplies documents and the appointment moves by
+ * that working time; a dossier that runs late gets an extension with an apology, the original appointment kept.
+ * Intake and workflow run as processes; where a test needs time to have passed, it moves the case's instants
+ * back in the database instead of waiting.
+ */
+describe('working time on a dossier', () => {
+  const TRUC_BACH = '004.01.20.H26';
+  const calendar = new WorkingCalendar();
+  let auth: TestAuth;
+  let suite: RunningSuite;
+  let workflowDb: Client;
+
+  beforeAll(async () => {
+    auth = createTestAuth();
+    suite = await startSuite('working-time', auth.env, ['intake', 'workflow']);
+    workflowDb = new Client({ connectionString: suite.services.workflow.database.url });
+    await workflowDb.connect();
+  }, 120_000);
+
+  afterAll(async () => {
+    await workflowDb?.end();
+    await suite?.stop();
+    auth?.cleanup();
+  }, 60_000);
+
+  const officer = (role: Role, n = 1) => auth.token({ subject: `${TRUC_BACH}.${role}.${n}`, roles: [role], agencies: [TRUC_BACH] });
+  const call = async (method: 'GET' | 'POST', url: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(url, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+  const workflow = (path: string) => `${suite.url('workflow')}/api/v1${path}`;
+  const record = async (code: string) => (await call('GET', `${suite.url('intake')}/api/v1/dossiers/${code}`, await officer(Role.Receiver))).body;
+
+  async function receive(): Promise<{ code: string; lookupSecret: string; appointmentAt: string }> {
+    const { status, body } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, await officer(Role.Receiver), {
+      procedureCode: '1.001193',
+      receivingAgencyCode: TRUC_BACH,
+      channel: 1,
+      applicant: { fullName: 'Lý Thị Hạnh', wardCode: '00004' },
+      documents: BIRTH_REGISTRATION_DOCUMENTS,
+      returnMethod: 'desk',
+    });
+    expect(status).toBe(201);
+    return body;
+  }
+
+  async function ownTask(code: string, role: Role) {
+    const token = await officer(role);
+    const task = await eventually(async () => {
+      const { body } = await call('GET', workflow(`/tasks?agency=${TRUC_BACH}&limit=100`), token);
+      return body.items?.find((t: any) => t.dossierCode === code);
+    }, `the task of ${code}`);
+    const claimed = await call('POST', workflow(`/tasks/${task.id}/claim`), token, { version: task.version });
+    return { id: task.id as string, version: claimed.body.version as number, token };
+  }
+
+  async function finish(code: string, role: Role, action: string) {
+    const task = await ownTask(code, role);
+    expect((await call('POST', workflow(`/tasks/${task.id}/actions`), task.token, { version: task.version, action })).status).toBe(200);
+  }
+
+  it('prints the appointment on the receipt and keeps it on the record', async () => {
+    const receipt = await receive();
+    const expected = calendar.addWorkingHours(calendar.receiptStart(new Date((await record(receipt.code)).receivedAt)), 8);
+    expect(receipt.appointmentAt).toBe(toVietnamIso(expected));
+    expect(await record(receipt.code)).toMatchObject({ appointmentAt: receipt.appointmentAt, originalAppointmentAt: receipt.appointmentAt, extensionCount: 0 });
+  });
+
+  it('finishes a dossier on time once the working time it waited for a supplement is excluded', async () => {
+    const receipt = await receive();
+    const { code } = receipt;
+    const specialist = await ownTask(code, Role.Specialist);
+    await call('POST', workflow(`/tasks/${specialist.id}/actions`), specialist.token, {
+      version: specialist.version,
+      action: 'request_supplement',
+      note: 'Cần bản chính giấy chứng sinh',
+      missing: [{ code: 'GCS', name: 'Giấy chứng sinh' }],
+    });
+    await eventually(async () => ((await record(code)).nationalStatus === 5 ? true : undefined), 'status 5');
+    // The applicant took ten days; the appointment has passed: without the pause excluded, the dossier is late.
+    await workflowDb.query(
+      `UPDATE dossier_case SET appointment_at = now() - interval '1 minute', paused_at = now() - interval '10 days' WHERE dossier_code = $1`,
+      [code],
+    );
+    const supplied = await call(
+      'POST',
+      `${suite.url('intake')}/api/v1/dossiers/${code}/supplements`,
+      null,
+      { documents: [{ code: 'GCS', name: 'Giấy chứng sinh (bản chính)' }] },
+      { 'x-lookup-secret': receipt.lookupSecret },
+    );
+    expect(supplied.status).toBe(201);
+
+    // workflow moved the appointment by exactly the paused working time, and told intake
+    const change = await eventually(
+      async () => (await workflowDb.query(`SELECT * FROM case_appointment_change c JOIN dossier_case d ON d.id = c.case_id WHERE d.dossier_code = $1`, [code])).rows[0],
+      'the appointment moved',
+    );
+    expect(change.cause).toBe('supplement_pause');
+    expect(Number(change.paused_working_ms)).toBe(calendar.workingTimeBetween(change.paused_from, change.paused_to));
+    expect(change.appointment_at.getTime()).toBe(calendar.addWorkingHours(change.previous_appointment_at, Number(change.paused_working_ms) / 3_600_000).getTime());
+    expect(change.appointment_at.getTime()).toBeGreaterThan(Date.now());
+    const moved = await eventually(async () => {
+      const body = await record(code);
+      return body.appointmentAt === toVietnamIso(change.appointment_at) ? body : undefined;
+    }, 'the new appointment on the record');
+    expect(moved.originalAppointmentAt).toBe(receipt.appointmentAt);
+    expect(moved.history.some((h: any) => /^Không tính .* giờ làm việc chờ bổ sung hồ sơ: hẹn trả kết quả mới/.test(h.note ?? ''))).toBe(true);
+
+    await finish(code, Role.Specialist, 'forward');
+    await finish(code, Role.Leader, 'sign');
+    await finish(code, Role.Returner, 'hand_over');
+    const slip = await eventually(async () => {
+      const { body } = await call('GET', workflow(`/dossiers/${code}/control-slip`), await officer(Role.Receiver));
+      return body.status === 'closed' ? body : undefined;
+    }, 'the case closed');
+    expect(slip).toMatchObject({ outcome: 'returned', supplementRounds: 1 });
+    expect(['early', 'on_time']).toContain(slip.result);
+  });
+
+  it('gives a running-late dossier an extension with an apology, keeps the original, and flags a second one', async () => {
+    const { code, appointmentAt: original } = await receive();
+    const task = await ownTask(code, Role.Specialist);
+    const appointment = new Date(Date.now() + 30 * 24 * 3_600_000);
+    await workflowDb.query(`UPDATE dossier_case SET appointment_at = $2 WHERE dossier_code = $1`, [code, appointment]);
+    const extend = (version: number, newAppointmentAt: Date, token = task.token) =>
+      call('POST', workflow(`/tasks/${task.id}/extension`), token, { version, reason: 'Cần xác minh thêm với bệnh viện nơi sinh', newAppointmentAt: newAppointmentAt.toISOString() });
+
+    expect((await extend(task.version, appointment, await officer(Role.Specialist, 2))).body.code).toBe('TASK.NOT_OWNER');
+    expect((await extend(task.version, new Date(appointment.getTime() - 60_000))).body).toMatchObject({ status: 422, code: 'EXTENSION.NOT_LATER' });
+    const later = new Date(appointment.getTime() + 3 * 24 * 3_600_000);
+    const first = await extend(task.version, later);
+    expect(first).toMatchObject({ status: 200, body: { version: task.version + 1 } });
+
+    const shown = await eventually(async () => {
+      const body = await record(code);
+      return body.extensionCount === 1 ? body : undefined;
+    }, 'the extension on the record');
+    expect(shown).toMatchObject({ appointmentAt: toVietnamIso(later), originalAppointmentAt: original });
+    expect(shown.history.some((h: any) => (h.note ?? '').startsWith('Gia hạn lần 1: hẹn trả kết quả mới'))).toBe(true);
+
+    const evenLater = new Date(later.getTime() + 24 * 3_600_000);
+    expect((await extend(first.body.version, evenLater)).status).toBe(200);
+    const { rows } = await workflowDb.query(
+      `SELECT (payload->>'extension')::int AS extension, (payload->>'flagged')::boolean AS flagged, payload->>'originalAppointmentAt' AS original
+         FROM outbox_message WHERE type = 'workflow.case.appointment-changed' AND payload->>'dossierCode' = $1 ORDER BY created_at, id`,
+      [code],
+    );
+    expect(rows.map((r) => [r.extension, r.flagged])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    expect(new Date(rows[0].original).toISOString()).toBe(new Date(original).toISOString());
+
+    // less than a working day before the appointment, it is too late to apologise in advance
+    await workflowDb.query(`UPDATE dossier_case SET appointment_at = now() + interval '1 minute' WHERE dossier_code = $1`, [code]);
+    const tooLate = await extend(first.body.version + 1, new Date(Date.now() + 10 * 24 * 3_600_000));
+    expect(tooLate.body).toMatchObject({ status: 422, code: 'EXTENSION.TOO_LATE', errors: [expect.objectContaining({ field: 'newAppointmentAt' })] });
+  });
+});

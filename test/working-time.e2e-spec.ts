@@ -30,7 +30,7 @@ describe('working time on a dossier', () => {
   }, 60_000);
 
   const officer = (role: Role, n = 1) => auth.token({ subject: `${TRUC_BACH}.${role}.${n}`, roles: [role], agencies: [TRUC_BACH] });
-  const call = async (method: 'GET' | 'POST', url: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
+  const call = async (method: 'GET' | 'POST' | 'PUT', url: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(url, {
       method,
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
@@ -166,5 +166,48 @@ describe('working time on a dossier', () => {
     await workflowDb.query(`UPDATE dossier_case SET appointment_at = now() + interval '1 minute' WHERE dossier_code = $1`, [code]);
     const tooLate = await extend(first.body.version + 1, new Date(Date.now() + 10 * 24 * 3_600_000));
     expect(tooLate.body).toMatchObject({ status: 422, code: 'EXTENSION.TOO_LATE', errors: [expect.objectContaining({ field: 'newAppointmentAt' })] });
+  });
+
+  it('answers deadlines and a year’s days off, and lets an administrator publish a year', async () => {
+    const token = await officer(Role.Specialist);
+    const deadline = await call('GET', workflow('/calendar/deadline?from=2026-02-13T14:00:00%2B07:00&value=2&unit=working_days'), token);
+    expect(deadline.body).toMatchObject({ deadline: '2026-02-24T14:00:00.000+07:00' }); // across the Tết 2026 break
+    expect((await call('GET', workflow('/calendar/deadline?from=yesterday&value=-1&unit=weeks'), token)).body.errors.map((e: any) => e.field).sort()).toEqual([
+      'from',
+      'unit',
+      'value',
+    ]);
+
+    const year = (await call('GET', workflow('/calendar/years/2026'), token)).body;
+    expect(year.daysOff.map((d: any) => d.date)).toEqual(expect.arrayContaining(['2026-01-01', '2026-02-16', '2026-02-20', '2026-04-30', '2026-09-02']));
+    expect(year.workingDays.map((d: any) => d.date)).toContain('2026-01-10');
+    expect(year.publishedHere).toBe(false);
+
+    const schedule = {
+      year: 2027,
+      source: 'Thông báo thử nghiệm (kiểm thử)',
+      daysOff: [
+        { date: '2027-02-05', name: 'Tết Nguyên đán' },
+        { date: '2027-02-08', name: 'Tết Nguyên đán' },
+        { date: '2027-02-09', name: 'Tết Nguyên đán' },
+        { date: '2027-02-10', name: 'Tết Nguyên đán' },
+        { date: '2027-02-11', name: 'Tết Nguyên đán' },
+        { date: '2027-02-12', name: 'Tết Nguyên đán (nghỉ bù)' },
+      ],
+      workingDays: [{ date: '2027-02-20', name: 'Làm bù' }],
+    };
+    const admin = await auth.token({ subject: 'quan-tri-vien', roles: [Role.Admin] });
+    expect((await call('PUT', workflow('/calendar/years/2027'), token, schedule)).status).toBe(403);
+    const bad = await call('PUT', workflow('/calendar/years/2027'), admin, { ...schedule, daysOff: [{ date: '2027-02-30', name: '' }] });
+    expect(bad.body).toMatchObject({ status: 422, code: 'CALENDAR.SCHEDULE_INVALID' });
+    expect(bad.body.errors.map((e: any) => e.field)).toContain('daysOff.0.date');
+    expect((await call('PUT', workflow('/calendar/years/2027'), admin, schedule)).status).toBe(200);
+    const published = (await call('GET', workflow('/calendar/years/2027'), token)).body;
+    expect(published).toMatchObject({ publishedHere: true, source: 'Thông báo thử nghiệm (kiểm thử)' });
+    expect(published.daysOff.map((d: any) => d.date)).toEqual(expect.arrayContaining(['2027-02-05', '2027-02-12']));
+    // Thursday 4 Feb 2027, 14:00 + 1 working day: the break now runs to the 12th → Monday 15 Feb
+    expect((await call('GET', workflow('/calendar/deadline?from=2027-02-04T14:00:00%2B07:00&value=1&unit=working_days'), token)).body.deadline).toBe(
+      '2027-02-15T14:00:00.000+07:00',
+    );
   });
 });

@@ -3,6 +3,7 @@ import { AuthModule } from '@motcua/auth';
 import { MessagingModule, MessagingReadiness } from '@motcua/messaging';
 import { ObservabilityModule } from '@motcua/observability';
 import { PersistenceModule } from '@motcua/persistence';
+import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { entities, migrations } from './database';
@@ -17,6 +18,7 @@ export const SERVICE = 'workflow';
     AuthModule.forRoot(),
     ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness] }),
     CatalogueModule,
+    CalendarModule,
     CasesModule,
     TasksModule,
   ],

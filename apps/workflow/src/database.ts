@@ -9,6 +9,7 @@ import { LoadDepartmentsAndDivisions1764150000004 } from './migrations/176415000
 import { CreateStaff1764150000005 } from './migrations/1764150000005-create-staff';
 import { LoadProcedures1764150000006 } from './migrations/1764150000006-load-procedures';
 import { TaskOwnership1764150000007 } from './migrations/1764150000007-task-ownership';
+import { OfficialSchedules1764150000008 } from './migrations/1764150000008-official-schedules';
 
 export const entities = [...messagingEntities, AdministrativeArea, Agency, Officer, OfficerRole, Procedure, ProcessVersion, Case, Task, TaskEvent];
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CreateStaff1764150000005,
   LoadProcedures1764150000006,
   TaskOwnership1764150000007,
+  OfficialSchedules1764150000008,
 ];

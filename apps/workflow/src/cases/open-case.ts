@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { WorkingCalendar, stepDeadline, vietnamDate } from '@motcua/calendar';
+import { stepDeadline, vietnamDate } from '@motcua/calendar';
 import { type DossierAccepted, NationalStatus, TaskCreated, event } from '@motcua/contracts';
 import { type Transaction, UnprocessableMessageError } from '@motcua/messaging';
 import { newId, queryPrepared } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
 import { resolveStepAgency } from '@motcua/catalogue';
 import { StepTasks } from '../tasks/step-task';
+import { Calendars } from '../calendar/calendars';
 
 /**
  * A dossier that cannot be routed: parked at once with the reason (no retry can fix the catalogue), never
@@ -25,7 +26,7 @@ export class OpenCase {
   constructor(
     private readonly catalogue: Catalogue,
     private readonly stepTasks: StepTasks,
-    private readonly calendar: WorkingCalendar,
+    private readonly calendars: Calendars,
   ) {}
 
   async execute(accepted: DossierAccepted, tx: Transaction): Promise<void> {
@@ -87,7 +88,7 @@ export class OpenCase {
         JSON.stringify({ agencyCode: task.agencyCode, stepNumber: task.stepNumber }),
         StepTasks.sequencesFor(firstStep),
         accepted.appointmentAt ? new Date(accepted.appointmentAt) : null,
-        stepDeadline(this.calendar, now, firstStep.budgetHours),
+        stepDeadline(this.calendars.current, now, firstStep.budgetHours),
       ],
     );
     if (inserted.length === 0) {

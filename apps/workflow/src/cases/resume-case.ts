@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { StepDefinition } from '@motcua/catalogue';
 import { AppointmentChanged, type DossierSupplemented, NationalStatus, event } from '@motcua/contracts';
-import { WorkingCalendar } from '@motcua/calendar';
 import type { Transaction } from '@motcua/messaging';
 import { type CaseForStep, StepTasks } from '../tasks/step-task';
+import { Calendars } from '../calendar/calendars';
 
 interface WaitingCase extends CaseForStep {
   status: string;
@@ -27,7 +27,7 @@ export class ResumeCase {
 
   constructor(
     private readonly stepTasks: StepTasks,
-    private readonly calendar: WorkingCalendar,
+    private readonly calendars: Calendars,
   ) {}
 
   async execute(supplemented: DossierSupplemented, tx: Transaction): Promise<void> {
@@ -51,8 +51,8 @@ export class ResumeCase {
     const now = new Date();
     const step = kase.steps[kase.askedAtStep - 1];
     // The clock stood still while the applicant had the dossier: the appointment moves by that working time.
-    const pausedMs = kase.pausedAt ? this.calendar.workingTimeBetween(kase.pausedAt, now) : 0;
-    const moved = kase.appointmentAt && pausedMs > 0 ? this.calendar.addWorkingHours(kase.appointmentAt, pausedMs / 3_600_000) : null;
+    const pausedMs = kase.pausedAt ? this.calendars.current.workingTimeBetween(kase.pausedAt, now) : 0;
+    const moved = kase.appointmentAt && pausedMs > 0 ? this.calendars.current.addWorkingHours(kase.appointmentAt, pausedMs / 3_600_000) : null;
     let sequence = kase.eventSequence + 1;
     await tx.manager.query(
       `UPDATE dossier_case SET status = 'in_progress', current_step = $2, event_sequence = $3, version = version + 1, paused_at = NULL,

@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { WorkingCalendar } from '@motcua/calendar';
 import { Catalogue } from './catalogue';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueReplication, CatalogueResyncHandler } from './catalogue-replication';
@@ -15,9 +14,7 @@ import { DeactivateProcedure, PublishProcessVersion } from './publish-process-ve
     CatalogueReplication,
     PublishProcessVersion,
     DeactivateProcedure,
-    // Vietnam's working time with the official schedules this build knows
-    { provide: WorkingCalendar, useValue: new WorkingCalendar() },
   ],
-  exports: [Catalogue, WorkingCalendar],
+  exports: [Catalogue],
 })
 export class CatalogueModule {}

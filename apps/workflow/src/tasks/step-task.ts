@@ -1,11 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { WorkingCalendar, stepDeadline, vietnamDate } from '@motcua/calendar';
+import { stepDeadline, vietnamDate } from '@motcua/calendar';
 import { type StepDefinition, resolveStepAgency } from '@motcua/catalogue';
 import { TaskCreated, TaskOwnerChanged, event } from '@motcua/contracts';
 import type { Transaction } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { newId, queryPrepared } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
+import { Calendars } from '../calendar/calendars';
 
 /** What opening a step's task needs to know of its case. */
 export interface CaseForStep {
@@ -28,7 +29,7 @@ export interface CaseForStep {
 export class StepTasks {
   constructor(
     private readonly catalogue: Catalogue,
-    private readonly calendar: WorkingCalendar,
+    private readonly calendars: Calendars,
   ) {}
 
   /** How many dossier sequence numbers opening this step's task takes: its creation, and its automatic assignment. */
@@ -65,7 +66,7 @@ export class StepTasks {
        INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details)
        SELECT id, case_id, 'created', $11, $9, $12 FROM t`,
       [taskId, kase.caseId, kase.dossierCode, kase.procedureCode, step.number, step.name, route.agencyCode, step.role, o.at, o.nationalStatus, o.givenBy,
-        JSON.stringify({ agencyCode: route.agencyCode, stepNumber: step.number, from: o.from }), stepDeadline(this.calendar, o.at, step.budgetHours)],
+        JSON.stringify({ agencyCode: route.agencyCode, stepNumber: step.number, from: o.from }), stepDeadline(this.calendars.current, o.at, step.budgetHours)],
     );
     await tx.publish(
       event(TaskCreated, {

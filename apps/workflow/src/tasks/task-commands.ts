@@ -5,10 +5,10 @@ import { AppointmentChanged, CaseClosed, SupplementRequested, TaskCompleted, Tas
 import { type Transaction, UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, queryPrepared, runIdempotent } from '@motcua/persistence';
-import { WorkingCalendar } from '@motcua/calendar';
 import { checkExtension } from './extension-rules';
 import { StepTasks } from './step-task';
 import { type Officer, type StepAction, type TaskCommand, decide, transition } from './task-rules';
+import { Calendars } from '../calendar/calendars';
 
 /** The task and its case as a command sees them, read under their row locks. */
 interface LockedTask {
@@ -61,7 +61,7 @@ export class TaskCommands {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly stepTasks: StepTasks,
-    private readonly calendar: WorkingCalendar,
+    private readonly calendars: Calendars,
   ) {}
 
   execute(
@@ -173,7 +173,7 @@ export class TaskCommands {
    * working day before the current one. The original appointment stays on the case; a second extension is flagged.
    */
   private async extend(tx: Transaction, task: LockedTask, reason: string, requested: Date, actorId: string, now: Date): Promise<CommandResult> {
-    const refusal = checkExtension(this.calendar, now, task.appointmentAt, requested);
+    const refusal = checkExtension(this.calendars.current, now, task.appointmentAt, requested);
     if (refusal) {
       throw new ProblemDetailsException({
         status: HttpStatus.UNPROCESSABLE_ENTITY,

@@ -1,0 +1,94 @@
+import { Body, Controller, Get, HttpStatus, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsNumber, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { CurrentPrincipal, type Principal, Role, Roles } from '@motcua/auth';
+import { addDays, appointmentFor, parseOfficialSchedule, toVietnamIso } from '@motcua/calendar';
+import { ProblemDetailsException } from '@motcua/observability';
+import { Calendars } from './calendars';
+
+export class DeadlineRequest {
+  @ApiProperty({ example: '2026-11-26T10:00:00+07:00' })
+  @IsISO8601({ strict: true })
+  from: string;
+
+  @ApiProperty({ example: 8 })
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(10_000)
+  value: number;
+
+  @ApiProperty({ enum: ['working_hours', 'working_days', 'calendar_days'] })
+  @IsIn(['working_hours', 'working_days', 'calendar_days'])
+  unit: 'working_hours' | 'working_days' | 'calendar_days';
+}
+
+const yearRange = (year: number) => {
+  if (year < 2000 || year > 2100) {
+    throw new ProblemDetailsException({
+      status: HttpStatus.BAD_REQUEST,
+      code: 'CALENDAR.YEAR_OUT_OF_RANGE',
+      title: 'Year out of range',
+      errors: [{ field: 'year', code: 'YEAR_OUT_OF_RANGE', message: 'a year from 2000 to 2100' }],
+    });
+  }
+};
+
+/** Working time for frontends and officers: deadlines, a year's days off and working Saturdays; admins publish a year. */
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('api/v1/calendar')
+export class CalendarController {
+  constructor(private readonly calendars: Calendars) {}
+
+  /** The deadline of a legal time counted from an instant, as an appointment is (receipt rules included). */
+  @Get('deadline')
+  deadline(@Query() request: DeadlineRequest): { from: string; value: number; unit: string; deadline: string } {
+    const from = new Date(request.from);
+    return { from: toVietnamIso(from), value: request.value, unit: request.unit, deadline: toVietnamIso(appointmentFor(this.calendars.current, from, request)) };
+  }
+
+  /** A year's weekday days off (holidays and official days) and its working weekend days, with their source. */
+  @Get('years/:year')
+  year(@Param('year', ParseIntPipe) year: number): {
+    year: number;
+    source: string | null;
+    publishedHere: boolean;
+    daysOff: { date: string; name: string; kind: string }[];
+    workingDays: { date: string; name: string }[];
+  } {
+    yearRange(year);
+    const calendar = this.calendars.current;
+    const daysOff: { date: string; name: string; kind: string }[] = [];
+    const workingDays: { date: string; name: string }[] = [];
+    const { schedule, publishedHere } = this.calendars.scheduleOf(year);
+    for (let date = `${year}-01-01`; date.startsWith(String(year)); date = addDays(date, 1)) {
+      const off = calendar.dayOff(date);
+      if (off && off.kind !== 'weekend') daysOff.push({ date, ...off });
+    }
+    for (const day of schedule?.workingDays ?? []) workingDays.push({ date: day.date, name: day.name });
+    return { year, source: schedule?.source ?? null, publishedHere, daysOff, workingDays };
+  }
+
+  /** Publishes a year's official schedule (admin): checked whole, 422 naming each problem; in force at once here. */
+  @Put('years/:year')
+  @Roles(Role.Admin)
+  async publish(@Param('year', ParseIntPipe) year: number, @Body() body: unknown, @CurrentPrincipal() admin: Principal): Promise<{ year: number; publishedAt: string }> {
+    yearRange(year);
+    const parsed = parseOfficialSchedule(body);
+    const problems = parsed.ok ? (parsed.schedule.year === year ? [] : [{ field: 'year', message: `the body is for ${parsed.schedule.year}, not ${year}` }]) : parsed.problems;
+    if (!parsed.ok || problems.length > 0) {
+      throw new ProblemDetailsException({
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        code: 'CALENDAR.SCHEDULE_INVALID',
+        title: 'The schedule cannot be published',
+        errors: problems.map((p) => ({ field: p.field, code: 'SCHEDULE_INVALID', message: p.message })),
+      });
+    }
+    const now = new Date();
+    await this.calendars.publish(parsed.schedule, admin.subject, now);
+    return { year, publishedAt: toVietnamIso(now) };
+  }
+}
+

@@ -1,0 +1,8 @@
+import { Global, Module } from '@nestjs/common';
+import { CalendarController } from './calendar.controller';
+import { Calendars } from './calendars';
+
+/** Working time: the calendar every deadline is computed with, and its API. */
+@Global()
+@Module({ controllers: [CalendarController], providers: [Calendars], exports: [Calendars] })
+export class CalendarModule {}

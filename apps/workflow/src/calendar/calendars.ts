@@ -1,0 +1,47 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { OFFICIAL_SCHEDULES, type OfficialSchedule, WorkingCalendar } from '@motcua/calendar';
+
+/**
+ * The working calendar workflow computes with: the official schedules built in, each replaced by the one an
+ * administrator published for that year. Rebuilt at start and after each publication on this instance.
+ */
+@Injectable()
+export class Calendars implements OnModuleInit {
+  private calendar = new WorkingCalendar();
+  private published = new Map<number, OfficialSchedule>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.reload();
+  }
+
+  get current(): WorkingCalendar {
+    return this.calendar;
+  }
+
+  /** The schedule in force for a year, and whether an administrator published it (else built in, or none). */
+  scheduleOf(year: number): { schedule: OfficialSchedule | null; publishedHere: boolean } {
+    const published = this.published.get(year);
+    return { schedule: published ?? OFFICIAL_SCHEDULES.find((s) => s.year === year) ?? null, publishedHere: published !== undefined };
+  }
+
+  /** Stores a year's schedule (replacing an earlier publication) and computes with it from now on. */
+  async publish(schedule: OfficialSchedule, by: string, at: Date): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO official_schedule (year, schedule, published_at, published_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (year) DO UPDATE SET schedule = EXCLUDED.schedule, published_at = EXCLUDED.published_at, published_by = EXCLUDED.published_by`,
+      [schedule.year, JSON.stringify(schedule), at, by],
+    );
+    await this.reload();
+  }
+
+  async reload(): Promise<void> {
+    const rows = (await this.dataSource.query(`SELECT schedule FROM official_schedule`)) as { schedule: OfficialSchedule }[];
+    this.published = new Map(rows.map((r) => [r.schedule.year, r.schedule]));
+    const schedules = [...OFFICIAL_SCHEDULES.filter((s) => !this.published.has(s.year)), ...this.published.values()];
+    this.calendar = new WorkingCalendar({ schedules });
+  }
+}

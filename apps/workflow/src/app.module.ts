@@ -8,6 +8,7 @@ import { CasesModule } from './cases/cases.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { entities, migrations } from './database';
 import { TasksModule } from './tasks/tasks.module';
+import { WatchModule } from './watch/watch.module';
 
 export const SERVICE = 'workflow';
 
@@ -21,6 +22,7 @@ export const SERVICE = 'workflow';
     CalendarModule,
     CasesModule,
     TasksModule,
+    WatchModule,
   ],
 })
 export class AppModule {}

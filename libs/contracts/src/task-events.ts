@@ -248,3 +248,46 @@ export class AppointmentChanged extends DossierEvent {
   @MaxLength(100)
   coordinatorId: string;
 }
+
+/**
+ * workflow.deadline.due-soon / workflow.deadline.overdue — a task's step deadline, or a dossier's appointment, is
+ * near or has passed (told once each). An overdue task is escalated to its agency's active leaders.
+ */
+export abstract class DeadlineEvent extends DossierEvent {
+  @IsIn(['task', 'dossier'])
+  subject: 'task' | 'dossier';
+
+  /** The task (for a task's deadline). */
+  @IsOptional()
+  @IsUUID()
+  taskId: string | null;
+
+  @Matches(AGENCY_CODE_PATTERN)
+  agencyCode: string;
+
+  @IsISO8601({ strict: true })
+  deadline: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  ownerId: string | null;
+
+  @IsString()
+  @MaxLength(100)
+  coordinatorId: string;
+}
+
+export class DeadlineDueSoon extends DeadlineEvent {
+  static readonly type = 'workflow.deadline.due-soon';
+  static readonly version = 1;
+}
+
+export class DeadlineOverdue extends DeadlineEvent {
+  static readonly type = 'workflow.deadline.overdue';
+  static readonly version = 1;
+
+  /** The agency's active leaders the overdue task is escalated to (empty for a dossier). */
+  @IsString({ each: true })
+  escalatedTo: string[];
+}

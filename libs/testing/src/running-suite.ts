@@ -33,6 +33,8 @@ export interface RunningSuite {
    * not to: a test of what a service does before it can be ready).
    */
   restart(service: ServiceName, options?: { waitUntilReady?: boolean }): Promise<void>;
+  /** Starts one more process of the service on the same database and topology (a second replica); stopped with the suite. */
+  startReplica(service: ServiceName): Promise<{ url: string; process: ChildProcess }>;
   stop(): Promise<void>;
 }
 
@@ -103,6 +105,7 @@ export async function startSuite(
     throw error;
   }
   const services = Object.fromEntries(started.map((s) => [s.name, s])) as Record<ServiceName, RunningService>;
+  const replicas: RunningService[] = [];
   return {
     prefix,
     services,
@@ -119,7 +122,15 @@ export async function startSuite(
       running.process = launch(service, running.database, Number(new URL(running.url).port));
       if (wait) await waitUntilReady(running.url, running.process);
     },
-    stop: () => stopAll(started, prefix),
+    async startReplica(service) {
+      const running = services[service];
+      const port = await freePort();
+      const replica: RunningService = { name: service, url: `http://127.0.0.1:${port}`, database: running.database, process: launch(service, running.database, port) };
+      replicas.push(replica);
+      await waitUntilReady(replica.url, replica.process);
+      return { url: replica.url, process: replica.process };
+    },
+    stop: () => stopAll([...replicas, ...started], prefix),
   };
 }
 

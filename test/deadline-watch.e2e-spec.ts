@@ -1,0 +1,84 @@
+import { Client } from 'pg';
+import { Role } from '@motcua/auth';
+import { WorkingCalendar } from '@motcua/calendar';
+import { BIRTH_REGISTRATION_DOCUMENTS, type RunningSuite, type TestAuth, createTestAuth, eventually, startSuite } from '@motcua/testing';
+
+/**
+ * The deadline watch with two replicas of workflow sweeping every 150 ms: every task and dossier past its deadline
+ * is told of once (and the task escalated to its agency's leaders once), every one near it once, never twice.
+ */
+describe('the deadline watch, with two replicas of workflow', () => {
+  const TRUC_BACH = '004.01.20.H26';
+  const calendar = new WorkingCalendar();
+  let auth: TestAuth;
+  let suite: RunningSuite;
+  let db: Client;
+
+  beforeAll(async () => {
+    auth = createTestAuth();
+    suite = await startSuite('deadline-watch', { ...auth.env, WATCH_INTERVAL_MS: '150', WATCH_DUE_SOON_WORKING_HOURS: '0.5' }, ['intake', 'workflow']);
+    await suite.startReplica('workflow');
+    db = new Client({ connectionString: suite.services.workflow.database.url });
+    await db.connect();
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await suite?.stop();
+    auth?.cleanup();
+  }, 60_000);
+
+  it('tells of each overdue and due-soon task and dossier exactly once, escalating overdue tasks to the leaders', async () => {
+    const receiver = await auth.token({ subject: `${TRUC_BACH}.receiver.1`, roles: [Role.Receiver], agencies: [TRUC_BACH] });
+    const codes: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const response = await fetch(`${suite.url('intake')}/api/v1/dossiers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${receiver}` },
+        body: JSON.stringify({
+          procedureCode: '1.001193',
+          receivingAgencyCode: TRUC_BACH,
+          channel: 1,
+          applicant: { fullName: `Trịnh Văn Khải ${i}`, wardCode: '00004' },
+          documents: BIRTH_REGISTRATION_DOCUMENTS,
+          returnMethod: 'desk',
+        }),
+      });
+      codes.push(((await response.json()) as { code: string }).code);
+    }
+    await eventually(
+      async () => ((await db.query(`SELECT count(*)::int AS n FROM task WHERE dossier_code = ANY($1)`, [codes])).rows[0].n === 20 ? true : undefined),
+      'the twenty tasks',
+    );
+    const [overdue, soon] = [codes.slice(0, 10), codes.slice(10)];
+    const now = new Date();
+    await db.query(`UPDATE dossier_case SET appointment_at = now() + interval '30 days' WHERE dossier_code = ANY($1)`, [codes]);
+    await db.query(`UPDATE task SET due_at = now() - interval '1 hour' WHERE dossier_code = ANY($1)`, [overdue]);
+    await db.query(`UPDATE task SET due_at = $2 WHERE dossier_code = ANY($1)`, [soon, calendar.addWorkingHours(now, 0.25)]);
+    // and one dossier past its appointment
+    await db.query(`UPDATE dossier_case SET appointment_at = now() - interval '1 minute' WHERE dossier_code = $1`, [soon[0]]);
+
+    const told = async (type: string) =>
+      (
+        await db.query<{ code: string; n: number; escalated: string[] | null; subject: string }>(
+          `SELECT payload->>'dossierCode' AS code, payload->>'subject' AS subject, count(*)::int AS n,
+                  (array_agg(payload->'escalatedTo'))[1] AS escalated
+             FROM outbox_message WHERE type = $1 AND payload->>'dossierCode' = ANY($2) GROUP BY 1, 2 ORDER BY 1, 2`,
+          [type, codes],
+        )
+      ).rows;
+    await eventually(async () => ((await told('workflow.deadline.overdue')).length === 11 && (await told('workflow.deadline.due-soon')).length === 10 ? true : undefined), 'everything told', 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // a dozen more sweeps by each replica
+
+    const overdueTold = await told('workflow.deadline.overdue');
+    expect(overdueTold.filter((r) => r.subject === 'task').map((r) => [r.code, r.n])).toEqual(overdue.map((code) => [code, 1]));
+    expect(overdueTold.find((r) => r.subject === 'task')?.escalated).toEqual([`${TRUC_BACH}.leader.1`]);
+    expect(overdueTold.filter((r) => r.subject === 'dossier')).toEqual([{ code: soon[0], subject: 'dossier', n: 1, escalated: [] }]);
+    expect((await told('workflow.deadline.due-soon')).map((r) => [r.code, r.subject, r.n])).toEqual(soon.map((code) => [code, 'task', 1]));
+    const escalations = await db.query(
+      `SELECT count(*)::int AS n FROM task_event e JOIN task t ON t.id = e.task_id WHERE e.kind = 'escalated' AND t.dossier_code = ANY($1)`,
+      [codes],
+    );
+    expect(escalations.rows[0].n).toBe(10);
+  });
+});

@@ -23,6 +23,8 @@ describe('working time on a dossier', () => {
     await workflowDb.connect();
   }, 120_000);
 
+  const db = async (sql: string, values: unknown[]) => (await workflowDb.query(sql, values)).rows;
+
   afterAll(async () => {
     await workflowDb?.end();
     await suite?.stop();
@@ -209,5 +211,70 @@ describe('working time on a dossier', () => {
     expect((await call('GET', workflow('/calendar/deadline?from=2027-02-04T14:00:00%2B07:00&value=1&unit=working_days'), token)).body.deadline).toBe(
       '2027-02-15T14:00:00.000+07:00',
     );
+  });
+
+  it('counts on time by the national method: resolved early, on time or late, in progress overdue, withdrawn', async () => {
+    const PHUC_XA = '001.01.20.H26';
+    const at = (role: Role) => auth.token({ subject: `${PHUC_XA}.${role}.1`, roles: [role], agencies: [PHUC_XA] });
+    const receiveHere = async () => {
+      const { body } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, await at(Role.Receiver), {
+        procedureCode: '1.001193',
+        receivingAgencyCode: PHUC_XA,
+        channel: 1,
+        applicant: { fullName: 'Mai Anh Tuấn', wardCode: '00001' },
+        documents: BIRTH_REGISTRATION_DOCUMENTS,
+        returnMethod: 'desk',
+      });
+      return body.code as string;
+    };
+    const stepHere = async (code: string, role: Role, action: string) => {
+      const token = await at(role);
+      const task = await eventually(async () => {
+        const { body } = await call('GET', workflow(`/tasks?agency=${PHUC_XA}&limit=100`), token);
+        return body.items?.find((t: any) => t.dossierCode === code);
+      }, `the task of ${code}`);
+      const claimed = await call('POST', workflow(`/tasks/${task.id}/claim`), token, { version: task.version });
+      expect((await call('POST', workflow(`/tasks/${task.id}/actions`), token, { version: claimed.body.version, action })).status).toBe(200);
+    };
+    const [resolved, resolvedLate, running, withdrawn] = [await receiveHere(), await receiveHere(), await receiveHere(), await receiveHere()];
+    for (const code of [resolved, resolvedLate]) {
+      await stepHere(code, Role.Specialist, 'forward');
+      await stepHere(code, Role.Leader, 'sign'); // processed: the result is issued
+    }
+    // the round trip itself is walked above; here only its count matters: two supplement requests make it late
+    await db(`UPDATE dossier_case SET supplement_rounds = 2 WHERE dossier_code = $1`, [resolvedLate]);
+    await stepHere(running, Role.Specialist, 'forward');
+    await db(`UPDATE dossier_case SET appointment_at = now() - interval '1 hour' WHERE dossier_code = $1`, [running]);
+    await eventually(async () => (await db(`SELECT 1 FROM dossier_case WHERE dossier_code = $1`, [withdrawn])).length, 'the last case');
+    const { version } = (await call('GET', workflow(`/dossiers/${withdrawn}/control-slip`), await at(Role.Receiver))).body;
+    await call('POST', workflow(`/dossiers/${withdrawn}/withdrawal`), await at(Role.Receiver), { version, reason: 'Rút hồ sơ' });
+
+    const year = new Date().getFullYear();
+    const period = `from=${year}-01-01&to=${year}-12-31`;
+    const leader = await at(Role.Leader);
+    const { status, body } = await call('GET', workflow(`/statistics?${period}&groupBy=agency`), leader);
+    expect(status).toBe(200);
+    expect(body.rows).toEqual([
+      {
+        key: PHUC_XA,
+        received: { carriedOver: 0, new: 4, byChannel: { inPerson: 4, online: 0, post: 0 } },
+        resolved: { total: 2, early: expect.any(Number), onTime: expect.any(Number), late: 1 },
+        inProgress: { total: 1, withinTime: 0, overdue: 1 },
+        waitingForSupplement: 0,
+        stopped: 0,
+        withdrawn: 1,
+      },
+    ]);
+    expect(body.rows[0].resolved.early + body.rows[0].resolved.onTime).toBe(1);
+
+    // scope: a specialist sees none, another ward's leader not this one; an administrator sees every desk
+    expect((await call('GET', workflow(`/statistics?${period}`), await at(Role.Specialist))).body.code).toBe('STATISTICS.LEADERS_ONLY');
+    const otherLeader = await auth.token({ subject: `${TRUC_BACH}.leader.1`, roles: [Role.Leader], agencies: [TRUC_BACH] });
+    expect((await call('GET', workflow(`/statistics?${period}&agency=${PHUC_XA}`), otherLeader)).body.code).toBe('STATISTICS.AGENCY_NOT_YOURS');
+    const admin = await auth.token({ subject: 'quan-tri-vien', roles: [Role.Admin] });
+    const all = (await call('GET', workflow(`/statistics?${period}&groupBy=level`), admin)).body.rows;
+    expect(all.map((r: any) => r.key)).toEqual(['ward']);
+    expect(all[0].received.new).toBeGreaterThanOrEqual(4);
+    expect((await call('GET', workflow(`/statistics?from=${year}-12-31&to=${year}-01-01`), admin)).body.code).toBe('STATISTICS.EMPTY_PERIOD');
   });
 });

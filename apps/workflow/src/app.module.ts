@@ -7,6 +7,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { entities, migrations } from './database';
+import { StatisticsModule } from './statistics/statistics.module';
 import { TasksModule } from './tasks/tasks.module';
 import { WatchModule } from './watch/watch.module';
 
@@ -23,6 +24,7 @@ export const SERVICE = 'workflow';
     CasesModule,
     TasksModule,
     WatchModule,
+    StatisticsModule,
   ],
 })
 export class AppModule {}

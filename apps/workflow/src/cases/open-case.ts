@@ -59,8 +59,8 @@ export class OpenCase {
       `WITH c AS (
          INSERT INTO dossier_case (id, dossier_code, procedure_code, process_version, receiving_agency_code,
                                    applicant_area_code, coordinator_id, current_step, status, event_sequence,
-                                   received_at, opened_at, version, appointment_at, original_appointment_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', $16, $9, $10, 1, $17, $17)
+                                   received_at, opened_at, version, appointment_at, original_appointment_at, channel)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', $16, $9, $10, 1, $17, $17, $19)
          ON CONFLICT (dossier_code) DO NOTHING RETURNING id),
        t AS (
          INSERT INTO task (id, case_id, dossier_code, procedure_code, step_number, step_name, agency_code, role,
@@ -89,6 +89,7 @@ export class OpenCase {
         StepTasks.sequencesFor(firstStep),
         accepted.appointmentAt ? new Date(accepted.appointmentAt) : null,
         stepDeadline(this.calendars.current, now, firstStep.budgetHours),
+        accepted.channel,
       ],
     );
     if (inserted.length === 0) {

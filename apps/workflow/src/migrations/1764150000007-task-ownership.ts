@@ -35,11 +35,15 @@ export class TaskOwnership1764150000007 implements MigrationInterface {
         ADD COLUMN extension_count integer NOT NULL DEFAULT 0,
         ADD COLUMN due_soon_told_at timestamptz,
         ADD COLUMN overdue_told_at timestamptz,
+        ADD COLUMN channel smallint,
+        ADD COLUMN processed_at timestamptz,
         DROP CONSTRAINT dossier_case_status_check,
         ADD CONSTRAINT dossier_case_status_check CHECK (status IN ('in_progress', 'awaiting_supplement', 'closed'))`);
     await runner.query(`CREATE INDEX task_case ON task (case_id, created_at)`);
     // The deadline watch finds what it has not told of yet by deadline, among open tasks and running cases only.
     await runner.query(`CREATE INDEX task_watch ON task (due_at) WHERE status = 'open' AND overdue_told_at IS NULL`);
+    // On-time statistics read cases by receiving agency and receipt.
+    await runner.query(`CREATE INDEX case_statistics ON dossier_case (receiving_agency_code, received_at)`);
     await runner.query(`CREATE INDEX case_watch ON dossier_case (appointment_at) WHERE status <> 'closed' AND overdue_told_at IS NULL`);
     // Every move of a case's appointment: a clock paused for a supplement, or an extension with an apology.
     await runner.query(`
@@ -74,13 +78,13 @@ export class TaskOwnership1764150000007 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP TABLE case_appointment_change`);
-    await runner.query(`DROP INDEX task_watch, case_watch`);
+    await runner.query(`DROP INDEX task_watch, case_watch, case_statistics`);
     await runner.query(`ALTER TABLE dossier_case RESET (fillfactor)`);
     await runner.query(`DROP INDEX task_case, task_completed_by, task_agency_queue, task_owner`);
     await runner.query(`CREATE INDEX task_agency_queue ON task (agency_code, created_at, id) WHERE status = 'open' AND owner_id IS NULL`);
     await runner.query(`CREATE INDEX task_owner ON task (owner_id, created_at, id) WHERE status = 'open' AND owner_id IS NOT NULL`);
     await runner.query(
-      `ALTER TABLE dossier_case DROP COLUMN signed_step, DROP COLUMN closed_at, DROP COLUMN outcome, DROP COLUMN supplement_rounds, DROP COLUMN appointment_at, DROP COLUMN original_appointment_at, DROP COLUMN paused_at, DROP COLUMN extension_count, DROP COLUMN due_soon_told_at, DROP COLUMN overdue_told_at,
+      `ALTER TABLE dossier_case DROP COLUMN signed_step, DROP COLUMN closed_at, DROP COLUMN outcome, DROP COLUMN supplement_rounds, DROP COLUMN appointment_at, DROP COLUMN original_appointment_at, DROP COLUMN paused_at, DROP COLUMN extension_count, DROP COLUMN due_soon_told_at, DROP COLUMN overdue_told_at, DROP COLUMN channel, DROP COLUMN processed_at,
          DROP CONSTRAINT dossier_case_status_check, ADD CONSTRAINT dossier_case_status_check CHECK (status IN ('in_progress', 'closed'))`,
     );
     await runner.query(

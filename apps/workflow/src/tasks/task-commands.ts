@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { type Principal, canActForAgency } from '@motcua/auth';
 import type { StepDefinition } from '@motcua/catalogue';
-import { AppointmentChanged, CaseClosed, SupplementRequested, TaskCompleted, TaskOwnerChanged, event } from '@motcua/contracts';
+import { AppointmentChanged, CaseClosed, NationalStatus, SupplementRequested, TaskCompleted, TaskOwnerChanged, event } from '@motcua/contracts';
 import { type Transaction, UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, queryPrepared, runIdempotent } from '@motcua/persistence';
@@ -242,7 +242,8 @@ export class TaskCommands {
          current_step = COALESCE($9, c.current_step), signed_step = CASE WHEN $10 THEN $11 ELSE c.signed_step END,
          closed_at = CASE WHEN $8 = 'closed' THEN $2 ELSE c.closed_at END, outcome = COALESCE($12, c.outcome),
          supplement_rounds = c.supplement_rounds + $13,
-         paused_at = CASE WHEN $8 = 'awaiting_supplement' THEN $2 ELSE c.paused_at END
+         paused_at = CASE WHEN $8 = 'awaiting_supplement' THEN $2 ELSE c.paused_at END,
+         processed_at = CASE WHEN $14 THEN COALESCE(c.processed_at, $2) ELSE c.processed_at END
        FROM t WHERE c.id = t.case_id
        RETURNING c.supplement_rounds AS round`,
       [
@@ -259,6 +260,8 @@ export class TaskCommands {
         next.kind === 'step' ? next.signedStep : null,
         next.kind === 'closed' ? next.outcome : null,
         next.kind === 'waiting' ? 1 : 0,
+        // the end of processing (the result issued), which the on-time statistics compare with the appointment
+        next.nationalStatus === NationalStatus.Processed || (next.kind === 'closed' && next.outcome === 'returned'),
       ],
     );
     await tx.publish(

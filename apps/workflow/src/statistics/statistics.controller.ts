@@ -1,0 +1,98 @@
+import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { CurrentPrincipal, type Principal, Role, hasRole } from '@motcua/auth';
+import { addDays, startOfVietnamDay } from '@motcua/calendar';
+import { AGENCY_CODE_PATTERN } from '@motcua/contracts';
+import { ProblemDetailsException } from '@motcua/observability';
+import { Catalogue } from '../catalogue/catalogue';
+import { type GroupBy, StatisticsQueries, type StatisticsRow } from './statistics.queries';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class StatisticsRequest {
+  @ApiProperty({ example: '2026-01-01', description: 'The first day of the period (Vietnam)' })
+  @Matches(DATE)
+  from: string;
+
+  @ApiProperty({ example: '2026-12-31', description: 'The last day of the period (included)' })
+  @Matches(DATE)
+  to: string;
+
+  @ApiPropertyOptional({ enum: ['agency', 'procedure', 'level', 'none'], default: 'agency' })
+  @IsOptional()
+  @IsIn(['agency', 'procedure', 'level', 'none'])
+  groupBy: GroupBy = 'agency';
+
+  @ApiPropertyOptional({ description: 'One receiving agency (and, for a leader, those under it)' })
+  @IsOptional()
+  @Matches(AGENCY_CODE_PATTERN)
+  agency?: string;
+
+  @ApiPropertyOptional({ example: 'ward' })
+  @IsOptional()
+  @Matches(/^[a-z_]{1,30}$/)
+  level?: string;
+
+  @ApiPropertyOptional({ example: '1.001193' })
+  @IsOptional()
+  @Matches(/^\d+\.\d+$/)
+  procedure?: string;
+}
+
+/** On-time statistics for leaders and administrators. */
+@ApiTags('statistics')
+@ApiBearerAuth()
+@Controller('api/v1/statistics')
+export class StatisticsController {
+  constructor(
+    private readonly statistics: StatisticsQueries,
+    private readonly catalogue: Catalogue,
+  ) {}
+
+  /**
+   * Received (carried over, new, by channel), resolved early / on time / late, in progress within time / overdue,
+   * waiting for a supplement, stopped and withdrawn, for the dossiers received at the agencies in scope: all for
+   * an administrator; a leader's or head's agencies and those under them.
+   */
+  @Get()
+  async compute(@Query() request: StatisticsRequest, @CurrentPrincipal() caller: Principal): Promise<{ from: string; to: string; groupBy: GroupBy; rows: StatisticsRow[] }> {
+    if (request.to < request.from) {
+      throw new ProblemDetailsException({
+        status: HttpStatus.BAD_REQUEST,
+        code: 'STATISTICS.EMPTY_PERIOD',
+        title: 'The period ends before it begins',
+        errors: [{ field: 'to', code: 'EMPTY_PERIOD', message: 'on or after from' }],
+      });
+    }
+    const admin = hasRole(caller, Role.Admin);
+    if (!admin && !(caller.kind === 'officer' && hasRole(caller, Role.Leader, Role.HeadOfDesk, Role.DivisionHead))) {
+      throw new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'STATISTICS.LEADERS_ONLY', title: 'Statistics are for leaders, heads and administrators' });
+    }
+    let agencies: string[] | null = admin ? null : this.catalogue.withDescendants(caller.agencies);
+    if (request.agency) {
+      if (agencies && !agencies.includes(request.agency)) {
+        throw new ProblemDetailsException({
+          status: HttpStatus.FORBIDDEN,
+          code: 'STATISTICS.AGENCY_NOT_YOURS',
+          title: 'Not an agency you lead',
+          errors: [{ field: 'agency', code: 'AGENCY_NOT_YOURS', message: `you do not lead ${request.agency}` }],
+        });
+      }
+      agencies = this.catalogue.withDescendants([request.agency]);
+    }
+    if (request.level) {
+      const atLevel = new Set(this.catalogue.current.agencies.filter((a) => a.level === request.level).map((a) => a.code));
+      agencies = (agencies ?? [...atLevel]).filter((code) => atLevel.has(code));
+    }
+    const rows = await this.statistics.compute({
+      from: new Date(startOfVietnamDay(request.from)),
+      to: new Date(startOfVietnamDay(addDays(request.to, 1))),
+      agencies,
+      procedure: request.procedure ?? null,
+      groupBy: request.groupBy,
+      now: new Date(),
+    });
+    return { from: request.from, to: request.to, groupBy: request.groupBy, rows };
+  }
+}

@@ -11,6 +11,7 @@
  *
  *   npm run bench -- [--duration 30] [--connections 64] [--routed 20000] [--parts a,b,c]
  *   npm run bench -- --parts d [--tasks 1000000] [--officers 5000] [--queries 1000] [--pairs 20000] [--workers 48]
+ *   npm run bench -- --parts f [--dossiers 1000000]   (f: on-time statistics, bench/statistics.ts)
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,6 +21,7 @@ import { Role } from '@motcua/auth';
 import { createTestAuth, type RunningSuite, type ServiceName, SERVICE_NAMES, eventually, startSuite, BIRTH_REGISTRATION_DOCUMENTS } from '@motcua/testing';
 import { catalogueFigures } from './catalogue';
 import { cpuSeconds, openLoop, percentile, pidsOf } from './load';
+import { statisticsFigures } from './statistics';
 import { taskFigures } from './tasks';
 
 const { values: options } = parseArgs({
@@ -36,6 +38,7 @@ const { values: options } = parseArgs({
     queries: { type: 'string', default: '1000' },
     pairs: { type: 'string', default: '20000' },
     workers: { type: 'string', default: '48' },
+    dossiers: { type: 'string', default: '1000000' },
   },
 });
 
@@ -227,6 +230,7 @@ async function main(): Promise<void> {
       });
       await taskFigures(auth, rows, { tasks, officers, queries, pairs, workers });
     }
+    if (parts.includes('f')) await statisticsFigures(auth, rows, Number(options.dossiers));
   } finally {
     auth.cleanup();
   }

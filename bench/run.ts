@@ -11,6 +11,7 @@
  *
  *   npm run bench -- [--duration 30] [--connections 64] [--routed 20000] [--parts a,b,c]
  *   npm run bench -- --parts d [--tasks 1000000] [--officers 5000] [--queries 1000] [--pairs 20000] [--workers 48]
+ *   npm run bench -- --parts e [--tasks 1000000]      (e: the deadline watch's sweep over open tasks, bench/sweep.ts)
  *   npm run bench -- --parts f [--dossiers 1000000]   (f: on-time statistics, bench/statistics.ts)
  */
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { createTestAuth, type RunningSuite, type ServiceName, SERVICE_NAMES, eve
 import { catalogueFigures } from './catalogue';
 import { cpuSeconds, openLoop, percentile, pidsOf } from './load';
 import { statisticsFigures } from './statistics';
+import { sweepFigures } from './sweep';
 import { taskFigures } from './tasks';
 
 const { values: options } = parseArgs({
@@ -229,6 +231,10 @@ async function main(): Promise<void> {
         return Number(v);
       });
       await taskFigures(auth, rows, { tasks, officers, queries, pairs, workers });
+    }
+    if (parts.includes('e')) {
+      if (!/^[1-9]\d*$/.test(options.tasks)) throw new Error(`not a positive whole number: ${options.tasks}`);
+      await sweepFigures(auth, rows, { tasks: Number(options.tasks) });
     }
     if (parts.includes('f')) await statisticsFigures(auth, rows, Number(options.dossiers));
   } finally {

@@ -46,7 +46,8 @@ export class StatisticsQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async compute(f: StatisticsFilter): Promise<StatisticsRow[]> {
-    const vn = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+    // the start of the appointment's day in Vietnam: one date_trunc per row, not two time-zone conversions
+    const appointmentDay = `date_trunc('day', c.appointment_at, 'Asia/Ho_Chi_Minh')`;
     const resolved = `c.processed_at >= $1 AND c.processed_at < $2`;
     const late = `(c.supplement_rounds > 1 OR c.processed_at > c.appointment_at)`;
     const open = `(c.processed_at IS NULL OR c.processed_at >= $2) AND (c.closed_at IS NULL OR c.closed_at >= $2)`;
@@ -58,9 +59,9 @@ export class StatisticsQueries {
               count(*) FILTER (WHERE c.received_at >= $1 AND c.channel = 2)::int AS "online",
               count(*) FILTER (WHERE c.received_at >= $1 AND c.channel = 3)::int AS "post",
               count(*) FILTER (WHERE ${resolved})::int AS "resolved",
-              count(*) FILTER (WHERE ${resolved} AND NOT ${late} AND ${vn('c.processed_at')} < ${vn('c.appointment_at')})::int AS "early",
+              count(*) FILTER (WHERE ${resolved} AND NOT ${late} AND c.processed_at < ${appointmentDay})::int AS "early",
               count(*) FILTER (WHERE ${resolved} AND c.supplement_rounds <= 1 AND (c.appointment_at IS NULL OR (c.processed_at <= c.appointment_at
-                                 AND ${vn('c.processed_at')} >= ${vn('c.appointment_at')})))::int AS "onTime",
+                                 AND c.processed_at >= ${appointmentDay})))::int AS "onTime",
               count(*) FILTER (WHERE ${resolved} AND ${late})::int AS "late",
               count(*) FILTER (WHERE ${open})::int AS "inProgress",
               count(*) FILTER (WHERE ${open} AND (c.appointment_at IS NULL OR c.appointment_at >= least($2, $5)))::int AS "withinTime",

@@ -207,6 +207,18 @@ describe('working time on a dossier', () => {
     const published = (await call('GET', workflow('/calendar/years/2027'), token)).body;
     expect(published).toMatchObject({ publishedHere: true, source: 'Thông báo thử nghiệm (kiểm thử)' });
     expect(published.daysOff.map((d: any) => d.date)).toEqual(expect.arrayContaining(['2027-02-05', '2027-02-12']));
+    // intake, which prints the appointments, has the published year in its replica of the catalogue
+    const intakeDb = new Client({ connectionString: suite.services.intake.database.url });
+    await intakeDb.connect();
+    try {
+      const replicated = await eventually(
+        async () => (await intakeDb.query(`SELECT entry FROM catalogue_replica WHERE kind = 'schedule' AND code = '2027'`)).rows[0]?.entry,
+        'the 2027 schedule in intake',
+      );
+      expect(replicated).toMatchObject({ year: 2027, source: 'Thông báo thử nghiệm (kiểm thử)' });
+    } finally {
+      await intakeDb.end();
+    }
     // Thursday 4 Feb 2027, 14:00 + 1 working day: the break now runs to the 12th → Monday 15 Feb
     expect((await call('GET', workflow('/calendar/deadline?from=2027-02-04T14:00:00%2B07:00&value=1&unit=working_days'), token)).body.deadline).toBe(
       '2027-02-15T14:00:00.000+07:00',

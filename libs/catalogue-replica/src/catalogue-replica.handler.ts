@@ -1,6 +1,6 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { CatalogueProcedureChanged, CatalogueSnapshot } from '@motcua/contracts';
+import { CatalogueProcedureChanged, CatalogueSchedulePublished, CatalogueSnapshot } from '@motcua/contracts';
 import type { AmqpContext } from '@motcua/messaging';
 import { CatalogueReplica } from './catalogue-replica';
 
@@ -17,6 +17,7 @@ export class CatalogueReplicaHandler {
       ...snapshot.areas.map((entry) => ({ kind: 'area' as const, code: entry.code, entry })),
       ...snapshot.agencies.map((entry) => ({ kind: 'agency' as const, code: entry.code, entry })),
       ...snapshot.procedures.map((entry) => ({ kind: 'procedure' as const, code: entry.code, entry })),
+      ...(snapshot.schedules ?? []).map((entry) => ({ kind: 'schedule' as const, code: String((entry as { year: number }).year), entry })),
     ]);
     this.logger.log(`catalogue snapshot at revision ${snapshot.revision}: ${written} entries written, ${removed} no longer in the catalogue removed`);
     ctx.transaction.afterCommit(() => this.replica.refreshInBackground(true));
@@ -26,6 +27,12 @@ export class CatalogueReplicaHandler {
   async onProcedureChanged(@Payload() changed: CatalogueProcedureChanged, @Ctx() ctx: AmqpContext): Promise<void> {
     const { procedure } = changed;
     await this.replica.apply(ctx.transaction.manager, changed.revision, [{ kind: 'procedure', code: procedure.code, entry: procedure }]);
+    ctx.transaction.afterCommit(() => this.replica.refreshInBackground(true));
+  }
+
+  @EventPattern<string>(CatalogueSchedulePublished.type)
+  async onSchedulePublished(@Payload() published: CatalogueSchedulePublished, @Ctx() ctx: AmqpContext): Promise<void> {
+    await this.replica.apply(ctx.transaction.manager, published.revision, [{ kind: 'schedule', code: String(published.year), entry: published.schedule }]);
     ctx.transaction.afterCommit(() => this.replica.refreshInBackground(true));
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CatalogueAgency, CatalogueArea, CatalogueProcedure } from '@motcua/contracts';
 import type { DeskRule, Directory, ProcedureDocument, StepDefinition } from '@motcua/catalogue';
 import { queryPrepared } from '@motcua/persistence';
+import { OFFICIAL_SCHEDULES, type OfficialSchedule, WorkingCalendar } from '@motcua/calendar';
 
 /** A procedure as the replica holds it, its rules typed. */
 export interface ReplicatedProcedure extends Omit<CatalogueProcedure, 'desks' | 'documents' | 'steps'> {
@@ -12,7 +13,7 @@ export interface ReplicatedProcedure extends Omit<CatalogueProcedure, 'desks' | 
   readonly steps: StepDefinition[];
 }
 
-type Kind = 'area' | 'agency' | 'procedure';
+type Kind = 'area' | 'agency' | 'procedure' | 'schedule';
 interface Entry {
   kind: Kind;
   code: string;
@@ -35,6 +36,7 @@ export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
   private childrenOf = new Map<string, CatalogueArea[]>();
   private agencies = new Map<string, CatalogueAgency>();
   private procedures = new Map<string, ReplicatedProcedure>();
+  private workingCalendar = new WorkingCalendar();
   private directory: Directory = { agencies: [], parentOfArea: new Map() };
   private loadedRevision = 0;
   /** What the table held when it was loaded: entries and the sum of their revisions, which every write changes. */
@@ -82,6 +84,14 @@ export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
 
   allAgencies(): CatalogueAgency[] {
     return [...this.agencies.values()];
+  }
+
+  /**
+   * Vietnam's working time with the official schedules built in, each replaced by the one an administrator
+   * published in workflow for that year (rebuilt when the replica changes).
+   */
+  get calendar(): WorkingCalendar {
+    return this.workingCalendar;
   }
 
   area(code: string): CatalogueArea | undefined {
@@ -153,9 +163,11 @@ export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
     const areas = new Map<string, CatalogueArea>();
     const agencies = new Map<string, CatalogueAgency>();
     const procedures = new Map<string, ReplicatedProcedure>();
+    const schedules: OfficialSchedule[] = [];
     for (const { kind, entry } of rows) {
       if (kind === 'area') areas.set((entry as CatalogueArea).code, entry as CatalogueArea);
       else if (kind === 'agency') agencies.set((entry as CatalogueAgency).code, entry as CatalogueAgency);
+      else if (kind === 'schedule') schedules.push(entry as OfficialSchedule);
       else procedures.set((entry as ReplicatedProcedure).code, entry as ReplicatedProcedure);
     }
     const childrenOf = new Map<string, CatalogueArea[]>();
@@ -166,11 +178,13 @@ export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
     this.agencies = agencies;
     this.procedures = procedures;
     this.childrenOf = childrenOf;
+    const published = new Set(schedules.map((x) => x.year));
+    this.workingCalendar = new WorkingCalendar({ schedules: [...OFFICIAL_SCHEDULES.filter((x) => !published.has(x.year)), ...schedules] });
     this.directory = { agencies: [...agencies.values()], parentOfArea: new Map([...areas.values()].map((a) => [a.code, a.parentCode])) };
     this.loadedRevision = revision;
     this.loadedSignature = signature;
     this.logger.log(
-      `catalogue revision ${revision} loaded: ${areas.size} areas, ${agencies.size} agencies, ${procedures.size} procedures in ${Math.round(performance.now() - started)} ms`,
+      `catalogue revision ${revision} loaded: ${areas.size} areas, ${agencies.size} agencies, ${procedures.size} procedures, ${schedules.length} published schedules in ${Math.round(performance.now() - started)} ms`,
     );
   }
 }

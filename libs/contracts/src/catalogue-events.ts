@@ -150,6 +150,30 @@ export class CatalogueSnapshot {
   @ValidateNested({ each: true })
   @Type(() => CatalogueProcedure)
   procedures: CatalogueProcedure[];
+
+  /** The official yearly schedules administrators published (libs/calendar OfficialSchedule); absent before them. */
+  @IsOptional()
+  @IsArray()
+  @IsObject({ each: true })
+  schedules?: object[];
+}
+
+/** workflow.catalog.schedule-published — an administrator published a year's official schedule of days off. */
+export class CatalogueSchedulePublished {
+  static readonly type = 'workflow.catalog.schedule-published';
+  static readonly version = 1;
+
+  @IsInt()
+  @Min(1)
+  revision: number;
+
+  @IsInt()
+  @Min(2000)
+  year: number;
+
+  /** OfficialSchedule (libs/calendar), as published. */
+  @IsObject()
+  schedule: object;
 }
 
 /** workflow.catalog.procedure-changed — a process version was published, or the procedure deactivated. */

@@ -5,7 +5,7 @@ import { ProblemDetailsException } from '@motcua/observability';
 import { DossierAccepted, NationalStatus, event } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
 import { type CommandResponse, type IdempotentRequest, newId, queryPrepared, runIdempotent } from '@motcua/persistence';
-import { type LegalTime, WorkingCalendar, appointmentFor, vietnamDate } from '@motcua/calendar';
+import { type LegalTime, appointmentFor, vietnamDate } from '@motcua/calendar';
 import { checkSubmission } from './check-submission';
 import { formatDossierCode } from './dossier-code';
 import { Dossier } from './dossier.entity';
@@ -21,9 +21,6 @@ import type { SubmitDossierRequest } from './submit-dossier.request';
  */
 @Injectable()
 export class SubmitDossier {
-  /** Vietnam's working time with the official schedules this build knows. */
-  private readonly calendar = new WorkingCalendar();
-
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly catalogue: CatalogueReplica,
@@ -38,7 +35,7 @@ export class SubmitDossier {
       runIdempotent(tx.manager, idempotency, async () => {
         const receivedAt = new Date();
         const legalTime = this.checkAgainstCatalogue(request, vietnamDate(receivedAt));
-        const appointmentAt = appointmentFor(this.calendar, receivedAt, legalTime);
+        const appointmentAt = appointmentFor(this.catalogue.calendar, receivedAt, legalTime);
         // The upsert locks the unit's counter row until commit: parallel receipts at one desk queue here and
         // each gets the next number; a rollback returns the number, so codes are unique and gap-free.
         const [{ last_number: runningNumber }] = await queryPrepared<{ last_number: number }>(

@@ -2,6 +2,8 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OFFICIAL_SCHEDULES, type OfficialSchedule, WorkingCalendar } from '@motcua/calendar';
+import { UnitOfWork } from '@motcua/messaging';
+import { CatalogueReplication } from '../catalogue/catalogue-replication';
 
 /**
  * The working calendar workflow computes with: the official schedules built in, each replaced by the one an
@@ -12,7 +14,11 @@ export class Calendars implements OnModuleInit {
   private calendar = new WorkingCalendar();
   private published = new Map<number, OfficialSchedule>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly replication: CatalogueReplication,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     await this.reload();
@@ -28,13 +34,19 @@ export class Calendars implements OnModuleInit {
     return { schedule: published ?? OFFICIAL_SCHEDULES.find((s) => s.year === year) ?? null, publishedHere: published !== undefined };
   }
 
-  /** Stores a year's schedule (replacing an earlier publication) and computes with it from now on. */
+  /**
+   * Stores a year's schedule (replacing an earlier publication), tells the replicas (intake prints appointments
+   * with it), and computes with it from now on.
+   */
   async publish(schedule: OfficialSchedule, by: string, at: Date): Promise<void> {
-    await this.dataSource.query(
+    await this.unitOfWork.run(async (tx) => {
+      await tx.manager.query(
       `INSERT INTO official_schedule (year, schedule, published_at, published_by) VALUES ($1, $2, $3, $4)
        ON CONFLICT (year) DO UPDATE SET schedule = EXCLUDED.schedule, published_at = EXCLUDED.published_at, published_by = EXCLUDED.published_by`,
       [schedule.year, JSON.stringify(schedule), at, by],
-    );
+      );
+      await this.replication.schedulePublished(tx, schedule);
+    });
     await this.reload();
   }
 

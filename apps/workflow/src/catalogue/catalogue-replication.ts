@@ -7,6 +7,7 @@ import {
   type CatalogueProcedure,
   CatalogueProcedureChanged,
   CatalogueResyncRequested,
+  CatalogueSchedulePublished,
   CatalogueSnapshot,
   event,
 } from '@motcua/contracts';
@@ -51,6 +52,15 @@ export class CatalogueReplication implements OnApplicationBootstrap {
     await tx.publish(event(CatalogueProcedureChanged, { revision, procedure }));
   }
 
+  /** In the transaction that stored a year's official schedule: the next revision, and the schedule. */
+  async schedulePublished(tx: Transaction, schedule: { year: number }): Promise<void> {
+    const [[{ revision }]] = (await tx.manager.query(`UPDATE catalogue_revision SET revision = revision + 1 RETURNING revision::int`)) as [
+      { revision: number }[],
+      number,
+    ];
+    await tx.publish(event(CatalogueSchedulePublished, { revision, year: schedule.year, schedule }));
+  }
+
   /** The whole catalogue at the current revision; catalogue changes wait for this transaction (row share lock). */
   async publishSnapshot(tx: Transaction): Promise<void> {
     const [{ revision }] = (await tx.manager.query(`SELECT revision::int FROM catalogue_revision FOR SHARE`)) as { revision: number }[];
@@ -65,7 +75,7 @@ export class CatalogueReplication implements OnApplicationBootstrap {
 /** The whole catalogue as the snapshot event carries it. */
 export async function readCatalogue(
   manager: EntityManager,
-): Promise<{ areas: CatalogueArea[]; agencies: CatalogueAgency[]; procedures: CatalogueProcedure[] }> {
+): Promise<{ areas: CatalogueArea[]; agencies: CatalogueAgency[]; procedures: CatalogueProcedure[]; schedules: object[] }> {
   const areas = (await manager.query(
     `SELECT code, name, level, parent_code AS "parentCode" FROM administrative_area ORDER BY code`,
   )) as CatalogueArea[];
@@ -75,7 +85,8 @@ export async function readCatalogue(
        FROM agency ORDER BY code`,
   )) as CatalogueAgency[];
   const procedures = (await manager.query(`${PROCEDURE_STATE} ORDER BY p.code`)) as CatalogueProcedure[];
-  return { areas, agencies, procedures };
+  const schedules = ((await manager.query(`SELECT schedule FROM official_schedule ORDER BY year`)) as { schedule: object }[]).map((r) => r.schedule);
+  return { areas, agencies, procedures, schedules };
 }
 
 /** A replica asks for the whole catalogue (it starts, or it is still empty). */

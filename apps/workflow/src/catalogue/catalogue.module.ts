@@ -15,6 +15,6 @@ import { DeactivateProcedure, PublishProcessVersion } from './publish-process-ve
     PublishProcessVersion,
     DeactivateProcedure,
   ],
-  exports: [Catalogue],
+  exports: [Catalogue, CatalogueReplication],
 })
 export class CatalogueModule {}

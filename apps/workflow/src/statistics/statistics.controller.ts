@@ -6,7 +6,7 @@ import { addDays, startOfVietnamDay } from '@motcua/calendar';
 import { AGENCY_CODE_PATTERN } from '@motcua/contracts';
 import { ProblemDetailsException } from '@motcua/observability';
 import { Catalogue } from '../catalogue/catalogue';
-import { type GroupBy, StatisticsQueries, type StatisticsRow } from './statistics.queries';
+import { type GroupBy, StatisticsQueries, type StatisticsRow, regroup } from './statistics.queries';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -85,14 +85,18 @@ export class StatisticsController {
       const atLevel = new Set(this.catalogue.current.agencies.filter((a) => a.level === request.level).map((a) => a.code));
       agencies = (agencies ?? [...atLevel]).filter((code) => atLevel.has(code));
     }
+    const { groupBy } = request;
+    const byLevel = groupBy === 'level';
     const rows = await this.statistics.compute({
       from: new Date(startOfVietnamDay(request.from)),
       to: new Date(startOfVietnamDay(addDays(request.to, 1))),
       agencies,
       procedure: request.procedure ?? null,
-      groupBy: request.groupBy,
+      groupBy: groupBy === 'level' ? 'agency' : groupBy,
       now: new Date(),
     });
-    return { from: request.from, to: request.to, groupBy: request.groupBy, rows };
+    if (!byLevel) return { from: request.from, to: request.to, groupBy: request.groupBy, rows };
+    const levelOf = new Map(this.catalogue.current.agencies.map((a) => [a.code, a.level]));
+    return { from: request.from, to: request.to, groupBy: 'level', rows: regroup(rows, (code) => levelOf.get(code) ?? 'unknown') };
   }
 }

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 export type GroupBy = 'agency' | 'procedure' | 'level' | 'none';
+/** What the statement groups by: a level is the sum of its agencies, added up in memory (no join over every case). */
+type SqlGroupBy = Exclude<GroupBy, 'level'>;
 
 export interface StatisticsRow {
   /** The agency code, the procedure code, the level, or 'all'. */
@@ -15,6 +17,35 @@ export interface StatisticsRow {
   withdrawn: number;
 }
 
+/** Adds up rows (by agency) into one per key (e.g. the agency's level). */
+export function regroup(rows: readonly StatisticsRow[], keyOf: (agencyCode: string) => string): StatisticsRow[] {
+  const sums = new Map<string, StatisticsRow>();
+  for (const row of rows) {
+    const key = keyOf(row.key);
+    const sum = sums.get(key);
+    if (!sum) {
+      sums.set(key, structuredClone({ ...row, key }));
+      continue;
+    }
+    sum.received.carriedOver += row.received.carriedOver;
+    sum.received.new += row.received.new;
+    sum.received.byChannel.inPerson += row.received.byChannel.inPerson;
+    sum.received.byChannel.online += row.received.byChannel.online;
+    sum.received.byChannel.post += row.received.byChannel.post;
+    sum.resolved.total += row.resolved.total;
+    sum.resolved.early += row.resolved.early;
+    sum.resolved.onTime += row.resolved.onTime;
+    sum.resolved.late += row.resolved.late;
+    sum.inProgress.total += row.inProgress.total;
+    sum.inProgress.withinTime += row.inProgress.withinTime;
+    sum.inProgress.overdue += row.inProgress.overdue;
+    sum.waitingForSupplement += row.waitingForSupplement;
+    sum.stopped += row.stopped;
+    sum.withdrawn += row.withdrawn;
+  }
+  return [...sums.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
 export interface StatisticsFilter {
   /** [from, to): instants of the period's first and last Vietnamese days (to exclusive). */
   from: Date;
@@ -22,14 +53,13 @@ export interface StatisticsFilter {
   /** The receiving agencies in scope; null: all. */
   agencies: string[] | null;
   procedure: string | null;
-  groupBy: GroupBy;
+  groupBy: SqlGroupBy;
   now: Date;
 }
 
-const KEY: Record<GroupBy, string> = {
+const KEY: Record<SqlGroupBy, string> = {
   agency: 'c.receiving_agency_code',
   procedure: 'c.procedure_code',
-  level: 'a.level',
   none: `'all'`,
 };
 
@@ -69,7 +99,7 @@ export class StatisticsQueries {
               count(*) FILTER (WHERE c.status = 'awaiting_supplement')::int AS "waitingForSupplement",
               count(*) FILTER (WHERE c.closed_at >= $1 AND c.closed_at < $2 AND c.outcome = 'stopped')::int AS "stopped",
               count(*) FILTER (WHERE c.closed_at >= $1 AND c.closed_at < $2 AND c.outcome = 'withdrawn')::int AS "withdrawn"
-         FROM dossier_case c ${f.groupBy === 'level' ? 'JOIN agency a ON a.code = c.receiving_agency_code' : ''}
+         FROM dossier_case c
         WHERE c.received_at < $2
           AND (c.processed_at IS NULL OR c.processed_at >= $1) AND (c.closed_at IS NULL OR c.closed_at >= $1)
           AND ($3::text[] IS NULL OR c.receiving_agency_code = ANY($3)) AND ($4::text IS NULL OR c.procedure_code = $4)

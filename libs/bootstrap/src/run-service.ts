@@ -65,4 +65,18 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
   const app = await createService(definition);
   await app.listen(http.PORT ?? definition.defaultPort, http.HOST);
   logger.log(`${definition.title} listening on ${await app.getUrl()}`);
+  // Stopped by the orchestrator: stop taking requests and messages, let the outbox relay finish its batch, close
+  // the connections, then exit. What is not done is redelivered or relayed by the next start.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.log(`${signal}: shutting down`);
+      app.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error(`shutdown failed: ${err instanceof Error ? err.message : String(err)}`);
+          process.exit(1);
+        },
+      );
+    });
+  }
 }

@@ -21,6 +21,23 @@ export interface Transaction {
    * cause, such as refreshing an in-memory copy of what the transaction wrote.
    */
   afterCommit(callback: () => void): void;
+  /**
+   * The events published so far, validated and handed over to be written by the caller's own next statement
+   * (with `outboxInsert`) instead of one more statement at the end: on a hot path, one round trip fewer. Null when
+   * there are none.
+   */
+  takeEvents(): Promise<string | null>;
+}
+
+/**
+ * A data-modifying CTE that writes the events `takeEvents` handed over, passed as the statement's parameter
+ * `param` (e.g. `$9`): `WITH …, outbox AS (${outboxInsert('$9')}) …`.
+ */
+export function outboxInsert(param: string): string {
+  return `INSERT INTO outbox_message (id, type, version, payload, correlation_id, causation_id)
+          SELECT id, type, version, payload, correlation_id, causation_id
+            FROM jsonb_to_recordset(${param}::jsonb)
+              AS r(id uuid, type text, version int, payload jsonb, correlation_id text, causation_id text)`;
 }
 
 /** Raised by `Transaction.publish` when an event does not satisfy its own contract class. */
@@ -93,6 +110,12 @@ export class OutboxTransaction implements Transaction {
     }
   }
 
+  async takeEvents(): Promise<string | null> {
+    if (this.flushed) throw new Error('events taken after their transaction\'s events were written');
+    if (this.pending.length === 0) return null;
+    return this.validatedRows(this.pending.splice(0));
+  }
+
   /**
    * Validates the published events against their contracts (a producer bug fails the producer's own transaction
    * instead of poisoning every consumer) and writes them. Called after the work, before commit.
@@ -100,21 +123,17 @@ export class OutboxTransaction implements Transaction {
   async flush(): Promise<void> {
     this.flushed = true;
     if (this.pending.length === 0) return;
-    for (const { cls, record } of this.pending) {
+    // All rows as one JSON parameter: one statement text (one prepared statement per connection) whatever the
+    // number of events, no limit on their number, and the payloads serialised once, natively.
+    await queryPrepared(this.manager, 'messaging.outbox-insert', outboxInsert('$1'), [await this.validatedRows(this.pending)]);
+  }
+
+  private async validatedRows(pending: { cls: EventClass; record: OutboxRecord }[]): Promise<string> {
+    for (const { cls, record } of pending) {
       const { problems } = await toValidEvent(cls, JSON.parse(JSON.stringify(record.payload)));
       if (problems.length > 0) throw new InvalidEventError(cls.type, problems);
     }
-    // All rows as one JSON parameter: one statement text (one prepared statement per connection) whatever the
-    // number of events, no limit on their number, and the payloads serialised once, natively.
-    await queryPrepared(
-      this.manager,
-      'messaging.outbox-insert',
-      `INSERT INTO outbox_message (id, type, version, payload, correlation_id, causation_id)
-       SELECT id, type, version, payload, correlation_id, causation_id
-         FROM jsonb_to_recordset($1::jsonb)
-           AS r(id uuid, type text, version int, payload jsonb, correlation_id text, causation_id text)`,
-      [JSON.stringify(this.pending.map(({ record }) => record))],
-    );
+    return JSON.stringify(pending.map(({ record }) => record));
   }
 }
 

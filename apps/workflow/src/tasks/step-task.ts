@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { stepDeadline, vietnamDate } from '@motcua/calendar';
 import { type StepDefinition, resolveStepAgency } from '@motcua/catalogue';
 import { TaskCreated, TaskOwnerChanged, event } from '@motcua/contracts';
-import type { Transaction } from '@motcua/messaging';
+import { type Transaction, outboxInsert } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { newId, queryPrepared } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
@@ -56,18 +56,6 @@ export class StepTasks {
       throw new ProblemDetailsException({ status: HttpStatus.UNPROCESSABLE_ENTITY, code: route.code, title: 'The step has no agency', detail: route.reason });
     }
     const taskId = newId();
-    await queryPrepared(
-      tx.manager,
-      'workflow.open-step-task',
-      `WITH t AS (
-         INSERT INTO task (id, case_id, dossier_code, procedure_code, step_number, step_name, agency_code, role, owner_id, status,
-                           created_at, version, national_status, given_by, due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, 'open', $9, 1, $10, $11, $13) RETURNING id, case_id)
-       INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details)
-       SELECT id, case_id, 'created', $11, $9, $12 FROM t`,
-      [taskId, kase.caseId, kase.dossierCode, kase.procedureCode, step.number, step.name, route.agencyCode, step.role, o.at, o.nationalStatus, o.givenBy,
-        JSON.stringify({ agencyCode: route.agencyCode, stepNumber: step.number, from: o.from }), stepDeadline(this.calendars.current, o.at, step.budgetHours)],
-    );
     await tx.publish(
       event(TaskCreated, {
         dossierCode: kase.dossierCode,
@@ -83,6 +71,18 @@ export class StepTasks {
         processVersion: kase.processVersion,
         coordinatorId: kase.coordinatorId,
       }),
+    );
+    await queryPrepared(
+      tx.manager,
+      'workflow.open-step-task',
+      `WITH t AS (
+         INSERT INTO task (id, case_id, dossier_code, procedure_code, step_number, step_name, agency_code, role, owner_id, status,
+                           created_at, version, national_status, given_by, due_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, 'open', $9, 1, $10, $11, $13) RETURNING id, case_id),
+       e AS (INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) SELECT id, case_id, 'created', $11, $9, $12 FROM t)
+       ${outboxInsert('$14')}`,
+      [taskId, kase.caseId, kase.dossierCode, kase.procedureCode, step.number, step.name, route.agencyCode, step.role, o.at, o.nationalStatus, o.givenBy,
+        JSON.stringify({ agencyCode: route.agencyCode, stepNumber: step.number, from: o.from }), stepDeadline(this.calendars.current, o.at, step.budgetHours), (await tx.takeEvents()) ?? '[]'],
     );
     if (step.assignment === 'least_loaded') {
       await this.assignLeastLoaded(tx, { ...kase, taskId, agencyCode: route.agencyCode, role: step.role, stepNumber: step.number, nationalStatus: o.nationalStatus }, {

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { type Principal, canActForAgency } from '@motcua/auth';
 import type { StepDefinition } from '@motcua/catalogue';
 import { AppointmentChanged, CaseClosed, NationalStatus, SupplementRequested, TaskCompleted, TaskOwnerChanged, event } from '@motcua/contracts';
-import { type Transaction, UnitOfWork } from '@motcua/messaging';
+import { type Transaction, UnitOfWork, outboxInsert } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, queryPrepared, runIdempotent } from '@motcua/persistence';
 import { checkExtension } from './extension-rules';
@@ -35,6 +35,7 @@ interface LockedTask {
   appointmentAt: Date | null;
   originalAppointmentAt: Date | null;
   extensionCount: number;
+  supplementRounds: number;
 }
 
 export interface CommandResult {
@@ -116,6 +117,7 @@ export class TaskCommands {
               c.applicant_area_code AS "applicantAreaCode", c.coordinator_id AS "coordinatorId", c.received_at AS "receivedAt",
               c.signed_step AS "signedStep", c.event_sequence AS "eventSequence", v.steps,
               c.appointment_at AS "appointmentAt", c.original_appointment_at AS "originalAppointmentAt", c.extension_count AS "extensionCount",
+              c.supplement_rounds AS "supplementRounds",
               (SELECT COALESCE(json_agg(json_build_object(
                         'id', o.id, 'active', o.status = 'active',
                         'rolesAtAgency', (SELECT COALESCE(array_agg(r.role), '{}') FROM officer_role r WHERE r.officer_id = o.id AND r.agency_code = t.agency_code))), '[]')
@@ -140,15 +142,6 @@ export class TaskCommands {
     const ownerId = command.kind === 'claim' ? actorId : command.kind === 'assign' ? command.officerId : null;
     const change = command.kind === 'claim' ? 'claimed' : command.kind === 'release' ? 'released' : task.ownerId ? 'reassigned' : 'assigned';
     const sequence = task.eventSequence + 1;
-    // the task, its event and the case's sequence in one statement
-    await queryPrepared(
-      tx.manager,
-      'workflow.change-owner',
-      `WITH t AS (UPDATE task SET owner_id = $2, owned_at = $3, version = version + 1 WHERE id = $1 RETURNING id, case_id),
-       e AS (INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) SELECT id, case_id, $4, $5, $6, $7 FROM t)
-       UPDATE dossier_case c SET event_sequence = $8, version = c.version + 1 FROM t WHERE c.id = t.case_id`,
-      [task.id, ownerId, ownerId ? now : null, change, actorId, now, JSON.stringify({ ownerId, previousOwnerId: task.ownerId }), sequence],
-    );
     await tx.publish(
       event(TaskOwnerChanged, {
         dossierCode: task.dossierCode,
@@ -164,6 +157,16 @@ export class TaskCommands {
         actorId,
         coordinatorId: task.coordinatorId,
       }),
+    );
+    // the task, its task event, the case's sequence and the outbox row telling of it: one statement
+    await queryPrepared(
+      tx.manager,
+      'workflow.change-owner',
+      `WITH t AS (UPDATE task SET owner_id = $2, owned_at = $3, version = version + 1 WHERE id = $1 RETURNING id, case_id),
+       e AS (INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) SELECT id, case_id, $4, $5, $6, $7 FROM t),
+       o AS (${outboxInsert('$9')})
+       UPDATE dossier_case c SET event_sequence = $8, version = c.version + 1 FROM t WHERE c.id = t.case_id`,
+      [task.id, ownerId, ownerId ? now : null, change, actorId, now, JSON.stringify({ ownerId, previousOwnerId: task.ownerId }), sequence, (await tx.takeEvents()) ?? '[]'],
     );
     return { taskId: task.id, version: task.version + 1, ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus };
   }
@@ -228,42 +231,6 @@ export class TaskCommands {
     const nextStep = next.kind === 'step' ? task.steps[next.stepNumber - 1] : undefined;
     const completedSequence = task.eventSequence + 1;
     const nextSequence = completedSequence + 1;
-    // The task done, its event, and the case moved on (its sequence, step, status, supplement count), in one
-    // statement; the next step's task is opened after it.
-    const [{ round }] = await queryPrepared<{ round: number }>(
-      tx.manager,
-      'workflow.complete-task',
-      `WITH t AS (
-         UPDATE task SET status = 'done', completed_at = $2, completed_by = $3, outcome = $4, note = $5, version = version + 1
-          WHERE id = $1 RETURNING id, case_id),
-       e AS (INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) SELECT id, case_id, 'completed', $3, $2, $6 FROM t)
-       UPDATE dossier_case c SET
-         event_sequence = $7, version = c.version + 1, status = $8,
-         current_step = COALESCE($9, c.current_step), signed_step = CASE WHEN $10 THEN $11 ELSE c.signed_step END,
-         closed_at = CASE WHEN $8 = 'closed' THEN $2 ELSE c.closed_at END, outcome = COALESCE($12, c.outcome),
-         supplement_rounds = c.supplement_rounds + $13,
-         paused_at = CASE WHEN $8 = 'awaiting_supplement' THEN $2 ELSE c.paused_at END,
-         processed_at = CASE WHEN $14 THEN COALESCE(c.processed_at, $2) ELSE c.processed_at END
-       FROM t WHERE c.id = t.case_id
-       RETURNING c.supplement_rounds AS round`,
-      [
-        task.id,
-        now,
-        actorId,
-        action,
-        note,
-        JSON.stringify({ action, note }),
-        completedSequence + (nextStep ? StepTasks.sequencesFor(nextStep) : 1),
-        next.kind === 'closed' ? 'closed' : next.kind === 'waiting' ? 'awaiting_supplement' : 'in_progress',
-        nextStep?.number ?? null,
-        next.kind === 'step',
-        next.kind === 'step' ? next.signedStep : null,
-        next.kind === 'closed' ? next.outcome : null,
-        next.kind === 'waiting' ? 1 : 0,
-        // the end of processing (the result issued), which the on-time statistics compare with the appointment
-        next.nationalStatus === NationalStatus.Processed || (next.kind === 'closed' && next.outcome === 'returned'),
-      ],
-    );
     await tx.publish(
       event(TaskCompleted, {
         dossierCode: task.dossierCode,
@@ -280,8 +247,6 @@ export class TaskCommands {
         coordinatorId: task.coordinatorId,
       }),
     );
-    const done = { taskId: task.id, version: task.version + 1, ownerId: task.ownerId, status: 'done' as const };
-
     if (next.kind === 'closed') {
       await tx.publish(
         event(CaseClosed, {
@@ -296,10 +261,9 @@ export class TaskCommands {
           coordinatorId: task.coordinatorId,
         }),
       );
-      return { ...done, nextTaskId: null, nationalStatus: next.nationalStatus };
     }
-
     if (next.kind === 'waiting') {
+      const round = task.supplementRounds + 1;
       await tx.publish(
         event(SupplementRequested, {
           dossierCode: task.dossierCode,
@@ -316,8 +280,47 @@ export class TaskCommands {
           coordinatorId: task.coordinatorId,
         }),
       );
-      return { ...done, nextTaskId: null, nationalStatus: next.nationalStatus };
     }
+    // The task done, its event, the case moved on (its sequence, step, status, supplement count) and the outbox rows
+    // telling of it, in one statement; the next step's task is opened after it.
+    await queryPrepared(
+      tx.manager,
+      'workflow.complete-task',
+      `WITH t AS (
+         UPDATE task SET status = 'done', completed_at = $2, completed_by = $3, outcome = $4, note = $5, version = version + 1
+          WHERE id = $1 RETURNING id, case_id),
+       e AS (INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) SELECT id, case_id, 'completed', $3, $2, $6 FROM t),
+       o AS (${outboxInsert('$15')})
+       UPDATE dossier_case c SET
+         event_sequence = $7, version = c.version + 1, status = $8,
+         current_step = COALESCE($9, c.current_step), signed_step = CASE WHEN $10 THEN $11 ELSE c.signed_step END,
+         closed_at = CASE WHEN $8 = 'closed' THEN $2 ELSE c.closed_at END, outcome = COALESCE($12, c.outcome),
+         supplement_rounds = c.supplement_rounds + $13,
+         paused_at = CASE WHEN $8 = 'awaiting_supplement' THEN $2 ELSE c.paused_at END,
+         processed_at = CASE WHEN $14 THEN COALESCE(c.processed_at, $2) ELSE c.processed_at END
+       FROM t WHERE c.id = t.case_id`,
+      [
+        task.id,
+        now,
+        actorId,
+        action,
+        note,
+        JSON.stringify({ action, note }),
+        completedSequence + (nextStep ? StepTasks.sequencesFor(nextStep) : 1),
+        next.kind === 'closed' ? 'closed' : next.kind === 'waiting' ? 'awaiting_supplement' : 'in_progress',
+        nextStep?.number ?? null,
+        next.kind === 'step',
+        next.kind === 'step' ? next.signedStep : null,
+        next.kind === 'closed' ? next.outcome : null,
+        next.kind === 'waiting' ? 1 : 0,
+        // the end of processing (the result issued), which the on-time statistics compare with the appointment
+        next.nationalStatus === NationalStatus.Processed || (next.kind === 'closed' && next.outcome === 'returned'),
+        (await tx.takeEvents()) ?? '[]',
+      ],
+    );
+    const done = { taskId: task.id, version: task.version + 1, ownerId: task.ownerId, status: 'done' as const };
+
+    if (next.kind !== 'step') return { ...done, nextTaskId: null, nationalStatus: next.nationalStatus };
 
     const step = nextStep ?? task.steps[next.stepNumber - 1];
     const nextTaskId = await this.stepTasks.open(tx, task, step, {

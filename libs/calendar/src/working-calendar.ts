@@ -282,3 +282,9 @@ function parseOfficeHours(periods: readonly OfficePeriod[]): ReadonlyArray<reado
   });
   return parsed;
 }
+
+/** The working calendar with the built-in official schedules, each replaced by the one published for its year. */
+export function calendarWithPublished(published: readonly OfficialSchedule[]): WorkingCalendar {
+  const years = new Set(published.map((s) => s.year));
+  return new WorkingCalendar({ schedules: [...OFFICIAL_SCHEDULES.filter((s) => !years.has(s.year)), ...published] });
+}

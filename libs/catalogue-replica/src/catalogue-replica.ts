@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CatalogueAgency, CatalogueArea, CatalogueProcedure } from '@motcua/contracts';
 import type { DeskRule, Directory, ProcedureDocument, StepDefinition } from '@motcua/catalogue';
 import { queryPrepared } from '@motcua/persistence';
-import { OFFICIAL_SCHEDULES, type OfficialSchedule, WorkingCalendar } from '@motcua/calendar';
+import { type OfficialSchedule, WorkingCalendar, calendarWithPublished } from '@motcua/calendar';
 
 /** A procedure as the replica holds it, its rules typed. */
 export interface ReplicatedProcedure extends Omit<CatalogueProcedure, 'desks' | 'documents' | 'steps'> {
@@ -178,8 +178,7 @@ export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
     this.agencies = agencies;
     this.procedures = procedures;
     this.childrenOf = childrenOf;
-    const published = new Set(schedules.map((x) => x.year));
-    this.workingCalendar = new WorkingCalendar({ schedules: [...OFFICIAL_SCHEDULES.filter((x) => !published.has(x.year)), ...schedules] });
+    this.workingCalendar = calendarWithPublished(schedules);
     this.directory = { agencies: [...agencies.values()], parentOfArea: new Map([...areas.values()].map((a) => [a.code, a.parentCode])) };
     this.loadedRevision = revision;
     this.loadedSignature = signature;

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OFFICIAL_SCHEDULES, type OfficialSchedule, WorkingCalendar } from '@motcua/calendar';
+import { OFFICIAL_SCHEDULES, type OfficialSchedule, WorkingCalendar, calendarWithPublished } from '@motcua/calendar';
 import { UnitOfWork } from '@motcua/messaging';
 import { CatalogueReplication } from '../catalogue/catalogue-replication';
 
@@ -53,7 +53,6 @@ export class Calendars implements OnModuleInit {
   async reload(): Promise<void> {
     const rows = (await this.dataSource.query(`SELECT schedule FROM official_schedule`)) as { schedule: OfficialSchedule }[];
     this.published = new Map(rows.map((r) => [r.schedule.year, r.schedule]));
-    const schedules = [...OFFICIAL_SCHEDULES.filter((s) => !this.published.has(s.year)), ...this.published.values()];
-    this.calendar = new WorkingCalendar({ schedules });
+    this.calendar = calendarWithPublished([...this.published.values()]);
   }
 }

@@ -1,7 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { type Principal, Role, hasRole } from '@motcua/auth';
 import type { StepDefinition } from '@motcua/catalogue';
-import { TaskOwnerChanged, event } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
@@ -16,7 +15,7 @@ export interface OfficerStatusResult {
   tasks: { taskId: string; dossierCode: string; change: 'reassigned' | 'released'; ownerId: string | null }[];
 }
 
-interface OwnedTask {
+interface LeaverTask {
   id: string;
   caseId: string;
   dossierCode: string;
@@ -73,41 +72,16 @@ export class ChangeOfficerStatus {
             ORDER BY t.created_at
             FOR UPDATE OF t, c`,
           [officerId],
-        )) as OwnedTask[];
+        )) as LeaverTask[];
         const now = new Date();
         const tasks: OfficerStatusResult['tasks'] = [];
         for (const task of owned) {
           const sequence = task.eventSequence + 1;
-          await tx.manager.query(`UPDATE dossier_case SET event_sequence = $2, version = version + 1 WHERE id = $1`, [task.caseId, sequence]);
           const automatic = task.steps[task.stepNumber - 1]?.assignment === 'least_loaded';
-          const ownerId = automatic
-            ? await this.stepTasks.assignLeastLoaded(tx, { ...task, taskId: task.id }, { sequence, at: now, actorId: caller.subject, previousOwnerId: officerId })
-            : null;
+          const common = { sequence, at: now, actorId: caller.subject, previousOwnerId: officerId };
+          const ownerId = automatic ? await this.stepTasks.assignLeastLoaded(tx, { ...task, taskId: task.id }, common) : null;
           if (ownerId === null) {
-            await tx.manager.query(`UPDATE task SET owner_id = NULL, owned_at = NULL, version = version + 1 WHERE id = $1`, [task.id]);
-            await tx.manager.query(`INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) VALUES ($1, $2, 'released', $3, $4, $5)`, [
-              task.id,
-              task.caseId,
-              caller.subject,
-              now,
-              JSON.stringify({ ownerId: null, previousOwnerId: officerId, reason: 'on_leave' }),
-            ]);
-            await tx.publish(
-              event(TaskOwnerChanged, {
-                dossierCode: task.dossierCode,
-                nationalStatus: task.nationalStatus,
-                sequence,
-                occurredAt: now.toISOString(),
-                taskId: task.id,
-                stepNumber: task.stepNumber,
-                agencyCode: task.agencyCode,
-                change: 'released',
-                ownerId: null,
-                previousOwnerId: officerId,
-                actorId: caller.subject,
-                coordinatorId: task.coordinatorId,
-              }),
-            );
+            await this.stepTasks.changeOwner(tx, { ...task, taskId: task.id }, { ...common, ownerId: null, change: 'released', details: { reason: 'on_leave' } });
           }
           tasks.push({ taskId: task.id, dossierCode: task.dossierCode, change: ownerId ? 'reassigned' : 'released', ownerId });
         }

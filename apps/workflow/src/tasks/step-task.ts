@@ -99,11 +99,7 @@ export class StepTasks {
    * Gives an open task to the eligible active officer (other than the one it is taken from) with the fewest open
    * tasks, ties to the first by id; leaves it in the queue when there is none. Returns the new owner.
    */
-  async assignLeastLoaded(
-    tx: Transaction,
-    task: { taskId: string; caseId: string; dossierCode: string; agencyCode: string; role: string; stepNumber: number; nationalStatus: number; coordinatorId: string },
-    o: { sequence: number; at: Date; actorId: string; previousOwnerId: string | null },
-  ): Promise<string | null> {
+  async assignLeastLoaded(tx: Transaction, task: OwnedTask, o: { sequence: number; at: Date; actorId: string; previousOwnerId: string | null }): Promise<string | null> {
     const [chosen] = (await tx.manager.query(
       `SELECT o.id FROM officer_role r JOIN officer o ON o.id = r.officer_id
         WHERE r.agency_code = $1 AND r.role = $2 AND o.status = 'active' AND o.id IS DISTINCT FROM $3
@@ -112,16 +108,27 @@ export class StepTasks {
       [task.agencyCode, task.role, o.previousOwnerId],
     )) as { id: string }[];
     if (!chosen) return null;
-    await tx.manager.query(`UPDATE task SET owner_id = $2, owned_at = $3, version = version + 1 WHERE id = $1`, [task.taskId, chosen.id, o.at]);
-    const change = o.previousOwnerId ? 'reassigned' : 'assigned';
-    await tx.manager.query(`INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      task.taskId,
-      task.caseId,
-      change,
-      o.actorId,
-      o.at,
-      JSON.stringify({ ownerId: chosen.id, previousOwnerId: o.previousOwnerId, automatic: true }),
-    ]);
+    await this.changeOwner(tx, task, { ...o, ownerId: chosen.id, change: o.previousOwnerId ? 'reassigned' : 'assigned', details: { automatic: true } });
+    return chosen.id;
+  }
+
+  /**
+   * The one way a task's owner changes (claimed, assigned, reassigned, released): the task, its task event, the
+   * case's sequence and the outbox row of `workflow.task.owner-changed` naming the displaced owner, in one statement.
+   */
+  async changeOwner(
+    tx: Transaction,
+    task: OwnedTask,
+    o: {
+      ownerId: string | null;
+      previousOwnerId: string | null;
+      change: TaskOwnerChanged['change'];
+      actorId: string;
+      sequence: number;
+      at: Date;
+      details?: Record<string, unknown>;
+    },
+  ): Promise<void> {
     await tx.publish(
       event(TaskOwnerChanged, {
         dossierCode: task.dossierCode,
@@ -131,13 +138,44 @@ export class StepTasks {
         taskId: task.taskId,
         stepNumber: task.stepNumber,
         agencyCode: task.agencyCode,
-        change,
-        ownerId: chosen.id,
+        change: o.change,
+        ownerId: o.ownerId,
         previousOwnerId: o.previousOwnerId,
         actorId: o.actorId,
         coordinatorId: task.coordinatorId,
       }),
     );
-    return chosen.id;
+    // The case's sequence is raised to this event's (callers that reserved it already leave it as it is).
+    await queryPrepared(
+      tx.manager,
+      'workflow.change-owner',
+      `WITH t AS (UPDATE task SET owner_id = $2, owned_at = $3, version = version + 1 WHERE id = $1 RETURNING id, case_id),
+       e AS (INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) SELECT id, case_id, $4, $5, $6, $7 FROM t),
+       o AS (${outboxInsert('$9')})
+       UPDATE dossier_case c SET event_sequence = GREATEST(c.event_sequence, $8), version = c.version + 1 FROM t WHERE c.id = t.case_id`,
+      [
+        task.taskId,
+        o.ownerId,
+        o.ownerId ? o.at : null,
+        o.change,
+        o.actorId,
+        o.at,
+        JSON.stringify({ ownerId: o.ownerId, previousOwnerId: o.previousOwnerId, ...o.details }),
+        o.sequence,
+        (await tx.takeEvents()) ?? '[]',
+      ],
+    );
   }
+}
+
+/** What changing a task's owner needs to know of it and its case. */
+export interface OwnedTask {
+  readonly taskId: string;
+  readonly caseId: string;
+  readonly dossierCode: string;
+  readonly agencyCode: string;
+  readonly role: string;
+  readonly stepNumber: number;
+  readonly nationalStatus: number;
+  readonly coordinatorId: string;
 }

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { type Principal, canActForAgency } from '@motcua/auth';
 import type { StepDefinition } from '@motcua/catalogue';
-import { AppointmentChanged, CaseClosed, NationalStatus, SupplementRequested, TaskCompleted, TaskOwnerChanged, event } from '@motcua/contracts';
+import { AppointmentChanged, CaseClosed, NationalStatus, SupplementRequested, TaskCompleted, event } from '@motcua/contracts';
 import { type Transaction, UnitOfWork, outboxInsert } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, queryPrepared, runIdempotent } from '@motcua/persistence';
@@ -141,33 +141,14 @@ export class TaskCommands {
   ): Promise<CommandResult> {
     const ownerId = command.kind === 'claim' ? actorId : command.kind === 'assign' ? command.officerId : null;
     const change = command.kind === 'claim' ? 'claimed' : command.kind === 'release' ? 'released' : task.ownerId ? 'reassigned' : 'assigned';
-    const sequence = task.eventSequence + 1;
-    await tx.publish(
-      event(TaskOwnerChanged, {
-        dossierCode: task.dossierCode,
-        nationalStatus: task.nationalStatus,
-        sequence,
-        occurredAt: now.toISOString(),
-        taskId: task.id,
-        stepNumber: task.stepNumber,
-        agencyCode: task.agencyCode,
-        change,
-        ownerId,
-        previousOwnerId: task.ownerId,
-        actorId,
-        coordinatorId: task.coordinatorId,
-      }),
-    );
-    // the task, its task event, the case's sequence and the outbox row telling of it: one statement
-    await queryPrepared(
-      tx.manager,
-      'workflow.change-owner',
-      `WITH t AS (UPDATE task SET owner_id = $2, owned_at = $3, version = version + 1 WHERE id = $1 RETURNING id, case_id),
-       e AS (INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) SELECT id, case_id, $4, $5, $6, $7 FROM t),
-       o AS (${outboxInsert('$9')})
-       UPDATE dossier_case c SET event_sequence = $8, version = c.version + 1 FROM t WHERE c.id = t.case_id`,
-      [task.id, ownerId, ownerId ? now : null, change, actorId, now, JSON.stringify({ ownerId, previousOwnerId: task.ownerId }), sequence, (await tx.takeEvents()) ?? '[]'],
-    );
+    await this.stepTasks.changeOwner(tx, { ...task, taskId: task.id }, {
+      ownerId,
+      previousOwnerId: task.ownerId,
+      change,
+      actorId,
+      sequence: task.eventSequence + 1,
+      at: now,
+    });
     return { taskId: task.id, version: task.version + 1, ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus };
   }
 

@@ -31,13 +31,15 @@ export interface Transaction {
 
 /**
  * A data-modifying CTE that writes the events `takeEvents` handed over, passed as the statement's parameter
- * `param` (e.g. `$9`): `WITH …, outbox AS (${outboxInsert('$9')}) …`.
+ * `param` (e.g. `$9`): `WITH …, outbox AS (${outboxInsert('$9')}) …`; with `when`, only if that condition holds
+ * (e.g. `EXISTS (SELECT 1 FROM t)`: the events of a compare-and-set that took).
  */
-export function outboxInsert(param: string): string {
+export function outboxInsert(param: string, when?: string): string {
   return `INSERT INTO outbox_message (id, type, version, payload, correlation_id, causation_id)
           SELECT id, type, version, payload, correlation_id, causation_id
             FROM jsonb_to_recordset(${param}::jsonb)
-              AS r(id uuid, type text, version int, payload jsonb, correlation_id text, causation_id text)`;
+              AS r(id uuid, type text, version int, payload jsonb, correlation_id text, causation_id text)${when ? `
+           WHERE ${when}` : ''}`;
 }
 
 /** Raised by `Transaction.publish` when an event does not satisfy its own contract class. */
@@ -72,7 +74,11 @@ export class OutboxTransaction implements Transaction {
   private readonly commitCallbacks: (() => void)[] = [];
   private flushed = false;
 
-  constructor(readonly manager: EntityManager) {}
+  constructor(
+    readonly manager: EntityManager,
+    /** Without a transaction, events can only be written by the one statement that takes them. */
+    private readonly inTransaction = true,
+  ) {}
 
   publish(event: object): Promise<void> {
     const cls = eventClassOf(event);
@@ -123,6 +129,10 @@ export class OutboxTransaction implements Transaction {
   async flush(): Promise<void> {
     this.flushed = true;
     if (this.pending.length === 0) return;
+    if (!this.inTransaction) {
+      const types = this.pending.map(({ cls }) => cls.type).join(', ');
+      throw new Error(`${types} published in one statement's work but not written by it (takeEvents): a bug, the change is not told`);
+    }
     // All rows as one JSON parameter: one statement text (one prepared statement per connection) whatever the
     // number of events, no limit on their number, and the payloads serialised once, natively.
     await queryPrepared(this.manager, 'messaging.outbox-insert', outboxInsert('$1'), [await this.validatedRows(this.pending)]);
@@ -159,5 +169,25 @@ export class UnitOfWork {
     this.relay.wake();
     tx?.committed();
     return result;
+  }
+
+  /**
+   * Runs a use case whose only write is one statement, atomic on its own and guarded by compare-and-set
+   * conditions, without an explicit transaction: on a hot command BEGIN and COMMIT are two of its four round trips.
+   * Its reads see what is committed when each runs (so the write must check that what it decided on is still so);
+   * its events must be written by that statement (`takeEvents` + `outboxInsert`). One connection throughout.
+   */
+  async runInOneStatement<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    const tx = new OutboxTransaction(runner.manager, false);
+    try {
+      const value = await work(tx);
+      await tx.flush();
+      this.relay.wake();
+      tx.committed();
+      return value;
+    } finally {
+      await runner.release();
+    }
   }
 }

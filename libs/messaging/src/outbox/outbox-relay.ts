@@ -127,16 +127,18 @@ export class OutboxRelay {
     await runner.connect();
     try {
       await runner.startTransaction();
+      // The batch size is part of the text (and the name), not a parameter: with LIMIT $1 PostgreSQL plans the
+      // statement anew on every call.
       const rows = await queryPrepared<OutboxRow>(
         runner.manager,
-        'messaging.outbox-claim',
+        `messaging.outbox-claim-${this.config.batchSize}`,
         `SELECT id, type, version, payload::text AS payload, correlation_id, causation_id, created_at
            FROM outbox_message
           WHERE sent_at IS NULL
           ORDER BY position
-          LIMIT $1
+          LIMIT ${this.config.batchSize}
           FOR UPDATE SKIP LOCKED`,
-        [this.config.batchSize],
+        [],
       );
       if (rows.length === 0) {
         await runner.commitTransaction();

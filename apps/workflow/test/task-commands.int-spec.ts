@@ -1,0 +1,107 @@
+import { Client } from 'pg';
+import { Role } from '@motcua/auth';
+import { type RunningSuite, type TestAuth, aDossierAccepted, createTestAuth, eventually, publishEvent, startSuite } from '@motcua/testing';
+
+const WARD = '031.01.20.H26';
+const SPECIALIST = `${WARD}.specialist.1`;
+
+/**
+ * A task command reads the task and its case, decides, and writes in one statement that holds only if both are
+ * still as read. These tests change them between the read and the write (a second connection holds the row the
+ * command's write needs, and commits once the command waits on it).
+ */
+describe('a task command writes only what it decided on', () => {
+  let auth: TestAuth;
+  let suite: RunningSuite;
+  let db: Client;
+
+  beforeAll(async () => {
+    auth = createTestAuth();
+    suite = await startSuite('task-commands', auth.env, ['workflow']);
+    db = new Client({ connectionString: suite.services.workflow.database.url });
+    await db.connect();
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await suite?.stop();
+    auth?.cleanup();
+  }, 60_000);
+
+  const claim = async (taskId: string, version: number) => {
+    const token = await auth.token({ subject: SPECIALIST, roles: [Role.Specialist], agencies: [WARD] });
+    const response = await fetch(`${suite.url('workflow')}/api/v1/tasks/${taskId}/claim`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ version }),
+    });
+    return { status: response.status, body: (await response.json()) as { code?: string; version?: number; ownerId?: string } };
+  };
+
+  /** A new dossier's first task, open in the ward's queue. */
+  const firstTask = async () => {
+    const dossier = aDossierAccepted({ receivingAgencyCode: WARD, applicant: { fullName: 'Đỗ Văn Nam', wardCode: '00031' } });
+    await publishEvent(suite.prefix, dossier);
+    const task = await eventually(
+      async () => (await db.query<{ id: string; version: number }>(`SELECT id, version FROM task WHERE dossier_code = $1`, [dossier.dossierCode])).rows[0],
+      'the first task',
+    );
+    return { ...task, dossierCode: dossier.dossierCode };
+  };
+
+  /** Runs `change` in a transaction, starts `command`, commits once the command waits on a row lock. */
+  const meanwhile = async <T>(change: string, values: unknown[], command: () => Promise<T>): Promise<T> => {
+    await db.query('BEGIN');
+    await db.query(change, values);
+    const answer = command();
+    await eventually(
+      async () =>
+        (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n ===
+          1 || undefined,
+      'the command waiting on the row',
+    );
+    await db.query('COMMIT');
+    return answer;
+  };
+
+  const ownerEvents = async (dossierCode: string) =>
+    (
+      await db.query<{ sequence: number; ownerId: string }>(
+        `SELECT (payload->>'sequence')::int AS sequence, payload->>'ownerId' AS "ownerId" FROM outbox_message
+          WHERE type = 'workflow.task.owner-changed' AND payload->>'dossierCode' = $1`,
+        [dossierCode],
+      )
+    ).rows;
+
+  it('decides again when the dossier changed but the task did not, and numbers its event after the change', async () => {
+    const task = await firstTask();
+    const before = (await db.query<{ seq: number }>(`SELECT event_sequence AS seq FROM dossier_case WHERE dossier_code = $1`, [task.dossierCode])).rows[0].seq;
+    // a deadline mark takes the dossier's next sequence number while the claim is between its read and its write
+    const answer = await meanwhile(`UPDATE dossier_case SET event_sequence = event_sequence + 1 WHERE dossier_code = $1`, [task.dossierCode], () =>
+      claim(task.id, task.version),
+    );
+    expect(answer).toEqual({ status: 200, body: expect.objectContaining({ ownerId: SPECIALIST, version: task.version + 1 }) });
+    expect(await ownerEvents(task.dossierCode)).toEqual([{ sequence: before + 2, ownerId: SPECIALIST }]);
+    const { rows } = await db.query(`SELECT event_sequence, (SELECT count(*)::int FROM task_event e WHERE e.case_id = c.id AND e.kind = 'claimed') AS claims FROM dossier_case c WHERE dossier_code = $1`, [
+      task.dossierCode,
+    ]);
+    expect(rows).toEqual([{ event_sequence: before + 2, claims: 1 }]);
+  });
+
+  it('answers 409 and writes nothing when the task changed between its read and its write', async () => {
+    const task = await firstTask();
+    const seq = (await db.query<{ seq: number }>(`SELECT event_sequence AS seq FROM dossier_case WHERE dossier_code = $1`, [task.dossierCode])).rows[0].seq;
+    // another officer's claim lands first (done here by hand, holding the task's row)
+    const answer = await meanwhile(`UPDATE task SET owner_id = $2, owned_at = now(), version = version + 1 WHERE id = $1`, [task.id, `${WARD}.specialist.2`], () =>
+      claim(task.id, task.version),
+    );
+    expect(answer).toEqual({ status: 409, body: expect.objectContaining({ code: 'TASK.VERSION_CONFLICT' }) });
+    expect(await ownerEvents(task.dossierCode)).toEqual([]);
+    const { rows } = await db.query(
+      `SELECT t.owner_id, c.event_sequence, (SELECT count(*)::int FROM task_event e WHERE e.task_id = t.id AND e.kind = 'claimed') AS claims
+         FROM task t JOIN dossier_case c ON c.id = t.case_id WHERE t.id = $1`,
+      [task.id],
+    );
+    expect(rows).toEqual([{ owner_id: `${WARD}.specialist.2`, event_sequence: seq, claims: 0 }]);
+  });
+});

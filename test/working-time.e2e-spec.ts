@@ -279,6 +279,16 @@ describe('working time on a dossier', () => {
     ]);
     expect(body.rows[0].resolved.early + body.rows[0].resolved.onTime).toBe(1);
 
+    // Early is before the appointment's day in Vietnam. For an appointment at 08:00 on 10 June (01:00 UTC): processed
+    // at 16:30 on 9 June is early; at 06:45 on 10 June it is on time, though in UTC (23:45 on 9 June) that is the
+    // day before.
+    const resolvedOn = async (processedAt: string) => {
+      await db(`UPDATE dossier_case SET appointment_at = $2, processed_at = $3 WHERE dossier_code = $1`, [resolved, `${year}-06-10T01:00:00Z`, processedAt]);
+      return (await call('GET', workflow(`/statistics?${period}&groupBy=agency`), leader)).body.rows[0].resolved;
+    };
+    expect(await resolvedOn(`${year}-06-09T09:30:00Z`)).toEqual({ total: 2, early: 1, onTime: 0, late: 1 });
+    expect(await resolvedOn(`${year}-06-09T23:45:00Z`)).toEqual({ total: 2, early: 0, onTime: 1, late: 1 });
+
     // scope: a specialist sees none, another ward's leader not this one; an administrator sees every desk
     expect((await call('GET', workflow(`/statistics?${period}`), await at(Role.Specialist))).body.code).toBe('STATISTICS.LEADERS_ONLY');
     const otherLeader = await auth.token({ subject: `${TRUC_BACH}.leader.1`, roles: [Role.Leader], agencies: [TRUC_BACH] });

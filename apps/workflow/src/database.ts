@@ -10,6 +10,7 @@ import { CreateStaff1764150000005 } from './migrations/1764150000005-create-staf
 import { LoadProcedures1764150000006 } from './migrations/1764150000006-load-procedures';
 import { TaskOwnership1764150000007 } from './migrations/1764150000007-task-ownership';
 import { OfficialSchedules1764150000008 } from './migrations/1764150000008-official-schedules';
+import { AppointmentDay1764150000009 } from './migrations/1764150000009-appointment-day';
 
 export const entities = [...messagingEntities, AdministrativeArea, Agency, Officer, OfficerRole, Procedure, ProcessVersion, Case, Task, TaskEvent];
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   LoadProcedures1764150000006,
   TaskOwnership1764150000007,
   OfficialSchedules1764150000008,
+  AppointmentDay1764150000009,
 ];

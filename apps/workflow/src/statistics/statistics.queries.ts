@@ -76,8 +76,8 @@ export class StatisticsQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async compute(f: StatisticsFilter): Promise<StatisticsRow[]> {
-    // the start of the appointment's day in Vietnam: one date_trunc per row, not two time-zone conversions
-    const appointmentDay = `date_trunc('day', c.appointment_at, 'Asia/Ho_Chi_Minh')`;
+    // the start of the appointment's day in Vietnam, stored beside it (no time-zone conversion per row)
+    const appointmentDay = `c.appointment_day_starts_at`;
     const resolved = `c.processed_at >= $1 AND c.processed_at < $2`;
     const late = `(c.supplement_rounds > 1 OR c.processed_at > c.appointment_at)`;
     const open = `(c.processed_at IS NULL OR c.processed_at >= $2) AND (c.closed_at IS NULL OR c.closed_at >= $2)`;

@@ -191,8 +191,9 @@ export class StepTasks {
   }
 
   /**
-   * The one way a task's owner changes (claimed, assigned, reassigned, released): the task, its task event, the
-   * case's sequence and the outbox row of `workflow.task.owner-changed` naming the displaced owner, in one statement.
+   * The one way an open task's owner changes (claimed, assigned, reassigned, released; a task opened on an automatic
+   * step is written with its owner by `prepare`): the task, its task event, the case's sequence and the outbox row
+   * of `workflow.task.owner-changed` naming the displaced owner, in one statement.
    * With `expected`, a compare-and-set on what the caller decided on (see `StepTasks.changeCtes`): false when that
    * no longer holds and nothing was written.
    */

@@ -28,15 +28,16 @@ describe('a task command writes only what it decided on', () => {
     auth?.cleanup();
   }, 60_000);
 
-  const claim = async (taskId: string, version: number) => {
-    const token = await auth.token({ subject: SPECIALIST, roles: [Role.Specialist], agencies: [WARD] });
-    const response = await fetch(`${suite.url('workflow')}/api/v1/tasks/${taskId}/claim`, {
+  const post = async (path: string, subject: string, role: Role, body: unknown) => {
+    const token = await auth.token({ subject, roles: [role], agencies: [WARD] });
+    const response = await fetch(`${suite.url('workflow')}/api/v1${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ version }),
+      body: JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as { code?: string; version?: number; ownerId?: string } };
   };
+  const claim = (taskId: string, version: number) => post(`/tasks/${taskId}/claim`, SPECIALIST, Role.Specialist, { version });
 
   /** A new dossier's first task, open in the ward's queue. */
   const firstTask = async () => {
@@ -103,5 +104,28 @@ describe('a task command writes only what it decided on', () => {
       [task.id],
     );
     expect(rows).toEqual([{ owner_id: `${WARD}.specialist.2`, event_sequence: seq, claims: 0 }]);
+  });
+
+  it('lets one of a forward and a withdrawal of the same dossier win, the other 409, never a deadlock', async () => {
+    const tasks = await Promise.all(Array.from({ length: 12 }, () => firstTask()));
+    for (const task of tasks) expect((await claim(task.id, task.version)).status).toBe(200);
+    const answers = await Promise.all(
+      tasks.map(async (task) => {
+        const { rows } = await db.query<{ version: number }>(`SELECT version FROM dossier_case WHERE dossier_code = $1`, [task.dossierCode]);
+        return Promise.all([
+          post(`/tasks/${task.id}/actions`, SPECIALIST, Role.Specialist, { version: task.version + 1, action: 'forward' }),
+          post(`/dossiers/${task.dossierCode}/withdrawal`, `${WARD}.receiver.1`, Role.Receiver, { version: rows[0].version, reason: 'Người nộp rút hồ sơ' }),
+        ]);
+      }),
+    );
+    for (const [forward, withdrawal] of answers) {
+      expect([forward.status, withdrawal.status].sort()).toEqual([200, 409]);
+    }
+    const { rows } = await db.query<{ status: string; open: number }>(
+      `SELECT c.status, (SELECT count(*)::int FROM task t WHERE t.case_id = c.id AND t.status = 'open') AS open FROM dossier_case c WHERE c.dossier_code = ANY($1)`,
+      [tasks.map((t) => t.dossierCode)],
+    );
+    // withdrawn: closed with nothing open; forwarded: the next step's task open
+    for (const row of rows) expect(row.status === 'closed' ? row.open === 0 : row.open === 1).toBe(true);
   });
 });

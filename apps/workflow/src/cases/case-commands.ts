@@ -36,6 +36,12 @@ export class CaseCommands {
   ): Promise<CommandResponse<CaseCommandResult> & { replayed: boolean }> {
     return this.unitOfWork.run((tx) =>
       runIdempotent(tx.manager, idempotency, async (): Promise<CommandResponse<CaseCommandResult>> => {
+        // The open task first, then the case: the order every task command takes (two writers taking them in
+        // opposite orders could deadlock).
+        await tx.manager.query(
+          `SELECT t.id FROM task t JOIN dossier_case c ON c.id = t.case_id WHERE c.dossier_code = $1 AND t.status = 'open' FOR UPDATE OF t`,
+          [dossierCode],
+        );
         const [kase] = (await tx.manager.query(
           `SELECT id, dossier_code AS "dossierCode", receiving_agency_code AS "receivingAgencyCode", coordinator_id AS "coordinatorId",
                   status, version, event_sequence AS "eventSequence"

@@ -28,16 +28,17 @@ describe('a task command writes only what it decided on', () => {
     auth?.cleanup();
   }, 60_000);
 
-  const post = async (path: string, subject: string, role: Role, body: unknown) => {
+  const post = async (path: string, subject: string, role: Role, body: unknown, headers: Record<string, string> = {}) => {
     const token = await auth.token({ subject, roles: [role], agencies: [WARD] });
     const response = await fetch(`${suite.url('workflow')}/api/v1${path}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as { code?: string; version?: number; ownerId?: string } };
   };
-  const claim = (taskId: string, version: number) => post(`/tasks/${taskId}/claim`, SPECIALIST, Role.Specialist, { version });
+  const claim = (taskId: string, version: number, headers: Record<string, string> = {}) =>
+    post(`/tasks/${taskId}/claim`, SPECIALIST, Role.Specialist, { version }, headers);
 
   /** A new dossier's first task, open in the ward's queue. */
   const firstTask = async () => {
@@ -74,12 +75,15 @@ describe('a task command writes only what it decided on', () => {
       )
     ).rows;
 
-  it('decides again when the dossier changed but the task did not, and numbers its event after the change', async () => {
+  it.each([
+    ['without', {}],
+    ['with an Idempotency-Key (in a transaction)', { 'Idempotency-Key': 'claim-after-a-deadline-mark' }],
+  ])('decides again when the dossier changed but the task did not, and numbers its event after the change (%s)', async (_, headers: Record<string, string>) => {
     const task = await firstTask();
     const before = (await db.query<{ seq: number }>(`SELECT event_sequence AS seq FROM dossier_case WHERE dossier_code = $1`, [task.dossierCode])).rows[0].seq;
     // a deadline mark takes the dossier's next sequence number while the claim is between its read and its write
     const answer = await meanwhile(`UPDATE dossier_case SET event_sequence = event_sequence + 1 WHERE dossier_code = $1`, [task.dossierCode], () =>
-      claim(task.id, task.version),
+      claim(task.id, task.version, headers),
     );
     expect(answer).toEqual({ status: 200, body: expect.objectContaining({ ownerId: SPECIALIST, version: task.version + 1 }) });
     expect(await ownerEvents(task.dossierCode)).toEqual([{ sequence: before + 2, ownerId: SPECIALIST }]);

@@ -11,7 +11,7 @@ import { type Officer, type StepAction, type TaskCommand, decide, transition } f
 import { Calendars } from '../calendar/calendars';
 
 /** The task and its case as a command reads them, and decides on. */
-interface LockedTask {
+interface ReadTask {
   id: string;
   caseId: string;
   dossierCode: string;
@@ -61,7 +61,7 @@ const stale = () =>
     errors: [{ field: 'version', code: 'TASK.VERSION_CONFLICT', message: 'reload the task' }],
   });
 
-/** How often a command is decided again when its dossier changed but its task did not (a deadline mark, say). */
+/** How many times a command is decided, at most, when its dossier keeps changing but its task does not (a deadline mark, say). */
 const ATTEMPTS = 3;
 
 /**
@@ -69,8 +69,9 @@ const ATTEMPTS = 3;
  * the caller's expected version, lets the pure rules decide, then writes the change, its append-only task event
  * and its integration events in one statement that holds only if the task and its case are still as read
  * (compare-and-set: a stale or concurrent command gets 409 and changes nothing). Without an Idempotency-Key that
- * statement is the whole of the command (no explicit transaction: two round trips); with one, it runs in the
- * transaction that remembers the response. Every dossier event carries the case's next sequence number.
+ * statement is the whole of the command (no explicit transaction: two round trips, three into a step that assigns
+ * the least-loaded officer); with one, it runs in the transaction that remembers the response. Every dossier event
+ * carries the case's next sequence number.
  */
 @Injectable()
 export class TaskCommands {
@@ -129,9 +130,9 @@ export class TaskCommands {
    * they assign): their status and roles at the task's agency; one round trip. Two scalar parameters rather than an
    * array, so PostgreSQL keeps one generic plan for it instead of planning it on every call (a third of its CPU).
    */
-  private async read(tx: Transaction, taskId: string, callerId: string, assigneeId: string | null): Promise<(LockedTask & { officers: Officer[] }) | undefined> {
+  private async read(tx: Transaction, taskId: string, callerId: string, assigneeId: string | null): Promise<(ReadTask & { officers: Officer[] }) | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(taskId)) return undefined;
-    const [task] = await queryPrepared<LockedTask & { officers: Officer[] }>(
+    const [task] = await queryPrepared<ReadTask & { officers: Officer[] }>(
       tx.manager,
       'workflow.read-task',
       `SELECT t.id, t.case_id AS "caseId", t.dossier_code AS "dossierCode", t.procedure_code AS "procedureCode",
@@ -157,7 +158,7 @@ export class TaskCommands {
 
   private async changeOwner(
     tx: Transaction,
-    task: LockedTask,
+    task: ReadTask,
     expected: Expected,
     command: Extract<TaskCommand, { kind: 'claim' | 'assign' | 'release' }>,
     actorId: string,
@@ -182,7 +183,7 @@ export class TaskCommands {
    * Gia hạn: the owner of a running-late task gives the applicant a new appointment with an apology, at least one
    * working day before the current one. The original appointment stays on the case; a second extension is flagged.
    */
-  private async extend(tx: Transaction, task: LockedTask, expected: Expected, reason: string, requested: Date, actorId: string, now: Date): Promise<CommandResult | null> {
+  private async extend(tx: Transaction, task: ReadTask, expected: Expected, reason: string, requested: Date, actorId: string, now: Date): Promise<CommandResult | null> {
     const refusal = checkExtension(this.calendars.current, now, task.appointmentAt, requested);
     if (refusal) {
       throw new ProblemDetailsException({
@@ -230,7 +231,7 @@ export class TaskCommands {
 
   private async act(
     tx: Transaction,
-    task: LockedTask,
+    task: ReadTask,
     expected: Expected,
     action: StepAction,
     note: string | null,

@@ -38,7 +38,8 @@ const eligible = (officer: Officer | undefined, role: string) => officer !== und
 
 /**
  * Whether a command may change a task: a compare-and-set on the task's version (a stale or concurrent command
- * changes nothing), then who may do what. Pure: the caller reads the task under a row lock and the officers.
+ * changes nothing), then who may do what. Pure: the caller reads the task and the officers, and writes only if the
+ * task is still as read.
  */
 export function decide(
   task: TaskState,

@@ -39,6 +39,14 @@ export function fingerprintOf(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('base64url');
 }
 
+/**
+ * What a command remembers under the client's Idempotency-Key (nothing without one): scoped to the caller and the
+ * command's route, so keys never collide across callers or commands, and fingerprinted by the request body.
+ */
+export function idempotentRequest(key: string | undefined, caller: string, route: string, body: unknown): IdempotentRequest | undefined {
+  return key ? { scope: `${caller} ${route}`, key, fingerprint: fingerprintOf(body) } : undefined;
+}
+
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {

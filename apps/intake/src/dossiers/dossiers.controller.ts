@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Res } from '@n
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Public, Role, Roles, canActForAgency } from '@motcua/auth';
 import { ProblemDetailsException } from '@motcua/observability';
-import { type CommandHttpResponse, IdempotencyKey, answerCommand, fingerprintOf } from '@motcua/persistence';
+import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
 import { DossierQueries } from './dossier.queries';
 import type { DossierView } from './dossier.view';
 import { SubmitDossier, hashOfSecret } from './submit-dossier';
@@ -42,7 +42,7 @@ export class DossiersController {
     const receipt = await this.submitDossier.execute(
       request,
       officer.subject,
-      idempotencyKey ? { scope: `${officer.subject} POST /dossiers`, key: idempotencyKey, fingerprint: fingerprintOf(request) } : undefined,
+      idempotentRequest(idempotencyKey, officer.subject, 'POST /dossiers', request),
     );
     return answerCommand(response, receipt);
   }
@@ -86,7 +86,7 @@ export class DossiersController {
       code,
       request,
       { principal: caller, lookupSecret },
-      idempotencyKey ? { scope: `${who} POST /dossiers/${code}/supplements`, key: idempotencyKey, fingerprint: fingerprintOf(request) } : undefined,
+      idempotentRequest(idempotencyKey, who, `POST /dossiers/${code}/supplements`, request),
     );
     return answerCommand(response, result);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@motcua/auth';
-import { type CommandHttpResponse, IdempotencyKey, answerCommand, fingerprintOf } from '@motcua/persistence';
+import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
 import { ChangeCoordinatorRequest, WithdrawRequest } from './case-command.requests';
 import { type CaseCommandResult, CaseCommands } from './case-commands';
 
@@ -23,7 +23,7 @@ export class CasesController {
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<CaseCommandResult> {
-    const idempotency = key ? { scope: `${caller.subject} POST /dossiers/${code}/withdrawal`, key, fingerprint: fingerprintOf(request) } : undefined;
+    const idempotency = idempotentRequest(key, caller.subject, `POST /dossiers/${code}/withdrawal`, request);
     return answerCommand(response, await this.commands.execute(code, { kind: 'withdraw', reason: request.reason }, request.version, caller, idempotency));
   }
 
@@ -37,7 +37,7 @@ export class CasesController {
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<CaseCommandResult> {
-    const idempotency = key ? { scope: `${caller.subject} PUT /dossiers/${code}/coordinator`, key, fingerprint: fingerprintOf(request) } : undefined;
+    const idempotency = idempotentRequest(key, caller.subject, `PUT /dossiers/${code}/coordinator`, request);
     return answerCommand(
       response,
       await this.commands.execute(code, { kind: 'change_coordinator', officerId: request.officerId }, request.version, caller, idempotency),

@@ -1,12 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { stepDeadline, vietnamDate } from '@motcua/calendar';
-import { type DossierAccepted, NationalStatus, TaskCreated, event } from '@motcua/contracts';
-import { type Transaction, UnprocessableMessageError } from '@motcua/messaging';
+import { type DossierAccepted, NationalStatus } from '@motcua/contracts';
+import { type Transaction, UnprocessableMessageError, outboxInsert } from '@motcua/messaging';
 import { newId, queryPrepared } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
-import { resolveStepAgency } from '@motcua/catalogue';
 import { StepTasks } from '../tasks/step-task';
-import { Calendars } from '../calendar/calendars';
 
 /**
  * A dossier that cannot be routed: parked at once with the reason (no retry can fix the catalogue), never
@@ -26,7 +23,6 @@ export class OpenCase {
   constructor(
     private readonly catalogue: Catalogue,
     private readonly stepTasks: StepTasks,
-    private readonly calendars: Calendars,
   ) {}
 
   async execute(accepted: DossierAccepted, tx: Transaction): Promise<void> {
@@ -36,23 +32,28 @@ export class OpenCase {
       throw new CaseCannotOpen('CATALOGUE.PROCEDURE_UNKNOWN', `no active process for ${accepted.procedureCode}`);
     }
     const firstStep = found.steps[0];
-    const route = resolveStepAgency(
-      firstStep.agency,
-      {
-        receivingAgencyCode: accepted.receivingAgencyCode,
-        applicantAreaCode: accepted.applicant.wardCode,
-        onDate: vietnamDate(receivedAt),
-      },
-      this.catalogue.current,
-    );
-    if (!route.ok) throw new CaseCannotOpen(route.code, route.reason);
-
     const now = new Date();
-    const opened = { id: newId(), processVersion: found.version, dossierCode: accepted.dossierCode };
-    const task = { id: newId(), stepNumber: firstStep.number, stepName: firstStep.name, agencyCode: route.agencyCode, role: firstStep.role };
-    // Case, first task and its 'created' event in one statement. The inbox already drops redelivered messages;
-    // ON CONFLICT also keeps a second case from opening when the same dossier arrives under two message ids
-    // (e.g. re-sent by an operator from the parking lot).
+    const kase = {
+      caseId: newId(),
+      dossierCode: accepted.dossierCode,
+      procedureCode: accepted.procedureCode,
+      processVersion: found.version,
+      receivingAgencyCode: accepted.receivingAgencyCode,
+      applicantAreaCode: accepted.applicant.wardCode,
+      coordinatorId: accepted.coordinatorId,
+      receivedAt,
+    };
+    // the first task, its events (and its owner where the step assigns automatically), as every step's task
+    const task = await this.stepTasks.prepare(
+      tx,
+      kase,
+      firstStep,
+      { nationalStatus: NationalStatus.InProgress, givenBy: null, sequence: 1, at: now, from: null },
+      (code, reason) => new CaseCannotOpen(code, reason),
+    );
+    // Case, first task, their events and the outbox rows in one statement. The inbox already drops redelivered
+    // messages; ON CONFLICT also keeps a second case from opening when the same dossier arrives under two message
+    // ids (e.g. re-sent by an operator from the parking lot): then nothing else is written either.
     const inserted = await queryPrepared<{ id: string }>(
       tx.manager,
       'workflow.open-case',
@@ -60,64 +61,29 @@ export class OpenCase {
          INSERT INTO dossier_case (id, dossier_code, procedure_code, process_version, receiving_agency_code,
                                    applicant_area_code, coordinator_id, current_step, status, event_sequence,
                                    received_at, opened_at, version, appointment_at, original_appointment_at, channel)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', $16, $9, $10, 1, $17, $17, $19)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', $9, $10, $11, 1, $12, $12, $13)
          ON CONFLICT (dossier_code) DO NOTHING RETURNING id),
-       t AS (
-         INSERT INTO task (id, case_id, dossier_code, procedure_code, step_number, step_name, agency_code, role,
-                           owner_id, status, created_at, version, due_at)
-         SELECT $11, c.id, $2, $3, $8, $12, $13, $14, NULL, 'open', $10, 1, $18 FROM c RETURNING id, case_id),
-       e AS (
-         INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details)
-         SELECT t.id, t.case_id, 'created', NULL, $10, $15 FROM t)
+       ${StepTasks.insertCtes('$14', 'EXISTS (SELECT 1 FROM c)')},
+       o AS (${outboxInsert('$15', 'EXISTS (SELECT 1 FROM c)')})
        SELECT id FROM c`,
       [
-        opened.id,
-        accepted.dossierCode,
-        accepted.procedureCode,
-        opened.processVersion,
-        accepted.receivingAgencyCode,
-        accepted.applicant.wardCode,
-        accepted.coordinatorId,
+        kase.caseId,
+        kase.dossierCode,
+        kase.procedureCode,
+        kase.processVersion,
+        kase.receivingAgencyCode,
+        kase.applicantAreaCode,
+        kase.coordinatorId,
         firstStep.number,
+        StepTasks.sequencesFor(firstStep),
         receivedAt,
         now,
-        task.id,
-        task.stepName,
-        task.agencyCode,
-        task.role,
-        JSON.stringify({ agencyCode: task.agencyCode, stepNumber: task.stepNumber }),
-        StepTasks.sequencesFor(firstStep),
         accepted.appointmentAt ? new Date(accepted.appointmentAt) : null,
-        stepDeadline(this.calendars.current, now, firstStep.budgetHours),
         accepted.channel,
+        task.row,
+        (await tx.takeEvents()) ?? '[]',
       ],
     );
-    if (inserted.length === 0) {
-      this.logger.warn(`case for ${accepted.dossierCode} already open; ignoring a second acceptance`);
-      return;
-    }
-    await tx.publish(
-      event(TaskCreated, {
-        dossierCode: opened.dossierCode,
-        nationalStatus: NationalStatus.InProgress,
-        occurredAt: now.toISOString(),
-        sequence: 1,
-        taskId: task.id,
-        caseId: opened.id,
-        stepNumber: task.stepNumber,
-        stepName: task.stepName,
-        agencyCode: task.agencyCode,
-        role: task.role,
-        processVersion: opened.processVersion,
-        coordinatorId: accepted.coordinatorId,
-      }),
-    );
-    if (firstStep.assignment === 'least_loaded') {
-      await this.stepTasks.assignLeastLoaded(
-        tx,
-        { ...task, taskId: task.id, caseId: opened.id, dossierCode: opened.dossierCode, nationalStatus: NationalStatus.InProgress, coordinatorId: accepted.coordinatorId },
-        { sequence: 2, at: now, actorId: 'system', previousOwnerId: null },
-      );
-    }
+    if (inserted.length === 0) this.logger.warn(`case for ${accepted.dossierCode} already open; ignoring a second acceptance`);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Role, Roles } from '@motcua/auth';
-import { type CommandHttpResponse, IdempotencyKey, answerCommand, fingerprintOf } from '@motcua/persistence';
+import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
 import { ProblemDetailsException } from '@motcua/observability';
 import type { Procedure } from './catalogue.entities';
 import { type AgencyDetail, type AgencyView, type AreaView, CatalogueQueries, type OfficerView, type ProcedureView } from './catalogue.queries';
@@ -80,9 +80,7 @@ export class CatalogueController {
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<PublishedVersion> {
-    const idempotency = idempotencyKey
-      ? { scope: `${admin.subject} POST /procedures/${code}/versions`, key: idempotencyKey, fingerprint: fingerprintOf(request) }
-      : undefined;
+    const idempotency = idempotentRequest(idempotencyKey, admin.subject, `POST /procedures/${code}/versions`, request);
     return answerCommand(response, await this.publishVersion.execute(code, request.steps, idempotency));
   }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { CurrentPrincipal, type Principal } from '@motcua/auth';
-import { type CommandHttpResponse, IdempotencyKey, answerCommand, fingerprintOf } from '@motcua/persistence';
+import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
 import { ChangeOfficerStatus, type OfficerStatusResult } from './officer-status';
 
 export class OfficerStatusRequest {
@@ -27,7 +27,7 @@ export class StaffController {
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<OfficerStatusResult> {
-    const idempotency = key ? { scope: `${caller.subject} PUT /officers/${id}/status`, key, fingerprint: fingerprintOf(request) } : undefined;
+    const idempotency = idempotentRequest(key, caller.subject, `PUT /officers/${id}/status`, request);
     return answerCommand(response, await this.changeStatus.execute(id, request.status, caller, idempotency));
   }
 }

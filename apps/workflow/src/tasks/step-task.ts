@@ -71,17 +71,23 @@ export class StepTasks {
   /**
    * A step's task ready to be written by the caller's statement (`insertCtes`): its agency resolved for this
    * dossier, its deadline, its owner where the step assigns the least-loaded officer (chosen by a read: the loads
-   * are a heuristic, not a promise), and `workflow.task.created` (with `owner-changed`) published.
+   * are a heuristic, not a promise), and `workflow.task.created` (with `owner-changed`) published. When the step
+   * has no agency for this dossier, throws what `noAgency` makes (a 422 by default).
    */
-  async prepare(tx: Transaction, kase: CaseForStep, step: StepDefinition, o: OpenStep): Promise<PreparedStepTask> {
+  async prepare(
+    tx: Transaction,
+    kase: CaseForStep,
+    step: StepDefinition,
+    o: OpenStep,
+    noAgency: (code: string, reason: string) => Error = (code, reason) =>
+      new ProblemDetailsException({ status: HttpStatus.UNPROCESSABLE_ENTITY, code, title: 'The step has no agency', detail: reason }),
+  ): Promise<PreparedStepTask> {
     const route = resolveStepAgency(
       step.agency,
       { receivingAgencyCode: kase.receivingAgencyCode, applicantAreaCode: kase.applicantAreaCode, onDate: vietnamDate(kase.receivedAt) },
       this.catalogue.current,
     );
-    if (!route.ok) {
-      throw new ProblemDetailsException({ status: HttpStatus.UNPROCESSABLE_ENTITY, code: route.code, title: 'The step has no agency', detail: route.reason });
-    }
+    if (!route.ok) throw noAgency(route.code, route.reason);
     const id = newId();
     const created = { agencyCode: route.agencyCode, stepNumber: step.number, from: o.from };
     const events: { kind: string; actor_id: string | null; details: Record<string, unknown> }[] = [{ kind: 'created', actor_id: o.givenBy, details: created }];

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nes
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Role, hasRole } from '@motcua/auth';
 import { ProblemDetailsException } from '@motcua/observability';
-import { type CommandHttpResponse, IdempotencyKey, answerCommand, fingerprintOf } from '@motcua/persistence';
+import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
 import { ListTasksRequest } from './list-tasks.request';
 import { ActOnTaskRequest, AssignTaskRequest, ExtendAppointmentRequest, TaskVersionRequest } from './task-command.requests';
@@ -131,7 +131,7 @@ export class TasksController {
     key: string | undefined,
     response: CommandHttpResponse,
   ): Promise<CommandResult> {
-    const idempotency = key ? { scope: `${caller.subject} POST /tasks/${id}/${path}`, key, fingerprint: fingerprintOf(request) } : undefined;
+    const idempotency = idempotentRequest(key, caller.subject, `POST /tasks/${id}/${path}`, request);
     return answerCommand(response, await this.commands.execute(id, command, request.version, caller, idempotency));
   }
 }

@@ -11,5 +11,5 @@ export class DatabaseEnvironment {
   @IsInt()
   @Min(1)
   @Max(200)
-  DATABASE_POOL_SIZE = 20;
+  DATABASE_POOL_SIZE: number = 20;
 }

@@ -1,0 +1,18 @@
+import { EnvironmentError, readEnvironment } from '@motcua/observability';
+import { DatabaseEnvironment } from './database-environment';
+
+describe('the database environment', () => {
+  const url = 'postgres://postgres@127.0.0.1:5432/workflow';
+
+  it('reads the pool size from the environment, where every value is a string', () => {
+    expect(readEnvironment(DatabaseEnvironment, { DATABASE_URL: url, DATABASE_POOL_SIZE: '40' }).DATABASE_POOL_SIZE).toBe(40);
+    expect(readEnvironment(DatabaseEnvironment, { DATABASE_URL: url }).DATABASE_POOL_SIZE).toBe(20);
+  });
+
+  it('refuses a pool size that is not a whole number from 1 to 200, naming the variable', () => {
+    for (const size of ['0', '201', '2.5', 'many']) {
+      expect(() => readEnvironment(DatabaseEnvironment, { DATABASE_URL: url, DATABASE_POOL_SIZE: size })).toThrow(EnvironmentError);
+      expect(() => readEnvironment(DatabaseEnvironment, { DATABASE_URL: url, DATABASE_POOL_SIZE: size })).toThrow(/DATABASE_POOL_SIZE/);
+    }
+  });
+});

@@ -8,7 +8,7 @@ export { UnitOfWork, InvalidEventError, type Transaction, outboxInsert } from '.
 export { AmqpServer, UnprocessableMessageError } from './amqp-server';
 export { AmqpContext } from './amqp-context';
 export { AmqpConnection, BrokerUnavailableError } from './amqp-connection';
-export { OutboxRelay } from './outbox/outbox-relay';
+export { OutboxRelay, OUTBOX_RESCAN_MARGIN, OUTBOX_FULL_SCAN_EVERY_MS } from './outbox/outbox-relay';
 export { MessagingReadiness, type ReadinessResult } from './messaging-readiness';
 export { Headers as MessageHeaders } from './envelope';
 export { decideAfterFailure, type FailureDecision } from './retry-policy';

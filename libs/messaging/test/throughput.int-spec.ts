@@ -1,5 +1,5 @@
 import { createTestDatabase, deleteTopology, uniquePrefix, type TestDatabase } from '@motcua/testing';
-import { topologyNames } from '../src';
+import { OUTBOX_RESCAN_MARGIN, outboxInsert, topologyNames } from '../src';
 import { eventually, parcel, startService, unsentCount, type TestService } from './harness';
 
 // The project-level testTimeout is not applied by jest 30 (it is a global option): these talk to real servers.
@@ -49,6 +49,40 @@ describe('messaging: a large backlog', () => {
     );
     expect({ rows, codes }).toEqual({ rows: total, codes: total });
     expect(counter.server.counts.appliedInBatches).toBeGreaterThan(0);
+  });
+
+  it('relays an event whose transaction commits after more than the rescan margin of later events were sent', async () => {
+    // The late transaction takes its outbox position first, then waits while later events are relayed: the claim
+    // that follows them starts above the late row, and only the claim from the start (once a second) finds it.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let positioned!: () => void;
+    const written = new Promise<void>((resolve) => (positioned = resolve));
+    const late = desk.unitOfWork.run(async (tx) => {
+      await tx.publish(parcel('LATE-1'));
+      await tx.manager.query(outboxInsert('$1'), [await tx.takeEvents()]);
+      positioned();
+      await gate;
+    });
+    await written;
+    const later = OUTBOX_RESCAN_MARGIN + 300;
+    await desk.unitOfWork.run(async (tx) => {
+      for (let i = 0; i < later; i++) await tx.publish(parcel(`AFTER-${i}`));
+    });
+    await eventually(async () => (await unsentCount(desk)) === 0, 'the later events relayed', 30_000);
+
+    release();
+    await late;
+    const [{ behind }] = await desk.dataSource.query(
+      `SELECT (SELECT max(position) FROM outbox_message) - position AS behind FROM outbox_message WHERE payload ->> 'code' = 'LATE-1'`,
+    );
+    expect(Number(behind)).toBeGreaterThan(OUTBOX_RESCAN_MARGIN);
+    await eventually(async () => (await unsentCount(desk)) === 0, 'the late event relayed', 10_000);
+    await eventually(
+      async () => (await counter.dataSource.query(`SELECT 1 FROM test_effect WHERE code = 'LATE-1'`)).length === 1,
+      'the late event consumed',
+      10_000,
+    );
   });
 
   it('shares one outbox between two replicas of a service without sending a row twice', async () => {

@@ -11,6 +11,15 @@ const PURGE_CHUNK = 5_000;
 const MAX_BACKOFF_MS = 10_000;
 /** A connection that dies silently must not hold the claimed rows' locks forever. */
 const CONFIRM_TIMEOUT_MS = 30_000;
+/**
+ * How far below its last batch the next claim starts looking, in positions: a command that took its positions
+ * earlier but committed later (a straggler) is usually that close. Further back the claim would walk over the
+ * index entries of rows already sent, which only VACUUM removes: every claim from the start cost O(rows sent
+ * since the last VACUUM), 12 ms a batch after 60,000 events in the claim + forward benchmark.
+ */
+export const OUTBOX_RESCAN_MARGIN = 1_000;
+/** A claim from the very start this often catches any older straggler, and rows another replica gave back. */
+export const OUTBOX_FULL_SCAN_EVERY_MS = 1_000;
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -42,6 +51,9 @@ export class OutboxRelay {
   private failures = 0;
   private lastPurge = 0;
   private unsubscribe: (() => void) | null = null;
+  /** Where the next claim starts: positions at or below it were sent (or are caught by the next full scan). */
+  private floor = '0';
+  private lastFullScan = 0;
   /** Total rows published by this process (tests, metrics). */
   published = 0;
 
@@ -120,26 +132,31 @@ export class OutboxRelay {
     }
   }
 
-  /** One batch: claim, publish, await confirms, mark sent, commit. Returns how many rows were sent. */
+  /**
+   * One batch: claim, publish, await confirms, mark sent, commit. Returns how many rows were sent. The claim
+   * starts a margin below the previous batch (see OUTBOX_RESCAN_MARGIN), and from the start once a second.
+   */
   async relayBatch(): Promise<number> {
     if (!this.connection.isConnected) throw new BrokerUnavailableError();
+    const fullScan = Date.now() - this.lastFullScan >= OUTBOX_FULL_SCAN_EVERY_MS;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
       // The batch size is part of the text (and the name), not a parameter: with LIMIT $1 PostgreSQL plans the
-      // statement anew on every call.
-      const rows = await queryPrepared<OutboxRow>(
+      // statement anew on every call. With `position > $1` the generic plan scans the unsent index from $1.
+      const rows = await queryPrepared<OutboxRow & { position: string }>(
         runner.manager,
         `messaging.outbox-claim-${this.config.batchSize}`,
-        `SELECT id, type, version, payload::text AS payload, correlation_id, causation_id, created_at
+        `SELECT id, type, version, payload::text AS payload, correlation_id, causation_id, created_at, position
            FROM outbox_message
-          WHERE sent_at IS NULL
+          WHERE sent_at IS NULL AND position > $1
           ORDER BY position
           LIMIT ${this.config.batchSize}
           FOR UPDATE SKIP LOCKED`,
-        [],
+        [fullScan ? '0' : this.floor],
       );
+      if (fullScan) this.lastFullScan = Date.now();
       if (rows.length === 0) {
         await runner.commitTransaction();
         return 0;
@@ -155,6 +172,8 @@ export class OutboxRelay {
       ]);
       await runner.commitTransaction();
       this.published += rows.length;
+      const last = BigInt(rows[rows.length - 1].position) - BigInt(OUTBOX_RESCAN_MARGIN);
+      this.floor = (last > 0n ? last : 0n).toString();
       return rows.length;
     } catch (err) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);

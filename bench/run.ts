@@ -244,6 +244,23 @@ async function main(): Promise<void> {
   console.log(`\n| ${'measure'.padEnd(width)} | value |\n| ${'-'.repeat(width)} | ----- |`);
   for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
   console.log(`\nlog level ${process.env.LOG_LEVEL ?? 'info'}; ${WARDS.length} ward desks; node ${process.version}; ${new Date().toISOString()}`);
+  console.log(`PostgreSQL: ${await serverSettings()}`);
+}
+
+/** The settings the figures depend on, as the server reports them (docker-compose.yml sets the same). */
+async function serverSettings(): Promise<string> {
+  const db = new Client({ host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432), user: process.env.PGUSER ?? 'postgres', database: 'postgres' });
+  await db.connect();
+  try {
+    const names = ['server_version', 'shared_buffers', 'work_mem', 'max_parallel_workers_per_gather', 'synchronous_commit', 'autovacuum'];
+    const { rows } = await db.query<{ name: string; setting: string }>(
+      `SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name = ANY($1) ORDER BY array_position($1, name)`,
+      [names],
+    );
+    return rows.map((r) => `${r.name} ${r.setting}`).join(', ');
+  } finally {
+    await db.end();
+  }
 }
 
 main().catch((error: unknown) => {

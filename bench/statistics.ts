@@ -59,8 +59,10 @@ export async function statisticsFigures(auth: TestAuth, rows: [string, string][]
     const [busiest] = (
       await db.query<{ code: string; n: number }>(`SELECT receiving_agency_code AS code, count(*)::int AS n FROM dossier_case GROUP BY 1 ORDER BY 2 DESC LIMIT 1`)
     ).rows;
-    const [{ n: total }] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossier_case`)).rows;
-    rows.push(['(f) dossiers in the database / of the busiest desk', `${total} / ${busiest.n} (${busiest.code})`]);
+    const [{ n: total, size }] = (
+      await db.query<{ n: number; size: string }>(`SELECT count(*)::int AS n, pg_size_pretty(pg_table_size('dossier_case')) AS size FROM dossier_case`)
+    ).rows;
+    rows.push(['(f) dossiers in the database / of the busiest desk; the table on disk', `${total} / ${busiest.n} (${busiest.code}); ${size}`]);
 
     const year = `from=${new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)}&to=${new Date().toISOString().slice(0, 10)}`;
     const leader = await auth.token({ subject: `${busiest.code}.leader.1`, roles: [Role.Leader], agencies: [busiest.code] });

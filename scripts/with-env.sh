@@ -93,7 +93,7 @@ case "$cmd" in
     TS_NODE_TRANSPILE_ONLY=1 exec node --expose-gc -r ts-node/register -r tsconfig-paths/register bench/run.ts "$@" ;;
   env)
     prepare
-    [ $# -gt 0 ] && exec "$@" ;;
+    if [ $# -gt 0 ]; then exec "$@"; fi ;;
   *)
     echo "usage: scripts/with-env.sh test|jest|start-all|migrate|token|bench|env [args]" >&2; exit 2 ;;
 esac

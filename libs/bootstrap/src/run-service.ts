@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AmqpServer } from '@motcua/messaging';
 import { configureHttpApp, readEnvironment } from '@motcua/observability';
 import { DatabaseEnvironment, postgresOptions, runMigrations } from '@motcua/persistence';
+import { rememberValidationRules } from './validation-rules';
 
 /** What differs between the four services at start: everything else starts the same way. */
 export interface ServiceDefinition {
@@ -31,6 +32,7 @@ class HttpEnvironment {
 
 /** Builds a service: its HTTP API (docs, problem details, logs) and its consumer on the broker, started. */
 export async function createService(definition: ServiceDefinition): Promise<INestApplication> {
+  rememberValidationRules();
   const app = await NestFactory.create(definition.module, { bufferLogs: true });
   await configureHttpApp(app, { service: definition.service, title: definition.title, description: definition.description });
   app.connectMicroservice<MicroserviceOptions>({ strategy: app.get(AmqpServer) }, { inheritAppConfig: true });

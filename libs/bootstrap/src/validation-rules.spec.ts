@@ -47,6 +47,7 @@ describe('validation rules remembered per class', () => {
     const storage = getMetadataStorage();
     const first = storage.getTargetValidationMetadatas(Filing, '', false, false, []);
     expect(storage.getTargetValidationMetadatas(Filing, '', false, false, [])).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
     expect(storage.getTargetValidationMetadatas(Filing, '', false, false, ['strict'])).not.toBe(first);
     expect(first.map((m) => m.propertyName).sort()).toEqual(['applicant', 'copies', 'copies', 'name', 'pages']);
   });

@@ -22,7 +22,8 @@ export function rememberValidationRules(): void {
     if (!byArguments) byClass.set(target, (byArguments = new Map()));
     const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${(groups ?? []).join('\u0000')}`;
     let rules = byArguments.get(key);
-    if (!rules) byArguments.set(key, (rules = lookUp(target, schema, always, strictGroups, groups)));
+    // frozen: shared by every later validation, so a caller that changed it would fail loudly, not silently
+    if (!rules) byArguments.set(key, (rules = Object.freeze(lookUp(target, schema, always, strictGroups, groups)) as ReturnType<Lookup>));
     return rules;
   };
 }

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { WorkingCalendar, toVietnamIso } from '@motcua/calendar';
+import { AgencyCalendars, WorkingCalendar, appointmentFor, stepDeadline, toVietnamIso } from '@motcua/calendar';
 import { BIRTH_REGISTRATION_DOCUMENTS, type RunningSuite, type TestAuth, createTestAuth, eventually, startSuite } from '@motcua/testing';
 
 /**
@@ -41,14 +41,18 @@ describe('working time on a dossier', () => {
     return { status: response.status, body: (await response.json()) as any };
   };
   const workflow = (path: string) => `${suite.url('workflow')}/api/v1${path}`;
-  const record = async (code: string) => (await call('GET', `${suite.url('intake')}/api/v1/dossiers/${code}`, await officer(Role.Receiver))).body;
+  const record = async (code: string, desk = TRUC_BACH) =>
+    (await call('GET', `${suite.url('intake')}/api/v1/dossiers/${code}`, await auth.token({ subject: `${desk}.receiver.1`, roles: [Role.Receiver], agencies: [desk] })))
+      .body;
 
-  async function receive(): Promise<{ code: string; lookupSecret: string; appointmentAt: string }> {
-    const { status, body } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, await officer(Role.Receiver), {
+  /** A birth registration received at a ward's desk (Trúc Bạch's unless said) from an applicant of that ward. */
+  async function receive(desk = { code: TRUC_BACH, wardCode: '00004' }): Promise<{ code: string; lookupSecret: string; appointmentAt: string }> {
+    const receiver = await auth.token({ subject: `${desk.code}.receiver.1`, roles: [Role.Receiver], agencies: [desk.code] });
+    const { status, body } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, receiver, {
       procedureCode: '1.001193',
-      receivingAgencyCode: TRUC_BACH,
+      receivingAgencyCode: desk.code,
       channel: 1,
-      applicant: { fullName: 'Lý Thị Hạnh', wardCode: '00004' },
+      applicant: { fullName: 'Lý Thị Hạnh', wardCode: desk.wardCode },
       documents: BIRTH_REGISTRATION_DOCUMENTS,
       returnMethod: 'desk',
     });
@@ -223,6 +227,58 @@ describe('working time on a dossier', () => {
     expect((await call('GET', workflow('/calendar/deadline?from=2027-02-04T14:00:00%2B07:00&value=1&unit=working_days'), token)).body.deadline).toBe(
       '2027-02-15T14:00:00.000+07:00',
     );
+  });
+
+  it("follows an agency's own office hours: its desk's appointments and its tasks' deadlines", async () => {
+    // Cống Vị's committee works 07:00–11:00 and 13:00–16:00: seven hours a day, so every count differs from the default.
+    const CONG_VI = '007.01.20.H26';
+    const hours = [
+      { start: '07:00', end: '11:00' },
+      { start: '13:00', end: '16:00' },
+    ];
+    const ward = new AgencyCalendars().of(hours);
+    const admin = await auth.token({ subject: 'quan-tri-vien', roles: [Role.Admin] });
+    const url = workflow(`/agencies/${CONG_VI}/office-hours`);
+    expect((await call('PUT', url, await officer(Role.Leader), { officeHours: hours })).status).toBe(403);
+    const overlapping = await call('PUT', url, admin, { officeHours: [hours[0], { start: '10:30', end: '16:00' }] });
+    expect(overlapping.body).toMatchObject({ status: 422, code: 'CATALOGUE.OFFICE_HOURS_INVALID', errors: [{ field: 'officeHours.1' }] });
+    const malformed = await call('PUT', url, admin, { officeHours: [{ start: '7h', end: '11:00' }] });
+    expect(malformed.body).toMatchObject({ status: 400 });
+    expect(malformed.body.errors.map((e: any) => e.field)).toEqual(['officeHours.0.start']);
+    expect((await call('PUT', workflow('/agencies/999.99.99.H26/office-hours'), admin, { officeHours: hours })).body).toMatchObject({
+      status: 404,
+      code: 'CATALOGUE.AGENCY_NOT_FOUND',
+    });
+    expect(await db(`SELECT office_hours FROM agency WHERE code = $1`, [CONG_VI])).toEqual([{ office_hours: null }]); // refusals changed nothing
+    expect((await call('PUT', url, admin, { officeHours: hours })).body).toEqual({ code: CONG_VI, officeHours: hours });
+    const [{ revision }] = await db(`SELECT revision FROM catalogue_revision`, []);
+    expect((await call('PUT', url, admin, { officeHours: hours })).status).toBe(200);
+    expect(await db(`SELECT revision FROM catalogue_revision`, [])).toEqual([{ revision }]); // repeating it tells nobody anything new
+    expect((await call('GET', workflow(`/agencies/${CONG_VI}`), admin)).body.officeHours).toEqual(hours);
+
+    const token = await officer(Role.Specialist);
+    const from = '2026-11-23T07:00:00%2B07:00'; // a Monday
+    expect((await call('GET', workflow(`/calendar/deadline?from=${from}&value=8&unit=working_hours&agency=${CONG_VI}`), token)).body.deadline).toBe(
+      '2026-11-24T08:00:00.000+07:00',
+    );
+    expect((await call('GET', workflow(`/calendar/deadline?from=${from}&value=8&unit=working_hours`), token)).body.deadline).toBe('2026-11-23T17:00:00.000+07:00');
+
+    // intake prints the appointment in the desk's hours once its replica has heard (a receipt or two may come first)
+    const receipt = await eventually(async () => {
+      const body = await receive({ code: CONG_VI, wardCode: '00007' });
+      const receivedAt = new Date((await record(body.code, CONG_VI)).receivedAt);
+      const expected = appointmentFor(ward, receivedAt, { value: 8, unit: 'working_hours' });
+      expect(expected.getTime()).not.toBe(appointmentFor(calendar, receivedAt, { value: 8, unit: 'working_hours' }).getTime());
+      return body.appointmentAt === toVietnamIso(expected) ? body : undefined;
+    }, 'an appointment in Cống Vị’s hours');
+
+    // workflow opens the first task at the ward with a deadline in the ward's hours (4 working hours for step 1)
+    const [task] = await eventually(async () => {
+      const rows = await db(`SELECT created_at, due_at FROM task WHERE dossier_code = $1`, [receipt.code]);
+      return rows.length ? rows : undefined;
+    }, 'the first task');
+    expect(task.due_at.toISOString()).toBe(stepDeadline(ward, task.created_at, 4).toISOString());
+    expect(task.due_at.getTime()).not.toBe(stepDeadline(calendar, task.created_at, 4).getTime());
   });
 
   it('counts on time by the national method: resolved early, on time or late, in progress overdue, withdrawn', async () => {

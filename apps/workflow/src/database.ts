@@ -11,6 +11,7 @@ import { LoadProcedures1764150000006 } from './migrations/1764150000006-load-pro
 import { TaskOwnership1764150000007 } from './migrations/1764150000007-task-ownership';
 import { OfficialSchedules1764150000008 } from './migrations/1764150000008-official-schedules';
 import { AppointmentDay1764150000009 } from './migrations/1764150000009-appointment-day';
+import { AgencyOfficeHours1764150000010 } from './migrations/1764150000010-agency-office-hours';
 
 export const entities = [...messagingEntities, AdministrativeArea, Agency, Officer, OfficerRole, Procedure, ProcessVersion, Case, Task, TaskEvent];
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   TaskOwnership1764150000007,
   OfficialSchedules1764150000008,
   AppointmentDay1764150000009,
+  AgencyOfficeHours1764150000010,
 ];

@@ -1,5 +1,5 @@
 import { toVietnamIso } from './vietnam-time';
-import { WorkingCalendar } from './working-calendar';
+import { AgencyCalendars, WorkingCalendar, officeHoursProblem } from './working-calendar';
 
 /** An instant written in Hà Nội time, e.g. `vn('2026-02-13 16:30')`. */
 const vn = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
@@ -213,5 +213,40 @@ describe('month time limits (Civil Code 2015, Art. 148(3))', () => {
     ['2025-11-17 10:00', 3, '2026-02-23 17:00'], // 17 February 2026 is mùng 1 Tết
   ])('%s + %i months ends %s', (at, months, expected) => {
     expect(local(calendar.addMonths(vn(at), months))).toBe(expected);
+  });
+});
+
+describe("an agency's own office hours", () => {
+  // A ward that opens at 07:00 and closes at 11:00, then 13:30–17:30 (its committee decided so).
+  const early = [
+    { start: '07:00', end: '11:00' },
+    { start: '13:30', end: '17:30' },
+  ];
+
+  it('counts working time in its hours and keeps the national days off', () => {
+    const calendars = new AgencyCalendars();
+    const ward = calendars.of(early);
+    expect(local(ward.addWorkingHours(vn('2026-02-09 07:00'), 8))).toBe('2026-02-09 17:30');
+    expect(local(calendars.of(null).addWorkingHours(vn('2026-02-09 07:00'), 8))).toBe('2026-02-09 17:00');
+    // Friday 13 February 2026 is the last working day before Tết: the ward reopens on Monday the 23rd, at 07:00.
+    expect(local(ward.nextWorkingInstant(vn('2026-02-13 17:45')))).toBe('2026-02-23 07:00');
+    expect(ward.isWorkingTime(vn('2026-02-09 11:15'))).toBe(false);
+    expect(ward.isWorkingTime(vn('2026-02-09 17:15'))).toBe(true);
+  });
+
+  it('gives agencies with the same hours the same calendar', () => {
+    const calendars = new AgencyCalendars();
+    expect(calendars.of(early)).toBe(calendars.of(early.map((p) => ({ ...p }))));
+    expect(calendars.of(undefined)).toBe(calendars.of(null));
+    expect(calendars.of(early)).not.toBe(calendars.of(null));
+  });
+
+  it('names the period that is wrong', () => {
+    expect(officeHoursProblem(early)).toBeNull();
+    expect(officeHoursProblem([])).toMatchObject({ field: 'officeHours' });
+    expect(officeHoursProblem([{ start: '7:30', end: '11:30' }])).toMatchObject({ field: 'officeHours.0.start' });
+    expect(officeHoursProblem([{ start: '07:30', end: '25:00' }])).toMatchObject({ field: 'officeHours.0.end' });
+    expect(officeHoursProblem([{ start: '13:00', end: '11:00' }])).toMatchObject({ field: 'officeHours.0' });
+    expect(officeHoursProblem([early[1], early[0]])).toMatchObject({ field: 'officeHours.1', message: 'officeHours.1 must start after officeHours.0 ends' });
   });
 });

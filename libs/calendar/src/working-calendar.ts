@@ -284,7 +284,39 @@ function parseOfficeHours(periods: readonly OfficePeriod[]): ReadonlyArray<reado
 }
 
 /** The working calendar with the built-in official schedules, each replaced by the one published for its year. */
-export function calendarWithPublished(published: readonly OfficialSchedule[]): WorkingCalendar {
+export function calendarWithPublished(published: readonly OfficialSchedule[], officeHours?: readonly OfficePeriod[] | null): WorkingCalendar {
   const years = new Set(published.map((s) => s.year));
-  return new WorkingCalendar({ schedules: [...OFFICIAL_SCHEDULES.filter((s) => !years.has(s.year)), ...published] });
+  return new WorkingCalendar({ schedules: [...OFFICIAL_SCHEDULES.filter((s) => !years.has(s.year)), ...published], officeHours: officeHours ?? undefined });
+}
+
+/**
+ * What is wrong with an agency's office hours (`officeHours.N.start` … as the field), or null: periods in order,
+ * each `HH:MM` ending after it starts and after the one before.
+ */
+export function officeHoursProblem(officeHours: readonly OfficePeriod[]): { field: string; message: string } | null {
+  try {
+    parseOfficeHours(officeHours);
+    return null;
+  } catch (error) {
+    const message = (error as Error).message;
+    return { field: /^officeHours(\.\d+(\.(start|end))?)?/.exec(message)?.[0] ?? 'officeHours', message };
+  }
+}
+
+/**
+ * One published calendar per set of office hours: every agency keeps the national schedule of days off, and most
+ * keep the default hours, so agencies share a handful of calendars (each caches the years it has computed).
+ */
+export class AgencyCalendars {
+  private readonly byHours = new Map<string, WorkingCalendar>();
+
+  constructor(private readonly published: readonly OfficialSchedule[] = []) {}
+
+  /** The calendar of an agency with these office hours (null or absent: the default hours). */
+  of(officeHours?: readonly OfficePeriod[] | null): WorkingCalendar {
+    const key = officeHours ? officeHours.map((p) => `${p.start}-${p.end}`).join(',') : '';
+    let calendar = this.byHours.get(key);
+    if (!calendar) this.byHours.set(key, (calendar = calendarWithPublished(this.published, officeHours)));
+    return calendar;
+  }
 }

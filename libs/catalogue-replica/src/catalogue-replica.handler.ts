@@ -1,6 +1,6 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { CatalogueProcedureChanged, CatalogueSchedulePublished, CatalogueSnapshot } from '@motcua/contracts';
+import { CatalogueAgencyChanged, CatalogueProcedureChanged, CatalogueSchedulePublished, CatalogueSnapshot } from '@motcua/contracts';
 import type { AmqpContext } from '@motcua/messaging';
 import { CatalogueReplica } from './catalogue-replica';
 
@@ -27,6 +27,13 @@ export class CatalogueReplicaHandler {
   async onProcedureChanged(@Payload() changed: CatalogueProcedureChanged, @Ctx() ctx: AmqpContext): Promise<void> {
     const { procedure } = changed;
     await this.replica.apply(ctx.transaction.manager, changed.revision, [{ kind: 'procedure', code: procedure.code, entry: procedure }]);
+    ctx.transaction.afterCommit(() => this.replica.refreshInBackground(true));
+  }
+
+  @EventPattern<string>(CatalogueAgencyChanged.type)
+  async onAgencyChanged(@Payload() changed: CatalogueAgencyChanged, @Ctx() ctx: AmqpContext): Promise<void> {
+    const { agency } = changed;
+    await this.replica.apply(ctx.transaction.manager, changed.revision, [{ kind: 'agency', code: agency.code, entry: agency }]);
     ctx.transaction.afterCommit(() => this.replica.refreshInBackground(true));
   }
 

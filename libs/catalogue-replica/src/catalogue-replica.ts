@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CatalogueAgency, CatalogueArea, CatalogueProcedure } from '@motcua/contracts';
 import type { DeskRule, Directory, ProcedureDocument, StepDefinition } from '@motcua/catalogue';
 import { queryPrepared } from '@motcua/persistence';
-import { type OfficialSchedule, WorkingCalendar, calendarWithPublished } from '@motcua/calendar';
+import { AgencyCalendars, type OfficialSchedule, WorkingCalendar } from '@motcua/calendar';
 
 /** A procedure as the replica holds it, its rules typed. */
 export interface ReplicatedProcedure extends Omit<CatalogueProcedure, 'desks' | 'documents' | 'steps'> {
@@ -36,7 +36,7 @@ export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
   private childrenOf = new Map<string, CatalogueArea[]>();
   private agencies = new Map<string, CatalogueAgency>();
   private procedures = new Map<string, ReplicatedProcedure>();
-  private workingCalendar = new WorkingCalendar();
+  private calendars = new AgencyCalendars();
   private directory: Directory = { agencies: [], parentOfArea: new Map() };
   private loadedRevision = 0;
   /** What the table held when it was loaded: entries and the sum of their revisions, which every write changes. */
@@ -88,10 +88,11 @@ export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * Vietnam's working time with the official schedules built in, each replaced by the one an administrator
-   * published in workflow for that year (rebuilt when the replica changes).
+   * published in workflow for that year (rebuilt when the replica changes), in an agency's own office hours
+   * (the default hours for an agency without its own, or one the replica does not know).
    */
-  get calendar(): WorkingCalendar {
-    return this.workingCalendar;
+  calendarOf(agencyCode: string): WorkingCalendar {
+    return this.calendars.of(this.agencies.get(agencyCode)?.officeHours);
   }
 
   area(code: string): CatalogueArea | undefined {
@@ -178,7 +179,7 @@ export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
     this.agencies = agencies;
     this.procedures = procedures;
     this.childrenOf = childrenOf;
-    this.workingCalendar = calendarWithPublished(schedules);
+    this.calendars = new AgencyCalendars(schedules);
     this.directory = { agencies: [...agencies.values()], parentOfArea: new Map([...areas.values()].map((a) => [a.code, a.parentCode])) };
     this.loadedRevision = revision;
     this.loadedSignature = signature;

@@ -36,6 +36,15 @@ export class CatalogueArea {
   parentCode: string | null;
 }
 
+/** One period of an agency's office day, `HH:MM` in Vietnam time (libs/calendar OfficePeriod). */
+export class CatalogueOfficePeriod {
+  @Matches(/^\d{2}:\d{2}$/)
+  start: string;
+
+  @Matches(/^\d{2}:\d{2}$/)
+  end: string;
+}
+
 export class CatalogueAgency {
   @Matches(AGENCY_CODE_PATTERN)
   code: string;
@@ -70,6 +79,12 @@ export class CatalogueAgency {
   @IsOptional()
   @Matches(AGENCY_CODE_PATTERN)
   successorCode: string | null;
+
+  /** The agency's own office hours; null or absent: the national default (07:30–11:30, 13:00–17:00). */
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => CatalogueOfficePeriod)
+  officeHours?: CatalogueOfficePeriod[] | null;
 }
 
 /** A procedure with what a desk needs to receive it and the process version in force. */
@@ -174,6 +189,20 @@ export class CatalogueSchedulePublished {
   /** OfficialSchedule (libs/calendar), as published. */
   @IsObject()
   schedule: object;
+}
+
+/** workflow.catalog.agency-changed — an administrator changed an agency (its office hours). */
+export class CatalogueAgencyChanged {
+  static readonly type = 'workflow.catalog.agency-changed';
+  static readonly version = 1;
+
+  @IsInt()
+  @Min(1)
+  revision: number;
+
+  @ValidateNested()
+  @Type(() => CatalogueAgency)
+  agency: CatalogueAgency;
 }
 
 /** workflow.catalog.procedure-changed — a process version was published, or the procedure deactivated. */

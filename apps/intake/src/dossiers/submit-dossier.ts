@@ -35,7 +35,8 @@ export class SubmitDossier {
       runIdempotent(tx.manager, idempotency, async () => {
         const receivedAt = new Date();
         const legalTime = this.checkAgainstCatalogue(request, vietnamDate(receivedAt));
-        const appointmentAt = appointmentFor(this.catalogue.calendar, receivedAt, legalTime);
+        // in the receiving desk's own office hours
+        const appointmentAt = appointmentFor(this.catalogue.calendarOf(request.receivingAgencyCode), receivedAt, legalTime);
         // The upsert locks the unit's counter row until commit: parallel receipts at one desk queue here and
         // each gets the next number; a rollback returns the number, so codes are unique and gap-free.
         const [{ last_number: runningNumber }] = await queryPrepared<{ last_number: number }>(

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNumber, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { CurrentPrincipal, type Principal, Role, Roles } from '@motcua/auth';
 import { addDays, appointmentFor, parseOfficialSchedule, toVietnamIso } from '@motcua/calendar';
+import { AGENCY_CODE_PATTERN } from '@motcua/contracts';
 import { ProblemDetailsException } from '@motcua/observability';
 import { Calendars } from './calendars';
 
@@ -22,6 +23,11 @@ export class DeadlineRequest {
   @ApiProperty({ enum: ['working_hours', 'working_days', 'calendar_days'] })
   @IsIn(['working_hours', 'working_days', 'calendar_days'])
   unit: 'working_hours' | 'working_days' | 'calendar_days';
+
+  @ApiPropertyOptional({ example: '001.01.20.H26', description: "Counted in this agency's office hours (default: the national hours)" })
+  @IsOptional()
+  @Matches(AGENCY_CODE_PATTERN)
+  agency?: string;
 }
 
 const yearRange = (year: number) => {
@@ -46,7 +52,7 @@ export class CalendarController {
   @Get('deadline')
   deadline(@Query() request: DeadlineRequest): { from: string; value: number; unit: string; deadline: string } {
     const from = new Date(request.from);
-    return { from: toVietnamIso(from), value: request.value, unit: request.unit, deadline: toVietnamIso(appointmentFor(this.calendars.current, from, request)) };
+    return { from: toVietnamIso(from), value: request.value, unit: request.unit, deadline: toVietnamIso(appointmentFor(request.agency ? this.calendars.of(request.agency) : this.calendars.current, from, request)) };
   }
 
   /** A year's weekday days off (holidays and official days) and its working weekend days, with their source. */

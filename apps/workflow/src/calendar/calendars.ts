@@ -1,31 +1,40 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OFFICIAL_SCHEDULES, type OfficialSchedule, WorkingCalendar, calendarWithPublished } from '@motcua/calendar';
+import { AgencyCalendars, OFFICIAL_SCHEDULES, type OfficialSchedule, type WorkingCalendar } from '@motcua/calendar';
 import { UnitOfWork } from '@motcua/messaging';
+import { Catalogue } from '../catalogue/catalogue';
 import { CatalogueReplication } from '../catalogue/catalogue-replication';
 
 /**
- * The working calendar workflow computes with: the official schedules built in, each replaced by the one an
- * administrator published for that year. Rebuilt at start and after each publication on this instance.
+ * The working calendars workflow computes with: the official schedules built in, each replaced by the one an
+ * administrator published for that year, in each agency's office hours. Rebuilt at start and after each
+ * publication on this instance.
  */
 @Injectable()
 export class Calendars implements OnModuleInit {
-  private calendar = new WorkingCalendar();
+  private calendars = new AgencyCalendars();
   private published = new Map<number, OfficialSchedule>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly replication: CatalogueReplication,
+    private readonly catalogue: Catalogue,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await this.reload();
   }
 
+  /** In the national default office hours: for what belongs to no one agency (the watch's due-soon window). */
   get current(): WorkingCalendar {
-    return this.calendar;
+    return this.calendars.of(null);
+  }
+
+  /** In the agency's own office hours (its step deadlines; a receiving desk's appointments). */
+  of(agencyCode: string): WorkingCalendar {
+    return this.calendars.of(this.catalogue.officeHoursOf(agencyCode));
   }
 
   /** The schedule in force for a year, and whether an administrator published it (else built in, or none). */
@@ -53,6 +62,6 @@ export class Calendars implements OnModuleInit {
   async reload(): Promise<void> {
     const rows = (await this.dataSource.query(`SELECT schedule FROM official_schedule`)) as { schedule: OfficialSchedule }[];
     this.published = new Map(rows.map((r) => [r.schedule.year, r.schedule]));
-    this.calendar = calendarWithPublished([...this.published.values()]);
+    this.calendars = new AgencyCalendars([...this.published.values()]);
   }
 }

@@ -51,8 +51,10 @@ export class ResumeCase {
     const now = new Date();
     const step = kase.steps[kase.askedAtStep - 1];
     // The clock stood still while the applicant had the dossier: the appointment moves by that working time.
-    const pausedMs = kase.pausedAt ? this.calendars.current.workingTimeBetween(kase.pausedAt, now) : 0;
-    const moved = kase.appointmentAt && pausedMs > 0 ? this.calendars.current.addWorkingHours(kase.appointmentAt, pausedMs / 3_600_000) : null;
+    // The appointment is the receiving desk's promise: counted in its office hours.
+    const desk = this.calendars.of(kase.receivingAgencyCode);
+    const pausedMs = kase.pausedAt ? desk.workingTimeBetween(kase.pausedAt, now) : 0;
+    const moved = kase.appointmentAt && pausedMs > 0 ? desk.addWorkingHours(kase.appointmentAt, pausedMs / 3_600_000) : null;
     let sequence = kase.eventSequence + 1;
     await tx.manager.query(
       `UPDATE dossier_case SET status = 'in_progress', current_step = $2, event_sequence = $3, version = version + 1, paused_at = NULL,

@@ -3,6 +3,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import {
   type CatalogueAgency,
+  CatalogueAgencyChanged,
   type CatalogueArea,
   type CatalogueProcedure,
   CatalogueProcedureChanged,
@@ -18,6 +19,12 @@ const PROCEDURE_STATE = `
          p.fee, p.channels, p.active, p.desks, p.documents, p.legal_basis AS "legalBasis", v.version AS "processVersion", v.steps
     FROM procedure p
     JOIN LATERAL (SELECT version, steps FROM process_version WHERE procedure_code = p.code ORDER BY version DESC LIMIT 1) v ON true`;
+
+const AGENCY_STATE = `
+  SELECT code, name, kind, level, parent_code AS "parentCode", area_code AS "areaCode", has_desk AS "hasDesk",
+         to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo", successor_code AS "successorCode",
+         office_hours AS "officeHours"
+    FROM agency`;
 
 /**
  * Tells the services that replicate the catalogue what changed. Every change raises the catalogue's revision
@@ -52,6 +59,16 @@ export class CatalogueReplication implements OnApplicationBootstrap {
     await tx.publish(event(CatalogueProcedureChanged, { revision, procedure }));
   }
 
+  /** In the transaction that changed the agency: the next revision, and the agency as it now stands. */
+  async agencyChanged(tx: Transaction, agencyCode: string): Promise<void> {
+    const [[{ revision }]] = (await tx.manager.query(`UPDATE catalogue_revision SET revision = revision + 1 RETURNING revision::int`)) as [
+      { revision: number }[],
+      number,
+    ];
+    const [agency] = (await tx.manager.query(`${AGENCY_STATE} WHERE code = $1`, [agencyCode])) as CatalogueAgency[];
+    await tx.publish(event(CatalogueAgencyChanged, { revision, agency }));
+  }
+
   /** In the transaction that stored a year's official schedule: the next revision, and the schedule. */
   async schedulePublished(tx: Transaction, schedule: { year: number }): Promise<void> {
     const [[{ revision }]] = (await tx.manager.query(`UPDATE catalogue_revision SET revision = revision + 1 RETURNING revision::int`)) as [
@@ -79,11 +96,7 @@ export async function readCatalogue(
   const areas = (await manager.query(
     `SELECT code, name, level, parent_code AS "parentCode" FROM administrative_area ORDER BY code`,
   )) as CatalogueArea[];
-  const agencies = (await manager.query(
-    `SELECT code, name, kind, level, parent_code AS "parentCode", area_code AS "areaCode", has_desk AS "hasDesk",
-            to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo", successor_code AS "successorCode"
-       FROM agency ORDER BY code`,
-  )) as CatalogueAgency[];
+  const agencies = (await manager.query(`${AGENCY_STATE} ORDER BY code`)) as CatalogueAgency[];
   const procedures = (await manager.query(`${PROCEDURE_STATE} ORDER BY p.code`)) as CatalogueProcedure[];
   const schedules = ((await manager.query(`SELECT schedule FROM official_schedule ORDER BY year`)) as { schedule: object }[]).map((r) => r.schedule);
   return { areas, agencies, procedures, schedules };

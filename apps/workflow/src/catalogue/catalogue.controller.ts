@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Role, Roles } from '@motcua/auth';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
 import { ProblemDetailsException } from '@motcua/observability';
+import { OfficeHoursRequest, SetOfficeHours } from './agency-office-hours';
 import type { Procedure } from './catalogue.entities';
 import { type AgencyDetail, type AgencyView, type AreaView, CatalogueQueries, type OfficerView, type ProcedureView } from './catalogue.queries';
 import { ListAgenciesRequest } from './list-agencies.request';
@@ -27,6 +28,7 @@ export class CatalogueController {
     private readonly catalogue: CatalogueQueries,
     private readonly publishVersion: PublishProcessVersion,
     private readonly deactivateProcedure: DeactivateProcedure,
+    private readonly setOfficeHours: SetOfficeHours,
   ) {}
 
   /** An area with the areas directly under it (a city's districts, a district's wards). */
@@ -48,6 +50,15 @@ export class CatalogueController {
     const found = await this.catalogue.agency(code);
     if (!found) throw notFound('AGENCY', code);
     return found;
+  }
+
+  /**
+   * The agency's own office hours (null: the national default). Its new tasks' deadlines and its desk's new
+   * appointments count in them; the replicas (intake's desk) hear of it.
+   */
+  @Put('agencies/:code/office-hours')
+  officeHours(@Param('code') code: string, @Body() request: OfficeHoursRequest): Promise<{ code: string; officeHours: { start: string; end: string }[] | null }> {
+    return this.setOfficeHours.execute(code, request.officeHours);
   }
 
   /** An officer (the token subject) with their status and every role they hold, at every agency. */

@@ -1,3 +1,4 @@
+import type { OfficePeriod } from '@motcua/calendar';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { DeskRule, ProcedureDocument, StepDefinition } from '@motcua/catalogue';
 
@@ -50,6 +51,10 @@ export class Agency {
 
   @Column({ type: 'text', nullable: true })
   successorCode: string | null;
+
+  /** The agency's own office hours (`[{ start: 'HH:MM', end: 'HH:MM' }, …]`); null: the national default. */
+  @Column({ type: 'jsonb', nullable: true })
+  officeHours: OfficePeriod[] | null;
 }
 
 /** Thủ tục hành chính from the national catalogue. */

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { SetOfficeHours } from './agency-office-hours';
 import { Catalogue } from './catalogue';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueReplication, CatalogueResyncHandler } from './catalogue-replication';
@@ -14,6 +15,7 @@ import { DeactivateProcedure, PublishProcessVersion } from './publish-process-ve
     CatalogueReplication,
     PublishProcessVersion,
     DeactivateProcedure,
+    SetOfficeHours,
   ],
   exports: [Catalogue, CatalogueReplication],
 })

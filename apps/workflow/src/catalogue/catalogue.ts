@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { queryPrepared } from '@motcua/persistence';
+import type { OfficePeriod } from '@motcua/calendar';
 import type { StepDefinition } from '@motcua/catalogue';
 import type { Directory } from '@motcua/catalogue';
 import { AdministrativeArea, Agency } from './catalogue.entities';
@@ -16,6 +17,7 @@ export class Catalogue implements OnModuleInit {
   private readonly logger = new Logger(Catalogue.name);
   private directory: Directory = { agencies: [], parentOfArea: new Map() };
   private childrenOfAgency = new Map<string, string[]>();
+  private officeHoursOfAgency = new Map<string, readonly OfficePeriod[]>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -44,7 +46,19 @@ export class Catalogue implements OnModuleInit {
     const children = new Map<string, string[]>();
     for (const a of agencies) if (a.parentCode) children.set(a.parentCode, [...(children.get(a.parentCode) ?? []), a.code]);
     this.childrenOfAgency = children;
+    this.officeHoursOfAgency = new Map(agencies.flatMap((a) => (a.officeHours ? [[a.code, a.officeHours] as const] : [])));
     this.logger.log(`organisation loaded: ${areas.length} areas, ${agencies.length} agencies in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  /** The agency's own office hours; undefined: the national default. */
+  officeHoursOf(agencyCode: string): readonly OfficePeriod[] | undefined {
+    return this.officeHoursOfAgency.get(agencyCode);
+  }
+
+  /** After the change committed: this instance computes with the agency's new hours at once. */
+  officeHoursChanged(agencyCode: string, officeHours: readonly OfficePeriod[] | null): void {
+    if (officeHours) this.officeHoursOfAgency.set(agencyCode, officeHours);
+    else this.officeHoursOfAgency.delete(agencyCode);
   }
 
   get current(): Directory {

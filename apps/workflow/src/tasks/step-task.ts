@@ -143,7 +143,7 @@ export class StepTasks {
         version: ownerId ? 2 : 1,
         national_status: o.nationalStatus,
         given_by: o.givenBy,
-        due_at: stepDeadline(this.calendars.current, o.at, step.budgetHours),
+        due_at: stepDeadline(this.calendars.of(route.agencyCode), o.at, step.budgetHours), // in the agency's office hours
       },
       events: events.map((e) => ({ ...e, at: o.at })),
     };

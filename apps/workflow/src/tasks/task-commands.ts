@@ -184,7 +184,7 @@ export class TaskCommands {
    * working day before the current one. The original appointment stays on the case; a second extension is flagged.
    */
   private async extend(tx: Transaction, task: ReadTask, expected: Expected, reason: string, requested: Date, actorId: string, now: Date): Promise<CommandResult | null> {
-    const refusal = checkExtension(this.calendars.current, now, task.appointmentAt, requested);
+    const refusal = checkExtension(this.calendars.of(task.receivingAgencyCode), now, task.appointmentAt, requested); // the desk's promise
     if (refusal) {
       throw new ProblemDetailsException({
         status: HttpStatus.UNPROCESSABLE_ENTITY,

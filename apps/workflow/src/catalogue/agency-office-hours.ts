@@ -1,0 +1,78 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { type OfficePeriod, officeHoursProblem } from '@motcua/calendar';
+import { UnitOfWork } from '@motcua/messaging';
+import { ProblemDetailsException } from '@motcua/observability';
+import { Catalogue } from './catalogue';
+import { CatalogueReplication } from './catalogue-replication';
+
+export class OfficePeriodRequest {
+  @ApiProperty({ example: '07:00' })
+  @Matches(/^\d{2}:\d{2}$/, { message: 'start must be a time HH:MM' })
+  start: string;
+
+  @ApiProperty({ example: '11:00' })
+  @Matches(/^\d{2}:\d{2}$/, { message: 'end must be a time HH:MM' })
+  end: string;
+}
+
+export class OfficeHoursRequest {
+  @ApiProperty({ type: [OfficePeriodRequest], nullable: true, description: 'The periods of a working day in order; null: the national default hours' })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => OfficePeriodRequest)
+  officeHours: OfficePeriodRequest[] | null = null;
+}
+
+const sameHours = (a: readonly OfficePeriod[] | null, b: readonly OfficePeriod[] | null) =>
+  (a ?? []).map((p) => `${p.start}-${p.end}`).join(',') === (b ?? []).map((p) => `${p.start}-${p.end}`).join(',') && (a === null) === (b === null);
+
+/**
+ * Giờ làm việc: an agency's own office hours on its working days (a ward committee that opens at 07:00; which days
+ * are working days stays the national schedule's). Its new tasks' step deadlines and its desk's new appointments
+ * count in them from the change; what was already promised stays. Repeating it changes nothing. Another replica
+ * of workflow computes with them from its next start, as with a published year.
+ */
+@Injectable()
+export class SetOfficeHours {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly replication: CatalogueReplication,
+    private readonly catalogue: Catalogue,
+  ) {}
+
+  async execute(agencyCode: string, periods: readonly OfficePeriod[] | null): Promise<{ code: string; officeHours: OfficePeriod[] | null }> {
+    const officeHours = periods ? periods.map(({ start, end }) => ({ start, end })) : null;
+    const problem = officeHours && officeHoursProblem(officeHours);
+    if (problem) {
+      throw new ProblemDetailsException({
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        code: 'CATALOGUE.OFFICE_HOURS_INVALID',
+        title: 'These office hours are not a working day',
+        errors: [{ field: problem.field, code: 'OFFICE_HOURS_INVALID', message: problem.message }],
+      });
+    }
+    return this.unitOfWork.run(async (tx) => {
+      const [agency] = (await tx.manager.query(`SELECT office_hours AS "officeHours" FROM agency WHERE code = $1 FOR UPDATE`, [agencyCode])) as {
+        officeHours: OfficePeriod[] | null;
+      }[];
+      if (!agency) {
+        throw new ProblemDetailsException({
+          status: HttpStatus.NOT_FOUND,
+          code: 'CATALOGUE.AGENCY_NOT_FOUND',
+          title: 'No such agency',
+          detail: `${agencyCode} is not in the catalogue`,
+        });
+      }
+      if (!sameHours(agency.officeHours, officeHours)) {
+        await tx.manager.query(`UPDATE agency SET office_hours = $2 WHERE code = $1`, [agencyCode, officeHours && JSON.stringify(officeHours)]);
+        await this.replication.agencyChanged(tx, agencyCode);
+      }
+      tx.afterCommit(() => this.catalogue.officeHoursChanged(agencyCode, officeHours));
+      return { code: agencyCode, officeHours };
+    });
+  }
+}

@@ -245,6 +245,11 @@ describe('working time on a dossier', () => {
     const malformed = await call('PUT', url, admin, { officeHours: [{ start: '7h', end: '11:00' }] });
     expect(malformed.body).toMatchObject({ status: 400 });
     expect(malformed.body.errors.map((e: any) => e.field)).toEqual(['officeHours.0.start']);
+    for (const body of [{}, { officeHours: 'early' }]) {
+      const refused = (await call('PUT', url, admin, body)).body; // {}: not a silent reset
+      expect(refused).toMatchObject({ status: 400 });
+      expect([...new Set(refused.errors.map((e: any) => e.field))]).toEqual(['officeHours']);
+    }
     expect((await call('PUT', workflow('/agencies/999.99.99.H26/office-hours'), admin, { officeHours: hours })).body).toMatchObject({
       status: 404,
       code: 'CATALOGUE.AGENCY_NOT_FOUND',
@@ -262,6 +267,10 @@ describe('working time on a dossier', () => {
       '2026-11-24T08:00:00.000+07:00',
     );
     expect((await call('GET', workflow(`/calendar/deadline?from=${from}&value=8&unit=working_hours`), token)).body.deadline).toBe('2026-11-23T17:00:00.000+07:00');
+    expect((await call('GET', workflow(`/calendar/deadline?from=${from}&value=8&unit=working_hours&agency=999.99.99.H26`), token)).body).toMatchObject({
+      status: 404,
+      code: 'CATALOGUE.AGENCY_NOT_FOUND',
+    });
 
     // intake prints the appointment in the desk's hours once its replica has heard (a receipt or two may come first)
     const receipt = await eventually(async () => {
@@ -279,6 +288,12 @@ describe('working time on a dossier', () => {
     }, 'the first task');
     expect(task.due_at.toISOString()).toBe(stepDeadline(ward, task.created_at, 4).toISOString());
     expect(task.due_at.getTime()).not.toBe(stepDeadline(calendar, task.created_at, 4).getTime());
+
+    // null, said outright, gives the agency the national hours again
+    expect((await call('PUT', url, admin, { officeHours: null })).body).toEqual({ code: CONG_VI, officeHours: null });
+    expect((await call('GET', workflow(`/calendar/deadline?from=${from}&value=8&unit=working_hours&agency=${CONG_VI}`), token)).body.deadline).toBe(
+      '2026-11-23T17:00:00.000+07:00',
+    );
   });
 
   it('counts on time by the national method: resolved early, on time or late, in progress overdue, withdrawn', async () => {

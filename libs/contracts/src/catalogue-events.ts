@@ -82,6 +82,7 @@ export class CatalogueAgency {
 
   /** The agency's own office hours; null or absent: the national default (07:30–11:30, 13:00–17:00). */
   @IsOptional()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => CatalogueOfficePeriod)
   officeHours?: CatalogueOfficePeriod[] | null;

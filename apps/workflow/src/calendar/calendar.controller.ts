@@ -6,6 +6,7 @@ import { CurrentPrincipal, type Principal, Role, Roles } from '@motcua/auth';
 import { addDays, appointmentFor, parseOfficialSchedule, toVietnamIso } from '@motcua/calendar';
 import { AGENCY_CODE_PATTERN } from '@motcua/contracts';
 import { ProblemDetailsException } from '@motcua/observability';
+import { Catalogue } from '../catalogue/catalogue';
 import { Calendars } from './calendars';
 
 export class DeadlineRequest {
@@ -46,13 +47,25 @@ const yearRange = (year: number) => {
 @ApiBearerAuth()
 @Controller('api/v1/calendar')
 export class CalendarController {
-  constructor(private readonly calendars: Calendars) {}
+  constructor(
+    private readonly calendars: Calendars,
+    private readonly catalogue: Catalogue,
+  ) {}
 
   /** The deadline of a legal time counted from an instant, as an appointment is (receipt rules included). */
   @Get('deadline')
   deadline(@Query() request: DeadlineRequest): { from: string; value: number; unit: string; deadline: string } {
     const from = new Date(request.from);
-    return { from: toVietnamIso(from), value: request.value, unit: request.unit, deadline: toVietnamIso(appointmentFor(request.agency ? this.calendars.of(request.agency) : this.calendars.current, from, request)) };
+    if (request.agency && !this.catalogue.current.agencies.some((a) => a.code === request.agency)) {
+      throw new ProblemDetailsException({
+        status: HttpStatus.NOT_FOUND,
+        code: 'CATALOGUE.AGENCY_NOT_FOUND',
+        title: 'No such agency',
+        detail: `${request.agency} is not in the catalogue`,
+      });
+    }
+    const calendar = request.agency ? this.calendars.of(request.agency) : this.calendars.current;
+    return { from: toVietnamIso(from), value: request.value, unit: request.unit, deadline: toVietnamIso(appointmentFor(calendar, from, request)) };
   }
 
   /** A year's weekday days off (holidays and official days) and its working weekend days, with their source. */

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsArray, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { type OfficePeriod, officeHoursProblem } from '@motcua/calendar';
 import { UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
@@ -19,12 +19,13 @@ export class OfficePeriodRequest {
 }
 
 export class OfficeHoursRequest {
+  /** Required, so that an empty body is refused instead of resetting the hours; null says "the default" outright. */
   @ApiProperty({ type: [OfficePeriodRequest], nullable: true, description: 'The periods of a working day in order; null: the national default hours' })
-  @IsOptional()
-  @IsArray()
+  @ValidateIf((request: OfficeHoursRequest) => request.officeHours !== null)
+  @IsArray({ message: 'officeHours must be the periods of a working day, or null for the national default hours' })
   @ValidateNested({ each: true })
   @Type(() => OfficePeriodRequest)
-  officeHours: OfficePeriodRequest[] | null = null;
+  officeHours: OfficePeriodRequest[] | null;
 }
 
 const sameHours = (a: readonly OfficePeriod[] | null, b: readonly OfficePeriod[] | null) =>

@@ -18,6 +18,8 @@ export class Catalogue implements OnModuleInit {
   private directory: Directory = { agencies: [], parentOfArea: new Map() };
   private childrenOfAgency = new Map<string, string[]>();
   private officeHoursOfAgency = new Map<string, readonly OfficePeriod[]>();
+  /** `code@version` → its steps: a published process version never changes, so it is read once. */
+  private readonly stepsOfVersion = new Map<string, readonly StepDefinition[]>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -75,6 +77,25 @@ export class Catalogue implements OnModuleInit {
     };
     codes.forEach(visit);
     return [...found];
+  }
+
+  /**
+   * The steps of a published process version (a case's pinned process). Versions are only ever added, never
+   * changed, so each is read once per process: a task command does not carry the process over the wire each time.
+   */
+  async processSteps(manager: EntityManager, procedureCode: string, version: number): Promise<readonly StepDefinition[]> {
+    const key = `${procedureCode}@${version}`;
+    const known = this.stepsOfVersion.get(key);
+    if (known) return known;
+    const [found] = await queryPrepared<{ steps: StepDefinition[] }>(
+      manager,
+      'workflow.process-steps',
+      `SELECT steps FROM process_version WHERE procedure_code = $1 AND version = $2`,
+      [procedureCode, version],
+    );
+    if (!found) throw new Error(`process ${key} is not in the catalogue`);
+    this.stepsOfVersion.set(key, found.steps);
+    return found.steps;
   }
 
   /**

@@ -9,6 +9,7 @@ import { checkExtension } from './extension-rules';
 import { type Expected, StepTasks } from './step-task';
 import { type Officer, type StepAction, type TaskCommand, decide, transition } from './task-rules';
 import { Calendars } from '../calendar/calendars';
+import { Catalogue } from '../catalogue/catalogue';
 
 /** The task and its case as a command reads them, and decides on. */
 interface ReadTask {
@@ -32,7 +33,7 @@ interface ReadTask {
   signedStep: number | null;
   eventSequence: number;
   caseVersion: number;
-  steps: StepDefinition[];
+  steps: readonly StepDefinition[];
   appointmentAt: Date | null;
   originalAppointmentAt: Date | null;
   extensionCount: number;
@@ -79,6 +80,7 @@ export class TaskCommands {
     private readonly unitOfWork: UnitOfWork,
     private readonly stepTasks: StepTasks,
     private readonly calendars: Calendars,
+    private readonly catalogue: Catalogue,
   ) {}
 
   execute(
@@ -126,13 +128,14 @@ export class TaskCommands {
   }
 
   /**
-   * The task and its case, with the pinned process and the two officers a command may name (the caller, and whom
-   * they assign): their status and roles at the task's agency; one round trip. Two scalar parameters rather than an
+   * The task and its case, with the two officers a command may name (the caller, and whom they assign): their
+   * status and roles at the task's agency; one round trip. The case's pinned process comes from the catalogue's
+   * memory (a published version never changes). Two scalar parameters rather than an
    * array, so PostgreSQL keeps one generic plan for it instead of planning it on every call (a third of its CPU).
    */
   private async read(tx: Transaction, taskId: string, callerId: string, assigneeId: string | null): Promise<(ReadTask & { officers: Officer[] }) | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(taskId)) return undefined;
-    const [task] = await queryPrepared<ReadTask & { officers: Officer[] }>(
+    const [task] = await queryPrepared<Omit<ReadTask, 'steps'> & { officers: Officer[] }>(
       tx.manager,
       'workflow.read-task',
       `SELECT t.id, t.case_id AS "caseId", t.dossier_code AS "dossierCode", t.procedure_code AS "procedureCode",
@@ -140,7 +143,7 @@ export class TaskCommands {
               t.owner_id AS "ownerId", t.status, t.version, t.national_status AS "nationalStatus",
               c.process_version AS "processVersion", c.receiving_agency_code AS "receivingAgencyCode",
               c.applicant_area_code AS "applicantAreaCode", c.coordinator_id AS "coordinatorId", c.received_at AS "receivedAt",
-              c.signed_step AS "signedStep", c.event_sequence AS "eventSequence", c.version AS "caseVersion", v.steps,
+              c.signed_step AS "signedStep", c.event_sequence AS "eventSequence", c.version AS "caseVersion",
               c.appointment_at AS "appointmentAt", c.original_appointment_at AS "originalAppointmentAt", c.extension_count AS "extensionCount",
               c.supplement_rounds AS "supplementRounds",
               (SELECT COALESCE(json_agg(json_build_object(
@@ -149,11 +152,11 @@ export class TaskCommands {
                  FROM officer o WHERE o.id IN ($2, $3)) AS officers
          FROM task t
          JOIN dossier_case c ON c.id = t.case_id
-         JOIN process_version v ON v.procedure_code = c.procedure_code AND v.version = c.process_version
         WHERE t.id = $1`,
       [taskId, callerId, assigneeId],
     );
-    return task;
+    if (!task) return undefined;
+    return { ...task, steps: await this.catalogue.processSteps(tx.manager, task.procedureCode, task.processVersion) };
   }
 
   private async changeOwner(

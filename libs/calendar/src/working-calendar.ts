@@ -303,6 +303,11 @@ export function officeHoursProblem(officeHours: readonly OfficePeriod[]): { fiel
   }
 }
 
+/** The same string for the same office hours ('' for none of an agency's own: the default). */
+export function officeHoursKey(officeHours?: readonly OfficePeriod[] | null): string {
+  return officeHours ? officeHours.map((p) => `${p.start}-${p.end}`).join(',') : '';
+}
+
 /**
  * One published calendar per set of office hours: every agency keeps the national schedule of days off, and most
  * keep the default hours, so agencies share a handful of calendars (each caches the years it has computed).
@@ -314,7 +319,7 @@ export class AgencyCalendars {
 
   /** The calendar of an agency with these office hours (null or absent: the default hours). */
   of(officeHours?: readonly OfficePeriod[] | null): WorkingCalendar {
-    const key = officeHours ? officeHours.map((p) => `${p.start}-${p.end}`).join(',') : '';
+    const key = officeHoursKey(officeHours);
     let calendar = this.byHours.get(key);
     if (!calendar) this.byHours.set(key, (calendar = calendarWithPublished(this.published, officeHours)));
     return calendar;

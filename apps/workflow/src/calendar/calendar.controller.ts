@@ -7,6 +7,7 @@ import { addDays, appointmentFor, parseOfficialSchedule, toVietnamIso } from '@m
 import { AGENCY_CODE_PATTERN } from '@motcua/contracts';
 import { ProblemDetailsException } from '@motcua/observability';
 import { Catalogue } from '../catalogue/catalogue';
+import { notInCatalogue } from '../catalogue/not-in-catalogue';
 import { Calendars } from './calendars';
 
 export class DeadlineRequest {
@@ -57,12 +58,7 @@ export class CalendarController {
   deadline(@Query() request: DeadlineRequest): { from: string; value: number; unit: string; deadline: string } {
     const from = new Date(request.from);
     if (request.agency && !this.catalogue.current.agencies.some((a) => a.code === request.agency)) {
-      throw new ProblemDetailsException({
-        status: HttpStatus.NOT_FOUND,
-        code: 'CATALOGUE.AGENCY_NOT_FOUND',
-        title: 'No such agency',
-        detail: `${request.agency} is not in the catalogue`,
-      });
+      throw notInCatalogue('AGENCY', request.agency);
     }
     const calendar = request.agency ? this.calendars.of(request.agency) : this.calendars.current;
     return { from: toVietnamIso(from), value: request.value, unit: request.unit, deadline: toVietnamIso(appointmentFor(calendar, from, request)) };

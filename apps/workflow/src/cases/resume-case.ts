@@ -1,15 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { StepDefinition } from '@motcua/catalogue';
 import { AppointmentChanged, type DossierSupplemented, NationalStatus, event } from '@motcua/contracts';
 import type { Transaction } from '@motcua/messaging';
 import { type CaseForStep, StepTasks } from '../tasks/step-task';
 import { Calendars } from '../calendar/calendars';
+import { Catalogue } from '../catalogue/catalogue';
 
 interface WaitingCase extends CaseForStep {
   status: string;
   signedStep: number | null;
   eventSequence: number;
-  steps: StepDefinition[];
   askedAtStep: number | null;
   pausedAt: Date | null;
   appointmentAt: Date | null;
@@ -28,6 +27,7 @@ export class ResumeCase {
   constructor(
     private readonly stepTasks: StepTasks,
     private readonly calendars: Calendars,
+    private readonly catalogue: Catalogue,
   ) {}
 
   async execute(supplemented: DossierSupplemented, tx: Transaction): Promise<void> {
@@ -35,11 +35,11 @@ export class ResumeCase {
       `SELECT c.id AS "caseId", c.dossier_code AS "dossierCode", c.procedure_code AS "procedureCode", c.process_version AS "processVersion",
               c.receiving_agency_code AS "receivingAgencyCode", c.applicant_area_code AS "applicantAreaCode",
               c.coordinator_id AS "coordinatorId", c.received_at AS "receivedAt", c.status, c.signed_step AS "signedStep",
-              c.event_sequence AS "eventSequence", v.steps, c.paused_at AS "pausedAt", c.appointment_at AS "appointmentAt",
+              c.event_sequence AS "eventSequence", c.paused_at AS "pausedAt", c.appointment_at AS "appointmentAt",
               c.original_appointment_at AS "originalAppointmentAt", c.extension_count AS "extensionCount",
               (SELECT t.step_number FROM task t WHERE t.case_id = c.id AND t.outcome = 'request_supplement'
                 ORDER BY t.completed_at DESC LIMIT 1) AS "askedAtStep"
-         FROM dossier_case c JOIN process_version v ON v.procedure_code = c.procedure_code AND v.version = c.process_version
+         FROM dossier_case c
         WHERE c.dossier_code = $1
         FOR UPDATE OF c`,
       [supplemented.dossierCode],
@@ -49,7 +49,7 @@ export class ResumeCase {
       return;
     }
     const now = new Date();
-    const step = kase.steps[kase.askedAtStep - 1];
+    const step = (await this.catalogue.processSteps(tx.manager, kase.procedureCode, kase.processVersion))[kase.askedAtStep - 1];
     // The clock stood still while the applicant had the dossier: the appointment moves by that working time.
     // The appointment is the receiving desk's promise: counted in its office hours.
     const desk = this.calendars.of(kase.receivingAgencyCode);

@@ -2,11 +2,12 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, Matches, ValidateIf, ValidateNested } from 'class-validator';
-import { type OfficePeriod, officeHoursProblem } from '@motcua/calendar';
+import { type OfficePeriod, officeHoursKey, officeHoursProblem } from '@motcua/calendar';
 import { UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { Catalogue } from './catalogue';
 import { CatalogueReplication } from './catalogue-replication';
+import { notInCatalogue } from './not-in-catalogue';
 
 export class OfficePeriodRequest {
   @ApiProperty({ example: '07:00' })
@@ -27,9 +28,6 @@ export class OfficeHoursRequest {
   @Type(() => OfficePeriodRequest)
   officeHours: OfficePeriodRequest[] | null;
 }
-
-const sameHours = (a: readonly OfficePeriod[] | null, b: readonly OfficePeriod[] | null) =>
-  (a ?? []).map((p) => `${p.start}-${p.end}`).join(',') === (b ?? []).map((p) => `${p.start}-${p.end}`).join(',') && (a === null) === (b === null);
 
 /**
  * Giờ làm việc: an agency's own office hours on its working days (a ward committee that opens at 07:00; which days
@@ -60,15 +58,8 @@ export class SetOfficeHours {
       const [agency] = (await tx.manager.query(`SELECT office_hours AS "officeHours" FROM agency WHERE code = $1 FOR UPDATE`, [agencyCode])) as {
         officeHours: OfficePeriod[] | null;
       }[];
-      if (!agency) {
-        throw new ProblemDetailsException({
-          status: HttpStatus.NOT_FOUND,
-          code: 'CATALOGUE.AGENCY_NOT_FOUND',
-          title: 'No such agency',
-          detail: `${agencyCode} is not in the catalogue`,
-        });
-      }
-      if (!sameHours(agency.officeHours, officeHours)) {
+      if (!agency) throw notInCatalogue('AGENCY', agencyCode);
+      if (officeHoursKey(agency.officeHours) !== officeHoursKey(officeHours)) {
         await tx.manager.query(`UPDATE agency SET office_hours = $2 WHERE code = $1`, [agencyCode, officeHours && JSON.stringify(officeHours)]);
         await this.replication.agencyChanged(tx, agencyCode);
       }

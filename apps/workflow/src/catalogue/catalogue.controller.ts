@@ -2,21 +2,13 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, R
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Role, Roles } from '@motcua/auth';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
-import { ProblemDetailsException } from '@motcua/observability';
 import { OfficeHoursRequest, SetOfficeHours } from './agency-office-hours';
 import type { Procedure } from './catalogue.entities';
 import { type AgencyDetail, type AgencyView, type AreaView, CatalogueQueries, type OfficerView, type ProcedureView } from './catalogue.queries';
 import { ListAgenciesRequest } from './list-agencies.request';
+import { notInCatalogue } from './not-in-catalogue';
 import { DeactivateProcedure, PublishProcessVersion, type PublishedVersion } from './publish-process-version';
 import { PublishProcessVersionRequest } from './publish-process-version.request';
-
-const notFound = (what: 'AREA' | 'AGENCY' | 'PROCEDURE' | 'OFFICER', code: string) =>
-  new ProblemDetailsException({
-    status: HttpStatus.NOT_FOUND,
-    code: `CATALOGUE.${what}_NOT_FOUND`,
-    title: `No such ${what.toLowerCase()}`,
-    detail: `${code} is not in the catalogue`,
-  });
 
 /** The organisation and the procedures, as administrators keep them. */
 @ApiTags('catalogue')
@@ -35,7 +27,7 @@ export class CatalogueController {
   @Get('areas/:code')
   async area(@Param('code') code: string): Promise<AreaView> {
     const found = await this.catalogue.area(code);
-    if (!found) throw notFound('AREA', code);
+    if (!found) throw notInCatalogue('AREA', code);
     return found;
   }
 
@@ -48,7 +40,7 @@ export class CatalogueController {
   @Get('agencies/:code')
   async agency(@Param('code') code: string): Promise<AgencyDetail> {
     const found = await this.catalogue.agency(code);
-    if (!found) throw notFound('AGENCY', code);
+    if (!found) throw notInCatalogue('AGENCY', code);
     return found;
   }
 
@@ -65,7 +57,7 @@ export class CatalogueController {
   @Get('officers/:id')
   async officer(@Param('id') id: string): Promise<OfficerView> {
     const found = await this.catalogue.officer(id);
-    if (!found) throw notFound('OFFICER', id);
+    if (!found) throw notInCatalogue('OFFICER', id);
     return found;
   }
 
@@ -78,7 +70,7 @@ export class CatalogueController {
   @Get('procedures/:code')
   async procedure(@Param('code') code: string): Promise<ProcedureView> {
     const found = await this.catalogue.procedure(code);
-    if (!found) throw notFound('PROCEDURE', code);
+    if (!found) throw notInCatalogue('PROCEDURE', code);
     return found;
   }
 

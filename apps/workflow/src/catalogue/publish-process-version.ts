@@ -5,6 +5,7 @@ import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
 import { Catalogue } from './catalogue';
 import { CatalogueReplication } from './catalogue-replication';
+import { notInCatalogue } from './not-in-catalogue';
 import { checkProcessDefinition, parseStepDefinitions } from './process-definition';
 
 export interface PublishedVersion {
@@ -12,14 +13,6 @@ export interface PublishedVersion {
   version: number;
   publishedAt: string;
 }
-
-const procedureNotFound = (code: string) =>
-  new ProblemDetailsException({
-    status: HttpStatus.NOT_FOUND,
-    code: 'CATALOGUE.PROCEDURE_NOT_FOUND',
-    title: 'No such procedure',
-    detail: `${code} is not in the catalogue`,
-  });
 
 /**
  * Publishes a new version of a procedure's process, in force from now: dossiers already received keep the
@@ -47,7 +40,7 @@ export class PublishProcessVersion {
           : checkProcessDefinition(parsed.steps, this.catalogue.current.agencies, vietnamDate(now));
         // Versions of one procedure are numbered under the procedure row's lock: two publications queue.
         const [procedure] = (await tx.manager.query(`SELECT code FROM procedure WHERE code = $1 FOR UPDATE`, [procedureCode])) as unknown[];
-        if (!procedure) throw procedureNotFound(procedureCode);
+        if (!procedure) throw notInCatalogue('PROCEDURE', procedureCode);
         if (problems.length > 0) {
           throw new ProblemDetailsException({
             status: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -80,7 +73,7 @@ export class DeactivateProcedure {
   execute(procedureCode: string): Promise<{ code: string; active: boolean }> {
     return this.unitOfWork.run(async (tx) => {
       const [procedure] = (await tx.manager.query(`SELECT active FROM procedure WHERE code = $1 FOR UPDATE`, [procedureCode])) as { active: boolean }[];
-      if (!procedure) throw procedureNotFound(procedureCode);
+      if (!procedure) throw notInCatalogue('PROCEDURE', procedureCode);
       // Repeating it changes nothing and tells nobody anything new.
       if (procedure.active) {
         await tx.manager.query(`UPDATE procedure SET active = false, deactivated_at = now() WHERE code = $1`, [procedureCode]);

@@ -1,10 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { type Principal, Role, hasRole } from '@motcua/auth';
-import type { StepDefinition } from '@motcua/catalogue';
 import { UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
 import type { EntityManager } from 'typeorm';
+import { Catalogue } from '../catalogue/catalogue';
 import { StepTasks } from '../tasks/step-task';
 import { HEAD_ROLES } from '../tasks/task-rules';
 
@@ -25,7 +25,8 @@ interface LeaverTask {
   nationalStatus: number;
   coordinatorId: string;
   eventSequence: number;
-  steps: StepDefinition[];
+  procedureCode: string;
+  processVersion: number;
 }
 
 /**
@@ -39,6 +40,7 @@ export class ChangeOfficerStatus {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly stepTasks: StepTasks,
+    private readonly catalogue: Catalogue,
   ) {}
 
   execute(
@@ -65,9 +67,8 @@ export class ChangeOfficerStatus {
         const owned = (await tx.manager.query(
           `SELECT t.id, t.case_id AS "caseId", t.dossier_code AS "dossierCode", t.agency_code AS "agencyCode", t.role,
                   t.step_number AS "stepNumber", t.national_status AS "nationalStatus", c.coordinator_id AS "coordinatorId",
-                  c.event_sequence AS "eventSequence", v.steps
+                  c.event_sequence AS "eventSequence", c.procedure_code AS "procedureCode", c.process_version AS "processVersion"
              FROM task t JOIN dossier_case c ON c.id = t.case_id
-             JOIN process_version v ON v.procedure_code = c.procedure_code AND v.version = c.process_version
             WHERE t.owner_id = $1 AND t.status = 'open'
             ORDER BY t.created_at
             FOR UPDATE OF t, c`,
@@ -77,7 +78,8 @@ export class ChangeOfficerStatus {
         const tasks: OfficerStatusResult['tasks'] = [];
         for (const task of owned) {
           const sequence = task.eventSequence + 1;
-          const automatic = task.steps[task.stepNumber - 1]?.assignment === 'least_loaded';
+          const steps = await this.catalogue.processSteps(tx.manager, task.procedureCode, task.processVersion);
+          const automatic = steps[task.stepNumber - 1]?.assignment === 'least_loaded';
           const common = { sequence, at: now, actorId: caller.subject, previousOwnerId: officerId };
           const ownerId = automatic ? await this.stepTasks.assignLeastLoaded(tx, { ...task, taskId: task.id }, common) : null;
           if (ownerId === null) {

@@ -22,6 +22,7 @@ import { Role } from '@motcua/auth';
 import { createTestAuth, type RunningSuite, type ServiceName, SERVICE_NAMES, eventually, startSuite, BIRTH_REGISTRATION_DOCUMENTS } from '@motcua/testing';
 import { catalogueFigures } from './catalogue';
 import { cpuSeconds, openLoop, percentile, pidsOf } from './load';
+import { machineDescription, machineReference } from './machine';
 import { statisticsFigures } from './statistics';
 import { sweepFigures } from './sweep';
 import { taskFigures } from './tasks';
@@ -220,6 +221,7 @@ async function routedEndToEnd(auth: ReturnType<typeof createTestAuth>, rows: [st
 async function main(): Promise<void> {
   const auth = createTestAuth();
   const rows: [string, string][] = [];
+  const referenceBefore = machineReference();
   try {
     const parts = options.parts.split(',');
     if (parts.includes('a')) await intakeCapacity(auth, rows);
@@ -245,6 +247,7 @@ async function main(): Promise<void> {
   for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
   console.log(`\nlog level ${process.env.LOG_LEVEL ?? 'info'}; ${WARDS.length} ward desks; node ${process.version}; ${new Date().toISOString()}`);
   console.log(`PostgreSQL: ${await serverSettings()}`);
+  console.log(`machine: ${machineDescription()}; one core's speed (lower is faster), before / after the run: ${referenceBefore} / ${machineReference()}`);
 }
 
 /** The settings the figures depend on, as the server reports them (docker-compose.yml sets the same). */

@@ -154,7 +154,9 @@ describe('processing a dossier task by task', () => {
       expect(row.handedOverAt <= row.receivedAt && row.receivedAt <= row.completedAt).toBe(true);
     }
     expect(slip.body.rows[4]).toMatchObject({ receivedAt: null, completedAt: null });
-    // nobody else reads it
+    // a leader of the district above the ward reads it too; nobody else does
+    expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), await officer('000.01.20.H26', Role.Leader))).body.rows).toEqual(slip.body.rows);
+    expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), await officer('000.01.20.H26', Role.Specialist))).status).toBe(404);
     expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), await officer('001.01.20.H26', Role.Receiver))).status).toBe(404);
     expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), await auth.token({ subject: 'c', kind: 'citizen', roles: [], agencies: [TRUC_BACH] }))).status).toBe(404);
     expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), null)).status).toBe(401);
@@ -165,7 +167,10 @@ describe('processing a dossier task by task', () => {
     const code = await receive('1.004227', PHU_CUONG, '09625');
     await step(code, PHU_CUONG, Role.Specialist, 'forward');
     await step(code, PHU_CUONG, Role.Leader, 'forward');
-    await step(code, '005.19.21.H26', Role.Specialist, 'forward'); // the district's land registration branch
+    const { task: atDistrict } = await step(code, '005.19.21.H26', Role.Specialist, 'forward'); // the district's land registration branch
+    // the ward's coordinator follows the dossier into the district's agencies; the ward's other officers do not
+    expect((await call('GET', workflow(`/tasks/${atDistrict.id}`), await officer(PHU_CUONG, Role.Receiver))).body).toMatchObject({ agencyCode: '005.19.21.H26', status: 'done' });
+    expect((await call('GET', workflow(`/tasks/${atDistrict.id}`), await officer(PHU_CUONG, Role.Specialist))).status).toBe(404);
     await step(code, '002.19.21.H26', Role.DivisionHead, 'approve'); // natural resources and environment division
     await step(code, '000.19.20.H26', Role.Leader, 'sign'); // the district committee
     await step(code, PHU_CUONG, Role.Returner, 'hand_over');
@@ -194,10 +199,34 @@ describe('processing a dossier task by task', () => {
     expect(queue.body.items.find((t: any) => t.id === task.id)).toMatchObject({ coordinatorId: `${TRUC_BACH}.receiver.1`, nationalStatus: 4 });
     expect((await call('GET', workflow(`/tasks?agency=${TRUC_BACH}&procedure=1.002804`), specialist)).body.items).toEqual([]);
 
+    // due before: strictly before the step's deadline, in the list and in the counts
+    const dueBefore = (at: string) => call('GET', workflow(`/tasks?agency=${TRUC_BACH}&limit=100&dueBefore=${encodeURIComponent(at)}`), specialist);
+    const atDeadline = await dueBefore(task.dueAt);
+    expect(atDeadline.body.items.map((t: any) => t.id)).not.toContain(task.id);
+    expect(atDeadline.body.items.every((t: any) => t.dueAt < task.dueAt)).toBe(true);
+    expect(atDeadline.body.counts.queue).toBe(atDeadline.body.items.length);
+    const justAfter = await dueBefore(toVietnamIso(new Date(new Date(task.dueAt).getTime() + 60_000)));
+    expect(justAfter.body.items.map((t: any) => t.id)).toContain(task.id);
+    expect(justAfter.body.counts.queue).toBe(justAfter.body.items.length);
+    expect((await dueBefore('next friday')).body).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'dueBefore' })] });
+
     const claimed = await call('POST', workflow(`/tasks/${task.id}/claim`), specialist, { version: task.version });
     const mine = await call('GET', workflow('/tasks?owner=me'), specialist);
     expect(mine.body.items.map((t: any) => t.id)).toContain(task.id);
     expect(mine.body.counts.mine).toBe(mine.body.items.length);
+    // the head of the agency sees whom each open task is with; an officer who heads nothing may not ask
+    const leader = await officer(TRUC_BACH, Role.Leader);
+    const all = await call('GET', workflow(`/tasks?owner=all&limit=100`), leader);
+    expect(all.body.items.find((t: any) => t.id === task.id)).toMatchObject({ ownerId: `${TRUC_BACH}.specialist.2`, version: claimed.body.version });
+    expect(all.body.items.some((t: any) => t.ownerId === null)).toBe(true);
+    const allIds = all.body.items.map((t: any) => `${t.createdAt} ${t.id}`);
+    expect(allIds).toEqual([...allIds].sort());
+    expect((await call('GET', workflow('/tasks?owner=all'), specialist)).body).toMatchObject({ status: 403, code: 'TASK.ALL_FOR_HEADS' });
+    // one task, with the version the next command names: for its agency's officers and a leader above it, 404 elsewhere
+    expect((await call('GET', workflow(`/tasks/${task.id}`), specialist)).body).toMatchObject({ id: task.id, ownerId: `${TRUC_BACH}.specialist.2`, version: claimed.body.version });
+    expect((await call('GET', workflow(`/tasks/${task.id}`), await officer('000.01.20.H26', Role.Leader))).body).toMatchObject({ id: task.id });
+    expect((await call('GET', workflow(`/tasks/${task.id}`), await officer('000.01.20.H26', Role.Specialist))).body).toMatchObject({ status: 404, code: 'TASK.NOT_FOUND' });
+    expect((await call('GET', workflow(`/tasks/${randomUUID()}`), specialist)).body.code).toBe('TASK.NOT_FOUND');
     await call('POST', workflow(`/tasks/${task.id}/actions`), specialist, { version: claimed.body.version, action: 'forward' });
     const done = await call('GET', workflow('/tasks?owner=me&status=done&limit=100'), specialist);
     expect(done.body.items.find((t: any) => t.id === task.id)).toMatchObject({ status: 'done', outcome: 'forward' });
@@ -280,6 +309,50 @@ describe('processing a dossier task by task', () => {
     expect(slip.body.rows.map((r: any) => `${r.stepNumber} ${r.outcome}`)).toEqual(['1 request_supplement', '1 forward', '2 null']);
   });
 
+  it('resumes a supplement asked for at the district’s third step at that step, in that agency, not at the start', async () => {
+    const PHU_CUONG = '625.19.20.H26';
+    const LAND_BRANCH = '005.19.21.H26';
+    const seeded = procedures.find((p) => p.code === '1.004227')!;
+    const { body: receipt } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, await officer(PHU_CUONG, Role.Receiver), {
+      procedureCode: '1.004227',
+      receivingAgencyCode: PHU_CUONG,
+      channel: 1,
+      applicant: { fullName: 'Phùng Văn Khải', wardCode: '09625' },
+      documents: seeded.documents.filter((d) => d.required).map(({ code, name }) => ({ code, name })),
+      returnMethod: 'desk',
+    });
+    const code = receipt.code;
+    await step(code, PHU_CUONG, Role.Specialist, 'forward');
+    await step(code, PHU_CUONG, Role.Leader, 'forward');
+    const branch = await officer(LAND_BRANCH, Role.Specialist);
+    const asking = await openTask(code, LAND_BRANCH, branch);
+    const claimed = await call('POST', workflow(`/tasks/${asking.id}/claim`), branch, { version: asking.version });
+    const asked = await call('POST', workflow(`/tasks/${asking.id}/actions`), branch, {
+      version: claimed.body.version,
+      action: 'request_supplement',
+      note: 'Thiếu chứng từ nghĩa vụ tài chính',
+      missing: [{ code: 'NVTC', name: 'Chứng từ thực hiện nghĩa vụ tài chính' }],
+    });
+    expect(asked.body).toMatchObject({ status: 'done', nationalStatus: 5 });
+    const supplied = await eventually(async () => {
+      const answer = await call('POST', `${suite.url('intake')}/api/v1/dossiers/${code}/supplements`, null, { documents: [{ code: 'NVTC', name: 'Chứng từ thực hiện nghĩa vụ tài chính' }] }, {
+        'x-lookup-secret': receipt.lookupSecret,
+      });
+      return answer.status === 201 ? answer : undefined;
+    }, 'status 5 at intake');
+    expect(supplied.body.round).toBe(1);
+    const resumed = await openTask(code, LAND_BRANCH, branch);
+    expect(resumed).toMatchObject({ stepNumber: 3, agencyCode: LAND_BRANCH, nationalStatus: 4 });
+    expect((await workflowDb.query(`SELECT count(*)::int AS n FROM task WHERE dossier_code = $1 AND status = 'open'`, [code])).rows[0].n).toBe(1);
+    const slip = (await call('GET', workflow(`/dossiers/${code}/control-slip`), await officer(PHU_CUONG, Role.Receiver))).body;
+    expect(slip.rows.map((r: any) => `${r.stepNumber} ${r.agencyCode} ${r.outcome}`)).toEqual([
+      `1 ${PHU_CUONG} forward`,
+      `2 ${PHU_CUONG} forward`,
+      `3 ${LAND_BRANCH} request_supplement`,
+      `3 ${LAND_BRANCH} null`,
+    ]);
+  });
+
   it('stops processing with a notice when the body refuses (8)', async () => {
     const code = await receive('1.001193', TRUC_BACH, '00004');
     const { done } = await step(code, TRUC_BACH, Role.Specialist, 'refuse', 'Người yêu cầu không thuộc trường hợp đăng ký khai sinh tại phường');
@@ -308,6 +381,11 @@ describe('processing a dossier task by task', () => {
     expect(shown).toMatchObject({ nationalStatus: 7, currentStep: null });
     const owned = await call('POST', workflow(`/tasks/${task.id}/actions`), specialist, { version: task.version + 1, action: 'forward' });
     expect(owned.body.code).toBe('TASK.CLOSED');
+    // the slip: the step was with its owner when the desk recorded the withdrawal
+    const ended = (await call('GET', workflow(`/dossiers/${code}/control-slip`), desk)).body;
+    expect(ended.rows).toEqual([
+      expect.objectContaining({ stepNumber: 1, receivedBy: `${TRUC_BACH}.specialist.1`, completedBy: `${TRUC_BACH}.receiver.1`, outcome: 'withdrawn', note: 'Người nộp có đơn xin rút hồ sơ' }),
+    ]);
   });
 
   it('lets only the head of the desk change the coordinator, shown on the record and on the task', async () => {
@@ -324,6 +402,9 @@ describe('processing a dossier task by task', () => {
     await eventually(async () => ((await record(code, Promise.resolve(receiver))).coordinatorId === `${TRUC_BACH}.receiver.2` ? true : undefined), 'the new coordinator on the record');
     const task = await openTask(code, TRUC_BACH, await officer(TRUC_BACH, Role.Specialist));
     expect(task.coordinatorId).toBe(`${TRUC_BACH}.receiver.2`);
+    // the slip still names the officer who accepted the dossier and handed it over
+    const slip = (await call('GET', workflow(`/dossiers/${code}/control-slip`), head)).body;
+    expect(slip).toMatchObject({ coordinatorId: `${TRUC_BACH}.receiver.2`, rows: [expect.objectContaining({ stepNumber: 1, givenBy: `${TRUC_BACH}.receiver.1` })] });
   });
 
   it('assigns a step that says so to the least-loaded officer, and hands an officer’s tasks on when they go on leave', async () => {
@@ -496,11 +577,14 @@ describe('processing a dossier task by task', () => {
       { name: 'assign', method: 'POST', url: workflow(`/tasks/${task.id}/assign`), body: { version: v, officerId: `${TRUC_BACH}.specialist.2` }, stranger: officer(PHUC_XA, Role.Leader), wrongRole: [officer(TRUC_BACH, Role.Specialist, 2), 403, 'TASK.NOT_HEAD'] },
       { name: 'release', method: 'POST', url: workflow(`/tasks/${task.id}/release`), body: { version: v }, stranger: officer(PHUC_XA, Role.Leader), wrongRole: [officer(TRUC_BACH, Role.Specialist, 2), 403, 'TASK.NOT_OWNER'] },
       { name: 'act', method: 'POST', url: workflow(`/tasks/${task.id}/actions`), body: { version: v, action: 'forward' }, stranger: officer(PHUC_XA, Role.Specialist), wrongRole: [officer(TRUC_BACH, Role.Leader), 403, 'TASK.NOT_OWNER'] },
+      { name: 'extension', method: 'POST', url: workflow(`/tasks/${task.id}/extension`), body: { version: v, reason: 'Cần xác minh thêm', newAppointmentAt: '2030-01-07T17:00:00+07:00' }, stranger: officer(PHUC_XA, Role.Specialist), wrongRole: [officer(TRUC_BACH, Role.Specialist, 2), 403, 'TASK.NOT_OWNER'] },
+      { name: 'task', method: 'GET', url: workflow(`/tasks/${task.id}`), stranger: officer(PHUC_XA, Role.Leader) },
       { name: 'slip', method: 'GET', url: workflow(`/dossiers/${code}/control-slip`), stranger: officer(PHUC_XA, Role.Receiver) },
       { name: 'withdraw', method: 'POST', url: workflow(`/dossiers/${code}/withdrawal`), body: { version: caseVersion, reason: 'Rút hồ sơ' }, stranger: officer(PHUC_XA, Role.Receiver), wrongRole: [officer(TRUC_BACH, Role.Specialist), 403, 'CASE.DESK_ONLY'] },
       { name: 'coordinator', method: 'PUT', url: workflow(`/dossiers/${code}/coordinator`), body: { version: caseVersion, officerId: `${TRUC_BACH}.receiver.2` }, stranger: officer(PHUC_XA, Role.HeadOfDesk), wrongRole: [officer(TRUC_BACH, Role.Receiver), 403, 'CASE.HEAD_OF_DESK_ONLY'] },
       { name: 'leave', method: 'PUT', url: workflow(`/officers/${TRUC_BACH}.specialist.1/status`), body: { status: 'on_leave' }, stranger: officer(PHUC_XA, Role.Leader), wrongRole: [officer(TRUC_BACH, Role.Specialist, 2), 404, 'OFFICER.NOT_FOUND'] },
-      { name: 'supplement', method: 'POST', url: `${suite.url('intake')}/api/v1/dossiers/${code}/supplements`, body: { documents: [{ name: 'Giấy chứng sinh' }] }, stranger: officer(PHUC_XA, Role.Receiver) },
+      // an officer of the desk who does not receive dossiers does not take a supplement either
+      { name: 'supplement', method: 'POST', url: `${suite.url('intake')}/api/v1/dossiers/${code}/supplements`, body: { documents: [{ name: 'Giấy chứng sinh' }] }, stranger: officer(PHUC_XA, Role.Receiver), wrongRole: [officer(TRUC_BACH, Role.Specialist), 404, 'DOSSIER.NOT_FOUND'] },
     ];
     for (const e of endpoints) {
       const stranger = await call(e.method, e.url, await e.stranger, e.body);
@@ -513,6 +597,7 @@ describe('processing a dossier task by task', () => {
         expect([e.name, (await call(e.method, e.url, await token, e.body)).body]).toEqual([e.name, expect.objectContaining({ status, code: errorCode })]);
       }
     }
+    expect((await call('GET', workflow('/tasks'), null)).status).toBe(401);
     // nothing changed: the owner still owns it at the same version, the case is where it was
     expect((await workflowDb.query(`SELECT owner_id, version, status FROM task WHERE id = $1`, [task.id])).rows).toEqual([{ owner_id: `${TRUC_BACH}.specialist.1`, version: v, status: 'open' }]);
     expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), owner)).body).toMatchObject({ version: caseVersion, coordinatorId: `${TRUC_BACH}.receiver.1` });

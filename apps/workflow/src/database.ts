@@ -12,6 +12,7 @@ import { TaskOwnership1764150000007 } from './migrations/1764150000007-task-owne
 import { OfficialSchedules1764150000008 } from './migrations/1764150000008-official-schedules';
 import { AppointmentDay1764150000009 } from './migrations/1764150000009-appointment-day';
 import { AgencyOfficeHours1764150000010 } from './migrations/1764150000010-agency-office-hours';
+import { AgencyOwnedTasks1764150000011 } from './migrations/1764150000011-agency-owned-tasks';
 
 export const entities = [...messagingEntities, AdministrativeArea, Agency, Officer, OfficerRole, Procedure, ProcessVersion, Case, Task, TaskEvent];
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   OfficialSchedules1764150000008,
   AppointmentDay1764150000009,
   AgencyOfficeHours1764150000010,
+  AgencyOwnedTasks1764150000011,
 ];

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { Principal } from '@motcua/auth';
+import { type Principal, Role, hasRole } from '@motcua/auth';
 import { DossierSupplemented, NationalStatus, event } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
@@ -112,10 +112,13 @@ export class SupplyDocuments {
     );
   }
 
-  /** The officer who takes it (an officer of the receiving desk), null for the applicant, false for anyone else. */
+  /**
+   * The officer who takes it (a receiving officer of the receiving desk, as for the dossier itself), null for the
+   * applicant, false for anyone else.
+   */
   private authorised(dossier: { applicant: Applicant; receivingAgencyCode: string; lookupSecretHash: string | null }, supplier: Supplier): string | null | false {
     const { principal, lookupSecret } = supplier;
-    if (principal?.kind === 'officer' && principal.agencies.includes(dossier.receivingAgencyCode)) return principal.subject;
+    if (principal?.kind === 'officer' && principal.agencies.includes(dossier.receivingAgencyCode) && hasRole(principal, Role.Receiver)) return principal.subject;
     if (principal?.kind === 'citizen' && dossier.applicant.idNumber && principal.subject === dossier.applicant.idNumber) return null;
     if (lookupSecret && dossier.lookupSecretHash) {
       const given = Buffer.from(hashOfSecret(lookupSecret), 'hex');

@@ -48,7 +48,8 @@ export class OpenCase {
       tx,
       kase,
       firstStep,
-      { nationalStatus: NationalStatus.InProgress, givenBy: null, sequence: 1, at: now, from: null },
+      // handed over by the desk officer who accepted it: the slip's first row names them even after the coordinator changes
+      { nationalStatus: NationalStatus.InProgress, givenBy: accepted.coordinatorId, sequence: 1, at: now, from: null },
       (code, reason) => new CaseCannotOpen(code, reason),
     );
     // Case, first task, their events and the outbox rows in one statement. The inbox already drops redelivered

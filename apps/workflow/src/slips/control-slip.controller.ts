@@ -2,9 +2,10 @@ import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CurrentPrincipal, type Principal } from '@motcua/auth';
+import { CurrentPrincipal, type Principal, Role, hasRole } from '@motcua/auth';
 import { type Timeliness, timeliness, toVietnamIso } from '@motcua/calendar';
 import { ProblemDetailsException } from '@motcua/observability';
+import { Catalogue } from '../catalogue/catalogue';
 import { type SlipEvent, type SlipRow, type SlipTask, controlSlip } from './control-slip';
 
 export interface ControlSlipView {
@@ -32,11 +33,18 @@ export interface ControlSlipView {
 @ApiBearerAuth()
 @Controller('api/v1/dossiers')
 export class ControlSlipController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalogue: Catalogue,
+  ) {}
 
-  /** For officers of the receiving agency or of an agency that had a step of the dossier; 404 for anyone else. */
+  /**
+   * For officers of the receiving agency or of an agency that had a step of the dossier, and leaders of an agency
+   * above one of those (who see its tasks in their subtree); 404 for anyone else.
+   */
   @Get(':code/control-slip')
   slip(@Param('code') code: string, @CurrentPrincipal() caller: Principal): Promise<ControlSlipView> {
+    const agencies = hasRole(caller, Role.Leader) ? this.catalogue.withDescendants(caller.agencies) : caller.agencies;
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [found] = (await manager.query(
         `SELECT c.id, c.dossier_code AS "dossierCode", c.procedure_code AS "procedureCode", c.process_version AS "processVersion",
@@ -46,7 +54,7 @@ export class ControlSlipController {
            FROM dossier_case c
           WHERE c.dossier_code = $1 AND $2 = 'officer'
             AND (c.receiving_agency_code = ANY($3) OR EXISTS (SELECT 1 FROM task t WHERE t.case_id = c.id AND t.agency_code = ANY($3)))`,
-        [code, caller.kind, caller.agencies],
+        [code, caller.kind, agencies],
       )) as (Omit<ControlSlipView, 'rows' | 'appointmentAt' | 'originalAppointmentAt' | 'result'> & { id: string })[];
       if (!found) {
         throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', title: 'Dossier not found', detail: `No dossier ${code} that you may see` });

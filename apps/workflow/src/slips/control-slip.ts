@@ -27,11 +27,13 @@ export interface SlipRow {
   /** Who handed the dossier over to this step: the desk officer who received it, or the owner of the step before. */
   givenBy: string | null;
   handedOverAt: string;
-  /** Who took it (the owner who finished it, or the owner now). */
+  /** Who had it: its owner when it ended, or its owner now (null while it waits in the queue). */
   receivedBy: string | null;
   /** When it was first taken from the queue. */
   receivedAt: string | null;
   completedAt: string | null;
+  /** Who ended it: its owner, or the desk officer who recorded the applicant's withdrawal. */
+  completedBy: string | null;
   /** The step's deadline: its budget in working hours from the hand-over. */
   stepDeadline: string | null;
   /** Finished early, on time or late against the step's deadline; null while the step is open. */
@@ -45,7 +47,7 @@ export interface SlipRow {
  * The slip derived from the task events alone: a row per task in the order the tasks were created, each with
  * its hand-over, first take, current or last owner and end. Pure: the caller reads the events.
  */
-export function controlSlip(tasks: readonly SlipTask[], events: readonly SlipEvent[], receivedBy: string): SlipRow[] {
+export function controlSlip(tasks: readonly SlipTask[], events: readonly SlipEvent[], coordinatorId: string): SlipRow[] {
   return tasks.map((task) => {
     const own = events.filter((e) => e.taskId === task.id);
     const created = own.find((e) => e.kind === 'created');
@@ -59,11 +61,13 @@ export function controlSlip(tasks: readonly SlipTask[], events: readonly SlipEve
       stepName: task.stepName,
       agencyCode: task.agencyCode,
       agencyName: task.agencyName,
-      givenBy: created?.actorId ?? receivedBy,
+      // a first task opened before the accepting officer was recorded on it: the coordinator
+      givenBy: created?.actorId ?? coordinatorId,
       handedOverAt: toVietnamIso(created?.at ?? new Date(0)),
-      receivedBy: completed?.actorId ?? ((lastOwnerEvent?.details.ownerId as string | null | undefined) ?? null),
+      receivedBy: (lastOwnerEvent?.details.ownerId as string | null | undefined) ?? null,
       receivedAt: firstOwner ? toVietnamIso(firstOwner.at) : null,
       completedAt: completed ? toVietnamIso(completed.at) : null,
+      completedBy: completed?.actorId ?? null,
       stepDeadline: task.dueAt ? toVietnamIso(task.dueAt) : null,
       result: completed && task.dueAt ? timeliness(completed.at, task.dueAt) : null,
       outcome: typeof completed?.details.action === 'string' ? completed.details.action : null,

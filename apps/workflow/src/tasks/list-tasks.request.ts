@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { AGENCY_CODE_PATTERN } from '@motcua/contracts';
 import { PageRequest } from '@motcua/persistence';
 
@@ -14,12 +14,16 @@ export class ListTasksRequest extends PageRequest {
   @IsIn(['own', 'subtree'])
   scope: 'own' | 'subtree' = 'own';
 
-  @ApiPropertyOptional({ enum: ['none', 'me', 'any'], default: 'none', description: 'none: the queue (no owner yet); me: your tasks; any: both' })
+  @ApiPropertyOptional({
+    enum: ['none', 'me', 'any', 'all'],
+    default: 'none',
+    description: 'none: the queue (no owner yet); me: your tasks; any: both; all: every open task, whoever owns it (heads and leaders)',
+  })
   @IsOptional()
-  @IsIn(['none', 'me', 'any'])
-  owner: 'none' | 'me' | 'any' = 'none';
+  @IsIn(['none', 'me', 'any', 'all'])
+  owner: 'none' | 'me' | 'any' | 'all' = 'none';
 
-  @ApiPropertyOptional({ enum: ['open', 'done'], default: 'open', description: 'done: the tasks you completed (with owner=me)' })
+  @ApiPropertyOptional({ enum: ['open', 'done'], default: 'open', description: 'done: the tasks you completed (whatever owner says)' })
   @IsOptional()
   @IsIn(['open', 'done'])
   status: 'open' | 'done' = 'open';
@@ -28,4 +32,9 @@ export class ListTasksRequest extends PageRequest {
   @IsOptional()
   @Matches(/^\d+\.\d+$/)
   procedure?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-01T17:00:00+07:00', description: 'Only tasks whose step deadline is before this moment (ISO 8601 with offset); the counts too' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueBefore?: string;
 }

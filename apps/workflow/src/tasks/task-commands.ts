@@ -50,7 +50,8 @@ export interface CommandResult {
   nationalStatus: number;
 }
 
-const notFound = (taskId: string) =>
+/** 404 for a task that does not exist or that the caller may not see: the two are not told apart. */
+export const taskNotFound = (taskId: string) =>
   new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'TASK.NOT_FOUND', title: 'Task not found', detail: `No task ${taskId} that you may see` });
 
 const stale = () =>
@@ -100,7 +101,7 @@ export class TaskCommands {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const task = await this.read(tx, taskId, caller.subject, command.kind === 'assign' ? command.officerId : null);
       // Whether the task exists is not for an officer of another agency to know.
-      if (!task || caller.kind !== 'officer' || !canActForAgency(caller, task.agencyCode)) throw notFound(taskId);
+      if (!task || caller.kind !== 'officer' || !canActForAgency(caller, task.agencyCode)) throw taskNotFound(taskId);
       const officers = new Map(task.officers.map((o) => [o.id, o]));
       const step = task.steps[task.stepNumber - 1];
       const decision = decide(task, command, expectedVersion, officers.get(caller.subject), step?.actions ?? [], command.kind === 'assign' ? officers.get(command.officerId) : undefined);

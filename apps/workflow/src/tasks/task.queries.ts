@@ -39,9 +39,11 @@ export interface TaskFilter {
   /** The agencies in scope: the caller's (and, for a leader asking for it, those under them). */
   agencies: string[];
   callerId: string;
-  owner: 'none' | 'me' | 'any';
+  owner: 'none' | 'me' | 'any' | 'all';
   status: 'open' | 'done';
   procedure?: string;
+  /** Only tasks whose step deadline is before this moment. */
+  dueBefore?: Date;
   limit: number;
   cursor?: string;
 }
@@ -71,6 +73,9 @@ const COLUMNS = `t.id, t.dossier_code AS "dossierCode", t.procedure_code AS "pro
   t.national_status AS "nationalStatus", c.coordinator_id AS "coordinatorId", t.created_at AS "createdAt",
   t.completed_at AS "completedAt", t.due_at AS "dueAt", t.outcome, t.version`;
 
+/** The filters the counts share with the list: the procedure ($3) and the deadline ($4). */
+const COUNTED = `($3::text IS NULL OR procedure_code = $3) AND ($4::timestamptz IS NULL OR due_at < $4)`;
+
 /**
  * Officers' work queues. The caller's scope (their agencies) is a condition of every statement, never a filter
  * applied afterwards; each variant is one prepared statement that an index serves in (created_at, id) order.
@@ -79,6 +84,20 @@ const COLUMNS = `t.id, t.dossier_code AS "dossierCode", t.procedure_code AS "pro
 export class TaskQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * One task, if the caller may see it: it is at one of `agencies` (the caller's, with those under them for a
+   * leader), or the caller coordinates its dossier. What a frontend reloads after a 409.
+   */
+  async one(taskId: string, agencies: readonly string[], callerId: string): Promise<TaskView | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(taskId)) return undefined;
+    const [task] = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM task t JOIN dossier_case c ON c.id = t.case_id
+        WHERE t.id = $1 AND (t.agency_code = ANY($2) OR c.coordinator_id = $3)`,
+      [taskId, agencies, callerId],
+    )) as TaskRow[];
+    return task && toTaskView(task);
+  }
+
   /** A page of tasks and the counts, read in one snapshot. */
   list(filter: TaskFilter): Promise<TaskPage> {
     return this.dataSource.transaction('REPEATABLE READ', (manager) => this.read(manager, filter));
@@ -86,31 +105,38 @@ export class TaskQueries {
 
   private async read(manager: EntityManager, filter: TaskFilter): Promise<TaskPage> {
     const after = filter.cursor ? decodeCursor(filter.cursor) : { createdAt: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
-    const values: unknown[] = [filter.agencies, filter.procedure ?? null, after.createdAt, after.id, filter.limit + 1];
+    const values: unknown[] = [filter.agencies, filter.procedure ?? null, after.createdAt, after.id, filter.limit + 1, filter.dueBefore ?? null];
     const caller = () => `$${values.push(filter.callerId)}`;
-    const pageOf = `($2::text IS NULL OR t.procedure_code = $2) AND (t.created_at, t.id) > ($3, $4) ORDER BY t.created_at, t.id LIMIT $5`;
+    const pageOf = `($2::text IS NULL OR t.procedure_code = $2) AND ($6::timestamptz IS NULL OR t.due_at < $6)
+                    AND (t.created_at, t.id) > ($3, $4) ORDER BY t.created_at, t.id LIMIT $5`;
     // An owner's lists follow the owner's index. A queue is read agency by agency, each from its own index in
     // (created_at, id) order and only as far as one page, then merged: the cost is a page per agency, however
     // long the queues are (one scan of all of them with agency_code = ANY(...) would read every queued task).
+    // Every open task of an agency is its queue and its owned tasks, each from its own index, merged the same way.
+    const perAgency = () =>
+      filter.owner === 'all'
+        ? `(SELECT * FROM task t WHERE t.agency_code = a.code AND t.status = 'open' AND t.owner_id IS NULL AND ${pageOf})
+           UNION ALL
+           (SELECT * FROM task t WHERE t.agency_code = a.code AND t.status = 'open' AND t.owner_id IS NOT NULL AND ${pageOf})`
+        : `SELECT * FROM task t
+            WHERE t.agency_code = a.code AND t.status = 'open'
+              AND ${filter.owner === 'none' ? 't.owner_id IS NULL' : `(t.owner_id IS NULL OR t.owner_id = ${caller()})`} AND ${pageOf}`;
     const sql =
       filter.status === 'done' || filter.owner === 'me'
         ? `SELECT ${COLUMNS} FROM task t JOIN dossier_case c ON c.id = t.case_id
             WHERE ${filter.status === 'done' ? `t.status = 'done' AND t.completed_by = ${caller()}` : `t.status = 'open' AND t.owner_id = ${caller()}`}
               AND t.agency_code = ANY($1) AND ${pageOf}`
         : `SELECT ${COLUMNS} FROM unnest($1::text[]) AS a (code)
-            CROSS JOIN LATERAL (
-              SELECT * FROM task t
-               WHERE t.agency_code = a.code AND t.status = 'open'
-                 AND ${filter.owner === 'none' ? 't.owner_id IS NULL' : `(t.owner_id IS NULL OR t.owner_id = ${caller()})`} AND ${pageOf}) t
+            CROSS JOIN LATERAL (${perAgency()}) t
             JOIN dossier_case c ON c.id = t.case_id
             ORDER BY t.created_at, t.id LIMIT $5`;
     const rows = await queryPrepared<TaskRow>(manager, `workflow.tasks-${filter.status === 'done' ? 'done' : filter.owner}`, sql, values);
     const [counts] = await queryPrepared<{ queue: number; mine: number }>(
       manager,
       'workflow.task-counts',
-      `SELECT (SELECT count(*) FROM task WHERE status = 'open' AND owner_id IS NULL AND agency_code = ANY($1) AND ($3::text IS NULL OR procedure_code = $3))::int AS queue,
-              (SELECT count(*) FROM task WHERE status = 'open' AND owner_id = $2 AND agency_code = ANY($1) AND ($3::text IS NULL OR procedure_code = $3))::int AS mine`,
-      [filter.agencies, filter.callerId, filter.procedure ?? null],
+      `SELECT (SELECT count(*) FROM task WHERE status = 'open' AND owner_id IS NULL AND agency_code = ANY($1) AND ${COUNTED})::int AS queue,
+              (SELECT count(*) FROM task WHERE status = 'open' AND owner_id = $2 AND agency_code = ANY($1) AND ${COUNTED})::int AS mine`,
+      [filter.agencies, filter.callerId, filter.procedure ?? null, filter.dueBefore ?? null],
     );
     const page = toPage(rows, filter.limit);
     return { items: page.items.map(toTaskView), nextCursor: page.nextCursor, counts };

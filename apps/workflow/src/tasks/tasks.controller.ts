@@ -6,9 +6,9 @@ import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequ
 import { Catalogue } from '../catalogue/catalogue';
 import { ListTasksRequest } from './list-tasks.request';
 import { ActOnTaskRequest, AssignTaskRequest, ExtendAppointmentRequest, TaskVersionRequest } from './task-command.requests';
-import { type CommandResult, TaskCommands } from './task-commands';
-import type { TaskCommand } from './task-rules';
-import { type TaskPage, TaskQueries } from './task.queries';
+import { type CommandResult, TaskCommands, taskNotFound } from './task-commands';
+import { HEAD_ROLES, type TaskCommand } from './task-rules';
+import { type TaskPage, TaskQueries, type TaskView } from './task.queries';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -46,15 +46,37 @@ export class TasksController {
         errors: [{ field: 'agency', code: 'AGENCY_NOT_YOURS', message: `you do not work at ${request.agency}` }],
       });
     }
+    if (request.owner === 'all' && !caller.roles.some((role) => HEAD_ROLES.includes(role))) {
+      throw new ProblemDetailsException({
+        status: HttpStatus.FORBIDDEN,
+        code: 'TASK.ALL_FOR_HEADS',
+        title: 'Only the head of an agency sees whom its tasks are with',
+        errors: [{ field: 'owner', code: 'ALL_FOR_HEADS', message: 'owner=all needs a head role (head_of_desk, division_head, leader)' }],
+      });
+    }
     return this.tasks.list({
       agencies: request.agency ? [request.agency] : inScope,
       callerId: caller.subject,
       owner: request.owner,
       status: request.status,
       procedure: request.procedure,
+      dueBefore: request.dueBefore === undefined ? undefined : new Date(request.dueBefore),
       limit: request.limit,
       cursor: request.cursor,
     });
+  }
+
+  /**
+   * One task with its version (what to send with the next command, e.g. after a 409): for the officers of its
+   * agency, a leader of an agency above it, and its dossier's coordinator. 404 for anyone else.
+   */
+  @Get(':id')
+  async one(@Param('id') id: string, @CurrentPrincipal() caller: Principal): Promise<TaskView> {
+    if (caller.kind !== 'officer') throw taskNotFound(id);
+    const agencies = hasRole(caller, Role.Leader) ? this.catalogue.withDescendants(caller.agencies) : caller.agencies;
+    const task = await this.tasks.one(id, agencies, caller.subject);
+    if (!task) throw taskNotFound(id);
+    return task;
   }
 
   /** An eligible officer of the task's agency takes it from the queue. */

@@ -1,0 +1,19 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The open tasks of an agency that have an owner, in the queue's order: with the queue's own index, what a head
+ * reads to see every open task of the agency and whom it is with (GET /tasks?owner=all).
+ */
+export class AgencyOwnedTasks1764150000011 implements MigrationInterface {
+  name = 'AgencyOwnedTasks1764150000011';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(
+      `CREATE INDEX task_agency_owned ON task (agency_code, created_at, id) INCLUDE (procedure_code) WHERE status = 'open' AND owner_id IS NOT NULL`,
+    );
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP INDEX task_agency_owned`);
+  }
+}

@@ -5,8 +5,9 @@
  *      agencies more staffed; one case per task; 80 % done over the past year, 10 % open and owned, 10 % open in
  *      the queues; busy agencies taking a Zipf-like share), vacuumed and analysed (this machine's PostgreSQL runs
  *      without autovacuum), then the calls are made one at a time over HTTP, the variants in turn, each by a random
- *      officer: the queue of a busy agency (first page, and a later page via a cursor), owner=me,
- *      status=done&owner=me, and a district leader's scope=subtree; p50 / p99 / max per variant;
+ *      officer: the queue of a busy agency (first page, a later page via a cursor, due before a deadline), a
+ *      head's owner=all, owner=me, status=done&owner=me, and a district leader's scope=subtree; p50 / p99 / max
+ *      per variant;
  *   2. claim + forward: open, unowned step-1 tasks of birth registration (1.001193, version 1) inserted at a few
  *      ward committees, each with its own specialists; a closed loop of workers, each taking the next task, claims
  *      it and forwards it as an eligible specialist of the ward; pairs/s, latency per command, failures, CPU per
@@ -119,10 +120,11 @@ const addTasks = (count: number) => `
     FROM bench_fill;
 
   INSERT INTO task (id, case_id, dossier_code, procedure_code, step_number, step_name, agency_code, role, owner_id, status, created_at, version,
-                    owned_at, completed_at, completed_by, outcome)
+                    due_at, owned_at, completed_at, completed_by, outcome)
   SELECT task_id, case_id, dossier_code, procedure_code, step_number, step_name, agency_code, role,
          CASE WHEN state <> 'queued' THEN officer_id END, CASE state WHEN 'done' THEN 'done' ELSE 'open' END, created_at,
          CASE state WHEN 'queued' THEN 1 WHEN 'owned' THEN 2 ELSE 3 END,
+         date_trunc('milliseconds', created_at + interval '1 day' + span_draw * interval '9 days'),
          CASE WHEN state <> 'queued'
            THEN date_trunc('milliseconds', created_at + span_draw * CASE state WHEN 'done' THEN interval '1 day' ELSE now() - created_at END) END,
          CASE state WHEN 'done' THEN date_trunc('milliseconds', created_at + span_draw * interval '3 days') END,
@@ -140,8 +142,9 @@ const ADD_STEP_ONE_TASKS = `
            w.code || '.receiver.1', 1, 'in_progress', 1, date_trunc('milliseconds', now()), date_trunc('milliseconds', now()), 1
       FROM generate_series(0, $2::int - 1) g JOIN w ON w.n = g % cardinality($1)
     RETURNING id, dossier_code, receiving_agency_code, opened_at)
-  INSERT INTO task (id, case_id, dossier_code, procedure_code, step_number, step_name, agency_code, role, status, created_at, version)
-  SELECT gen_random_uuid(), c.id, c.dossier_code, '1.001193', 1, v.steps -> 0 ->> 'name', c.receiving_agency_code, 'specialist', 'open', c.opened_at, 1
+  INSERT INTO task (id, case_id, dossier_code, procedure_code, step_number, step_name, agency_code, role, status, created_at, version, due_at)
+  SELECT gen_random_uuid(), c.id, c.dossier_code, '1.001193', 1, v.steps -> 0 ->> 'name', c.receiving_agency_code, 'specialist', 'open', c.opened_at, 1,
+         c.opened_at + interval '1 day'
     FROM c, process_version v WHERE v.procedure_code = '1.001193' AND v.version = 1
   RETURNING id, agency_code AS "agencyCode"`;
 
@@ -213,7 +216,24 @@ async function queueQueries(db: Client, auth: TestAuth, base: string, sizes: Tas
     `SELECT r.officer_id AS id FROM officer_role r JOIN agency a ON a.code = r.agency_code
       WHERE r.role = 'leader' AND a.kind = 'people_committee' AND a.level = 'district' ORDER BY random() LIMIT 200`,
   );
-  const tokens = await tokensOf(db, auth, [...atBusy, ...owners, ...completers, ...leaders]);
+  const heads = (
+    await db.query<{ id: string; agency: string }>(
+      `SELECT DISTINCT officer_id AS id, agency_code AS agency FROM officer_role
+        WHERE agency_code = ANY($1) AND role IN ('head_of_desk', 'division_head', 'leader')`,
+      [busy.map((b) => b.agency)],
+    )
+  ).rows;
+  // a deadline that a tenth of each busy queue is due before: the page is found further down the queue's order
+  const tenthDue = new Map(
+    (
+      await db.query<{ agency: string; due: Date }>(
+        `SELECT agency_code AS agency, percentile_disc(0.1) WITHIN GROUP (ORDER BY due_at) AS due FROM task
+          WHERE status = 'open' AND owner_id IS NULL AND agency_code = ANY($1) GROUP BY agency_code`,
+        [busy.map((b) => b.agency)],
+      )
+    ).rows.map((r) => [r.agency, r.due.toISOString()]),
+  );
+  const tokens = await tokensOf(db, auth, [...atBusy, ...owners, ...completers, ...leaders, ...heads.map((h) => h.id)]);
   const agenciesOf = new Map<string, string[]>();
   for (const r of (await db.query<{ id: string; agency: string }>(`SELECT officer_id AS id, agency_code AS agency FROM officer_role WHERE officer_id = ANY($1)`, [atBusy])).rows) {
     agenciesOf.set(r.id, [...(agenciesOf.get(r.id) ?? []), r.agency]);
@@ -247,6 +267,20 @@ async function queueQueries(db: Client, auth: TestAuth, base: string, sizes: Tas
         const queue = keys.get(o.agency)!;
         const cursor = encodeCursor(queue[20 + Math.floor(Math.random() * (queue.length - 40))]);
         return { path: `/api/v1/tasks?agency=${o.agency}&owner=none&cursor=${cursor}`, token: tokens.get(o.id)! };
+      },
+    },
+    {
+      name: 'queue of a busy agency, due before its tenth percentile',
+      next: () => {
+        const o = busyOfficer();
+        return { path: `/api/v1/tasks?agency=${o.agency}&owner=none&dueBefore=${encodeURIComponent(tenthDue.get(o.agency)!)}`, token: tokens.get(o.id)! };
+      },
+    },
+    {
+      name: 'owner=all, a head of a busy agency',
+      next: () => {
+        const head = pick(heads);
+        return { path: `/api/v1/tasks?agency=${head.agency}&owner=all`, token: tokens.get(head.id)! };
       },
     },
     { name: 'owner=me', next: () => ({ path: '/api/v1/tasks?owner=me', token: tokens.get(pick(owners))! }) },

@@ -386,6 +386,18 @@ describe('processing a dossier task by task', () => {
     expect(ended.rows).toEqual([
       expect.objectContaining({ stepNumber: 1, receivedBy: `${TRUC_BACH}.specialist.1`, completedBy: `${TRUC_BACH}.receiver.1`, outcome: 'withdrawn', note: 'Người nộp có đơn xin rút hồ sơ' }),
     ]);
+    // and its owner is told that the task ended without them
+    const notifications = new Client({ connectionString: suite.services.notification.database.url });
+    await notifications.connect();
+    try {
+      const told = await eventually(async () => {
+        const { rows: found } = await notifications.query(`SELECT recipient, channel, subject FROM notification WHERE dossier_code = $1 AND template_key = 'task.ended_by_withdrawal'`, [code]);
+        return found.length > 0 ? found : undefined;
+      }, 'the owner told of the withdrawal');
+      expect(told).toEqual([{ recipient: `${TRUC_BACH}.specialist.1`, channel: 'officer', subject: `Hồ sơ ${code} đã được rút: nhiệm vụ bước 1 kết thúc` }]);
+    } finally {
+      await notifications.end();
+    }
   });
 
   it('lets only the head of the desk change the coordinator, shown on the record and on the task', async () => {

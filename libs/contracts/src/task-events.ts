@@ -79,6 +79,24 @@ export class TaskCompleted extends DossierEvent {
   coordinatorId: string;
 }
 
+/** The step that was open when processing ended at the desk (a withdrawal), and who had it. */
+export class EndedTask {
+  @IsUUID()
+  taskId: string;
+
+  @IsInt()
+  @Min(1)
+  stepNumber: number;
+
+  @Matches(AGENCY_CODE_PATTERN)
+  agencyCode: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  ownerId: string | null;
+}
+
 /**
  * workflow.case.closed — processing ended: the result was handed over (10), processing was stopped with a
  * notice (8), or the applicant withdrew (7).
@@ -105,6 +123,12 @@ export class CaseClosed extends DossierEvent {
   @IsString()
   @MaxLength(100)
   coordinatorId: string;
+
+  /** Added in place (optional): on a withdrawal, the step it ended, so that its owner is told. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EndedTask)
+  endedTask?: EndedTask | null;
 }
 
 /** One document the applicant is asked for, or supplies. */

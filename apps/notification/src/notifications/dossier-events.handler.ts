@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { DossierAccepted, TaskOwnerChanged } from '@motcua/contracts';
+import { CaseClosed, DossierAccepted, TaskOwnerChanged } from '@motcua/contracts';
 import { AmqpContext } from '@motcua/messaging';
-import { RecordDossierReceived, RecordOwnerDisplaced } from './record-notification';
+import { RecordDossierReceived, RecordOwnerDisplaced, RecordTaskEndedByWithdrawal } from './record-notification';
 
 /** Dossier events from intake and workflow that someone must be told about. Runs once per message id (the inbox). */
 @Controller()
@@ -10,6 +10,7 @@ export class DossierEventsHandler {
   constructor(
     private readonly recordDossierReceived: RecordDossierReceived,
     private readonly recordOwnerDisplaced: RecordOwnerDisplaced,
+    private readonly recordTaskEndedByWithdrawal: RecordTaskEndedByWithdrawal,
   ) {}
 
   @EventPattern<string>(DossierAccepted.type)
@@ -21,5 +22,11 @@ export class DossierEventsHandler {
   @EventPattern<string>(TaskOwnerChanged.type)
   async onOwnerChanged(@Payload() event: TaskOwnerChanged, @Ctx() ctx: AmqpContext): Promise<void> {
     await this.recordOwnerDisplaced.execute(event, ctx.getMessage().properties.messageId as string, ctx.transaction);
+  }
+
+  /** Processing ended: on a withdrawal, the officer who had the open step is told it ended. */
+  @EventPattern<string>(CaseClosed.type)
+  async onCaseClosed(@Payload() event: CaseClosed, @Ctx() ctx: AmqpContext): Promise<void> {
+    await this.recordTaskEndedByWithdrawal.execute(event, ctx.getMessage().properties.messageId as string, ctx.transaction);
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { DossierAccepted, TaskOwnerChanged } from '@motcua/contracts';
+import type { CaseClosed, DossierAccepted, TaskOwnerChanged } from '@motcua/contracts';
 import type { Transaction } from '@motcua/messaging';
 import { newId } from '@motcua/persistence';
 import { dossierReceivedNotification } from './dossier-received';
 import type { NotificationDraft } from './notification-draft';
 import { Notification } from './notification.entity';
 import { ownerDisplacedNotification } from './owner-displaced';
+import { taskEndedByWithdrawalNotification } from './task-ended';
 
 /**
  * Use case: the desk accepted a dossier → record the applicant's "dossier received" message in the delivery
@@ -27,6 +28,17 @@ export class RecordOwnerDisplaced {
 
   async execute(event: TaskOwnerChanged, eventMessageId: string, tx: Transaction): Promise<void> {
     const draft = ownerDisplacedNotification(event);
+    if (draft) await recordNotification(draft, eventMessageId, tx, this.logger);
+  }
+}
+
+/** Use case: the applicant withdrew while an officer had the open step → tell that officer their task ended. */
+@Injectable()
+export class RecordTaskEndedByWithdrawal {
+  private readonly logger = new Logger(RecordTaskEndedByWithdrawal.name);
+
+  async execute(event: CaseClosed, eventMessageId: string, tx: Transaction): Promise<void> {
+    const draft = taskEndedByWithdrawalNotification(event);
     if (draft) await recordNotification(draft, eventMessageId, tx, this.logger);
   }
 }

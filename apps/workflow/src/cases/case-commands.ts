@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Principal } from '@motcua/auth';
-import { CaseClosed, CoordinatorChanged, NationalStatus, event } from '@motcua/contracts';
+import { CaseClosed, CoordinatorChanged, type EndedTask, NationalStatus, event } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
@@ -38,10 +38,11 @@ export class CaseCommands {
       runIdempotent(tx.manager, idempotency, async (): Promise<CommandResponse<CaseCommandResult>> => {
         // The open task first, then the case: the order every task command takes (two writers taking them in
         // opposite orders could deadlock).
-        await tx.manager.query(
-          `SELECT t.id FROM task t JOIN dossier_case c ON c.id = t.case_id WHERE c.dossier_code = $1 AND t.status = 'open' FOR UPDATE OF t`,
+        const [openTask] = (await tx.manager.query(
+          `SELECT t.id AS "taskId", t.step_number AS "stepNumber", t.agency_code AS "agencyCode", t.owner_id AS "ownerId"
+             FROM task t JOIN dossier_case c ON c.id = t.case_id WHERE c.dossier_code = $1 AND t.status = 'open' FOR UPDATE OF t`,
           [dossierCode],
-        );
+        )) as EndedTask[];
         const [kase] = (await tx.manager.query(
           `SELECT id, dossier_code AS "dossierCode", receiving_agency_code AS "receivingAgencyCode", coordinator_id AS "coordinatorId",
                   status, version, event_sequence AS "eventSequence"
@@ -85,6 +86,7 @@ export class CaseCommands {
               actorId: caller.subject,
               note: command.reason,
               coordinatorId: kase.coordinatorId,
+              endedTask: openTask ?? null, // its owner is told
             }),
           );
           return {

@@ -38,6 +38,18 @@ export const MESSAGE_TEMPLATES = {
       'Hệ thống Một cửa',
     ].join('\n'),
   },
+  /** To the officer who had the open step when the desk recorded the applicant's withdrawal of the dossier. */
+  'task.ended_by_withdrawal': {
+    subject: 'Hồ sơ {dossierCode} đã được rút: nhiệm vụ bước {stepNumber} kết thúc',
+    body: [
+      'Kính gửi đồng chí {officerId},',
+      '',
+      'Người nộp đã rút hồ sơ {dossierCode}; {actorId} ghi nhận lúc {occurredAt} (lý do: {reason}).',
+      'Nhiệm vụ bước {stepNumber} tại đơn vị {agencyCode} do đồng chí xử lý đã kết thúc; đồng chí không thực hiện thêm thao tác nào trên hồ sơ này.',
+      '',
+      'Hệ thống Một cửa',
+    ].join('\n'),
+  },
 } as const satisfies Record<string, MessageTemplate>;
 
 export type TemplateKey = keyof typeof MESSAGE_TEMPLATES;

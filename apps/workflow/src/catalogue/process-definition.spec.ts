@@ -53,6 +53,7 @@ describe('checking a process definition before it is published', () => {
       'steps.2.name PROCESS.STEP_UNNAMED',
       'steps.2.budgetHours PROCESS.BUDGET_NOT_POSITIVE',
       'steps.2.actions PROCESS.UNKNOWN_ACTION',
+      'steps.2.actions PROCESS.HAND_OVER_BEFORE_SIGN',
     ]);
   });
 
@@ -75,6 +76,12 @@ describe('checking a process definition before it is published', () => {
         step({ number: 4, agency: { kind: 'receiving' }, role: 'returner', actions: ['hand_over'] }),
       ]),
     ).toEqual([]);
+  });
+
+  it('hands a result over only after a step that signs it', () => {
+    const returnStep = (number: number) => step({ number, agency: { kind: 'receiving' }, role: 'returner', actions: ['hand_over'] });
+    expect(codes([step({ actions: ['approve'] }), returnStep(2)])).toEqual(['steps.1.actions PROCESS.HAND_OVER_BEFORE_SIGN']);
+    expect(codes([step({ actions: ['sign'] }), returnStep(2)])).toEqual([]);
   });
 
   it('does not let the first step send back nor the last forward', () => {

@@ -45,6 +45,10 @@ export function checkProcessDefinition(steps: readonly StepDefinition[], agencie
     if (index === steps.length - 1 && step.actions.includes('forward')) {
       problem(`${at}.actions`, 'PROCESS.FORWARD_FROM_LAST_STEP', 'the last step cannot forward');
     }
+    // a result is issued (signed, status 9) before it is handed over (10)
+    if (step.actions.includes('hand_over') && !steps.slice(0, index).some((before) => before.actions.includes('sign'))) {
+      problem(`${at}.actions`, 'PROCESS.HAND_OVER_BEFORE_SIGN', 'a result is handed over only after a step that signs it');
+    }
     const rule = step.agency;
     if (rule.kind === 'fixed' && !inForce.some((a) => a.code === rule.agencyCode)) {
       problem(`${at}.agency`, 'PROCESS.AGENCY_UNRESOLVABLE', `no agency ${rule.agencyCode} in force on ${onDate}`);

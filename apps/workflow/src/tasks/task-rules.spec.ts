@@ -1,7 +1,7 @@
 import { NationalStatus } from '@motcua/contracts';
 import { type Officer, type TaskState, decide, transition } from './task-rules';
 
-const queued: TaskState = { status: 'open', ownerId: null, version: 3, role: 'specialist' };
+const queued: TaskState = { status: 'open', ownerId: null, version: 3, role: 'specialist', signedStep: null };
 const owned: TaskState = { ...queued, ownerId: 'lan' };
 const officer = (id: string, rolesAtAgency: string[], active = true): Officer => ({ id, active, rolesAtAgency });
 const lan = officer('lan', ['specialist']);
@@ -32,6 +32,12 @@ describe('who may change a task', () => {
     expect(decide(owned, { kind: 'release' }, 3, head, actions)).toEqual({ ok: true });
     expect(decide(owned, { kind: 'release' }, 3, minh, actions)).toMatchObject({ status: 403, code: 'TASK.NOT_OWNER' });
     expect(decide(queued, { kind: 'release' }, 3, head, actions)).toMatchObject({ status: 409, code: 'TASK.NOT_OWNED' });
+  });
+
+  it('hands a result over only once it has been signed', () => {
+    const returning = ['hand_over'];
+    expect(decide({ ...owned, signedStep: 2 }, { kind: 'act', action: 'hand_over' }, 3, lan, returning)).toEqual({ ok: true });
+    expect(decide(owned, { kind: 'act', action: 'hand_over' }, 3, lan, returning)).toMatchObject({ status: 409, code: 'TASK.RESULT_NOT_SIGNED', field: 'action' });
   });
 
   it('lets only the owner act, with an action the step allows, and a reason to send back', () => {

@@ -21,6 +21,8 @@ export interface TaskState {
   readonly ownerId: string | null;
   readonly version: number;
   readonly role: string;
+  /** The step whose result was signed (issued), null while there is none: a result is handed over once signed. */
+  readonly signedStep: number | null;
 }
 
 /** An officer as the organisation knows them: their roles at the task's agency, and whether they are at work. */
@@ -80,6 +82,9 @@ export function decide(
       }
       if (NEED_REASON.includes(command.action) && !command.note?.trim()) {
         return refuse(422, 'TASK.REASON_REQUIRED', `${command.action} needs a reason`, 'note');
+      }
+      if (command.action === 'hand_over' && task.signedStep === null) {
+        return refuse(409, 'TASK.RESULT_NOT_SIGNED', 'the result is handed over once it has been signed', 'action');
       }
       // one supplement request lists everything missing (no piecemeal requests)
       if (command.action === 'request_supplement' && !command.missing?.length) {

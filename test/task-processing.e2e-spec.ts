@@ -516,6 +516,7 @@ describe('processing a dossier task by task', () => {
         : { receivedBy: `${TRUC_BACH}.specialist.2`, outcome: null, completedAt: null },
     );
     expect(slip.rows).toHaveLength(completed.status === 200 ? 2 : 1);
+    expect(slip.rows[0].ownerChanges.map((c: any) => c.change)).toEqual(completed.status === 200 ? ['claimed'] : ['claimed', 'reassigned']);
   });
 
   it('reassigns and releases, and tells of it with the displaced owner named', async () => {
@@ -541,6 +542,14 @@ describe('processing a dossier task by task', () => {
       { change: 'reassigned', previous: `${TRUC_BACH}.specialist.1`, owner: `${TRUC_BACH}.specialist.2`, sequence: 3 },
       { change: 'released', previous: `${TRUC_BACH}.specialist.2`, owner: null, sequence: 4 },
     ]);
+    // the slip shows each hand-over between officers within the step, and that nobody has it now
+    const [row] = (await call('GET', workflow(`/dossiers/${code}/control-slip`), head)).body.rows;
+    expect(row.ownerChanges.map((c: any) => [c.change, c.ownerId, c.by])).toEqual([
+      ['claimed', `${TRUC_BACH}.specialist.1`, `${TRUC_BACH}.specialist.1`],
+      ['reassigned', `${TRUC_BACH}.specialist.2`, `${TRUC_BACH}.leader.1`],
+      ['released', null, `${TRUC_BACH}.leader.1`],
+    ]);
+    expect(row).toMatchObject({ receivedBy: null, receivedAt: row.ownerChanges[0].at });
     // each displaced owner is told at once, in their work inbox
     const notifications = new Client({ connectionString: suite.services.notification.database.url });
     await notifications.connect();

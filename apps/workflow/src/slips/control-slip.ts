@@ -18,6 +18,16 @@ export interface SlipTask {
   readonly dueAt: Date | null;
 }
 
+/** A change of a step's owner within the step: a hand-over between officers of its agency. */
+export interface OwnerChange {
+  change: 'claimed' | 'assigned' | 'reassigned' | 'released';
+  /** The owner after it; null when the task went back to the queue. */
+  ownerId: string | null;
+  /** Who made it ('system' for an automatic assignment). */
+  by: string | null;
+  at: string;
+}
+
 /** A row of the process-control slip (phiếu kiểm soát quá trình giải quyết hồ sơ): one hand-over. */
 export interface SlipRow {
   stepNumber: number;
@@ -31,6 +41,8 @@ export interface SlipRow {
   receivedBy: string | null;
   /** When it was first taken from the queue. */
   receivedAt: string | null;
+  /** Every change of owner within the step, in order: who had it, from when, and who decided. */
+  ownerChanges: OwnerChange[];
   completedAt: string | null;
   /** Who ended it: its owner, or the desk officer who recorded the applicant's withdrawal. */
   completedBy: string | null;
@@ -66,6 +78,12 @@ export function controlSlip(tasks: readonly SlipTask[], events: readonly SlipEve
       handedOverAt: toVietnamIso(created?.at ?? new Date(0)),
       receivedBy: (lastOwnerEvent?.details.ownerId as string | null | undefined) ?? null,
       receivedAt: firstOwner ? toVietnamIso(firstOwner.at) : null,
+      ownerChanges: ownerEvents.map((e) => ({
+        change: e.kind as OwnerChange['change'],
+        ownerId: (e.details.ownerId as string | null | undefined) ?? null,
+        by: e.actorId,
+        at: toVietnamIso(e.at),
+      })),
       completedAt: completed ? toVietnamIso(completed.at) : null,
       completedBy: completed?.actorId ?? null,
       stepDeadline: task.dueAt ? toVietnamIso(task.dueAt) : null,

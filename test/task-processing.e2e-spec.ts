@@ -15,16 +15,20 @@ describe('processing a dossier task by task', () => {
   let auth: TestAuth;
   let suite: RunningSuite;
   let workflowDb: Client;
+  let notificationDb: Client;
 
   beforeAll(async () => {
     auth = createTestAuth();
     suite = await startSuite('task-processing', auth.env, ['intake', 'workflow', 'notification']);
     workflowDb = new Client({ connectionString: suite.services.workflow.database.url });
     await workflowDb.connect();
+    notificationDb = new Client({ connectionString: suite.services.notification.database.url });
+    await notificationDb.connect();
   }, 120_000);
 
   afterAll(async () => {
     await workflowDb?.end();
+    await notificationDb?.end();
     await suite?.stop();
     auth?.cleanup();
   }, 60_000);
@@ -76,6 +80,16 @@ describe('processing a dossier task by task', () => {
     return { task, done: done.body };
   }
 
+  /** The notification service's messages of one template about the dossier, once there are `count` of them. */
+  const told = (code: string, templateKey: string, count: number) =>
+    eventually(async () => {
+      const { rows } = await notificationDb.query(
+        `SELECT recipient, channel, subject FROM notification WHERE dossier_code = $1 AND template_key = $2 ORDER BY recipient, created_at`,
+        [code, templateKey],
+      );
+      return rows.length === count ? rows : undefined;
+    }, `${count} ${templateKey} about ${code}`);
+
   const record = (code: string, token: Promise<string>) =>
     token.then(async (t) => (await call('GET', `${suite.url('intake')}/api/v1/dossiers/${code}`, t)).body);
 
@@ -106,6 +120,11 @@ describe('processing a dossier task by task', () => {
     );
     expect(slip.rows.every((r: any) => r.result === 'early' || r.result === 'on_time')).toBe(true);
     expect(shown).toMatchObject({ nationalStatus: 10, currentStep: null });
+    // the coordinator heard of the milestones: the result signed, then handed over
+    expect((await told(code, 'coordinator.milestone', 2)).map((n: any) => `${n.recipient} ${n.subject}`).sort()).toEqual([
+      `${TRUC_BACH}.receiver.1 Hồ sơ ${code}: kết quả đã được ký`,
+      `${TRUC_BACH}.receiver.1 Hồ sơ ${code}: đã trả kết quả cho người nộp`,
+    ]);
     // exactly one task was ever open at a time, and none is open now
     const { rows } = await workflowDb.query(`SELECT step_number, status, owner_id FROM task WHERE dossier_code = $1 ORDER BY created_at`, [code]);
     expect(rows).toEqual([
@@ -304,6 +323,7 @@ describe('processing a dossier task by task', () => {
     }, 'the next step on the record');
     expect(shown.history.map((h: any) => h.nationalStatus)).toEqual([2, 4, 5, 5, 4, 4]);
     expect(shown.supplementRequest).toBeNull();
+    expect((await told(code, 'coordinator.milestone', 1))[0]).toEqual({ recipient: `${TRUC_BACH}.receiver.1`, channel: 'officer', subject: `Hồ sơ ${code}: cần bổ sung hồ sơ (lần 1)` });
     const slip = await call('GET', workflow(`/dossiers/${code}/control-slip`), desk);
     expect(slip.body).toMatchObject({ supplementRounds: 1 });
     expect(slip.body.rows.map((r: any) => `${r.stepNumber} ${r.outcome}`)).toEqual(['1 request_supplement', '1 forward', '2 null']);
@@ -386,18 +406,11 @@ describe('processing a dossier task by task', () => {
     expect(ended.rows).toEqual([
       expect.objectContaining({ stepNumber: 1, receivedBy: `${TRUC_BACH}.specialist.1`, completedBy: `${TRUC_BACH}.receiver.1`, outcome: 'withdrawn', note: 'Người nộp có đơn xin rút hồ sơ' }),
     ]);
-    // and its owner is told that the task ended without them
-    const notifications = new Client({ connectionString: suite.services.notification.database.url });
-    await notifications.connect();
-    try {
-      const told = await eventually(async () => {
-        const { rows: found } = await notifications.query(`SELECT recipient, channel, subject FROM notification WHERE dossier_code = $1 AND template_key = 'task.ended_by_withdrawal'`, [code]);
-        return found.length > 0 ? found : undefined;
-      }, 'the owner told of the withdrawal');
-      expect(told).toEqual([{ recipient: `${TRUC_BACH}.specialist.1`, channel: 'officer', subject: `Hồ sơ ${code} đã được rút: nhiệm vụ bước 1 kết thúc` }]);
-    } finally {
-      await notifications.end();
-    }
+    // and its owner is told that the task ended without them (the coordinator recorded it: no milestone for them)
+    expect(await told(code, 'task.ended_by_withdrawal', 1)).toEqual([
+      { recipient: `${TRUC_BACH}.specialist.1`, channel: 'officer', subject: `Hồ sơ ${code} đã được rút: nhiệm vụ bước 1 kết thúc` },
+    ]);
+    expect((await notificationDb.query(`SELECT count(*)::int AS n FROM notification WHERE dossier_code = $1 AND template_key = 'coordinator.milestone'`, [code])).rows[0].n).toBe(0);
   });
 
   it('lets only the head of the desk change the coordinator, shown on the record and on the task', async () => {
@@ -551,23 +564,10 @@ describe('processing a dossier task by task', () => {
     ]);
     expect(row).toMatchObject({ receivedBy: null, receivedAt: row.ownerChanges[0].at });
     // each displaced owner is told at once, in their work inbox
-    const notifications = new Client({ connectionString: suite.services.notification.database.url });
-    await notifications.connect();
-    try {
-      const told = await eventually(async () => {
-        const { rows: found } = await notifications.query(
-          `SELECT recipient, channel, subject FROM notification WHERE dossier_code = $1 AND template_key = 'task.taken_away' ORDER BY recipient`,
-          [code],
-        );
-        return found.length === 2 ? found : undefined;
-      }, 'both displaced owners told');
-      expect(told).toEqual([
-        { recipient: `${TRUC_BACH}.specialist.1`, channel: 'officer', subject: `Hồ sơ ${code}: nhiệm vụ bước 1 không còn do đồng chí xử lý` },
-        { recipient: `${TRUC_BACH}.specialist.2`, channel: 'officer', subject: `Hồ sơ ${code}: nhiệm vụ bước 1 không còn do đồng chí xử lý` },
-      ]);
-    } finally {
-      await notifications.end();
-    }
+    expect(await told(code, 'task.taken_away', 2)).toEqual([
+      { recipient: `${TRUC_BACH}.specialist.1`, channel: 'officer', subject: `Hồ sơ ${code}: nhiệm vụ bước 1 không còn do đồng chí xử lý` },
+      { recipient: `${TRUC_BACH}.specialist.2`, channel: 'officer', subject: `Hồ sơ ${code}: nhiệm vụ bước 1 không còn do đồng chí xử lý` },
+    ]);
   });
 
   it('answers a retried command with the same result (Idempotency-Key), and a stale one with 409', async () => {

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { CaseClosed, DossierAccepted, TaskOwnerChanged } from '@motcua/contracts';
 import type { Transaction } from '@motcua/messaging';
 import { newId } from '@motcua/persistence';
+import { type MilestoneEvent, coordinatorMilestoneNotification } from './coordinator-milestone';
 import { dossierReceivedNotification } from './dossier-received';
 import type { NotificationDraft } from './notification-draft';
 import { Notification } from './notification.entity';
@@ -39,6 +40,17 @@ export class RecordTaskEndedByWithdrawal {
 
   async execute(event: CaseClosed, eventMessageId: string, tx: Transaction): Promise<void> {
     const draft = taskEndedByWithdrawalNotification(event);
+    if (draft) await recordNotification(draft, eventMessageId, tx, this.logger);
+  }
+}
+
+/** Use case: a milestone of a dossier (supplement asked, result signed, processing ended, overdue) → tell its coordinator. */
+@Injectable()
+export class RecordCoordinatorMilestone {
+  private readonly logger = new Logger(RecordCoordinatorMilestone.name);
+
+  async execute(milestone: MilestoneEvent, eventMessageId: string, tx: Transaction): Promise<void> {
+    const draft = coordinatorMilestoneNotification(milestone);
     if (draft) await recordNotification(draft, eventMessageId, tx, this.logger);
   }
 }

@@ -50,6 +50,11 @@ export const MESSAGE_TEMPLATES = {
       'Hệ thống Một cửa',
     ].join('\n'),
   },
+  /** To a dossier's coordinator (the desk officer who answers to the applicant end to end): a milestone. */
+  'coordinator.milestone': {
+    subject: 'Hồ sơ {dossierCode}: {milestone}',
+    body: ['Kính gửi đồng chí {officerId},', '', 'Hồ sơ {dossierCode}, do đồng chí làm đầu mối, {milestone} lúc {occurredAt}.', '{details}', '', 'Hệ thống Một cửa'].join('\n'),
+  },
 } as const satisfies Record<string, MessageTemplate>;
 
 export type TemplateKey = keyof typeof MESSAGE_TEMPLATES;

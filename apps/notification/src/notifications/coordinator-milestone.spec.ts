@@ -1,0 +1,67 @@
+import { CaseClosed, DeadlineOverdue, SupplementRequested, TaskCompleted, event } from '@motcua/contracts';
+import { coordinatorMilestoneNotification } from './coordinator-milestone';
+
+const DOSSIER = '004.01.20.H26-261126-0003';
+const COORDINATOR = '004.01.20.H26.receiver.1';
+const base = { dossierCode: DOSSIER, sequence: 4, occurredAt: '2026-11-26T02:30:00.000Z', coordinatorId: COORDINATOR };
+const completed = (action: string, actorId = '004.01.20.H26.leader.1') =>
+  event(TaskCompleted, { ...base, nationalStatus: 9, taskId: '0193a1c2-0000-7000-8000-000000000004', stepNumber: 2, stepName: 'Lãnh đạo ký', agencyCode: '004.01.20.H26', action, actorId, note: null });
+
+describe('telling a dossier’s coordinator of its milestones', () => {
+  it('asks the coordinator to tell the applicant, once and whole, what is missing', () => {
+    const draft = coordinatorMilestoneNotification({
+      kind: 'supplement',
+      event: event(SupplementRequested, {
+        ...base,
+        nationalStatus: 5,
+        caseId: '0193a1c2-0000-7000-8000-000000000005',
+        stepNumber: 3,
+        agencyCode: '005.19.21.H26',
+        requestedBy: '005.19.21.H26.specialist.1',
+        reason: 'Thiếu chứng từ nghĩa vụ tài chính',
+        missing: [{ code: 'NVTC', name: 'Chứng từ thực hiện nghĩa vụ tài chính' }],
+        round: 1,
+      }),
+    });
+    expect(draft).toMatchObject({ channel: 'officer', recipient: COORDINATOR, receivingAgencyCode: '004.01.20.H26', templateKey: 'coordinator.milestone' });
+    expect(draft?.subject).toBe(`Hồ sơ ${DOSSIER}: cần bổ sung hồ sơ (lần 1)`);
+    expect(draft?.body).toContain('Bước 3 tại đơn vị 005.19.21.H26 đề nghị bổ sung: Thiếu chứng từ nghĩa vụ tài chính\n- Chứng từ thực hiện nghĩa vụ tài chính');
+    expect(draft?.body).toContain('lúc 09:30 ngày 26/11/2026');
+  });
+
+  it('tells of a signed result and of the end of processing, with its note', () => {
+    expect(coordinatorMilestoneNotification({ kind: 'completed', event: completed('sign') })?.subject).toBe(`Hồ sơ ${DOSSIER}: kết quả đã được ký`);
+    const closed = event(CaseClosed, {
+      ...base,
+      nationalStatus: 8,
+      caseId: '0193a1c2-0000-7000-8000-000000000005',
+      outcome: 'stopped',
+      actorId: '004.01.20.H26.specialist.1',
+      note: 'Không thuộc thẩm quyền',
+    });
+    const stopped = coordinatorMilestoneNotification({ kind: 'closed', event: closed });
+    expect(stopped?.subject).toBe(`Hồ sơ ${DOSSIER}: bị dừng xử lý`);
+    expect(stopped?.body).toContain('Ghi chú: Không thuộc thẩm quyền');
+  });
+
+  it('tells of a passed appointment, asking for the apology the law requires', () => {
+    const overdue = event(DeadlineOverdue, {
+      ...base,
+      nationalStatus: 4,
+      subject: 'dossier',
+      taskId: null,
+      agencyCode: '004.01.20.H26',
+      deadline: '2026-11-26T10:00:00.000Z',
+      ownerId: null,
+      escalatedTo: [],
+    });
+    const draft = coordinatorMilestoneNotification({ kind: 'overdue', event: overdue });
+    expect(draft?.subject).toBe(`Hồ sơ ${DOSSIER}: đã quá hẹn trả kết quả`);
+    expect(draft?.body).toContain('Hẹn trả: 17:00 ngày 26/11/2026. Đồng chí gửi văn bản xin lỗi');
+  });
+
+  it('stays silent on an ordinary step and on what the coordinator did themselves', () => {
+    expect(coordinatorMilestoneNotification({ kind: 'completed', event: completed('forward') })).toBeNull();
+    expect(coordinatorMilestoneNotification({ kind: 'completed', event: completed('sign', COORDINATOR) })).toBeNull();
+  });
+});

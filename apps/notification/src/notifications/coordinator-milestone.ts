@@ -1,0 +1,80 @@
+import type { CaseClosed, DeadlineOverdue, SupplementRequested, TaskCompleted } from '@motcua/contracts';
+import type { NotificationDraft } from './notification-draft';
+import { formatVietnamDateTime, renderTemplate } from './templates/render-template';
+
+/** The events that are milestones for the dossier's coordinator, the one who answers to the applicant. */
+export type MilestoneEvent =
+  | { readonly kind: 'supplement'; readonly event: SupplementRequested }
+  | { readonly kind: 'completed'; readonly event: TaskCompleted }
+  | { readonly kind: 'closed'; readonly event: CaseClosed }
+  | { readonly kind: 'overdue'; readonly event: DeadlineOverdue };
+
+const CLOSED: Record<CaseClosed['outcome'], string> = {
+  returned: 'đã trả kết quả cho người nộp',
+  processed: 'đã giải quyết xong',
+  stopped: 'bị dừng xử lý',
+  withdrawn: 'đã được rút theo đề nghị của người nộp',
+};
+
+/**
+ * What the coordinator must hear to answer the applicant ("một đầu mối"): the applicant is asked for a
+ * supplement, the result is signed and ready to return, processing ended, a deadline passed. Null for anything
+ * else, and for what the coordinator did themselves.
+ */
+export function coordinatorMilestoneNotification(milestone: MilestoneEvent): NotificationDraft | null {
+  const told = describe(milestone);
+  const { event } = milestone;
+  if (!told || told.actor === event.coordinatorId) return null;
+  const message = renderTemplate('coordinator.milestone', {
+    officerId: event.coordinatorId,
+    dossierCode: event.dossierCode,
+    milestone: told.milestone,
+    occurredAt: formatVietnamDateTime(new Date(event.occurredAt)),
+    details: told.details,
+  });
+  return {
+    dossierCode: event.dossierCode,
+    // the receiving desk, the coordinator's: a dossier's code starts with it (<agency>-<YYMMDD>-<NNNN>)
+    receivingAgencyCode: event.dossierCode.split('-')[0],
+    templateKey: 'coordinator.milestone',
+    channel: 'officer',
+    recipient: event.coordinatorId,
+    subject: message.subject,
+    body: message.body,
+    status: 'pending',
+  };
+}
+
+/** The milestone in Vietnamese, its details, and who caused it (none for a deadline). */
+function describe(milestone: MilestoneEvent): { milestone: string; details: string; actor?: string } | null {
+  switch (milestone.kind) {
+    case 'supplement': {
+      const e = milestone.event;
+      return {
+        milestone: `cần bổ sung hồ sơ (lần ${e.round})`,
+        details: [
+          `Bước ${e.stepNumber} tại đơn vị ${e.agencyCode} đề nghị bổ sung: ${e.reason}`,
+          ...e.missing.map((d) => `- ${d.name}`),
+          'Đồng chí thông báo một lần, đầy đủ cho người nộp và tiếp nhận phần bổ sung.',
+        ].join('\n'),
+        actor: e.requestedBy,
+      };
+    }
+    case 'completed': {
+      const e = milestone.event;
+      if (e.action !== 'sign') return null;
+      return { milestone: 'kết quả đã được ký', details: `Kết quả được ký tại đơn vị ${e.agencyCode} (bước ${e.stepNumber}); hồ sơ chuyển sang trả kết quả.`, actor: e.actorId };
+    }
+    case 'closed': {
+      const e = milestone.event;
+      return { milestone: CLOSED[e.outcome], details: e.note ? `Ghi chú: ${e.note}` : 'Không có ghi chú.', actor: e.actorId };
+    }
+    case 'overdue': {
+      const e = milestone.event;
+      const deadline = formatVietnamDateTime(new Date(e.deadline));
+      return e.subject === 'dossier'
+        ? { milestone: 'đã quá hẹn trả kết quả', details: `Hẹn trả: ${deadline}. Đồng chí gửi văn bản xin lỗi và hẹn lại ngày trả kết quả cho người nộp.` }
+        : { milestone: 'một bước xử lý đã quá hạn', details: `Bước tại đơn vị ${e.agencyCode}, hạn ${deadline}${e.ownerId ? `, do ${e.ownerId} xử lý` : ', chưa có người nhận'}.` };
+    }
+  }
+}

@@ -113,12 +113,20 @@ export class SupplyDocuments {
   }
 
   /**
-   * The officer who takes it (a receiving officer of the receiving desk, as for the dossier itself), null for the
-   * applicant, false for anyone else.
+   * The officer who takes it (a receiving officer or the head of the receiving desk), null for the applicant, false
+   * for anyone else. Another officer of the desk, who may read the dossier, is told it is not theirs to take (403).
    */
   private authorised(dossier: { applicant: Applicant; receivingAgencyCode: string; lookupSecretHash: string | null }, supplier: Supplier): string | null | false {
     const { principal, lookupSecret } = supplier;
-    if (principal?.kind === 'officer' && principal.agencies.includes(dossier.receivingAgencyCode) && hasRole(principal, Role.Receiver)) return principal.subject;
+    if (principal?.kind === 'officer' && principal.agencies.includes(dossier.receivingAgencyCode)) {
+      if (hasRole(principal, Role.Receiver, Role.HeadOfDesk)) return principal.subject;
+      throw new ProblemDetailsException({
+        status: HttpStatus.FORBIDDEN,
+        code: 'DOSSIER.DESK_ONLY',
+        title: 'Only the receiving desk takes a supplement',
+        detail: 'a receiving officer or the head of the desk takes it',
+      });
+    }
     if (principal?.kind === 'citizen' && dossier.applicant.idNumber && principal.subject === dossier.applicant.idNumber) return null;
     if (lookupSecret && dossier.lookupSecretHash) {
       const given = Buffer.from(hashOfSecret(lookupSecret), 'hex');

@@ -44,7 +44,7 @@ describe('telling a dossier’s coordinator of its milestones', () => {
     expect(stopped?.body).toContain('Ghi chú: Không thuộc thẩm quyền');
   });
 
-  it('tells of a passed appointment, asking for the apology the law requires', () => {
+  it('tells of a passed appointment, to follow it up and tell the applicant', () => {
     const overdue = event(DeadlineOverdue, {
       ...base,
       nationalStatus: 4,
@@ -57,11 +57,23 @@ describe('telling a dossier’s coordinator of its milestones', () => {
     });
     const draft = coordinatorMilestoneNotification({ kind: 'overdue', event: overdue });
     expect(draft?.subject).toBe(`Hồ sơ ${DOSSIER}: đã quá hẹn trả kết quả`);
-    expect(draft?.body).toContain('Hẹn trả: 17:00 ngày 26/11/2026. Đồng chí gửi văn bản xin lỗi');
+    expect(draft?.body).toContain('Hẹn trả: 17:00 ngày 26/11/2026. Đồng chí đôn đốc đơn vị đang giải quyết và thông báo cho người nộp');
   });
 
   it('stays silent on an ordinary step and on what the coordinator did themselves', () => {
     expect(coordinatorMilestoneNotification({ kind: 'completed', event: completed('forward') })).toBeNull();
     expect(coordinatorMilestoneNotification({ kind: 'completed', event: completed('sign', COORDINATOR) })).toBeNull();
+    // a withdrawal that ended the coordinator's own step: they hear of it once, as its owner
+    const withdrawn = event(CaseClosed, {
+      ...base,
+      nationalStatus: 7,
+      caseId: '0193a1c2-0000-7000-8000-000000000005',
+      outcome: 'withdrawn',
+      actorId: '004.01.20.H26.head_of_desk.1',
+      note: null,
+      endedTask: { taskId: '0193a1c2-0000-7000-8000-000000000006', stepNumber: 1, agencyCode: '004.01.20.H26', ownerId: COORDINATOR },
+    });
+    expect(coordinatorMilestoneNotification({ kind: 'closed', event: withdrawn })).toBeNull();
+    expect(coordinatorMilestoneNotification({ kind: 'closed', event: event(CaseClosed, { ...withdrawn, endedTask: null }) })?.subject).toBe(`Hồ sơ ${DOSSIER}: đã được rút theo đề nghị của người nộp`);
   });
 });

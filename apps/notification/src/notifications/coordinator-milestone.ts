@@ -67,13 +67,18 @@ function describe(milestone: MilestoneEvent): { milestone: string; details: stri
     }
     case 'closed': {
       const e = milestone.event;
+      // a coordinator who had the step a withdrawal ended hears of it once, as its owner (task.ended_by_withdrawal)
+      if (e.outcome === 'withdrawn' && e.endedTask?.ownerId === e.coordinatorId) return null;
       return { milestone: CLOSED[e.outcome], details: e.note ? `Ghi chú: ${e.note}` : 'Không có ghi chú.', actor: e.actorId };
     }
     case 'overdue': {
       const e = milestone.event;
       const deadline = formatVietnamDateTime(new Date(e.deadline));
       return e.subject === 'dossier'
-        ? { milestone: 'đã quá hẹn trả kết quả', details: `Hẹn trả: ${deadline}. Đồng chí gửi văn bản xin lỗi và hẹn lại ngày trả kết quả cho người nộp.` }
+        ? {
+            milestone: 'đã quá hẹn trả kết quả',
+            details: `Hẹn trả: ${deadline}. Đồng chí đôn đốc đơn vị đang giải quyết và thông báo cho người nộp; văn bản xin lỗi, hẹn lại ngày trả do cơ quan giải quyết phát hành.`,
+          }
         : { milestone: 'một bước xử lý đã quá hạn', details: `Bước tại đơn vị ${e.agencyCode}, hạn ${deadline}${e.ownerId ? `, do ${e.ownerId} xử lý` : ', chưa có người nhận'}.` };
     }
   }

@@ -73,7 +73,8 @@ export function controlSlip(tasks: readonly SlipTask[], events: readonly SlipEve
       stepName: task.stepName,
       agencyCode: task.agencyCode,
       agencyName: task.agencyName,
-      // a first task opened before the accepting officer was recorded on it: the coordinator
+      // nobody recorded: a step resumed after the applicant supplied documents themselves, or a first task
+      // opened before the accepting officer was recorded on it; the desk (the coordinator) gave it
       givenBy: created?.actorId ?? coordinatorId,
       handedOverAt: toVietnamIso(created?.at ?? new Date(0)),
       receivedBy: (lastOwnerEvent?.details.ownerId as string | null | undefined) ?? null,

@@ -105,20 +105,24 @@ export class TaskQueries {
 
   private async read(manager: EntityManager, filter: TaskFilter): Promise<TaskPage> {
     const after = filter.cursor ? decodeCursor(filter.cursor) : { createdAt: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
-    const values: unknown[] = [filter.agencies, filter.procedure ?? null, after.createdAt, after.id, filter.limit + 1, filter.dueBefore ?? null];
-    const caller = () => `$${values.push(filter.callerId)}`;
-    const pageOf = `($2::text IS NULL OR t.procedure_code = $2) AND ($6::timestamptz IS NULL OR t.due_at < $6)
-                    AND (t.created_at, t.id) > ($3, $4) ORDER BY t.created_at, t.id LIMIT $5`;
+    const values: unknown[] = [filter.agencies, filter.procedure ?? null, after.createdAt, after.id, filter.limit + 1];
+    const parameter = (value: unknown) => `$${values.push(value)}`;
+    let callerParameter: string | undefined;
+    const caller = () => (callerParameter ??= parameter(filter.callerId));
+    // The deadline filter is in the statement only when asked for: without it the queues' indexes answer alone.
+    const due = filter.dueBefore ? ` AND t.due_at < ${parameter(filter.dueBefore)}` : '';
+    const pageOf = `($2::text IS NULL OR t.procedure_code = $2)${due} AND (t.created_at, t.id) > ($3, $4) ORDER BY t.created_at, t.id LIMIT $5`;
     // An owner's lists follow the owner's index. A queue is read agency by agency, each from its own index in
     // (created_at, id) order and only as far as one page, then merged: the cost is a page per agency, however
     // long the queues are (one scan of all of them with agency_code = ANY(...) would read every queued task).
     // Every open task of an agency is its queue and its owned tasks, each from its own index, merged the same way.
+    // Only the merged page's tasks are then read whole, with their cases (a leader's subtree merges dozens).
     const perAgency = () =>
       filter.owner === 'all'
-        ? `(SELECT * FROM task t WHERE t.agency_code = a.code AND t.status = 'open' AND t.owner_id IS NULL AND ${pageOf})
+        ? `(SELECT t.id, t.created_at FROM task t WHERE t.agency_code = a.code AND t.status = 'open' AND t.owner_id IS NULL AND ${pageOf})
            UNION ALL
-           (SELECT * FROM task t WHERE t.agency_code = a.code AND t.status = 'open' AND t.owner_id IS NOT NULL AND ${pageOf})`
-        : `SELECT * FROM task t
+           (SELECT t.id, t.created_at FROM task t WHERE t.agency_code = a.code AND t.status = 'open' AND t.owner_id IS NOT NULL AND ${pageOf})`
+        : `SELECT t.id, t.created_at FROM task t
             WHERE t.agency_code = a.code AND t.status = 'open'
               AND ${filter.owner === 'none' ? 't.owner_id IS NULL' : `(t.owner_id IS NULL OR t.owner_id = ${caller()})`} AND ${pageOf}`;
     const sql =
@@ -126,11 +130,11 @@ export class TaskQueries {
         ? `SELECT ${COLUMNS} FROM task t JOIN dossier_case c ON c.id = t.case_id
             WHERE ${filter.status === 'done' ? `t.status = 'done' AND t.completed_by = ${caller()}` : `t.status = 'open' AND t.owner_id = ${caller()}`}
               AND t.agency_code = ANY($1) AND ${pageOf}`
-        : `SELECT ${COLUMNS} FROM unnest($1::text[]) AS a (code)
-            CROSS JOIN LATERAL (${perAgency()}) t
-            JOIN dossier_case c ON c.id = t.case_id
-            ORDER BY t.created_at, t.id LIMIT $5`;
-    const rows = await queryPrepared<TaskRow>(manager, `workflow.tasks-${filter.status === 'done' ? 'done' : filter.owner}`, sql, values);
+        : `WITH page AS (
+             SELECT p.id FROM unnest($1::text[]) AS a (code) CROSS JOIN LATERAL (${perAgency()}) p ORDER BY p.created_at, p.id LIMIT $5)
+           SELECT ${COLUMNS} FROM page JOIN task t ON t.id = page.id JOIN dossier_case c ON c.id = t.case_id
+            ORDER BY t.created_at, t.id`;
+    const rows = await queryPrepared<TaskRow>(manager, `workflow.tasks-${filter.status === 'done' ? 'done' : filter.owner}${due ? '-due' : ''}`, sql, values);
     const [counts] = await queryPrepared<{ queue: number; mine: number }>(
       manager,
       'workflow.task-counts',

@@ -2,11 +2,11 @@ import { Module } from '@nestjs/common';
 import { DossierEventsHandler } from './dossier-events.handler';
 import { ListNotifications } from './list-notifications';
 import { NotificationsController } from './notifications.controller';
-import { RecordCoordinatorMilestone, RecordDossierReceived, RecordOwnerDisplaced, RecordTaskEndedByWithdrawal } from './record-notification';
+import { RecordNotifications } from './record-notification';
 
 /** Telling people: the delivery log, and the events that add to it. */
 @Module({
   controllers: [NotificationsController, DossierEventsHandler],
-  providers: [RecordDossierReceived, RecordOwnerDisplaced, RecordTaskEndedByWithdrawal, RecordCoordinatorMilestone, ListNotifications],
+  providers: [RecordNotifications, ListNotifications],
 })
 export class NotificationsModule {}

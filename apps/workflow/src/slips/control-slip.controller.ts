@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CurrentPrincipal, type Principal, Role, hasRole } from '@motcua/auth';
+import { CurrentPrincipal, type Principal } from '@motcua/auth';
 import { type Timeliness, timeliness, toVietnamIso } from '@motcua/calendar';
 import { ProblemDetailsException } from '@motcua/observability';
 import { Catalogue } from '../catalogue/catalogue';
@@ -44,7 +44,7 @@ export class ControlSlipController {
    */
   @Get(':code/control-slip')
   slip(@Param('code') code: string, @CurrentPrincipal() caller: Principal): Promise<ControlSlipView> {
-    const agencies = hasRole(caller, Role.Leader) ? this.catalogue.withDescendants(caller.agencies) : caller.agencies;
+    const agencies = this.catalogue.agenciesSeenBy(caller);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [found] = (await manager.query(
         `SELECT c.id, c.dossier_code AS "dossierCode", c.procedure_code AS "procedureCode", c.process_version AS "processVersion",

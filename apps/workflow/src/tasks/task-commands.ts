@@ -8,6 +8,7 @@ import { type CommandResponse, type IdempotentRequest, queryPrepared, runIdempot
 import { checkExtension } from './extension-rules';
 import { type Expected, StepTasks } from './step-task';
 import { type Officer, type StepAction, type TaskCommand, decide, transition } from './task-rules';
+import { isTaskId } from './task.queries';
 import { Calendars } from '../calendar/calendars';
 import { Catalogue } from '../catalogue/catalogue';
 
@@ -135,7 +136,7 @@ export class TaskCommands {
    * array, so PostgreSQL keeps one generic plan for it instead of planning it on every call (a third of its CPU).
    */
   private async read(tx: Transaction, taskId: string, callerId: string, assigneeId: string | null): Promise<(ReadTask & { officers: Officer[] }) | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(taskId)) return undefined;
+    if (!isTaskId(taskId)) return undefined;
     const [task] = await queryPrepared<Omit<ReadTask, 'steps'> & { officers: Officer[] }>(
       tx.manager,
       'workflow.read-task',

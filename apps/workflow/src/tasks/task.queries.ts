@@ -73,6 +73,9 @@ const COLUMNS = `t.id, t.dossier_code AS "dossierCode", t.procedure_code AS "pro
   t.national_status AS "nationalStatus", c.coordinator_id AS "coordinatorId", t.created_at AS "createdAt",
   t.completed_at AS "completedAt", t.due_at AS "dueAt", t.outcome, t.version`;
 
+/** Whether a path's id can name a task at all (a uuid): anything else is a 404 without asking the database. */
+export const isTaskId = (id: string): boolean => /^[0-9a-f-]{36}$/i.test(id);
+
 /** The filters the counts share with the list: the procedure ($3) and the deadline ($4). */
 const COUNTED = `($3::text IS NULL OR procedure_code = $3) AND ($4::timestamptz IS NULL OR due_at < $4)`;
 
@@ -89,7 +92,7 @@ export class TaskQueries {
    * leader), or the caller coordinates its dossier. What a frontend reloads after a 409.
    */
   async one(taskId: string, agencies: readonly string[], callerId: string): Promise<TaskView | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(taskId)) return undefined;
+    if (!isTaskId(taskId)) return undefined;
     const [task] = (await this.dataSource.query(
       `SELECT ${COLUMNS} FROM task t JOIN dossier_case c ON c.id = t.case_id
         WHERE t.id = $1 AND (t.agency_code = ANY($2) OR c.coordinator_id = $3)`,

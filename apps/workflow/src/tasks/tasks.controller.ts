@@ -73,7 +73,7 @@ export class TasksController {
   @Get(':id')
   async one(@Param('id') id: string, @CurrentPrincipal() caller: Principal): Promise<TaskView> {
     if (caller.kind !== 'officer') throw taskNotFound(id);
-    const agencies = hasRole(caller, Role.Leader) ? this.catalogue.withDescendants(caller.agencies) : caller.agencies;
+    const agencies = this.catalogue.agenciesSeenBy(caller);
     const task = await this.tasks.one(id, agencies, caller.subject);
     if (!task) throw taskNotFound(id);
     return task;

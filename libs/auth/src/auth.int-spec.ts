@@ -1,7 +1,8 @@
-import { Controller, Get, type INestApplication, Module } from '@nestjs/common';
+import { Controller, Get, Module } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { configureHttpApp, ObservabilityModule } from '@motcua/observability';
+import { configureHttpApp, createHttpAdapter, ObservabilityModule } from '@motcua/observability';
 import { createTestAuth, type TestAuth } from '../../testing/src/auth';
 import { AuthModule } from './auth.module';
 import { BearerAuthGuard } from './bearer-auth.guard';
@@ -39,7 +40,7 @@ class ProbeModule {}
 
 describe('bearer-token authentication over HTTP', () => {
   let auth: TestAuth;
-  let app: INestApplication;
+  let app: NestFastifyApplication;
   const savedEnv = { ...process.env };
 
   beforeAll(async () => {
@@ -48,9 +49,10 @@ describe('bearer-token authentication over HTTP', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [ObservabilityModule.forService({ service: 'workflow' }), AuthModule.forRoot(), ProbeModule],
     }).compile();
-    app = moduleRef.createNestApplication({ bufferLogs: true });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { bufferLogs: true });
     await configureHttpApp(app, { service: 'workflow', title: 'Workflow' });
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
   });
 
   afterAll(async () => {

@@ -1,10 +1,11 @@
-import { type INestApplication, Logger, type Type } from '@nestjs/common';
+import { Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AmqpServer } from '@motcua/messaging';
-import { configureHttpApp, readEnvironment } from '@motcua/observability';
+import { configureHttpApp, createHttpAdapter, readEnvironment } from '@motcua/observability';
 import { DatabaseEnvironment, postgresOptions, runMigrations } from '@motcua/persistence';
 import { rememberValidationRules } from './validation-rules';
 
@@ -31,14 +32,16 @@ class HttpEnvironment {
 }
 
 /** Builds a service: its HTTP API (docs, problem details, logs) and its consumer on the broker, started. */
-export async function createService(definition: ServiceDefinition): Promise<INestApplication> {
+export async function createService(definition: ServiceDefinition): Promise<NestFastifyApplication> {
   rememberValidationRules();
-  const app = await NestFactory.create(definition.module, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(definition.module, createHttpAdapter(), { bufferLogs: true });
   await configureHttpApp(app, { service: definition.service, title: definition.title, description: definition.description });
   app.connectMicroservice<MicroserviceOptions>({ strategy: app.get(AmqpServer) }, { inheritAppConfig: true });
   // Initialise the whole app (its modules load what they need, e.g. workflow's catalogue) before the consumer
   // starts: after a restart, messages are already waiting and arrive the moment it listens.
   await app.init();
+  // Fastify's routes and hooks are final from here: in-process tests send requests without listening.
+  await app.getHttpAdapter().getInstance().ready();
   await app.startAllMicroservices();
   return app;
 }

@@ -3,7 +3,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { EventClass } from '@motcua/contracts';
-import { RequestContext, type RequestContextValue } from '@motcua/observability';
+import { createHttpAdapter, RequestContext, type RequestContextValue } from '@motcua/observability';
 import { IsInt, IsString, Min } from 'class-validator';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DataSource } from 'typeorm';
@@ -183,7 +183,7 @@ export async function startService(options: {
       TestHandlersModule,
     ],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: process.env.MESSAGING_TEST_LOGS ? new ConsoleLogger() : quiet });
+  const app = moduleRef.createNestApplication(createHttpAdapter(), { logger: process.env.MESSAGING_TEST_LOGS ? new ConsoleLogger() : quiet });
   if (options.consume !== false) {
     app.connectMicroservice({ strategy: app.get(AmqpServer) }, { inheritAppConfig: true });
     await app.startAllMicroservices();

@@ -1,7 +1,8 @@
-import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { observeRequests } from './http-server';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { validationPipe } from './validation';
 
@@ -14,17 +15,15 @@ export interface HttpAppOptions {
 
 /**
  * The HTTP conventions every service shares: pino as Nest's logger, the validation pipe, problem-details
- * errors, OpenAPI at /docs (JSON at /docs-json) and graceful shutdown. Create the app with
- * `{ bufferLogs: true }` so start-up logs also go through pino.
+ * errors, correlation ids and request metrics, OpenAPI at /docs (JSON at /docs-json) and graceful shutdown.
+ * Create the app on `createHttpAdapter()` with `{ bufferLogs: true }` so start-up logs also go through pino.
  */
-export async function configureHttpApp(app: INestApplication, o: HttpAppOptions): Promise<void> {
+export async function configureHttpApp(app: NestFastifyApplication, o: HttpAppOptions): Promise<void> {
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(app.get(HttpAdapterHost)));
   app.enableShutdownHooks();
-  // No framework advertisement in responses (Express only; other adapters do not send it).
-  const instance = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
-  instance.disable?.('x-powered-by');
+  observeRequests(app);
 
   const config = new DocumentBuilder()
     .setTitle(o.title)

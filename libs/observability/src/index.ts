@@ -11,3 +11,4 @@ export * from './metrics';
 export * from './health';
 export * from './observability.module';
 export * from './http-app';
+export * from './http-server';

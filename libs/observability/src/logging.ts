@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import { type DestinationStream, destination as pinoDestination, symbols } from 'pino';
@@ -17,7 +18,7 @@ export function loggerParams(o: { service: string; level: string; destination?: 
   const options: Options = {
     level: o.level,
     base: { service: o.service, pid: process.pid },
-    genReqId: (req: IncomingMessage, res: ServerResponse) => correlationIdFor(req, res),
+    genReqId: (req: IncomingMessage) => correlationIdFor(req),
     // Lines logged while handling a request carry just the id; the request itself is logged once, on completion.
     quietReqLogger: true,
     customAttributeKeys: { reqId: 'correlationId' },
@@ -35,9 +36,19 @@ export function loggerParams(o: { service: string; level: string; destination?: 
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    autoLogging: { ignore: (req) => req.url === '/metrics' || req.url?.startsWith('/health/') === true },
+    // The path as requested: a middleware's `req.url` is what is left of it after the middleware's own path.
+    autoLogging: { ignore: (req) => isProbe((req as { originalUrl?: string }).originalUrl ?? req.url ?? '') },
   };
   // Standard output, written asynchronously: a busy service does not stop for every log line, and lines that
   // pile up while a write is in flight go out together. pino flushes what is pending when the process exits.
-  return { pinoHttp: [options, o.destination ?? pinoDestination({ dest: 1, sync: false })] };
+  return {
+    pinoHttp: [options, o.destination ?? pinoDestination({ dest: 1, sync: false })],
+    // Every path (path-to-regexp v8), in the form Fastify's middleware matcher accepts; no global prefix is used.
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+  };
+}
+
+/** Scrapes and probes, asked every few seconds: not worth a log line each. */
+function isProbe(path: string): boolean {
+  return path === '/metrics' || path.startsWith('/health/');
 }

@@ -1,5 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Controller, Get, Header, Injectable, type NestMiddleware } from '@nestjs/common';
+import { Controller, Get, Header, Injectable } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { PublicRoute } from './public-route';
@@ -15,7 +14,7 @@ export function createMetricsRegistry(service: string): Registry {
   return registry;
 }
 
-/** `http_request_duration_seconds{method,route,status}`, registered on the app's registry. */
+/** `http_request_duration_seconds{method,route,status}`, registered on the app's registry (see `observeRequests`). */
 @Injectable()
 export class HttpMetrics {
   readonly duration: Histogram<'method' | 'route' | 'status'>;
@@ -28,24 +27,6 @@ export class HttpMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     });
-  }
-}
-
-type RoutedRequest = IncomingMessage & { route?: { path?: unknown }; baseUrl?: string };
-
-/** Times every request; the route label is the matched pattern (`/api/v1/dossiers/:code`), never the raw URL. */
-@Injectable()
-export class HttpMetricsMiddleware implements NestMiddleware {
-  constructor(private readonly metrics: HttpMetrics) {}
-
-  use(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void {
-    const stop = this.metrics.duration.startTimer();
-    res.once('finish', () => {
-      const r = req as RoutedRequest;
-      const pattern = typeof r.route?.path === 'string' ? `${r.baseUrl ?? ''}${r.route.path}` : 'unmatched';
-      stop({ method: req.method ?? 'UNKNOWN', route: pattern, status: String(res.statusCode) });
-    });
-    next();
   }
 }
 

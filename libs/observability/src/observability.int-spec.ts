@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { Body, Controller, Get, Injectable, type INestApplication, Logger, Module, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Injectable, Logger, Module, Param, Post } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Type } from 'class-transformer';
 import { IsNotEmpty, IsString, ValidateNested } from 'class-validator';
@@ -8,6 +9,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { PersistenceModule } from '@motcua/persistence';
 import { configureHttpApp } from './http-app';
+import { createHttpAdapter } from './http-server';
 import { ReadinessCheck } from './health';
 import { ObservabilityModule } from './observability.module';
 import { ProblemDetailsException } from './problem-details';
@@ -74,7 +76,7 @@ describe('observability over HTTP', () => {
       done();
     },
   });
-  let app: INestApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     await admin(`CREATE DATABASE ${database}`);
@@ -87,9 +89,10 @@ describe('observability over HTTP', () => {
       ],
       controllers: [DossiersController],
     }).compile();
-    app = moduleRef.createNestApplication({ bufferLogs: true });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { bufferLogs: true });
     await configureHttpApp(app, { service: 'intake', title: 'Intake' });
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
   });
 
   afterAll(async () => {
@@ -119,9 +122,10 @@ describe('observability over HTTP', () => {
   });
 
   it('answers an unknown route with a 404 problem', async () => {
-    const res = await request(app.getHttpServer()).get('/api/v1/nothing-here?x=1').expect(404);
+    const res = await request(app.getHttpServer()).get('/api/v1/nothing-here?x=1').set('x-correlation-id', 'corr-404').expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 404, code: 'HTTP.NOT_FOUND', instance: '/api/v1/nothing-here' });
+    expect(res.headers['x-correlation-id']).toBe('corr-404');
+    expect(res.body).toMatchObject({ status: 404, code: 'HTTP.NOT_FOUND', instance: '/api/v1/nothing-here', correlationId: 'corr-404' });
   });
 
   it('renders a domain problem as thrown', async () => {
@@ -188,7 +192,40 @@ describe('observability over HTTP', () => {
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toContain('# TYPE http_request_duration_seconds histogram');
     expect(res.text).toMatch(/http_request_duration_seconds_count\{[^}]*method="GET"[^}]*route="\/api\/v1\/dossiers\/:code"[^}]*status="404"/);
+    await request(app.getHttpServer()).get('/api/v1/no-such-route/42');
+    const after = await request(app.getHttpServer()).get('/metrics').expect(200);
+    expect(after.text).toMatch(/http_request_duration_seconds_count\{[^}]*route="unmatched"[^}]*status="404"/);
+    expect(after.text).not.toContain('no-such-route');
     expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('answers a body it cannot read with problem details, and changes nothing', async () => {
+    const probe = async (send: (r: request.Test) => request.Test) => {
+      const res = await send(request(app.getHttpServer()).post('/api/v1/dossiers').set('x-correlation-id', 'corr-body'));
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ status: res.status, instance: '/api/v1/dossiers', correlationId: 'corr-body' });
+      return res;
+    };
+    const malformed = await probe((r) => r.set('content-type', 'application/json').send('{"procedureCode": '));
+    expect(malformed.status).toBe(400);
+    const unsupported = await probe((r) => r.set('content-type', 'application/xml').send('<dossier/>'));
+    expect(unsupported.status).toBe(415);
+    const huge = await probe((r) => r.send({ procedureCode: 'too-big', applicant: { fullName: 'x'.repeat(2 * 1024 * 1024) } }));
+    expect(huge.status).toBe(413);
+    expect(lines.some((l) => l.msg === 'received too-big')).toBe(false);
+  });
+
+  it('logs each request once, on completion, with its path as requested', async () => {
+    await request(app.getHttpServer()).get('/api/v1/dossiers/H26-0003?x=1').set('x-correlation-id', 'corr-line').expect(404);
+    const done = lines.filter((l) => l.correlationId === 'corr-line' && l.msg === 'request completed');
+    expect(done).toEqual([expect.objectContaining({ req: { method: 'GET', url: '/api/v1/dossiers/H26-0003?x=1' }, res: { statusCode: 404 } })]);
+    await request(app.getHttpServer()).get('/health/live').set('x-correlation-id', 'corr-probe').expect(200);
+    expect(lines.some((l) => l.correlationId === 'corr-probe')).toBe(false);
+  });
+
+  it('routes a path with a trailing slash like the path without it', async () => {
+    const res = await request(app.getHttpServer()).get('/api/v1/dossiers/H26-0004/').expect(404);
+    expect(res.body).toMatchObject({ code: 'DOSSIER.NOT_FOUND', detail: 'H26-0004' });
   });
 
   it('serves the OpenAPI document with bearer auth declared', async () => {

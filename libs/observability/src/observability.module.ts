@@ -1,20 +1,12 @@
-import {
-  type DynamicModule,
-  type MiddlewareConsumer,
-  Module,
-  type NestModule,
-  RequestMethod,
-  type Type,
-} from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { Registry } from 'prom-client';
-import { CorrelationMiddleware } from './correlation';
 import { readEnvironment } from './environment';
 import { HealthController, READINESS_CHECKS, type ReadinessCheckLike } from './health';
 import { loggerParams } from './logging';
-import { HttpMetrics, HttpMetricsMiddleware, MetricsController, createMetricsRegistry } from './metrics';
+import { HttpMetrics, MetricsController, createMetricsRegistry } from './metrics';
 import { ObservabilityEnvironment } from './observability-environment';
 
 export interface ObservabilityOptions {
@@ -31,15 +23,12 @@ export class ServiceName {
   constructor(readonly value: string) {}
 }
 
-/** Every path, written as nestjs-pino does so a global prefix does not break the match (path-to-regexp v8). */
-const ALL_ROUTES = { path: '{/*splat}', method: RequestMethod.ALL };
-
 /**
  * Logs (JSON, correlation id on every line), /metrics, /health/live and /health/ready for one service.
  * Global: `Registry` (prom-client) and the pino `Logger`/`PinoLogger` are injectable anywhere.
  */
 @Module({})
-export class ObservabilityModule implements NestModule {
+export class ObservabilityModule {
   static forService(o: ObservabilityOptions): DynamicModule {
     const serviceName = {
       provide: ServiceName,
@@ -63,14 +52,8 @@ export class ObservabilityModule implements NestModule {
         { provide: Registry, useFactory: (name: ServiceName) => createMetricsRegistry(name.value), inject: [ServiceName] },
         { provide: READINESS_CHECKS, useValue: o.readinessChecks ?? [] },
         HttpMetrics,
-        CorrelationMiddleware,
-        HttpMetricsMiddleware,
       ],
       exports: [ServiceName, Registry, HttpMetrics, LoggerModule],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationMiddleware, HttpMetricsMiddleware).forRoutes(ALL_ROUTES);
   }
 }

@@ -19,15 +19,15 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
   });
 });
 
-/** The part of an HTTP response a command needs: its status and a header (Express and Fastify both have them). */
+/** The part of an HTTP response (Fastify's reply) a command needs: its status and a header. */
 export interface CommandHttpResponse {
   status(code: number): unknown;
-  setHeader(name: string, value: string): unknown;
+  header(name: string, value: string): unknown;
 }
 
 /** Sends a command's response: its status, `Idempotent-Replayed: true` when it is a remembered one, its body. */
 export function answerCommand<T>(response: CommandHttpResponse, result: { status: number; body: T; replayed: boolean }): T {
   response.status(result.status);
-  if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+  if (result.replayed) response.header('Idempotent-Replayed', 'true');
   return result.body;
 }

@@ -1,0 +1,33 @@
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { CORRELATION_HEADER, correlationIdFor } from './correlation';
+import { HttpMetrics } from './metrics';
+import { RequestContext } from './request-context';
+
+/**
+ * The HTTP server of every service: Nest on Fastify (ADR 001). Fastify's request id is the correlation id, so
+ * Fastify, pino-http and the problem details agree on it; `/tasks/` is `/tasks`, as frontends expect.
+ */
+export function createHttpAdapter(): FastifyAdapter {
+  return new FastifyAdapter({ genReqId: correlationIdFor, routerOptions: { ignoreTrailingSlash: true } });
+}
+
+/**
+ * What every request goes through, on Fastify's own lifecycle: its correlation id is echoed at once (so a
+ * rejected request has it too) and carried into the handler (logs, outbox rows), and its duration is observed
+ * by route pattern (`/api/v1/dossiers/:code`, never the raw URL; `unmatched` for an unknown path).
+ */
+export function observeRequests(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const { duration } = app.get(HttpMetrics);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header(CORRELATION_HEADER, request.id);
+    done();
+  });
+  // After the body is read: the handler, Nest's guards and pipes run inside `done`, so inside this context.
+  fastify.addHook('preHandler', (request, _reply, done) => RequestContext.run({ correlationId: request.id }, done));
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };
+    duration.observe(labels, reply.elapsedTime / 1000);
+    done();
+  });
+}

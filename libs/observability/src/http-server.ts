@@ -5,10 +5,23 @@ import { RequestContext } from './request-context';
 
 /**
  * The HTTP server of every service: Nest on Fastify (ADR 001). Fastify's request id is the correlation id, so
- * Fastify, pino-http and the problem details agree on it; `/tasks/` is `/tasks`, as frontends expect.
+ * Fastify, pino-http and the problem details agree on it; `/tasks/` is `/tasks`, as frontends expect; a request
+ * still being sent after 5 minutes is dropped (Node's default, which Fastify turns off).
  */
 export function createHttpAdapter(): FastifyAdapter {
-  return new FastifyAdapter({ genReqId: correlationIdFor, routerOptions: { ignoreTrailingSlash: true } });
+  const adapter = new FastifyAdapter({
+    genReqId: correlationIdFor,
+    routerOptions: { ignoreTrailingSlash: true },
+    requestTimeout: 300_000,
+  });
+  // A JSON request with an empty body (a client that sets the content type on every call) is a request with no
+  // body, as it was on Express: the DTO then names the missing fields, and a command without a body still runs.
+  // Anything else is parsed by Fastify's own JSON parser (prototype poisoning refused).
+  const json = adapter.getInstance().getDefaultJsonParser('error', 'error');
+  adapter.useBodyParser('application/json', false, {}, (request, body, done) =>
+    body.length === 0 ? done(null, undefined) : json(request, body.toString('utf8'), done),
+  );
+  return adapter;
 }
 
 /**

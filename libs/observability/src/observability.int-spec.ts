@@ -208,6 +208,12 @@ describe('observability over HTTP', () => {
     };
     const malformed = await probe((r) => r.set('content-type', 'application/json').send('{"procedureCode": '));
     expect(malformed.status).toBe(400);
+    const poisoned = await probe((r) => r.set('content-type', 'application/json').send('{"procedureCode": "x", "__proto__": {"admin": true}}'));
+    expect(poisoned.status).toBe(400);
+    // A client that sets the JSON content type on every call, body or not: no body, so the DTO names what is missing.
+    const empty = await probe((r) => r.set('content-type', 'application/json'));
+    expect(empty.status).toBe(400);
+    expect(empty.body).toMatchObject({ code: 'REQUEST.INVALID', errors: expect.arrayContaining([expect.objectContaining({ field: 'procedureCode' })]) });
     const unsupported = await probe((r) => r.set('content-type', 'application/xml').send('<dossier/>'));
     expect(unsupported.status).toBe(415);
     const huge = await probe((r) => r.send({ procedureCode: 'too-big', applicant: { fullName: 'x'.repeat(2 * 1024 * 1024) } }));

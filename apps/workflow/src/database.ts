@@ -13,6 +13,7 @@ import { OfficialSchedules1764150000008 } from './migrations/1764150000008-offic
 import { AppointmentDay1764150000009 } from './migrations/1764150000009-appointment-day';
 import { AgencyOfficeHours1764150000010 } from './migrations/1764150000010-agency-office-hours';
 import { AgencyOwnedTasks1764150000011 } from './migrations/1764150000011-agency-owned-tasks';
+import { TaskAgencyUnlocked1764150000012 } from './migrations/1764150000012-task-agency-unlocked';
 
 export const entities = [...messagingEntities, AdministrativeArea, Agency, Officer, OfficerRole, Procedure, ProcessVersion, Case, Task, TaskEvent];
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   AppointmentDay1764150000009,
   AgencyOfficeHours1764150000010,
   AgencyOwnedTasks1764150000011,
+  TaskAgencyUnlocked1764150000012,
 ];

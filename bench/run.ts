@@ -10,7 +10,7 @@
  * do), so it needs `npm run build` first — `npm run bench` does that.
  *
  *   npm run bench -- [--duration 30] [--connections 64] [--routed 20000] [--parts a,b,c]
- *   npm run bench -- --parts d [--tasks 1000000] [--officers 5000] [--queries 1000] [--pairs 20000] [--workers 48]
+ *   npm run bench -- --parts d [--tasks 1000000] [--officers 5000] [--queries 1000] [--pairs 20000] [--workers 48] [--replicas 1]
  *   npm run bench -- --parts e [--tasks 1000000]      (e: the deadline watch's sweep over open tasks, bench/sweep.ts)
  *   npm run bench -- --parts f [--dossiers 1000000]   (f: on-time statistics, bench/statistics.ts)
  */
@@ -41,6 +41,7 @@ const { values: options } = parseArgs({
     queries: { type: 'string', default: '1000' },
     pairs: { type: 'string', default: '20000' },
     workers: { type: 'string', default: '48' },
+    replicas: { type: 'string', default: '1' },
     dossiers: { type: 'string', default: '1000000' },
   },
 });
@@ -228,11 +229,11 @@ async function main(): Promise<void> {
     if (parts.includes('b')) await routedEndToEnd(auth, rows);
     if (parts.includes('c')) await catalogueFigures(rows);
     if (parts.includes('d')) {
-      const [tasks, officers, queries, pairs, workers] = [options.tasks, options.officers, options.queries, options.pairs, options.workers].map((v) => {
+      const [tasks, officers, queries, pairs, workers, replicas] = [options.tasks, options.officers, options.queries, options.pairs, options.workers, options.replicas].map((v) => {
         if (!/^[1-9]\d*$/.test(v)) throw new Error(`not a positive whole number: ${v}`);
         return Number(v);
       });
-      await taskFigures(auth, rows, { tasks, officers, queries, pairs, workers });
+      await taskFigures(auth, rows, { tasks, officers, queries, pairs, workers, replicas });
     }
     if (parts.includes('e')) {
       if (!/^[1-9]\d*$/.test(options.tasks)) throw new Error(`not a positive whole number: ${options.tasks}`);

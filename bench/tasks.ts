@@ -12,6 +12,8 @@
  *      ward committees, each with its own specialists; a closed loop of workers, each taking the next task, claims
  *      it and forwards it as an eligible specialist of the ward; pairs/s, latency per command, failures, CPU per
  *      pair; then SQL checks that every task is done with exactly one next task (the leader's, at the same ward).
+ *      With `--replicas N`, N workflow processes on the one database take the commands, the workers spread over
+ *      them in turn (as behind a load balancer); their CPU is added up.
  * The service, PostgreSQL, RabbitMQ and this load generator share the machine's cores; the CPU each used per pair
  * is reported. The deadline watch is off (part e measures it).
  */
@@ -31,6 +33,8 @@ export interface TaskBenchSizes {
   /** Claim + forward pairs measured (after 1,000 to warm up). */
   pairs: number;
   workers: number;
+  /** Workflow processes taking the commands (the workers spread over them in turn). */
+  replicas: number;
 }
 
 const QUEUE_PAGE_MS = 20;
@@ -332,7 +336,7 @@ async function queueQueries(db: Client, auth: TestAuth, base: string, sizes: Tas
 }
 
 /** 2. Claim + forward, a closed loop of workers, each on its own task. */
-async function claimAndForward(db: Client, auth: TestAuth, base: string, pid: number, sizes: TaskBenchSizes, rows: [string, string][]): Promise<void> {
+async function claimAndForward(db: Client, auth: TestAuth, bases: readonly string[], pids: readonly number[], sizes: TaskBenchSizes, rows: [string, string][]): Promise<void> {
   const wards = (
     await db.query<{ code: string }>(`SELECT code FROM agency WHERE kind = 'people_committee' AND level = 'ward' ORDER BY code LIMIT ${WARDS}`)
   ).rows.map((w) => w.code);
@@ -361,7 +365,8 @@ async function claimAndForward(db: Client, auth: TestAuth, base: string, pid: nu
   };
   const loop = async (from: number, to: number, measured: boolean) => {
     let next = from;
-    const worker = async () => {
+    const worker = async (w: number) => {
+      const base = bases[w % bases.length];
       for (let k = next++; k < to; k = next++) {
         const { id, officer } = tasks[k];
         const token = tokens.get(officer)!;
@@ -378,11 +383,11 @@ async function claimAndForward(db: Client, auth: TestAuth, base: string, pid: nu
         }
       }
     };
-    await Promise.all(Array.from({ length: sizes.workers }, worker));
+    await Promise.all(Array.from({ length: sizes.workers }, (_, w) => worker(w)));
   };
 
   await loop(0, warmUp, false);
-  const groups = { workflow: [pid], PostgreSQL: pidsOf('postgres'), RabbitMQ: pidsOf('beam.smp'), 'this load generator': [process.pid] };
+  const groups = { workflow: [...pids], PostgreSQL: pidsOf('postgres'), RabbitMQ: pidsOf('beam.smp'), 'this load generator': [process.pid] };
   const cpuBefore = Object.values(groups).map(cpuSeconds);
   const started = performance.now();
   await loop(warmUp, tasks.length, true);
@@ -408,7 +413,7 @@ async function claimAndForward(db: Client, auth: TestAuth, base: string, pid: nu
   const failed = [...failures.values()].reduce((a, b) => a + b, 0);
   rows.push(
     [
-      `(d2) claim + forward, ${sizes.workers} workers, ${WARDS} wards × ${SPECIALISTS} specialists: pairs measured / pairs/s / commands/s`,
+      `(d2) claim + forward, ${sizes.workers} workers on ${sizes.replicas} workflow process${sizes.replicas > 1 ? 'es' : ''}, ${WARDS} wards × ${SPECIALISTS} specialists: pairs measured / pairs/s / commands/s`,
       `${sizes.pairs} / ${(sizes.pairs / seconds).toFixed(0)} / ${((2 * sizes.pairs) / seconds).toFixed(0)}`,
     ],
     ['(d2) claim latency p50 / p99 / max (ms)', `${ms(claims, 50)} / ${ms(claims, 99)} / ${ms(claims, 100)}`],
@@ -437,7 +442,9 @@ export async function taskFigures(auth: TestAuth, rows: [string, string][], size
     await db.query('VACUUM (ANALYZE) task, dossier_case, officer, officer_role');
     rows.push(['(d) fill with SQL / VACUUM (ANALYZE) (s)', `${filled.toFixed(0)} / ${((performance.now() - started) / 1000).toFixed(0)}`]);
     await queueQueries(db, auth, suite.url('workflow'), sizes, rows);
-    await claimAndForward(db, auth, suite.url('workflow'), suite.services.workflow.process.pid!, sizes, rows);
+    const replicas = [{ url: suite.url('workflow'), process: suite.services.workflow.process }];
+    while (replicas.length < sizes.replicas) replicas.push(await suite.startReplica('workflow'));
+    await claimAndForward(db, auth, replicas.map((r) => r.url), replicas.map((r) => r.process.pid!), sizes, rows);
   } finally {
     await db.end();
     agent.destroy();

@@ -50,10 +50,11 @@ export class ResumeCase {
     }
     const now = new Date();
     const step = (await this.catalogue.processSteps(tx.manager, kase.procedureCode, kase.processVersion))[kase.askedAtStep - 1];
-    // The clock stood still while the applicant had the dossier: the appointment moves by that working time.
-    // The appointment is the receiving desk's promise: counted in its office hours.
+    // The clock stood still while the applicant had the dossier: the appointment moves by that working time, in
+    // whole minutes (an appointment is given to the minute: a supplement brought back within the minute moves
+    // nothing). The appointment is the receiving desk's promise: counted in its office hours.
     const desk = this.calendars.of(kase.receivingAgencyCode);
-    const pausedMs = kase.pausedAt ? desk.workingTimeBetween(kase.pausedAt, now) : 0;
+    const pausedMs = kase.pausedAt ? Math.floor(desk.workingTimeBetween(kase.pausedAt, now) / 60_000) * 60_000 : 0;
     const moved = kase.appointmentAt && pausedMs > 0 ? desk.addWorkingHours(kase.appointmentAt, pausedMs / 3_600_000) : null;
     let sequence = kase.eventSequence + 1;
     await tx.manager.query(

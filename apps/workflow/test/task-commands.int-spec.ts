@@ -28,9 +28,9 @@ describe('a task command writes only what it decided on', () => {
     auth?.cleanup();
   }, 60_000);
 
-  const post = async (path: string, subject: string, role: Role, body: unknown, headers: Record<string, string> = {}) => {
+  const post = async (path: string, subject: string, role: Role, body: unknown, headers: Record<string, string> = {}, base = suite.url('workflow')) => {
     const token = await auth.token({ subject, roles: [role], agencies: [WARD] });
-    const response = await fetch(`${suite.url('workflow')}/api/v1${path}`, {
+    const response = await fetch(`${base}/api/v1${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
@@ -131,5 +131,81 @@ describe('a task command writes only what it decided on', () => {
     );
     // withdrawn: closed with nothing open; forwarded: the next step's task open
     for (const row of rows) expect(row.status === 'closed' ? row.open === 0 : row.open === 1).toBe(true);
+  });
+
+  /**
+   * An owner's action decides on the task as this process last wrote it (`RecentTasks`): one round trip. What
+   * another process wrote since is caught by the statement's compare-and-set or, for a refusal, by reading again.
+   */
+  describe('after this process wrote the task', () => {
+    let replica: string;
+    const SECOND = `${WARD}.specialist.2`;
+    const forward = (taskId: string, version: number, subject = SPECIALIST) => post(`/tasks/${taskId}/actions`, subject, Role.Specialist, { version, action: 'forward' });
+    /** The ward's leader gives the task to the second specialist through the other workflow process. */
+    const reassignElsewhere = (taskId: string, version: number) =>
+      post(`/tasks/${taskId}/assign`, `${WARD}.leader.1`, Role.Leader, { version, officerId: SECOND }, {}, replica);
+    const taskRow = async (taskId: string) =>
+      (
+        await db.query(
+          `SELECT t.status, t.owner_id, t.version, (SELECT count(*)::int FROM task n WHERE n.case_id = t.case_id AND n.status = 'open' AND n.id <> t.id) AS next
+             FROM task t WHERE t.id = $1`,
+          [taskId],
+        )
+      ).rows[0];
+
+    beforeAll(async () => {
+      replica = (await suite.startReplica('workflow')).url;
+    }, 120_000);
+
+    it('answers the displaced owner 409 and writes nothing when another process reassigned the task since', async () => {
+      const task = await firstTask();
+      expect((await claim(task.id, task.version)).status).toBe(200);
+      expect((await reassignElsewhere(task.id, task.version + 1)).status).toBe(200);
+      // this process remembers the task as its claim wrote it, the displaced owner's at that version
+      expect(await forward(task.id, task.version + 1)).toEqual({ status: 409, body: expect.objectContaining({ code: 'TASK.VERSION_CONFLICT' }) });
+      expect(await taskRow(task.id)).toEqual({ status: 'open', owner_id: SECOND, version: task.version + 2, next: 0 });
+    });
+
+    it('lets the new owner act on a task another process reassigned, though this one remembers it otherwise', async () => {
+      const task = await firstTask();
+      expect((await claim(task.id, task.version)).status).toBe(200);
+      expect((await reassignElsewhere(task.id, task.version + 1)).status).toBe(200);
+      // decided on what this process remembers, the new owner would be refused; the refusal is checked by reading again
+      expect(await forward(task.id, task.version + 2, SECOND)).toEqual({ status: 200, body: expect.objectContaining({ status: 'done', nextTaskId: expect.any(String) }) });
+      expect(await taskRow(task.id)).toEqual({ status: 'done', owner_id: SECOND, version: task.version + 3, next: 1 });
+    });
+
+    it('numbers the events after a deadline mark that came since, and opens exactly one next task', async () => {
+      const task = await firstTask();
+      expect((await claim(task.id, task.version)).status).toBe(200);
+      const { rows } = await db.query<{ seq: number }>(`UPDATE dossier_case SET event_sequence = event_sequence + 1 WHERE dossier_code = $1 RETURNING event_sequence AS seq`, [
+        task.dossierCode,
+      ]);
+      expect((await forward(task.id, task.version + 1)).status).toBe(200);
+      const events = await db.query<{ type: string; sequence: number }>(
+        `SELECT type, (payload->>'sequence')::int AS sequence FROM outbox_message
+          WHERE payload->>'dossierCode' = $1 AND type IN ('workflow.task.completed', 'workflow.task.created') AND (payload->>'sequence')::int > $2 ORDER BY 2`,
+        [task.dossierCode, rows[0].seq],
+      );
+      expect(events.rows).toEqual([
+        { type: 'workflow.task.completed', sequence: rows[0].seq + 1 },
+        { type: 'workflow.task.created', sequence: rows[0].seq + 2 },
+      ]);
+      expect(await taskRow(task.id)).toMatchObject({ status: 'done', next: 1 });
+    });
+
+    it('decides on the task as its claim wrote it, which is why every writer moves its version or its case’s', async () => {
+      const task = await firstTask();
+      expect((await claim(task.id, task.version)).status).toBe(200);
+      // a change behind every writer's back (no version moved): the owner's action does not read it
+      await db.query(`UPDATE task SET step_name = 'đổi ngầm' WHERE id = $1`, [task.id]);
+      expect((await forward(task.id, task.version + 1)).status).toBe(200);
+      const { rows } = await db.query<{ stepName: string }>(
+        `SELECT payload->>'stepName' AS "stepName" FROM outbox_message WHERE type = 'workflow.task.completed' AND payload->>'taskId' = $1`,
+        [task.id],
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0].stepName).not.toBe('đổi ngầm');
+    });
   });
 });

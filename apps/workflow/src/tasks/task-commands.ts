@@ -6,40 +6,12 @@ import { type Transaction, UnitOfWork, outboxInsert } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, queryPrepared, runIdempotent } from '@motcua/persistence';
 import { checkExtension } from './extension-rules';
+import { type RecentTask, RecentTasks, type TaskInCase, caseColumns, taskColumns } from './recent-tasks';
 import { type Expected, StepTasks } from './step-task';
-import { type Officer, type StepAction, type TaskCommand, decide, transition } from './task-rules';
+import { type Decision, type Officer, type StepAction, type TaskCommand, decide, transition } from './task-rules';
 import { isTaskId } from './task.queries';
 import { Calendars } from '../calendar/calendars';
 import { Catalogue } from '../catalogue/catalogue';
-
-/** The task and its case as a command reads them, and decides on. */
-interface ReadTask {
-  id: string;
-  caseId: string;
-  dossierCode: string;
-  procedureCode: string;
-  stepNumber: number;
-  stepName: string;
-  agencyCode: string;
-  role: string;
-  ownerId: string | null;
-  status: 'open' | 'done';
-  version: number;
-  nationalStatus: number;
-  processVersion: number;
-  receivingAgencyCode: string;
-  applicantAreaCode: string;
-  coordinatorId: string;
-  receivedAt: Date;
-  signedStep: number | null;
-  eventSequence: number;
-  caseVersion: number;
-  steps: readonly StepDefinition[];
-  appointmentAt: Date | null;
-  originalAppointmentAt: Date | null;
-  extensionCount: number;
-  supplementRounds: number;
-}
 
 export interface CommandResult {
   taskId: string;
@@ -71,10 +43,11 @@ const ATTEMPTS = 3;
  * Commands on a task: claim, assign, release, and the owner's actions. Each reads the task and its case, checks
  * the caller's expected version, lets the pure rules decide, then writes the change, its append-only task event
  * and its integration events in one statement that holds only if the task and its case are still as read
- * (compare-and-set: a stale or concurrent command gets 409 and changes nothing). Without an Idempotency-Key that
- * statement is the whole of the command (no explicit transaction: two round trips, three into a step that assigns
- * the least-loaded officer); with one, it runs in the transaction that remembers the response. Every dossier event
- * carries the case's next sequence number.
+ * (compare-and-set: a stale or concurrent command gets 409 and changes nothing). The owner's actions decide on the
+ * task as this process last wrote it, when it did (`RecentTasks`), and read it only when that no longer holds.
+ * Without an Idempotency-Key that statement is the whole of the command (no explicit transaction: one or two round
+ * trips, one more into a step that assigns the least-loaded officer); with one, it runs in the transaction that
+ * remembers the response. Every dossier event carries the case's next sequence number.
  */
 @Injectable()
 export class TaskCommands {
@@ -83,6 +56,7 @@ export class TaskCommands {
     private readonly stepTasks: StepTasks,
     private readonly calendars: Calendars,
     private readonly catalogue: Catalogue,
+    private readonly recentTasks: RecentTasks,
   ) {}
 
   execute(
@@ -99,13 +73,18 @@ export class TaskCommands {
   }
 
   private async run(tx: Transaction, taskId: string, command: TaskCommand, expectedVersion: number, caller: Principal): Promise<CommandResult> {
+    // the owner's actions ask only who the caller is, which a remembered task's officers tell as well as a read
+    const recent = command.kind === 'act' ? this.recentTasks.get(taskId) : undefined;
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      const task = await this.read(tx, taskId, caller.subject, command.kind === 'assign' ? command.officerId : null);
+      let task = attempt === 1 ? recent : undefined;
+      let decision = task && this.decide(task, command, expectedVersion, caller);
+      if (!decision?.ok) {
+        // a refusal is never decided on a remembered task: it may have changed since
+        task = await this.read(tx, taskId, caller.subject, command.kind === 'assign' ? command.officerId : null);
+        decision = task && this.decide(task, command, expectedVersion, caller);
+      }
       // Whether the task exists is not for an officer of another agency to know.
-      if (!task || caller.kind !== 'officer' || !canActForAgency(caller, task.agencyCode)) throw taskNotFound(taskId);
-      const officers = new Map(task.officers.map((o) => [o.id, o]));
-      const step = task.steps[task.stepNumber - 1];
-      const decision = decide(task, command, expectedVersion, officers.get(caller.subject), step?.actions ?? [], command.kind === 'assign' ? officers.get(command.officerId) : undefined);
+      if (!task || !decision) throw taskNotFound(taskId);
       if (!decision.ok) {
         throw new ProblemDetailsException({
           status: decision.status,
@@ -125,8 +104,22 @@ export class TaskCommands {
             : await this.changeOwner(tx, task, expected, command, caller.subject, now);
       // null: the task or its case changed since it was read; read again (a changed task is then a 409)
       if (result) return result;
+      this.recentTasks.forget(taskId);
     }
     throw stale();
+  }
+
+  /** The rules' decision on the task; undefined when the caller may not see it. */
+  private decide(task: RecentTask, command: TaskCommand, expectedVersion: number, caller: Principal): Decision | undefined {
+    if (caller.kind !== 'officer' || !canActForAgency(caller, task.agencyCode)) return undefined;
+    const officer = (id: string) => task.officers.find((o) => o.id === id);
+    const step = task.steps[task.stepNumber - 1];
+    return decide(task, command, expectedVersion, officer(caller.subject), step?.actions ?? [], command.kind === 'assign' ? officer(command.officerId) : undefined);
+  }
+
+  /** Once the command's statement has committed, the task as it wrote it, for the owner's next action. */
+  private remember(tx: Transaction, written: TaskInCase, steps: readonly StepDefinition[], officers: readonly Officer[]): void {
+    tx.afterCommit(() => this.recentTasks.remember({ ...written, steps, officers }));
   }
 
   /**
@@ -135,19 +128,12 @@ export class TaskCommands {
    * memory (a published version never changes). Two scalar parameters rather than an
    * array, so PostgreSQL keeps one generic plan for it instead of planning it on every call (a third of its CPU).
    */
-  private async read(tx: Transaction, taskId: string, callerId: string, assigneeId: string | null): Promise<(ReadTask & { officers: Officer[] }) | undefined> {
+  private async read(tx: Transaction, taskId: string, callerId: string, assigneeId: string | null): Promise<RecentTask | undefined> {
     if (!isTaskId(taskId)) return undefined;
-    const [task] = await queryPrepared<Omit<ReadTask, 'steps'> & { officers: Officer[] }>(
+    const [task] = await queryPrepared<TaskInCase & { officers: Officer[] }>(
       tx.manager,
       'workflow.read-task',
-      `SELECT t.id, t.case_id AS "caseId", t.dossier_code AS "dossierCode", t.procedure_code AS "procedureCode",
-              t.step_number AS "stepNumber", t.step_name AS "stepName", t.agency_code AS "agencyCode", t.role,
-              t.owner_id AS "ownerId", t.status, t.version, t.national_status AS "nationalStatus",
-              c.process_version AS "processVersion", c.receiving_agency_code AS "receivingAgencyCode",
-              c.applicant_area_code AS "applicantAreaCode", c.coordinator_id AS "coordinatorId", c.received_at AS "receivedAt",
-              c.signed_step AS "signedStep", c.event_sequence AS "eventSequence", c.version AS "caseVersion",
-              c.appointment_at AS "appointmentAt", c.original_appointment_at AS "originalAppointmentAt", c.extension_count AS "extensionCount",
-              c.supplement_rounds AS "supplementRounds",
+      `SELECT ${taskColumns('t')}, ${caseColumns('c')},
               (SELECT COALESCE(json_agg(json_build_object(
                         'id', o.id, 'active', o.status = 'active',
                         'rolesAtAgency', (SELECT COALESCE(array_agg(r.role), '{}') FROM officer_role r WHERE r.officer_id = o.id AND r.agency_code = t.agency_code))), '[]')
@@ -163,7 +149,7 @@ export class TaskCommands {
 
   private async changeOwner(
     tx: Transaction,
-    task: ReadTask,
+    task: RecentTask,
     expected: Expected,
     command: Extract<TaskCommand, { kind: 'claim' | 'assign' | 'release' }>,
     actorId: string,
@@ -171,7 +157,7 @@ export class TaskCommands {
   ): Promise<CommandResult | null> {
     const ownerId = command.kind === 'claim' ? actorId : command.kind === 'assign' ? command.officerId : null;
     const change = command.kind === 'claim' ? 'claimed' : command.kind === 'release' ? 'released' : task.ownerId ? 'reassigned' : 'assigned';
-    const changed = await this.stepTasks.changeOwner(tx, { ...task, taskId: task.id }, {
+    const written = await this.stepTasks.changeOwner(tx, { ...task, taskId: task.id }, {
       ownerId,
       previousOwnerId: task.ownerId,
       change,
@@ -180,15 +166,16 @@ export class TaskCommands {
       at: now,
       expected,
     });
-    if (!changed) return null;
-    return { taskId: task.id, version: task.version + 1, ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus };
+    if (!written) return null;
+    this.remember(tx, written, task.steps, task.officers);
+    return { taskId: task.id, version: written.version, ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus };
   }
 
   /**
    * Gia hạn: the owner of a running-late task gives the applicant a new appointment with an apology, at least one
    * working day before the current one. The original appointment stays on the case; a second extension is flagged.
    */
-  private async extend(tx: Transaction, task: ReadTask, expected: Expected, reason: string, requested: Date, actorId: string, now: Date): Promise<CommandResult | null> {
+  private async extend(tx: Transaction, task: RecentTask, expected: Expected, reason: string, requested: Date, actorId: string, now: Date): Promise<CommandResult | null> {
     const refusal = checkExtension(this.calendars.of(task.receivingAgencyCode), now, task.appointmentAt, requested); // the desk's promise
     if (refusal) {
       throw new ProblemDetailsException({
@@ -219,24 +206,25 @@ export class TaskCommands {
         coordinatorId: task.coordinatorId,
       }),
     );
-    const [{ changed }] = await queryPrepared<{ changed: number }>(
+    const [written] = await queryPrepared<TaskInCase>(
       tx.manager,
       'workflow.extend-appointment',
       `WITH ${StepTasks.changeCtes('$1', '$10', '$11', '$12', 'appointment_at = $3, extension_count = $7, event_sequence = $8')},
-       t AS (UPDATE task SET version = version + 1 FROM c WHERE task.id = $1 RETURNING task.case_id),
+       t AS (UPDATE task SET version = version + 1 FROM c WHERE task.id = $1 RETURNING task.case_id, ${taskColumns('task')}),
        h AS (INSERT INTO case_appointment_change (case_id, cause, previous_appointment_at, appointment_at, reason, actor_id, at)
              SELECT case_id, 'extension', $2, $3, $4, $5, $6 FROM t),
        o AS (${outboxInsert('$9', 'EXISTS (SELECT 1 FROM t)')})
-       SELECT count(*)::int AS changed FROM t`,
+       SELECT t.*, c.* FROM t, c`,
       [task.id, task.appointmentAt, requested, reason, actorId, now, extension, sequence, (await tx.takeEvents()) ?? '[]', expected.taskVersion, expected.caseVersion, expected.caseSequence],
     );
-    if (!changed) return null;
-    return { taskId: task.id, version: task.version + 1, ownerId: task.ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus };
+    if (!written) return null;
+    this.remember(tx, written, task.steps, task.officers);
+    return { taskId: task.id, version: written.version, ownerId: task.ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus };
   }
 
   private async act(
     tx: Transaction,
-    task: ReadTask,
+    task: RecentTask,
     expected: Expected,
     action: StepAction,
     note: string | null,
@@ -302,8 +290,9 @@ export class TaskCommands {
       nextStep &&
       (await this.stepTasks.prepare(tx, task, nextStep, { nationalStatus: next.nationalStatus, givenBy: actorId, sequence: nextSequence, at: now, from: task.stepNumber }));
     // The task done, its event, the case moved on (its sequence, step, status, supplement count), the next step's
-    // task with its events, and the outbox rows telling of it all, in one statement.
-    const [{ changed }] = await queryPrepared<{ changed: number }>(
+    // task with its events, and the outbox rows telling of it all, in one statement; it returns the next step's task
+    // and the case as written (the task's columns null when no task opened), or nothing when it did not hold.
+    const [written] = await queryPrepared<Omit<TaskInCase, 'id'> & { id: string | null }>(
       tx.manager,
       'workflow.complete-task',
       `WITH ${StepTasks.changeCtes(
@@ -324,7 +313,7 @@ export class TaskCommands {
        e AS (INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) SELECT id, case_id, 'completed', $3, $2, $6 FROM t),
        ${StepTasks.insertCtes('$16', 'EXISTS (SELECT 1 FROM t)')},
        o AS (${outboxInsert('$15', 'EXISTS (SELECT 1 FROM t)')})
-       SELECT count(*)::int AS changed FROM t`,
+       SELECT n.*, c.* FROM t CROSS JOIN c LEFT JOIN n ON true`,
       [
         task.id,
         now,
@@ -348,7 +337,10 @@ export class TaskCommands {
         expected.caseSequence,
       ],
     );
-    if (!changed) return null;
+    if (!written) return null;
+    this.recentTasks.forget(task.id);
+    // the next task's officers are not known here: its owner's first action reads it
+    if (written.id) this.remember(tx, { ...written, id: written.id }, task.steps, []);
     return {
       taskId: task.id,
       version: task.version + 1,

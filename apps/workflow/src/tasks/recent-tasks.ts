@@ -31,7 +31,7 @@ export interface TaskInCase {
   supplementRounds: number;
 }
 
-/** The columns of `TaskInCase` that are the task's, from `task` under the name `t`: for a SELECT and for a RETURNING. */
+/** The columns of `TaskInCase` that are the task's, from `task` under the name `t`: for a SELECT, and for a RETURNING of a new task. */
 export const taskColumns = (t: string) =>
   `${t}.id, ${t}.case_id AS "caseId", ${t}.dossier_code AS "dossierCode", ${t}.procedure_code AS "procedureCode",
    ${t}.step_number AS "stepNumber", ${t}.step_name AS "stepName", ${t}.agency_code AS "agencyCode", ${t}.role,
@@ -45,6 +45,16 @@ export const caseColumns = (c: string) =>
    ${c}.appointment_at AS "appointmentAt", ${c}.original_appointment_at AS "originalAppointmentAt", ${c}.extension_count AS "extensionCount",
    ${c}.supplement_rounds AS "supplementRounds"`;
 
+/**
+ * What a task command's statement changes of a task's case that `TaskInCase` holds, from `dossier_case` as `c`:
+ * returned by the statement. The rest is as the command read it, which its compare-and-set made sure of.
+ */
+export const changedCaseColumns = (c: string) =>
+  `${c}.event_sequence AS "eventSequence", ${c}.version AS "caseVersion", ${c}.signed_step AS "signedStep", ${c}.supplement_rounds AS "supplementRounds"`;
+
+/** What a command's statement returns of what it changed: the case's `changedCaseColumns`, and the task's when it changed. */
+export type ChangedCase = Pick<TaskInCase, 'eventSequence' | 'caseVersion' | 'signedStep' | 'supplementRounds'>;
+
 /** A task as this process last wrote it, with its process's steps and the officers the command that wrote it read. */
 export interface RecentTask extends TaskInCase {
   readonly steps: readonly StepDefinition[];
@@ -55,7 +65,8 @@ export interface RecentTask extends TaskInCase {
 const REMEMBERED = 10_000;
 
 /**
- * The open tasks this process last wrote, each as the statement that wrote it returned it (never computed here), so
+ * The open tasks this process last wrote, each as the command read it with what its statement returned of what it
+ * changed (never computed here), so
  * that the owner's next action on one (a forward after the claim, an action on a task it opened) can decide on it
  * without reading it first: one round trip instead of two. Safe because a task command's statement is a
  * compare-and-set on the task's version and its case's version and sequence, which every writer of a task or a

@@ -1,12 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { type Principal, canActForAgency } from '@motcua/auth';
-import type { StepDefinition } from '@motcua/catalogue';
 import { AppointmentChanged, CaseClosed, NationalStatus, SupplementRequested, TaskCompleted, event } from '@motcua/contracts';
 import { type Transaction, UnitOfWork, outboxInsert } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, queryPrepared, runIdempotent } from '@motcua/persistence';
 import { checkExtension } from './extension-rules';
-import { type RecentTask, RecentTasks, type TaskInCase, caseColumns, taskColumns } from './recent-tasks';
+import { type ChangedCase, type RecentTask, RecentTasks, type TaskInCase, caseColumns, taskColumns } from './recent-tasks';
 import { type Expected, StepTasks } from './step-task';
 import { type Decision, type Officer, type StepAction, type TaskCommand, decide, transition } from './task-rules';
 import { isTaskId } from './task.queries';
@@ -117,9 +116,12 @@ export class TaskCommands {
     return decide(task, command, expectedVersion, officer(caller.subject), step?.actions ?? [], command.kind === 'assign' ? officer(command.officerId) : undefined);
   }
 
-  /** Once the command's statement has committed, the task as it wrote it, for the owner's next action. */
-  private remember(tx: Transaction, written: TaskInCase, steps: readonly StepDefinition[], officers: readonly Officer[]): void {
-    tx.afterCommit(() => this.recentTasks.remember({ ...written, steps, officers }));
+  /**
+   * Once the command's statement has committed, the task as it left it, for the owner's next action: as the command
+   * read it, with what the statement returned of what it changed.
+   */
+  private remember(tx: Transaction, task: RecentTask, changed: Partial<TaskInCase>, officers: readonly Officer[] = task.officers): void {
+    tx.afterCommit(() => this.recentTasks.remember({ ...task, ...changed, officers }));
   }
 
   /**
@@ -167,7 +169,7 @@ export class TaskCommands {
       expected,
     });
     if (!written) return null;
-    this.remember(tx, written, task.steps, task.officers);
+    this.remember(tx, task, written);
     return { taskId: task.id, version: written.version, ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus };
   }
 
@@ -206,20 +208,20 @@ export class TaskCommands {
         coordinatorId: task.coordinatorId,
       }),
     );
-    const [written] = await queryPrepared<TaskInCase>(
+    const [{ changed }] = await queryPrepared<{ changed: number }>(
       tx.manager,
       'workflow.extend-appointment',
       `WITH ${StepTasks.changeCtes('$1', '$10', '$11', '$12', 'appointment_at = $3, extension_count = $7, event_sequence = $8')},
-       t AS (UPDATE task SET version = version + 1 FROM c WHERE task.id = $1 RETURNING task.case_id, ${taskColumns('task')}),
+       t AS (UPDATE task SET version = version + 1 FROM c WHERE task.id = $1 RETURNING task.case_id),
        h AS (INSERT INTO case_appointment_change (case_id, cause, previous_appointment_at, appointment_at, reason, actor_id, at)
              SELECT case_id, 'extension', $2, $3, $4, $5, $6 FROM t),
        o AS (${outboxInsert('$9', 'EXISTS (SELECT 1 FROM t)')})
-       SELECT t.*, c.* FROM t, c`,
+       SELECT count(*)::int AS changed FROM t`,
       [task.id, task.appointmentAt, requested, reason, actorId, now, extension, sequence, (await tx.takeEvents()) ?? '[]', expected.taskVersion, expected.caseVersion, expected.caseSequence],
     );
-    if (!written) return null;
-    this.remember(tx, written, task.steps, task.officers);
-    return { taskId: task.id, version: written.version, ownerId: task.ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus };
+    if (!changed) return null;
+    this.recentTasks.forget(task.id); // an extension is rare: the owner's next action reads the task
+    return { taskId: task.id, version: task.version + 1, ownerId: task.ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus };
   }
 
   private async act(
@@ -291,8 +293,8 @@ export class TaskCommands {
       (await this.stepTasks.prepare(tx, task, nextStep, { nationalStatus: next.nationalStatus, givenBy: actorId, sequence: nextSequence, at: now, from: task.stepNumber }));
     // The task done, its event, the case moved on (its sequence, step, status, supplement count), the next step's
     // task with its events, and the outbox rows telling of it all, in one statement; it returns the next step's task
-    // and the case as written (the task's columns null when no task opened), or nothing when it did not hold.
-    const [written] = await queryPrepared<Omit<TaskInCase, 'id'> & { id: string | null }>(
+    // (its columns null when none opened) and what it changed of the case, or nothing when it did not hold.
+    const [written] = await queryPrepared<ChangedCase & Omit<Partial<TaskInCase>, 'id'> & { id: string | null }>(
       tx.manager,
       'workflow.complete-task',
       `WITH ${StepTasks.changeCtes(
@@ -340,7 +342,7 @@ export class TaskCommands {
     if (!written) return null;
     this.recentTasks.forget(task.id);
     // the next task's officers are not known here: its owner's first action reads it
-    if (written.id) this.remember(tx, { ...written, id: written.id }, task.steps, []);
+    if (written.id) this.remember(tx, task, { ...written, id: written.id }, []);
     return {
       taskId: task.id,
       version: task.version + 1,

@@ -7,7 +7,6 @@ import { ProblemDetailsException } from '@motcua/observability';
 import { newId, queryPrepared } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
 import { Calendars } from '../calendar/calendars';
-import { type ChangedCase, type TaskInCase, changedCaseColumns, taskColumns } from './recent-tasks';
 
 /** What opening a step's task needs to know of its case. */
 export interface CaseForStep {
@@ -165,7 +164,7 @@ export class StepTasks {
              AS x(id uuid, case_id uuid, dossier_code text, procedure_code text, step_number int, step_name text, agency_code text, role text,
                   owner_id text, owned_at timestamptz, created_at timestamptz, version int, national_status int, given_by text, due_at timestamptz)
           WHERE ${param}::jsonb IS NOT NULL AND ${when}
-         RETURNING case_id, ${taskColumns('task')}),
+         RETURNING id, case_id),
        ne AS (
          INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details)
          SELECT n.id, n.case_id, x.kind, x.actor_id, x.at, x.details
@@ -201,8 +200,8 @@ export class StepTasks {
    * The one way an open task's owner changes (claimed, assigned, reassigned, released; a task opened on an automatic
    * step is written with its owner by `prepare`): the task, its task event, the case's sequence and the outbox row
    * of `workflow.task.owner-changed` naming the displaced owner, in one statement.
-   * With `expected`, a compare-and-set on what the caller decided on (see `StepTasks.changeCtes`). Returns what it
-   * changed of the task and its case, or null when that no longer held and nothing was written.
+   * With `expected`, a compare-and-set on what the caller decided on (see `StepTasks.changeCtes`): false when that
+   * no longer holds and nothing was written.
    */
   async changeOwner(
     tx: Transaction,
@@ -217,7 +216,7 @@ export class StepTasks {
       details?: Record<string, unknown>;
       expected?: Expected;
     },
-  ): Promise<(ChangedCase & Pick<TaskInCase, 'ownerId' | 'version'>) | null> {
+  ): Promise<boolean> {
     await tx.publish(
       event(TaskOwnerChanged, {
         dossierCode: task.dossierCode,
@@ -235,14 +234,14 @@ export class StepTasks {
       }),
     );
     // The case's sequence is raised to this event's (callers that reserved it already leave it as it is).
-    const [written] = await queryPrepared<ChangedCase & Pick<TaskInCase, 'ownerId' | 'version'>>(
+    const [{ changed }] = await queryPrepared<{ changed: number }>(
       tx.manager,
       'workflow.change-owner',
       `WITH ${StepTasks.changeCtes('$1', '$10', '$11', '$12', 'event_sequence = GREATEST(c.event_sequence, $8)')},
-       t AS (UPDATE task SET owner_id = $2, owned_at = $3, version = version + 1 FROM c WHERE task.id = $1 RETURNING task.id, task.case_id, task.owner_id, task.version),
+       t AS (UPDATE task SET owner_id = $2, owned_at = $3, version = version + 1 FROM c WHERE task.id = $1 RETURNING task.id, task.case_id),
        e AS (INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) SELECT id, case_id, $4, $5, $6, $7 FROM t),
        o AS (${outboxInsert('$9', 'EXISTS (SELECT 1 FROM t)')})
-       SELECT t.owner_id AS "ownerId", t.version, c.* FROM t, c`,
+       SELECT count(*)::int AS changed FROM t`,
       [
         task.taskId,
         o.ownerId,
@@ -258,7 +257,7 @@ export class StepTasks {
         o.expected?.caseSequence ?? null,
       ],
     );
-    return written ?? null;
+    return changed === 1;
   }
 
   /**
@@ -266,14 +265,13 @@ export class StepTasks {
    * its case) and `c` (the case updated with `set`), both only if they are still as the caller read them: the
    * task at version `taskVersion`, the case at `caseVersion` and `caseSequence` (a deadline mark raises the
    * sequence alone). A null expectation is not checked (the caller holds the row locks). The rest of the
-   * statement writes from `c`, so a stale command writes nothing at all; `c` returns what it changed of the case
-   * (`changedCaseColumns`).
+   * statement writes from `c`, so a stale command writes nothing at all.
    */
   static changeCtes(taskId: string, taskVersion: string, caseVersion: string, caseSequence: string, set: string): string {
     return `l AS (SELECT id, case_id FROM task WHERE id = ${taskId} AND status = 'open' AND (${taskVersion}::int IS NULL OR version = ${taskVersion}) FOR UPDATE),
        c AS (UPDATE dossier_case c SET ${set}, version = c.version + 1 FROM l
               WHERE c.id = l.case_id AND (${caseVersion}::int IS NULL OR (c.version = ${caseVersion} AND c.event_sequence = ${caseSequence}))
-              RETURNING ${changedCaseColumns('c')})`;
+              RETURNING c.id)`;
   }
 }
 

@@ -1,16 +1,45 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { type Principal, canActForAgency } from '@motcua/auth';
+import type { StepDefinition } from '@motcua/catalogue';
 import { AppointmentChanged, CaseClosed, NationalStatus, SupplementRequested, TaskCompleted, event } from '@motcua/contracts';
 import { type Transaction, UnitOfWork, outboxInsert } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, queryPrepared, runIdempotent } from '@motcua/persistence';
 import { checkExtension } from './extension-rules';
-import { type ChangedCase, type RecentTask, RecentTasks, type TaskInCase, caseColumns, taskColumns } from './recent-tasks';
 import { type Expected, StepTasks } from './step-task';
-import { type Decision, type Officer, type StepAction, type TaskCommand, decide, transition } from './task-rules';
+import { type Officer, type StepAction, type TaskCommand, decide, transition } from './task-rules';
 import { isTaskId } from './task.queries';
 import { Calendars } from '../calendar/calendars';
 import { Catalogue } from '../catalogue/catalogue';
+
+/** The task and its case as a command reads them, and decides on. */
+interface ReadTask {
+  id: string;
+  caseId: string;
+  dossierCode: string;
+  procedureCode: string;
+  stepNumber: number;
+  stepName: string;
+  agencyCode: string;
+  role: string;
+  ownerId: string | null;
+  status: 'open' | 'done';
+  version: number;
+  nationalStatus: number;
+  processVersion: number;
+  receivingAgencyCode: string;
+  applicantAreaCode: string;
+  coordinatorId: string;
+  receivedAt: Date;
+  signedStep: number | null;
+  eventSequence: number;
+  caseVersion: number;
+  steps: readonly StepDefinition[];
+  appointmentAt: Date | null;
+  originalAppointmentAt: Date | null;
+  extensionCount: number;
+  supplementRounds: number;
+}
 
 export interface CommandResult {
   taskId: string;
@@ -42,11 +71,10 @@ const ATTEMPTS = 3;
  * Commands on a task: claim, assign, release, and the owner's actions. Each reads the task and its case, checks
  * the caller's expected version, lets the pure rules decide, then writes the change, its append-only task event
  * and its integration events in one statement that holds only if the task and its case are still as read
- * (compare-and-set: a stale or concurrent command gets 409 and changes nothing). The owner's actions decide on the
- * task as this process last wrote it, when it did (`RecentTasks`), and read it only when that no longer holds.
- * Without an Idempotency-Key that statement is the whole of the command (no explicit transaction: one or two round
- * trips, one more into a step that assigns the least-loaded officer); with one, it runs in the transaction that
- * remembers the response. Every dossier event carries the case's next sequence number.
+ * (compare-and-set: a stale or concurrent command gets 409 and changes nothing). Without an Idempotency-Key that
+ * statement is the whole of the command (no explicit transaction: two round trips, three into a step that assigns
+ * the least-loaded officer); with one, it runs in the transaction that remembers the response. Every dossier event
+ * carries the case's next sequence number.
  */
 @Injectable()
 export class TaskCommands {
@@ -55,7 +83,6 @@ export class TaskCommands {
     private readonly stepTasks: StepTasks,
     private readonly calendars: Calendars,
     private readonly catalogue: Catalogue,
-    private readonly recentTasks: RecentTasks,
   ) {}
 
   execute(
@@ -72,18 +99,13 @@ export class TaskCommands {
   }
 
   private async run(tx: Transaction, taskId: string, command: TaskCommand, expectedVersion: number, caller: Principal): Promise<CommandResult> {
-    // the owner's actions ask only who the caller is, which a remembered task's officers tell as well as a read
-    const recent = command.kind === 'act' ? this.recentTasks.get(taskId) : undefined;
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      let task = attempt === 1 ? recent : undefined;
-      let decision = task && this.decide(task, command, expectedVersion, caller);
-      if (!decision?.ok) {
-        // a refusal is never decided on a remembered task: it may have changed since
-        task = await this.read(tx, taskId, caller.subject, command.kind === 'assign' ? command.officerId : null);
-        decision = task && this.decide(task, command, expectedVersion, caller);
-      }
+      const task = await this.read(tx, taskId, caller.subject, command.kind === 'assign' ? command.officerId : null);
       // Whether the task exists is not for an officer of another agency to know.
-      if (!task || !decision) throw taskNotFound(taskId);
+      if (!task || caller.kind !== 'officer' || !canActForAgency(caller, task.agencyCode)) throw taskNotFound(taskId);
+      const officers = new Map(task.officers.map((o) => [o.id, o]));
+      const step = task.steps[task.stepNumber - 1];
+      const decision = decide(task, command, expectedVersion, officers.get(caller.subject), step?.actions ?? [], command.kind === 'assign' ? officers.get(command.officerId) : undefined);
       if (!decision.ok) {
         throw new ProblemDetailsException({
           status: decision.status,
@@ -103,25 +125,8 @@ export class TaskCommands {
             : await this.changeOwner(tx, task, expected, command, caller.subject, now);
       // null: the task or its case changed since it was read; read again (a changed task is then a 409)
       if (result) return result;
-      this.recentTasks.forget(taskId);
     }
     throw stale();
-  }
-
-  /** The rules' decision on the task; undefined when the caller may not see it. */
-  private decide(task: RecentTask, command: TaskCommand, expectedVersion: number, caller: Principal): Decision | undefined {
-    if (caller.kind !== 'officer' || !canActForAgency(caller, task.agencyCode)) return undefined;
-    const officer = (id: string) => task.officers.find((o) => o.id === id);
-    const step = task.steps[task.stepNumber - 1];
-    return decide(task, command, expectedVersion, officer(caller.subject), step?.actions ?? [], command.kind === 'assign' ? officer(command.officerId) : undefined);
-  }
-
-  /**
-   * Once the command's statement has committed, the task as it left it, for the owner's next action: as the command
-   * read it, with what the statement returned of what it changed.
-   */
-  private remember(tx: Transaction, task: RecentTask, changed: Partial<TaskInCase>, officers: readonly Officer[] = task.officers): void {
-    tx.afterCommit(() => this.recentTasks.remember({ ...task, ...changed, officers }));
   }
 
   /**
@@ -130,12 +135,19 @@ export class TaskCommands {
    * memory (a published version never changes). Two scalar parameters rather than an
    * array, so PostgreSQL keeps one generic plan for it instead of planning it on every call (a third of its CPU).
    */
-  private async read(tx: Transaction, taskId: string, callerId: string, assigneeId: string | null): Promise<RecentTask | undefined> {
+  private async read(tx: Transaction, taskId: string, callerId: string, assigneeId: string | null): Promise<(ReadTask & { officers: Officer[] }) | undefined> {
     if (!isTaskId(taskId)) return undefined;
-    const [task] = await queryPrepared<TaskInCase & { officers: Officer[] }>(
+    const [task] = await queryPrepared<Omit<ReadTask, 'steps'> & { officers: Officer[] }>(
       tx.manager,
       'workflow.read-task',
-      `SELECT ${taskColumns('t')}, ${caseColumns('c')},
+      `SELECT t.id, t.case_id AS "caseId", t.dossier_code AS "dossierCode", t.procedure_code AS "procedureCode",
+              t.step_number AS "stepNumber", t.step_name AS "stepName", t.agency_code AS "agencyCode", t.role,
+              t.owner_id AS "ownerId", t.status, t.version, t.national_status AS "nationalStatus",
+              c.process_version AS "processVersion", c.receiving_agency_code AS "receivingAgencyCode",
+              c.applicant_area_code AS "applicantAreaCode", c.coordinator_id AS "coordinatorId", c.received_at AS "receivedAt",
+              c.signed_step AS "signedStep", c.event_sequence AS "eventSequence", c.version AS "caseVersion",
+              c.appointment_at AS "appointmentAt", c.original_appointment_at AS "originalAppointmentAt", c.extension_count AS "extensionCount",
+              c.supplement_rounds AS "supplementRounds",
               (SELECT COALESCE(json_agg(json_build_object(
                         'id', o.id, 'active', o.status = 'active',
                         'rolesAtAgency', (SELECT COALESCE(array_agg(r.role), '{}') FROM officer_role r WHERE r.officer_id = o.id AND r.agency_code = t.agency_code))), '[]')
@@ -151,7 +163,7 @@ export class TaskCommands {
 
   private async changeOwner(
     tx: Transaction,
-    task: RecentTask,
+    task: ReadTask,
     expected: Expected,
     command: Extract<TaskCommand, { kind: 'claim' | 'assign' | 'release' }>,
     actorId: string,
@@ -159,7 +171,7 @@ export class TaskCommands {
   ): Promise<CommandResult | null> {
     const ownerId = command.kind === 'claim' ? actorId : command.kind === 'assign' ? command.officerId : null;
     const change = command.kind === 'claim' ? 'claimed' : command.kind === 'release' ? 'released' : task.ownerId ? 'reassigned' : 'assigned';
-    const written = await this.stepTasks.changeOwner(tx, { ...task, taskId: task.id }, {
+    const changed = await this.stepTasks.changeOwner(tx, { ...task, taskId: task.id }, {
       ownerId,
       previousOwnerId: task.ownerId,
       change,
@@ -168,16 +180,15 @@ export class TaskCommands {
       at: now,
       expected,
     });
-    if (!written) return null;
-    this.remember(tx, task, written);
-    return { taskId: task.id, version: written.version, ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus };
+    if (!changed) return null;
+    return { taskId: task.id, version: task.version + 1, ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus };
   }
 
   /**
    * Gia hạn: the owner of a running-late task gives the applicant a new appointment with an apology, at least one
    * working day before the current one. The original appointment stays on the case; a second extension is flagged.
    */
-  private async extend(tx: Transaction, task: RecentTask, expected: Expected, reason: string, requested: Date, actorId: string, now: Date): Promise<CommandResult | null> {
+  private async extend(tx: Transaction, task: ReadTask, expected: Expected, reason: string, requested: Date, actorId: string, now: Date): Promise<CommandResult | null> {
     const refusal = checkExtension(this.calendars.of(task.receivingAgencyCode), now, task.appointmentAt, requested); // the desk's promise
     if (refusal) {
       throw new ProblemDetailsException({
@@ -220,13 +231,12 @@ export class TaskCommands {
       [task.id, task.appointmentAt, requested, reason, actorId, now, extension, sequence, (await tx.takeEvents()) ?? '[]', expected.taskVersion, expected.caseVersion, expected.caseSequence],
     );
     if (!changed) return null;
-    this.recentTasks.forget(task.id); // an extension is rare: the owner's next action reads the task
     return { taskId: task.id, version: task.version + 1, ownerId: task.ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus };
   }
 
   private async act(
     tx: Transaction,
-    task: RecentTask,
+    task: ReadTask,
     expected: Expected,
     action: StepAction,
     note: string | null,
@@ -292,9 +302,8 @@ export class TaskCommands {
       nextStep &&
       (await this.stepTasks.prepare(tx, task, nextStep, { nationalStatus: next.nationalStatus, givenBy: actorId, sequence: nextSequence, at: now, from: task.stepNumber }));
     // The task done, its event, the case moved on (its sequence, step, status, supplement count), the next step's
-    // task with its events, and the outbox rows telling of it all, in one statement; it returns the next step's task
-    // (its columns null when none opened) and what it changed of the case, or nothing when it did not hold.
-    const [written] = await queryPrepared<ChangedCase & Omit<Partial<TaskInCase>, 'id'> & { id: string | null }>(
+    // task with its events, and the outbox rows telling of it all, in one statement.
+    const [{ changed }] = await queryPrepared<{ changed: number }>(
       tx.manager,
       'workflow.complete-task',
       `WITH ${StepTasks.changeCtes(
@@ -315,7 +324,7 @@ export class TaskCommands {
        e AS (INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) SELECT id, case_id, 'completed', $3, $2, $6 FROM t),
        ${StepTasks.insertCtes('$16', 'EXISTS (SELECT 1 FROM t)')},
        o AS (${outboxInsert('$15', 'EXISTS (SELECT 1 FROM t)')})
-       SELECT n.*, c.* FROM t CROSS JOIN c LEFT JOIN n ON true`,
+       SELECT count(*)::int AS changed FROM t`,
       [
         task.id,
         now,
@@ -339,10 +348,7 @@ export class TaskCommands {
         expected.caseSequence,
       ],
     );
-    if (!written) return null;
-    this.recentTasks.forget(task.id);
-    // the next task's officers are not known here: its owner's first action reads it
-    if (written.id) this.remember(tx, task, { ...written, id: written.id }, []);
+    if (!changed) return null;
     return {
       taskId: task.id,
       version: task.version + 1,

@@ -14,6 +14,7 @@ import { AppointmentDay1764150000009 } from './migrations/1764150000009-appointm
 import { AgencyOfficeHours1764150000010 } from './migrations/1764150000010-agency-office-hours';
 import { AgencyOwnedTasks1764150000011 } from './migrations/1764150000011-agency-owned-tasks';
 import { TaskAgencyUnlocked1764150000012 } from './migrations/1764150000012-task-agency-unlocked';
+import { DeadlinesInQueueIndexes1764150000013 } from './migrations/1764150000013-deadlines-in-queue-indexes';
 
 export const entities = [...messagingEntities, AdministrativeArea, Agency, Officer, OfficerRole, Procedure, ProcessVersion, Case, Task, TaskEvent];
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   AgencyOfficeHours1764150000010,
   AgencyOwnedTasks1764150000011,
   TaskAgencyUnlocked1764150000012,
+  DeadlinesInQueueIndexes1764150000013,
 ];

@@ -263,6 +263,51 @@ describe('processing a dossier task by task', () => {
     expect((await call('GET', workflow('/tasks'), await auth.token({ subject: 'c', kind: 'citizen', roles: [], agencies: [] }))).status).toBe(403);
   });
 
+  it('lets a role count only at the agency where the organisation gives it: heads see whom tasks are with, leaders their subtree', async () => {
+    const DISTRICT = '000.01.20.H26';
+    const PHUC_XA = '001.01.20.H26';
+    const code = await receive('1.001193', TRUC_BACH, '00004');
+    const task = await openTask(code, TRUC_BACH, await officer(TRUC_BACH, Role.Specialist));
+    const staff = async (id: string, roles: [string, string][]) => {
+      await workflowDb.query(`INSERT INTO officer (id, full_name) VALUES ($1, 'Cán bộ thử phạm vi')`, [id]);
+      for (const [agency, role] of roles) await workflowDb.query(`INSERT INTO officer_role (officer_id, agency_code, role) VALUES ($1, $2, $3)`, [id, agency, role]);
+    };
+    const year = new Date().getFullYear();
+    const statistics = (token: string, agency?: string) => call('GET', workflow(`/statistics?from=${year}-01-01&to=${year}-12-31${agency ? `&agency=${agency}` : ''}`), token);
+
+    // the leader of Phúc Xá who is a specialist at Trúc Bạch heads Phúc Xá only, whatever the token's flat roles say
+    await staff('scope.mixed.1', [[PHUC_XA, 'leader'], [TRUC_BACH, 'specialist']]);
+    const mixed = await auth.token({ subject: 'scope.mixed.1', roles: [Role.Leader, Role.Specialist], agencies: [PHUC_XA, TRUC_BACH] });
+    expect((await call('GET', workflow(`/tasks?owner=all&agency=${TRUC_BACH}`), mixed)).body).toMatchObject({ status: 403, code: 'TASK.ALL_FOR_HEADS', errors: [expect.objectContaining({ field: 'owner' })] });
+    const all = await call('GET', workflow('/tasks?owner=all&limit=100'), mixed);
+    expect(all.status).toBe(200);
+    expect(all.body.items.filter((t: any) => t.agencyCode !== PHUC_XA)).toEqual([]);
+    expect((await call('GET', workflow(`/tasks?agency=${TRUC_BACH}&limit=100`), mixed)).body.items.map((t: any) => t.id)).toContain(task.id); // a member's queue
+    expect((await statistics(mixed, TRUC_BACH)).body.code).toBe('STATISTICS.AGENCY_NOT_YOURS');
+    expect((await statistics(mixed, PHUC_XA)).status).toBe(200);
+
+    // a token that says leader for a district specialist opens nothing beyond the district's own queue
+    await staff('scope.claims.1', [[DISTRICT, 'specialist']]);
+    const claims = await auth.token({ subject: 'scope.claims.1', roles: [Role.Leader], agencies: [DISTRICT] });
+    expect((await call('GET', workflow('/tasks?scope=subtree'), claims)).body).toMatchObject({ status: 403, code: 'TASK.SUBTREE_FOR_LEADERS' });
+    expect((await call('GET', workflow('/tasks?owner=all'), claims)).body.code).toBe('TASK.ALL_FOR_HEADS');
+    expect((await call('GET', workflow(`/tasks/${task.id}`), claims)).body).toMatchObject({ status: 404, code: 'TASK.NOT_FOUND' });
+    expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), claims)).body).toMatchObject({ status: 404, code: 'DOSSIER.NOT_FOUND' });
+    expect((await statistics(claims)).body.code).toBe('STATISTICS.LEADERS_ONLY');
+
+    // the district's leader sees the ward's task, its slip and whom it is with, until they go on leave
+    await staff('scope.leader.1', [[DISTRICT, 'leader']]);
+    const leader = await auth.token({ subject: 'scope.leader.1', roles: [Role.Leader], agencies: [DISTRICT] });
+    const subtree = await call('GET', workflow(`/tasks?scope=subtree&owner=all&agency=${TRUC_BACH}&limit=100`), leader);
+    expect(subtree.body.items.map((t: any) => t.id)).toContain(task.id);
+    expect((await call('GET', workflow(`/tasks/${task.id}`), leader)).body).toMatchObject({ id: task.id });
+    expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), leader)).status).toBe(200);
+    await workflowDb.query(`UPDATE officer SET status = 'on_leave' WHERE id = 'scope.leader.1'`);
+    expect((await call('GET', workflow(`/tasks?scope=subtree&agency=${TRUC_BACH}`), leader)).body.code).toBe('TASK.SUBTREE_FOR_LEADERS');
+    expect((await call('GET', workflow(`/tasks/${task.id}`), leader)).status).toBe(404);
+    expect((await call('GET', workflow(`/tasks?agency=${DISTRICT}`), leader)).status).toBe(200); // their own agency's queue stays theirs
+  });
+
   it('asks the applicant for a supplement through the desk, and resumes at the step that asked once it is complete', async () => {
     const desk = await officer(TRUC_BACH, Role.Receiver);
     const { status, body: receipt } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, desk, {

@@ -5,6 +5,7 @@ import { CatalogueController } from './catalogue.controller';
 import { CatalogueReplication, CatalogueResyncHandler } from './catalogue-replication';
 import { CatalogueQueries } from './catalogue.queries';
 import { DeactivateProcedure, PublishProcessVersion } from './publish-process-version';
+import { CallerOversight } from '../staff/caller-oversight';
 
 @Global()
 @Module({
@@ -16,7 +17,8 @@ import { DeactivateProcedure, PublishProcessVersion } from './publish-process-ve
     PublishProcessVersion,
     DeactivateProcedure,
     SetOfficeHours,
+    CallerOversight,
   ],
-  exports: [Catalogue, CatalogueReplication],
+  exports: [Catalogue, CatalogueReplication, CallerOversight],
 })
 export class CatalogueModule {}

@@ -1,7 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Principal, Role, hasRole } from '@motcua/auth';
 import { queryPrepared } from '@motcua/persistence';
 import type { OfficePeriod } from '@motcua/calendar';
 import type { StepDefinition } from '@motcua/catalogue';
@@ -66,11 +65,6 @@ export class Catalogue implements OnModuleInit {
 
   get current(): Directory {
     return this.directory;
-  }
-
-  /** The agencies whose tasks and slips an officer may read: theirs, and for a leader every agency under them. */
-  agenciesSeenBy(caller: Principal): string[] {
-    return hasRole(caller, Role.Leader) ? this.withDescendants(caller.agencies) : caller.agencies;
   }
 
   /** The agencies and every agency under them (a district committee: its divisions and its wards' committees). */

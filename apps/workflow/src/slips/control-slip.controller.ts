@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { CurrentPrincipal, type Principal } from '@motcua/auth';
 import { type Timeliness, timeliness, toVietnamIso } from '@motcua/calendar';
 import { ProblemDetailsException } from '@motcua/observability';
-import { Catalogue } from '../catalogue/catalogue';
+import { CallerOversight } from '../staff/caller-oversight';
 import { type SlipEvent, type SlipRow, type SlipTask, controlSlip } from './control-slip';
 
 export interface ControlSlipView {
@@ -35,7 +35,7 @@ export interface ControlSlipView {
 export class ControlSlipController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly catalogue: Catalogue,
+    private readonly oversight: CallerOversight,
   ) {}
 
   /**
@@ -43,8 +43,8 @@ export class ControlSlipController {
    * above one of those (who see its tasks in their subtree); 404 for anyone else.
    */
   @Get(':code/control-slip')
-  slip(@Param('code') code: string, @CurrentPrincipal() caller: Principal): Promise<ControlSlipView> {
-    const agencies = this.catalogue.agenciesSeenBy(caller);
+  async slip(@Param('code') code: string, @CurrentPrincipal() caller: Principal): Promise<ControlSlipView> {
+    const agencies = await this.oversight.agenciesSeenBy(caller);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [found] = (await manager.query(
         `SELECT c.id, c.dossier_code AS "dossierCode", c.procedure_code AS "procedureCode", c.process_version AS "processVersion",

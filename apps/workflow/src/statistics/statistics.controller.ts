@@ -6,6 +6,7 @@ import { addDays, startOfVietnamDay } from '@motcua/calendar';
 import { AGENCY_CODE_PATTERN } from '@motcua/contracts';
 import { ProblemDetailsException } from '@motcua/observability';
 import { Catalogue } from '../catalogue/catalogue';
+import { CallerOversight } from '../staff/caller-oversight';
 import { type GroupBy, StatisticsQueries, type StatisticsRow, regroup } from './statistics.queries';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -48,6 +49,7 @@ export class StatisticsController {
   constructor(
     private readonly statistics: StatisticsQueries,
     private readonly catalogue: Catalogue,
+    private readonly oversight: CallerOversight,
   ) {}
 
   /**
@@ -66,10 +68,12 @@ export class StatisticsController {
       });
     }
     const admin = hasRole(caller, Role.Admin);
-    if (!admin && !(caller.kind === 'officer' && hasRole(caller, Role.Leader, Role.HeadOfDesk, Role.DivisionHead))) {
+    // an officer's: the agencies they head (as the organisation and their token both say) and those under them
+    const headed = admin ? [] : (await this.oversight.of(caller)).heads;
+    if (!admin && headed.length === 0) {
       throw new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'STATISTICS.LEADERS_ONLY', title: 'Statistics are for leaders, heads and administrators' });
     }
-    let agencies: string[] | null = admin ? null : this.catalogue.withDescendants(caller.agencies);
+    let agencies: string[] | null = admin ? null : this.catalogue.withDescendants(headed);
     if (request.agency) {
       if (agencies && !agencies.includes(request.agency)) {
         throw new ProblemDetailsException({

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, Role, hasRole } from '@motcua/auth';
+import { CurrentPrincipal, type Principal } from '@motcua/auth';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
-import { Catalogue } from '../catalogue/catalogue';
+import { CallerOversight } from '../staff/caller-oversight';
 import { ListTasksRequest } from './list-tasks.request';
 import { ActOnTaskRequest, AssignTaskRequest, ExtendAppointmentRequest, TaskVersionRequest } from './task-command.requests';
 import { type CommandResult, TaskCommands, taskNotFound } from './task-commands';
-import { HEAD_ROLES, type TaskCommand } from './task-rules';
+import type { TaskCommand } from './task-rules';
 import { type TaskPage, TaskQueries, type TaskView } from './task.queries';
 
 @ApiTags('tasks')
@@ -17,7 +17,7 @@ export class TasksController {
   constructor(
     private readonly tasks: TaskQueries,
     private readonly commands: TaskCommands,
-    private readonly catalogue: Catalogue,
+    private readonly oversight: CallerOversight,
   ) {}
 
   /**
@@ -29,15 +29,18 @@ export class TasksController {
     if (caller.kind !== 'officer') {
       throw new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'TASK.OFFICERS_ONLY', title: 'Only officers have work queues' });
     }
-    if (request.scope === 'subtree' && !hasRole(caller, Role.Leader)) {
+    // Only a view of others' work needs what the caller heads or leads (one small read of the organisation).
+    const oversight = request.scope === 'subtree' || request.owner === 'all' ? await this.oversight.of(caller) : undefined;
+    const led = oversight ? this.oversight.underLeadership(oversight) : [];
+    if (request.scope === 'subtree' && led.length === 0) {
       throw new ProblemDetailsException({
         status: HttpStatus.FORBIDDEN,
         code: 'TASK.SUBTREE_FOR_LEADERS',
         title: 'Only a leader sees the agencies under theirs',
-        errors: [{ field: 'scope', code: 'SUBTREE_FOR_LEADERS', message: 'scope=subtree needs the leader role' }],
+        errors: [{ field: 'scope', code: 'SUBTREE_FOR_LEADERS', message: 'scope=subtree needs the leader role at one of your agencies' }],
       });
     }
-    const inScope = request.scope === 'subtree' ? this.catalogue.withDescendants(caller.agencies) : caller.agencies;
+    const inScope = request.scope === 'subtree' ? [...new Set([...caller.agencies, ...led])] : caller.agencies;
     if (request.agency !== undefined && !inScope.includes(request.agency)) {
       throw new ProblemDetailsException({
         status: HttpStatus.FORBIDDEN,
@@ -46,16 +49,22 @@ export class TasksController {
         errors: [{ field: 'agency', code: 'AGENCY_NOT_YOURS', message: `you do not work at ${request.agency}` }],
       });
     }
-    if (request.owner === 'all' && !caller.roles.some((role) => HEAD_ROLES.includes(role))) {
-      throw new ProblemDetailsException({
-        status: HttpStatus.FORBIDDEN,
-        code: 'TASK.ALL_FOR_HEADS',
-        title: 'Only the head of an agency sees whom its tasks are with',
-        errors: [{ field: 'owner', code: 'ALL_FOR_HEADS', message: 'owner=all needs a head role (head_of_desk, division_head, leader)' }],
-      });
+    let agencies = request.agency ? [request.agency] : inScope;
+    if (request.owner === 'all') {
+      // whom the tasks are with: at the agencies the caller heads, and (for a leader) those under them
+      const headed = new Set([...(oversight?.heads ?? []), ...led]);
+      agencies = agencies.filter((code) => headed.has(code));
+      if (agencies.length === 0) {
+        throw new ProblemDetailsException({
+          status: HttpStatus.FORBIDDEN,
+          code: 'TASK.ALL_FOR_HEADS',
+          title: 'Only the head of an agency sees whom its tasks are with',
+          errors: [{ field: 'owner', code: 'ALL_FOR_HEADS', message: 'owner=all needs a head role (head_of_desk, division_head, leader) at the agency' }],
+        });
+      }
     }
     return this.tasks.list({
-      agencies: request.agency ? [request.agency] : inScope,
+      agencies,
       callerId: caller.subject,
       owner: request.owner,
       status: request.status,
@@ -73,8 +82,7 @@ export class TasksController {
   @Get(':id')
   async one(@Param('id') id: string, @CurrentPrincipal() caller: Principal): Promise<TaskView> {
     if (caller.kind !== 'officer') throw taskNotFound(id);
-    const agencies = this.catalogue.agenciesSeenBy(caller);
-    const task = await this.tasks.one(id, agencies, caller.subject);
+    const task = await this.tasks.one(id, await this.oversight.agenciesSeenBy(caller), caller.subject);
     if (!task) throw taskNotFound(id);
     return task;
   }

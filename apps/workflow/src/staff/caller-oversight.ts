@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@motcua/auth';
+import { Catalogue } from '../catalogue/catalogue';
+import { HEAD_ROLES } from '../tasks/task-rules';
+import { type Oversight, type RoleAtAgency, oversightOf } from './oversight';
+
+/**
+ * An officer's oversight (`oversightOf`) from the organisation's record of them as it is at the call: a role
+ * taken away or a leave counts at once, whatever the token still says.
+ */
+@Injectable()
+export class CallerOversight {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalogue: Catalogue,
+  ) {}
+
+  async of(caller: Principal): Promise<Oversight> {
+    // A token without a head role heads nothing, whatever the organisation says: no need to ask it.
+    const mayHead = caller.kind === 'officer' && caller.agencies.length > 0 && caller.roles.some((role) => HEAD_ROLES.includes(role));
+    const roles = mayHead
+      ? ((await this.dataSource.query(
+          `SELECT r.agency_code AS "agencyCode", r.role
+             FROM officer_role r JOIN officer o ON o.id = r.officer_id
+            WHERE r.officer_id = $1 AND r.agency_code = ANY($2) AND o.status = 'active'`,
+          [caller.subject, caller.agencies],
+        )) as RoleAtAgency[])
+      : [];
+    return oversightOf(caller, roles);
+  }
+
+  /** The agencies a leader sees besides their own: every agency under one they lead. */
+  underLeadership(oversight: Oversight): string[] {
+    return this.catalogue.withDescendants(oversight.leads);
+  }
+
+  /**
+   * The agencies whose tasks and dossiers the caller may see: their own, and every agency under one they lead
+   * (a district committee's leader sees its wards' tasks).
+   */
+  async agenciesSeenBy(caller: Principal): Promise<string[]> {
+    const oversight = await this.of(caller);
+    return [...new Set([...oversight.member, ...this.underLeadership(oversight)])];
+  }
+}

@@ -268,41 +268,51 @@ describe('processing a dossier task by task', () => {
     const PHUC_XA = '001.01.20.H26';
     const code = await receive('1.001193', TRUC_BACH, '00004');
     const task = await openTask(code, TRUC_BACH, await officer(TRUC_BACH, Role.Specialist));
-    const staff = async (id: string, roles: [string, string][]) => {
+    const there = await openTask(await receive('1.001193', PHUC_XA, '00001'), PHUC_XA, await officer(PHUC_XA, Role.Specialist));
+    /** An officer of the organisation with these roles, and a token with its own claims (which may say more). */
+    const staff = async (roles: [string, string][], claims: { roles: Role[]; agencies: string[] }) => {
+      const id = `scope.${randomUUID()}`;
       await workflowDb.query(`INSERT INTO officer (id, full_name) VALUES ($1, 'Cán bộ thử phạm vi')`, [id]);
       for (const [agency, role] of roles) await workflowDb.query(`INSERT INTO officer_role (officer_id, agency_code, role) VALUES ($1, $2, $3)`, [id, agency, role]);
+      return { id, token: await auth.token({ subject: id, ...claims }) };
     };
     const year = new Date().getFullYear();
-    const statistics = (token: string, agency?: string) => call('GET', workflow(`/statistics?from=${year}-01-01&to=${year}-12-31${agency ? `&agency=${agency}` : ''}`), token);
+    const statistics = (token: string, agency?: string) => call('GET', workflow(`/statistics?from=${year}-01-01&to=${year}-12-31&groupBy=agency${agency ? `&agency=${agency}` : ''}`), token);
+    const ids = (response: { body: any }) => response.body.items.map((t: any) => t.id);
 
     // the leader of Phúc Xá who is a specialist at Trúc Bạch heads Phúc Xá only, whatever the token's flat roles say
-    await staff('scope.mixed.1', [[PHUC_XA, 'leader'], [TRUC_BACH, 'specialist']]);
-    const mixed = await auth.token({ subject: 'scope.mixed.1', roles: [Role.Leader, Role.Specialist], agencies: [PHUC_XA, TRUC_BACH] });
+    const { token: mixed } = await staff([[PHUC_XA, 'leader'], [TRUC_BACH, 'specialist']], { roles: [Role.Leader, Role.Specialist], agencies: [PHUC_XA, TRUC_BACH] });
     expect((await call('GET', workflow(`/tasks?owner=all&agency=${TRUC_BACH}`), mixed)).body).toMatchObject({ status: 403, code: 'TASK.ALL_FOR_HEADS', errors: [expect.objectContaining({ field: 'owner' })] });
     const all = await call('GET', workflow('/tasks?owner=all&limit=100'), mixed);
-    expect(all.status).toBe(200);
+    expect(ids(all)).toContain(there.id);
     expect(all.body.items.filter((t: any) => t.agencyCode !== PHUC_XA)).toEqual([]);
-    expect((await call('GET', workflow(`/tasks?agency=${TRUC_BACH}&limit=100`), mixed)).body.items.map((t: any) => t.id)).toContain(task.id); // a member's queue
+    expect(ids(await call('GET', workflow(`/tasks?agency=${TRUC_BACH}&limit=100`), mixed))).toContain(task.id); // a member's queue
+    expect((await call('GET', workflow('/tasks?owner=all&status=done'), await officer(TRUC_BACH, Role.Specialist))).status).toBe(200); // done: one's own
     expect((await statistics(mixed, TRUC_BACH)).body.code).toBe('STATISTICS.AGENCY_NOT_YOURS');
-    expect((await statistics(mixed, PHUC_XA)).status).toBe(200);
+    expect((await statistics(mixed)).body.rows.map((r: any) => r.key)).toEqual([PHUC_XA]);
 
     // a token that says leader for a district specialist opens nothing beyond the district's own queue
-    await staff('scope.claims.1', [[DISTRICT, 'specialist']]);
-    const claims = await auth.token({ subject: 'scope.claims.1', roles: [Role.Leader], agencies: [DISTRICT] });
+    const { token: claims } = await staff([[DISTRICT, 'specialist']], { roles: [Role.Leader], agencies: [DISTRICT] });
     expect((await call('GET', workflow('/tasks?scope=subtree'), claims)).body).toMatchObject({ status: 403, code: 'TASK.SUBTREE_FOR_LEADERS' });
     expect((await call('GET', workflow('/tasks?owner=all'), claims)).body.code).toBe('TASK.ALL_FOR_HEADS');
     expect((await call('GET', workflow(`/tasks/${task.id}`), claims)).body).toMatchObject({ status: 404, code: 'TASK.NOT_FOUND' });
     expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), claims)).body).toMatchObject({ status: 404, code: 'DOSSIER.NOT_FOUND' });
     expect((await statistics(claims)).body.code).toBe('STATISTICS.LEADERS_ONLY');
 
+    // the district's head of desk heads the district, not the wards under it
+    const { token: deskHead } = await staff([[DISTRICT, 'head_of_desk']], { roles: [Role.HeadOfDesk], agencies: [DISTRICT] });
+    expect((await call('GET', workflow('/tasks?scope=subtree'), deskHead)).body.code).toBe('TASK.SUBTREE_FOR_LEADERS');
+    expect((await statistics(deskHead, TRUC_BACH)).body.code).toBe('STATISTICS.AGENCY_NOT_YOURS');
+    const deskHeads = (await statistics(deskHead)).body.rows.map((r: any) => r.key);
+    expect(deskHeads.filter((key: string) => key !== DISTRICT)).toEqual([]);
+
     // the district's leader sees the ward's task, its slip and whom it is with, until they go on leave
-    await staff('scope.leader.1', [[DISTRICT, 'leader']]);
-    const leader = await auth.token({ subject: 'scope.leader.1', roles: [Role.Leader], agencies: [DISTRICT] });
-    const subtree = await call('GET', workflow(`/tasks?scope=subtree&owner=all&agency=${TRUC_BACH}&limit=100`), leader);
-    expect(subtree.body.items.map((t: any) => t.id)).toContain(task.id);
+    const { id: leaderId, token: leader } = await staff([[DISTRICT, 'leader']], { roles: [Role.Leader], agencies: [DISTRICT] });
+    expect(ids(await call('GET', workflow('/tasks?scope=subtree&owner=all&limit=100'), leader))).toEqual(expect.arrayContaining([task.id, there.id]));
     expect((await call('GET', workflow(`/tasks/${task.id}`), leader)).body).toMatchObject({ id: task.id });
     expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), leader)).status).toBe(200);
-    await workflowDb.query(`UPDATE officer SET status = 'on_leave' WHERE id = 'scope.leader.1'`);
+    expect((await statistics(leader)).body.rows.map((r: any) => r.key)).toEqual(expect.arrayContaining([TRUC_BACH, PHUC_XA]));
+    await workflowDb.query(`UPDATE officer SET status = 'on_leave' WHERE id = $1`, [leaderId]);
     expect((await call('GET', workflow(`/tasks?scope=subtree&agency=${TRUC_BACH}`), leader)).body.code).toBe('TASK.SUBTREE_FOR_LEADERS');
     expect((await call('GET', workflow(`/tasks/${task.id}`), leader)).status).toBe(404);
     expect((await call('GET', workflow(`/tasks?agency=${DISTRICT}`), leader)).status).toBe(200); // their own agency's queue stays theirs

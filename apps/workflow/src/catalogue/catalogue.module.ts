@@ -5,7 +5,6 @@ import { CatalogueController } from './catalogue.controller';
 import { CatalogueReplication, CatalogueResyncHandler } from './catalogue-replication';
 import { CatalogueQueries } from './catalogue.queries';
 import { DeactivateProcedure, PublishProcessVersion } from './publish-process-version';
-import { CallerOversight } from '../staff/caller-oversight';
 
 @Global()
 @Module({
@@ -17,8 +16,7 @@ import { CallerOversight } from '../staff/caller-oversight';
     PublishProcessVersion,
     DeactivateProcedure,
     SetOfficeHours,
-    CallerOversight,
   ],
-  exports: [Catalogue, CatalogueReplication, CallerOversight],
+  exports: [Catalogue, CatalogueReplication],
 })
 export class CatalogueModule {}

@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@motcua/auth';
 import { Catalogue } from '../catalogue/catalogue';
-import { HEAD_ROLES } from '../tasks/task-rules';
-import { type Oversight, type RoleAtAgency, oversightOf } from './oversight';
+import { HEAD_ROLES, type Oversight, type RoleAtAgency, oversightOf } from './oversight';
 
 /**
  * An officer's oversight (`oversightOf`) from the organisation's record of them as it is at the call: a role
@@ -24,14 +23,14 @@ export class CallerOversight {
       ? ((await this.dataSource.query(
           `SELECT r.agency_code AS "agencyCode", r.role
              FROM officer_role r JOIN officer o ON o.id = r.officer_id
-            WHERE r.officer_id = $1 AND r.agency_code = ANY($2) AND o.status = 'active'`,
-          [caller.subject, caller.agencies],
+            WHERE r.officer_id = $1 AND r.agency_code = ANY($2) AND r.role = ANY($3) AND o.status = 'active'`,
+          [caller.subject, caller.agencies, HEAD_ROLES],
         )) as RoleAtAgency[])
       : [];
     return oversightOf(caller, roles);
   }
 
-  /** The agencies a leader sees besides their own: every agency under one they lead. */
+  /** The agencies a leader sees besides their own: every agency under one they lead (with those they lead). */
   underLeadership(oversight: Oversight): string[] {
     return this.catalogue.withDescendants(oversight.leads);
   }
@@ -43,5 +42,11 @@ export class CallerOversight {
   async agenciesSeenBy(caller: Principal): Promise<string[]> {
     const oversight = await this.of(caller);
     return [...new Set([...oversight.member, ...this.underLeadership(oversight)])];
+  }
+
+  /** The agencies whose figures the caller may read: those they head, and every agency under one they lead. */
+  async agenciesReportingTo(caller: Principal): Promise<string[]> {
+    const oversight = await this.of(caller);
+    return [...new Set([...oversight.heads, ...this.underLeadership(oversight)])];
   }
 }

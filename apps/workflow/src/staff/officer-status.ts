@@ -3,10 +3,9 @@ import { type Principal, Role, hasRole } from '@motcua/auth';
 import { UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
-import type { EntityManager } from 'typeorm';
 import { Catalogue } from '../catalogue/catalogue';
 import { StepTasks } from '../tasks/step-task';
-import { HEAD_ROLES } from '../tasks/task-rules';
+import { CallerOversight } from './caller-oversight';
 
 export interface OfficerStatusResult {
   id: string;
@@ -41,6 +40,7 @@ export class ChangeOfficerStatus {
     private readonly unitOfWork: UnitOfWork,
     private readonly stepTasks: StepTasks,
     private readonly catalogue: Catalogue,
+    private readonly oversight: CallerOversight,
   ) {}
 
   execute(
@@ -56,7 +56,9 @@ export class ChangeOfficerStatus {
              FROM officer o LEFT JOIN officer_role r ON r.officer_id = o.id WHERE o.id = $1 GROUP BY o.id`,
           [officerId],
         )) as { id: string; status: string; agencies: string[] }[];
-        const headOf = officer ? await this.headedBy(tx.manager, caller, officer.agencies) : false;
+        // a head of one of the officer's agencies (a head role there, in the organisation and in their token)
+        const heads = officer ? (await this.oversight.of(caller)).heads : [];
+        const headOf = officer?.agencies.some((code) => heads.includes(code)) ?? false;
         if (!officer || (!hasRole(caller, Role.Admin) && !headOf)) {
           throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'OFFICER.NOT_FOUND', title: 'Officer not found', detail: `No officer ${officerId} you manage` });
         }
@@ -90,17 +92,5 @@ export class ChangeOfficerStatus {
         return { status: 200, body: { id: officerId, status, tasks } };
       }),
     );
-  }
-
-  /** Whether the caller heads one of the agencies (a head role there, in the organisation and in their token). */
-  private async headedBy(manager: EntityManager, caller: Principal, agencies: string[]): Promise<boolean> {
-    const shared = agencies.filter((a) => caller.agencies.includes(a));
-    if (caller.kind !== 'officer' || shared.length === 0) return false;
-    const [row] = (await manager.query(
-      `SELECT 1 FROM officer_role r JOIN officer o ON o.id = r.officer_id
-        WHERE r.officer_id = $1 AND r.agency_code = ANY($2) AND r.role = ANY($3) AND o.status = 'active' LIMIT 1`,
-      [caller.subject, shared, HEAD_ROLES],
-    )) as unknown[];
-    return row !== undefined;
   }
 }

@@ -33,6 +33,8 @@ describe('what an officer oversees', () => {
   });
 
   it('gives a citizen or a machine nothing to oversee', () => {
-    expect(oversightOf({ ...officer([Role.Leader], [WARD]), kind: 'citizen' }, [{ agencyCode: WARD, role: 'leader' }])).toEqual({ member: [], heads: [], leads: [] });
+    for (const kind of ['citizen', 'machine'] as const) {
+      expect(oversightOf({ ...officer([Role.Leader], [WARD]), kind }, [{ agencyCode: WARD, role: 'leader' }])).toEqual({ member: [], heads: [], leads: [] });
+    }
   });
 });

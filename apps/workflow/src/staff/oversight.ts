@@ -1,5 +1,7 @@
-import { type Principal, Role } from '@motcua/auth';
-import { HEAD_ROLES } from '../tasks/task-rules';
+import { type Principal, Role, isRole } from '@motcua/auth';
+
+/** Roles that head an agency's work: they may assign or take back its tasks and see whom its tasks are with. */
+export const HEAD_ROLES: readonly string[] = [Role.HeadOfDesk, Role.Leader, Role.DivisionHead];
 
 /** A role an officer holds at an agency, as the organisation records it. */
 export interface RoleAtAgency {
@@ -26,7 +28,7 @@ export function oversightOf(caller: Principal, roles: readonly RoleAtAgency[]): 
   const heldAmong = (kinds: readonly string[]) => [
     ...new Set(
       roles
-        .filter((r) => kinds.includes(r.role) && caller.roles.includes(r.role as Role) && caller.agencies.includes(r.agencyCode))
+        .filter((r) => kinds.includes(r.role) && isRole(r.role) && caller.roles.includes(r.role) && caller.agencies.includes(r.agencyCode))
         .map((r) => r.agencyCode),
     ),
   ];

@@ -55,7 +55,7 @@ export class StatisticsController {
   /**
    * Received (carried over, new, by channel), resolved early / on time / late, in progress within time / overdue,
    * waiting for a supplement, stopped and withdrawn, for the dossiers received at the agencies in scope: all for
-   * an administrator; a leader's or head's agencies and those under them.
+   * an administrator; the agencies a head heads, and those under the ones a leader leads.
    */
   @Get()
   async compute(@Query() request: StatisticsRequest, @CurrentPrincipal() caller: Principal): Promise<{ from: string; to: string; groupBy: GroupBy; rows: StatisticsRow[] }> {
@@ -68,12 +68,12 @@ export class StatisticsController {
       });
     }
     const admin = hasRole(caller, Role.Admin);
-    // an officer's: the agencies they head (as the organisation and their token both say) and those under them
-    const headed = admin ? [] : (await this.oversight.of(caller)).heads;
-    if (!admin && headed.length === 0) {
+    // an officer's: the agencies they head (as the organisation and their token both say), and for a leader those under them
+    const reporting = admin ? [] : await this.oversight.agenciesReportingTo(caller);
+    if (!admin && reporting.length === 0) {
       throw new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'STATISTICS.LEADERS_ONLY', title: 'Statistics are for leaders, heads and administrators' });
     }
-    let agencies: string[] | null = admin ? null : this.catalogue.withDescendants(headed);
+    let agencies: string[] | null = admin ? null : reporting;
     if (request.agency) {
       if (agencies && !agencies.includes(request.agency)) {
         throw new ProblemDetailsException({
@@ -83,7 +83,9 @@ export class StatisticsController {
           errors: [{ field: 'agency', code: 'AGENCY_NOT_YOURS', message: `you do not lead ${request.agency}` }],
         });
       }
-      agencies = this.catalogue.withDescendants([request.agency]);
+      // the agency and those under it, as far as the caller's own reach goes (a head of desk: not the wards below)
+      const reach = agencies && new Set(agencies);
+      agencies = this.catalogue.withDescendants([request.agency]).filter((code) => !reach || reach.has(code));
     }
     if (request.level) {
       const atLevel = new Set(this.catalogue.current.agencies.filter((a) => a.level === request.level).map((a) => a.code));

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { StaffModule } from '../staff/staff.module';
 import { StatisticsController } from './statistics.controller';
 import { StatisticsQueries } from './statistics.queries';
 
-@Module({ controllers: [StatisticsController], providers: [StatisticsQueries] })
+@Module({ imports: [StaffModule], controllers: [StatisticsController], providers: [StatisticsQueries] })
 export class StatisticsModule {}

@@ -1,7 +1,5 @@
 import { NationalStatus } from '@motcua/contracts';
-
-/** Roles that head an agency's work and may assign or take back its tasks. */
-export const HEAD_ROLES: readonly string[] = ['head_of_desk', 'leader', 'division_head'];
+import { HEAD_ROLES } from '../staff/oversight';
 
 /** What the owner of a step's task may do with it (as a process version lists it). */
 export type StepAction = 'forward' | 'send_back' | 'request_supplement' | 'refuse' | 'stop' | 'approve' | 'sign' | 'hand_over';

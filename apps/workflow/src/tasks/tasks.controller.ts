@@ -29,8 +29,10 @@ export class TasksController {
     if (caller.kind !== 'officer') {
       throw new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'TASK.OFFICERS_ONLY', title: 'Only officers have work queues' });
     }
+    // whom open tasks are with (a list of done tasks is the caller's own, whatever owner says)
+    const everyOwner = request.owner === 'all' && request.status === 'open';
     // Only a view of others' work needs what the caller heads or leads (one small read of the organisation).
-    const oversight = request.scope === 'subtree' || request.owner === 'all' ? await this.oversight.of(caller) : undefined;
+    const oversight = request.scope === 'subtree' || everyOwner ? await this.oversight.of(caller) : undefined;
     const led = oversight ? this.oversight.underLeadership(oversight) : [];
     if (request.scope === 'subtree' && led.length === 0) {
       throw new ProblemDetailsException({
@@ -50,8 +52,8 @@ export class TasksController {
       });
     }
     let agencies = request.agency ? [request.agency] : inScope;
-    if (request.owner === 'all') {
-      // whom the tasks are with: at the agencies the caller heads, and (for a leader) those under them
+    if (everyOwner) {
+      // at the agencies the caller heads, and (for a leader) those under the ones they lead; others left out
       const headed = new Set([...(oversight?.heads ?? []), ...led]);
       agencies = agencies.filter((code) => headed.has(code));
       if (agencies.length === 0) {

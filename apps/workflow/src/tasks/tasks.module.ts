@@ -2,10 +2,16 @@ import { Module } from '@nestjs/common';
 import { ControlSlipController } from '../slips/control-slip.controller';
 import { ChangeOfficerStatus } from '../staff/officer-status';
 import { StaffController } from '../staff/staff.controller';
+import { StaffModule } from '../staff/staff.module';
 import { StepTasks } from './step-task';
 import { TaskCommands } from './task-commands';
 import { TaskQueries } from './task.queries';
 import { TasksController } from './tasks.controller';
 
-@Module({ controllers: [TasksController, ControlSlipController, StaffController], providers: [TaskQueries, TaskCommands, StepTasks, ChangeOfficerStatus], exports: [StepTasks] })
+@Module({
+  imports: [StaffModule],
+  controllers: [TasksController, ControlSlipController, StaffController],
+  providers: [TaskQueries, TaskCommands, StepTasks, ChangeOfficerStatus],
+  exports: [StepTasks],
+})
 export class TasksModule {}

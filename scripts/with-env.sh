@@ -87,6 +87,9 @@ case "$cmd" in
   token)
     ensure_node; ensure_packages
     exec node -r ts-node/register/transpile-only scripts/token.ts "$@" ;;
+  asyncapi)
+    ensure_node; ensure_packages
+    exec node -r ts-node/register/transpile-only scripts/asyncapi.ts "$@" ;;
   bench)
     prepare
     npm run build >&2
@@ -95,5 +98,5 @@ case "$cmd" in
     prepare
     if [ $# -gt 0 ]; then exec "$@"; fi ;;
   *)
-    echo "usage: scripts/with-env.sh test|jest|start-all|migrate|token|bench|env [args]" >&2; exit 2 ;;
+    echo "usage: scripts/with-env.sh test|jest|start-all|migrate|token|asyncapi|bench|env [args]" >&2; exit 2 ;;
 esac

@@ -691,6 +691,10 @@ describe('processing a dossier task by task', () => {
     expect((await claim(await officer(TRUC_BACH, Role.Receiver))).body).toMatchObject({ status: 403, code: 'TASK.NOT_ELIGIBLE' });
     expect((await claim(null)).status).toBe(401);
     expect((await call('POST', workflow(`/tasks/not-a-task/claim`), await officer(TRUC_BACH, Role.Specialist), { version: 1 })).status).toBe(404);
+    // 36 characters of hex and dashes that are no uuid: 404, not a database error
+    const dashes = '-'.repeat(36);
+    expect((await call('POST', workflow(`/tasks/${dashes}/claim`), await officer(TRUC_BACH, Role.Specialist), { version: 1 })).body).toMatchObject({ status: 404, code: 'TASK.NOT_FOUND' });
+    expect((await call('GET', workflow(`/tasks/${dashes}`), await officer(TRUC_BACH, Role.Specialist))).body).toMatchObject({ status: 404, code: 'TASK.NOT_FOUND' });
     const bad = await call('POST', workflow(`/tasks/${task.id}/actions`), await officer(TRUC_BACH, Role.Specialist), { version: 0, action: 'teleport' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual(['action', 'version']);

@@ -110,6 +110,19 @@ describe('a task command writes only what it decided on', () => {
     expect(rows).toEqual([{ owner_id: `${WARD}.specialist.2`, event_sequence: seq, claims: 0 }]);
   });
 
+  it('gives no task to an officer whose leave is recorded while they claim it', async () => {
+    const task = await firstTask();
+    // the leave is written (the officer's row held) after the claim read them at work, before it writes
+    const answer = await meanwhile(`UPDATE officer SET status = 'on_leave' WHERE id = $1`, [SPECIALIST], () => claim(task.id, task.version));
+    try {
+      expect(answer).toEqual({ status: 403, body: expect.objectContaining({ code: 'TASK.NOT_ELIGIBLE' }) });
+      expect(await ownerEvents(task.dossierCode)).toEqual([]);
+      expect((await db.query(`SELECT owner_id, version FROM task WHERE id = $1`, [task.id])).rows).toEqual([{ owner_id: null, version: task.version }]);
+    } finally {
+      await db.query(`UPDATE officer SET status = 'active' WHERE id = $1`, [SPECIALIST]);
+    }
+  });
+
   it('lets one of a forward and a withdrawal of the same dossier win, the other 409, never a deadlock', async () => {
     const tasks = await Promise.all(Array.from({ length: 12 }, () => firstTask()));
     for (const task of tasks) expect((await claim(task.id, task.version)).status).toBe(200);

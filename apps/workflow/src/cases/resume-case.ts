@@ -58,8 +58,12 @@ export class ResumeCase {
     const moved = kase.appointmentAt && pausedMs > 0 ? desk.addWorkingHours(kase.appointmentAt, pausedMs / 3_600_000) : null;
     let sequence = kase.eventSequence + 1;
     await tx.manager.query(
+      // a moved appointment is a new deadline: the watch tells of it again (due soon, overdue)
       `UPDATE dossier_case SET status = 'in_progress', current_step = $2, event_sequence = $3, version = version + 1, paused_at = NULL,
-              appointment_at = COALESCE($4, appointment_at) WHERE id = $1`,
+              appointment_at = COALESCE($4, appointment_at),
+              due_soon_told_at = CASE WHEN $4::timestamptz IS NULL THEN due_soon_told_at END,
+              overdue_told_at = CASE WHEN $4::timestamptz IS NULL THEN overdue_told_at END
+        WHERE id = $1`,
       [kase.caseId, kase.askedAtStep, kase.eventSequence + (moved ? 1 : 0) + StepTasks.sequencesFor(step), moved],
     );
     if (moved && kase.appointmentAt && kase.pausedAt) {

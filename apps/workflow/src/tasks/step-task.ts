@@ -187,13 +187,14 @@ export class StepTasks {
 
   /**
    * Gives an open task to the eligible active officer (other than the one it is taken from) with the fewest open
-   * tasks, ties to the first by id; leaves it in the queue when there is none. Returns the new owner.
+   * tasks, ties to the first by id; leaves it in the queue when there is none (or the one chosen went on leave
+   * meanwhile). Returns the new owner.
    */
   async assignLeastLoaded(tx: Transaction, task: OwnedTask, o: { sequence: number; at: Date; actorId: string; previousOwnerId: string | null }): Promise<string | null> {
     const chosen = await this.leastLoaded(tx, task.agencyCode, task.role, o.previousOwnerId);
     if (!chosen) return null;
-    await this.changeOwner(tx, task, { ...o, ownerId: chosen, change: o.previousOwnerId ? 'reassigned' : 'assigned', details: { automatic: true } });
-    return chosen;
+    const changed = await this.changeOwner(tx, task, { ...o, ownerId: chosen, change: o.previousOwnerId ? 'reassigned' : 'assigned', details: { automatic: true } });
+    return changed ? chosen : null;
   }
 
   /**
@@ -237,7 +238,7 @@ export class StepTasks {
     const [{ changed }] = await queryPrepared<{ changed: number }>(
       tx.manager,
       'workflow.change-owner',
-      `WITH ${StepTasks.changeCtes('$1', '$10', '$11', '$12', 'event_sequence = GREATEST(c.event_sequence, $8)')},
+      `WITH ${StepTasks.changeCtes('$1', '$10', '$11', '$12', 'event_sequence = GREATEST(c.event_sequence, $8)', '$2')},
        t AS (UPDATE task SET owner_id = $2, owned_at = $3, version = version + 1 FROM c WHERE task.id = $1 RETURNING task.id, task.case_id),
        e AS (INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) SELECT id, case_id, $4, $5, $6, $7 FROM t),
        o AS (${outboxInsert('$9', 'EXISTS (SELECT 1 FROM t)')})
@@ -264,11 +265,14 @@ export class StepTasks {
    * The head of a task command's statement: CTEs `l` (the task, row-locked first, as every writer locks it before
    * its case) and `c` (the case updated with `set`), both only if they are still as the caller read them: the
    * task at version `taskVersion`, the case at `caseVersion` and `caseSequence` (a deadline mark raises the
-   * sequence alone). A null expectation is not checked (the caller holds the row locks). The rest of the
-   * statement writes from `c`, so a stale command writes nothing at all.
+   * sequence alone). A null expectation is not checked (the caller holds the row locks). With `newOwner`, that
+   * officer must be at work, their row share-locked until the statement commits: a leave being recorded at the same
+   * moment waits for it, or it for the leave, which then finds the task theirs (or the statement finds them on
+   * leave and writes nothing). The rest of the statement writes from `c`, so a stale command writes nothing at all.
    */
-  static changeCtes(taskId: string, taskVersion: string, caseVersion: string, caseSequence: string, set: string): string {
-    return `l AS (SELECT id, case_id FROM task WHERE id = ${taskId} AND status = 'open' AND (${taskVersion}::int IS NULL OR version = ${taskVersion}) FOR UPDATE),
+  static changeCtes(taskId: string, taskVersion: string, caseVersion: string, caseSequence: string, set: string, newOwner?: string): string {
+    const atWork = newOwner ? ` AND (${newOwner}::text IS NULL OR EXISTS (SELECT 1 FROM officer o WHERE o.id = ${newOwner} AND o.status = 'active' FOR SHARE))` : '';
+    return `l AS (SELECT id, case_id FROM task WHERE id = ${taskId} AND status = 'open' AND (${taskVersion}::int IS NULL OR version = ${taskVersion})${atWork} FOR UPDATE),
        c AS (UPDATE dossier_case c SET ${set}, version = c.version + 1 FROM l
               WHERE c.id = l.case_id AND (${caseVersion}::int IS NULL OR (c.version = ${caseVersion} AND c.event_sequence = ${caseSequence}))
               RETURNING c.id)`;

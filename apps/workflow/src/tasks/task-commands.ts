@@ -222,7 +222,7 @@ export class TaskCommands {
     const [{ changed }] = await queryPrepared<{ changed: number }>(
       tx.manager,
       'workflow.extend-appointment',
-      `WITH ${StepTasks.changeCtes('$1', '$10', '$11', '$12', 'appointment_at = $3, extension_count = $7, event_sequence = $8')},
+      `WITH ${StepTasks.changeCtes('$1', '$10', '$11', '$12', 'appointment_at = $3, extension_count = $7, event_sequence = $8, due_soon_told_at = NULL, overdue_told_at = NULL')},
        t AS (UPDATE task SET version = version + 1 FROM c WHERE task.id = $1 RETURNING task.case_id),
        h AS (INSERT INTO case_appointment_change (case_id, cause, previous_appointment_at, appointment_at, reason, actor_id, at)
              SELECT case_id, 'extension', $2, $3, $4, $5, $6 FROM t),

@@ -74,7 +74,7 @@ const COLUMNS = `t.id, t.dossier_code AS "dossierCode", t.procedure_code AS "pro
   t.completed_at AS "completedAt", t.due_at AS "dueAt", t.outcome, t.version`;
 
 /** Whether a path's id can name a task at all (a uuid): anything else is a 404 without asking the database. */
-export const isTaskId = (id: string): boolean => /^[0-9a-f-]{36}$/i.test(id);
+export const isTaskId = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 /** The filters the counts share with the list: the procedure ($3) and the deadline ($4). */
 const COUNTED = `($3::text IS NULL OR procedure_code = $3) AND ($4::timestamptz IS NULL OR due_at < $4)`;

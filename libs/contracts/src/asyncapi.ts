@@ -1,13 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
-import { IS_ENUM } from 'class-validator';
-import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import * as ts from 'typescript';
 import type { EventClass } from './event';
+import { type PayloadSchema, payloadSchemas, schemaNameOf } from './payload-schemas';
 import { EVENT_CLASSES } from './registry';
-
-type SchemaObject = ReturnType<typeof validationMetadatasToSchemas>[string];
 
 /** Where the document is kept, from the repository's root. */
 export const ASYNCAPI_FILE = 'docs/asyncapi.json';
@@ -27,7 +23,7 @@ export function asyncApiJson(): string {
 export function asyncApiDocument(version: string): Record<string, unknown> {
   const descriptions = docComments(__dirname);
   const events = [...EVENT_CLASSES.values()].sort((a, b) => a.type.localeCompare(b.type));
-  const schemas = payloadSchemas(events, descriptions);
+  const schemas = eventSchemas(events, descriptions);
   const messages: Record<string, unknown> = {};
   const channels: Record<string, unknown> = {};
   const operations: Record<string, unknown> = {};
@@ -112,52 +108,24 @@ function producerOf(type: string): string {
 }
 
 /**
- * The payload schemas of the events (and the classes nested in them), with what class-validator-jsonschema leaves
- * out or gets wrong for these rules: a TypeScript enum's values only (`@IsEnum` allows its names too, but no producer
- * sends them) with their JSON type, `null` wherever `@IsOptional` allows it, and an event that adds no field to the
- * class it extends (which the library skips).
+ * The payload schemas of the events and the classes nested in them, with their descriptions. An event that adds no
+ * field to the class it extends (which the library skips) gets that class's schema under its own name.
  */
-function payloadSchemas(events: readonly EventClass[], descriptions: ReadonlyMap<string, string>): Record<string, SchemaObject> {
-  const generated = validationMetadatasToSchemas({
-    classTransformerMetadataStorage: defaultMetadataStorage,
-    refPointerPrefix: '#/components/schemas/',
-    additionalConverters: {
-      [IS_ENUM]: (meta) => {
-        const values = Object.values(meta.constraints[0] as Record<string, string | number>);
-        const numbers = values.filter((v): v is number => typeof v === 'number');
-        return numbers.length > 0 ? { type: 'integer', enum: numbers } : { type: 'string', enum: values };
-      },
-    },
-  });
-  for (const cls of events) {
-    for (let base = Object.getPrototypeOf(cls) as { name?: string } | null; !generated[cls.name] && base?.name; base = Object.getPrototypeOf(base) as { name?: string } | null) {
-      if (generated[base.name]) generated[cls.name] = structuredClone(generated[base.name]);
-    }
-  }
-  // Only what the messages use: an abstract base's fields are in each event that extends it.
-  const used = new Map<string, SchemaObject>();
-  const visit = (name: string) => {
-    if (used.has(name) || !generated[name]) return;
-    used.set(name, generated[name]);
-    for (const [, referenced] of JSON.stringify(generated[name]).matchAll(/#\/components\/schemas\/(\w+)/g)) visit(referenced);
+function eventSchemas(events: readonly EventClass[], descriptions: ReadonlyMap<string, string>): Record<string, PayloadSchema> {
+  const all = payloadSchemas();
+  const used = new Map<string, PayloadSchema>();
+  const visit = (name: string, schema: PayloadSchema | undefined = all[name]) => {
+    if (used.has(name) || !schema) return;
+    used.set(name, schema);
+    for (const [, referenced] of JSON.stringify(schema).matchAll(/#\/components\/schemas\/(\w+)/g)) visit(referenced);
   };
-  events.forEach((cls) => visit(cls.name));
-  const schemas = [...used].sort(([a], [b]) => a.localeCompare(b)).map(([name, schema]): [string, SchemaObject] => {
-    const required = new Set(schema.required ?? []);
-    const properties = Object.entries(schema.properties ?? {}).map(([property, value]) => {
-      const rule = required.has(property) ? (value as SchemaObject) : nullable(value as SchemaObject);
-      return [property, { ...rule, description: descriptions.get(`${name}.${property}`) }];
-    });
+  // only what the messages use: an abstract base's fields are in each event that extends it
+  for (const cls of events) visit(cls.name, all[schemaNameOf(cls, all) ?? cls.name]);
+  const described = [...used].sort(([a], [b]) => a.localeCompare(b)).map(([name, schema]): [string, PayloadSchema] => {
+    const properties = Object.entries(schema.properties ?? {}).map(([property, rule]) => [property, { ...rule, description: descriptions.get(`${name}.${property}`) }]);
     return [name, { ...schema, properties: Object.fromEntries(properties), description: descriptions.get(name) }];
   });
-  return JSON.parse(JSON.stringify(Object.fromEntries(schemas))) as Record<string, SchemaObject>; // drops the descriptions there are none of
-}
-
-/** The schema that also allows null: what `@IsOptional` lets through besides a missing field. */
-function nullable(schema: SchemaObject): SchemaObject {
-  if (typeof schema.type !== 'string') return { anyOf: [schema, { type: 'null' }] };
-  const type = [schema.type, 'null'] as unknown as SchemaObject['type']; // JSON Schema's type list, which openapi3-ts does not type
-  return schema.enum ? { ...schema, type, enum: [...schema.enum, null] } : { ...schema, type };
+  return JSON.parse(JSON.stringify(Object.fromEntries(described))) as Record<string, PayloadSchema>; // drops the descriptions there are none of
 }
 
 /**

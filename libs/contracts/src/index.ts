@@ -4,3 +4,4 @@ export * from './dossier-events';
 export * from './catalogue-events';
 export * from './task-events';
 export * from './registry';
+export * from './payload-schemas';

@@ -248,7 +248,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     } catch {
       throw new PoisonMessageError('the body is not JSON');
     }
-    const { event, problems } = await toValidEvent(cls, plain);
+    const { event, problems } = toValidEvent(cls, plain);
     if (problems.length > 0) throw new PoisonMessageError(`invalid ${type} payload: ${problems.join('; ')}`);
     return event;
   }

@@ -1,30 +1,58 @@
-import type { EventClass } from '@motcua/contracts';
+import { type EventClass, type PayloadSchema, payloadSchemas, schemaNameOf } from '@motcua/contracts';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { isEmail, isISO8601, isUUID } from 'class-validator';
 
 /**
  * Turns a payload as it travels (parsed JSON) into an instance of its contract class and validates it. The
  * producer runs the same check on the JSON it is about to store, so what it publishes is what consumers accept.
  * Unknown fields are kept, not rejected: contracts grow by optional fields, and an older consumer must accept
  * a newer producer's message.
+ *
+ * The check is the contract class's JSON Schema (made from its class-validator rules, as the AsyncAPI document
+ * shows it) compiled once per class: it runs in every command that publishes, where class-validator took a
+ * sixth of workflow's CPU in claim + forward. The formats are class-validator's own functions.
  */
-export async function toValidEvent<T extends object>(cls: EventClass<T>, plain: unknown): Promise<{ event: T; problems: string[] }> {
+export function toValidEvent<T extends object>(cls: EventClass<T>, plain: unknown): { event: T; problems: string[] } {
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     return { event: plain as T, problems: ['the payload is not a JSON object'] };
   }
-  const event = plainToInstance(cls as unknown as new () => T, plain);
-  const errors = await validate(event, { forbidUnknownValues: false });
-  return { event, problems: errors.flatMap((e) => describe(e, '')) };
+  const validate = validatorOf(cls);
+  const problems = validate(plain) ? [] : (validate.errors ?? []).map(describe);
+  return { event: plainToInstance(cls as unknown as new () => T, plain), problems };
 }
 
-interface ValidationIssue {
-  property: string;
-  constraints?: Record<string, string>;
-  children?: ValidationIssue[];
+const ajv = new Ajv({ allErrors: true, strict: false });
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+ajv.addFormat('uuid', { type: 'string', validate: (value) => isUUID(value) });
+ajv.addFormat('email', { type: 'string', validate: (value) => isEmail(value) });
+// `@IsISO8601({ strict: true })` becomes "a date or a date-time": together, exactly class-validator's check
+ajv.addFormat('date', { type: 'string', validate: (value) => DATE.test(value) && isISO8601(value, { strict: true }) });
+ajv.addFormat('date-time', { type: 'string', validate: (value) => !DATE.test(value) && isISO8601(value, { strict: true }) });
+
+const validators = new WeakMap<Function, ValidateFunction>();
+let schemas: { id: string; byName: Record<string, PayloadSchema> } | undefined;
+
+function validatorOf(cls: Function): ValidateFunction {
+  const validate = validators.get(cls);
+  if (validate) return validate;
+  let name = schemas && schemaNameOf(cls, schemas.byName);
+  if (!schemas || !name) {
+    // the first check, or a class defined since the schemas were made (a test's): made again, all of them
+    const byName = payloadSchemas();
+    schemas = { id: `payloads-${Object.keys(byName).length}-${Date.now()}`, byName };
+    ajv.addSchema({ components: { schemas: byName } }, schemas.id);
+    name = schemaNameOf(cls, byName);
+  }
+  // a class without rules has nothing to check but that the payload is an object
+  const compiled = ajv.compile(name ? { $ref: `${schemas.id}#/components/schemas/${name}` } : { type: 'object' });
+  validators.set(cls, compiled);
+  return compiled;
 }
 
-function describe(error: ValidationIssue, path: string): string[] {
-  const here = path ? `${path}.${error.property}` : error.property;
-  const own = error.constraints ? [`${here}: ${Object.values(error.constraints).join(', ')}`] : [];
-  return [...own, ...(error.children ?? []).flatMap((child) => describe(child, here))];
+/** `applicant.wardCode: must match pattern "^\d{5}$"`, `dossierCode: is required`. */
+function describe(error: ErrorObject): string {
+  const path = error.instancePath.slice(1).replace(/\//g, '.');
+  if (error.keyword === 'required') return `${path ? `${path}.` : ''}${String(error.params.missingProperty)}: is required`;
+  return `${path || '(payload)'}: ${error.message ?? error.keyword}`;
 }

@@ -140,7 +140,7 @@ export class OutboxTransaction implements Transaction {
 
   private async validatedRows(pending: { cls: EventClass; record: OutboxRecord }[]): Promise<string> {
     for (const { cls, record } of pending) {
-      const { problems } = await toValidEvent(cls, JSON.parse(JSON.stringify(record.payload)));
+      const { problems } = toValidEvent(cls, JSON.parse(JSON.stringify(record.payload)));
       if (problems.length > 0) throw new InvalidEventError(cls.type, problems);
     }
     return JSON.stringify(pending.map(({ record }) => record));

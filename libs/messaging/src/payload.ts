@@ -14,12 +14,15 @@ import { isEmail, isISO8601, isUUID } from 'class-validator';
  * sixth of workflow's CPU in claim + forward. The formats are class-validator's own functions.
  */
 export function toValidEvent<T extends object>(cls: EventClass<T>, plain: unknown): { event: T; problems: string[] } {
-  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
-    return { event: plain as T, problems: ['the payload is not a JSON object'] };
-  }
+  const problems = contractProblems(cls, plain);
+  return { event: problems.length > 0 ? (plain as T) : plainToInstance(cls as unknown as new () => T, plain), problems };
+}
+
+/** What is wrong with a payload (parsed JSON) by its contract; none: it may be published. */
+export function contractProblems(cls: EventClass, plain: unknown): string[] {
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) return ['the payload is not a JSON object'];
   const validate = validatorOf(cls);
-  const problems = validate(plain) ? [] : (validate.errors ?? []).map(describe);
-  return { event: plainToInstance(cls as unknown as new () => T, plain), problems };
+  return validate(plain) ? [] : (validate.errors ?? []).map(describe);
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false });

@@ -5,7 +5,7 @@ import { RequestContext } from '@motcua/observability';
 import { newId, queryPrepared } from '@motcua/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxRelay } from './outbox/outbox-relay';
-import { toValidEvent } from './payload';
+import { contractProblems } from './payload';
 
 /** One database transaction, and the only way to publish an event: as an outbox row in that transaction. */
 export interface Transaction {
@@ -140,7 +140,7 @@ export class OutboxTransaction implements Transaction {
 
   private async validatedRows(pending: { cls: EventClass; record: OutboxRecord }[]): Promise<string> {
     for (const { cls, record } of pending) {
-      const { problems } = toValidEvent(cls, JSON.parse(JSON.stringify(record.payload)));
+      const problems = contractProblems(cls, JSON.parse(JSON.stringify(record.payload)));
       if (problems.length > 0) throw new InvalidEventError(cls.type, problems);
     }
     return JSON.stringify(pending.map(({ record }) => record));

@@ -92,6 +92,13 @@ export function cpuSeconds(pids: number[]): number {
 }
 
 /** Processes whose command line contains `needle` (e.g. the PostgreSQL backends, the RabbitMQ VM). */
+/** A process's resident memory now and at its peak (MiB). */
+export function rssMiB(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rss: Math.round(kib('VmRSS') / 1024), peak: Math.round(kib('VmHWM') / 1024) };
+}
+
 export function pidsOf(needle: string): number[] {
   return readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))

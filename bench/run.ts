@@ -14,14 +14,13 @@
  *   npm run bench -- --parts e [--tasks 1000000]      (e: the deadline watch's sweep over open tasks, bench/sweep.ts)
  *   npm run bench -- --parts f [--dossiers 1000000]   (f: on-time statistics, bench/statistics.ts)
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { Role } from '@motcua/auth';
 import { createTestAuth, type RunningSuite, type ServiceName, SERVICE_NAMES, eventually, startSuite, BIRTH_REGISTRATION_DOCUMENTS } from '@motcua/testing';
 import { catalogueFigures } from './catalogue';
-import { cpuSeconds, openLoop, percentile, pidsOf } from './load';
+import { cpuSeconds, openLoop, percentile, pidsOf, rssMiB } from './load';
 import { machineDescription, machineReference } from './machine';
 import { statisticsFigures } from './statistics';
 import { sweepFigures } from './sweep';
@@ -61,12 +60,6 @@ function submission(i: number): string {
     documents: BIRTH_REGISTRATION_DOCUMENTS,
     returnMethod: 'desk',
   });
-}
-
-function rssMiB(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
-  return { rss: Math.round(kib('VmRSS') / 1024), peak: Math.round(kib('VmHWM') / 1024) };
 }
 
 async function count(suite: RunningSuite, service: ServiceName, sql: string): Promise<number> {

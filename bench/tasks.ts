@@ -11,7 +11,7 @@
  *   2. claim + forward: open, unowned step-1 tasks of birth registration (1.001193, version 1) inserted at a few
  *      ward committees, each with its own specialists; a closed loop of workers, each taking the next task, claims
  *      it and forwards it as an eligible specialist of the ward; pairs/s, latency per command, failures, CPU per
- *      pair; then SQL checks that every task is done with exactly one next task (the leader's, at the same ward).
+ *      pair, each workflow process's resident memory after the run and at its peak; then SQL checks that every task is done with exactly one next task (the leader's, at the same ward).
  *      With `--replicas N`, N workflow processes on the one database take the commands, the workers spread over
  *      them in turn (as behind a load balancer); their CPU is added up.
  * The service, PostgreSQL, RabbitMQ and this load generator share the machine's cores; the CPU each used per pair
@@ -23,7 +23,7 @@ import { Client } from 'pg';
 import { type Role, isRole } from '@motcua/auth';
 import { encodeCursor } from '@motcua/persistence';
 import { type TestAuth, startSuite } from '@motcua/testing';
-import { cpuSeconds, percentile, pidsOf } from './load';
+import { cpuSeconds, percentile, pidsOf, rssMiB } from './load';
 
 export interface TaskBenchSizes {
   tasks: number;
@@ -420,6 +420,7 @@ async function claimAndForward(db: Client, auth: TestAuth, bases: readonly strin
     ['(d2) forward latency p50 / p99 / max (ms)', `${ms(forwards, 50)} / ${ms(forwards, 99)} / ${ms(forwards, 100)}`],
     ['(d2) failures (non-2xx or no answer), warm-up included', failed === 0 ? '0' : [...failures].map(([k, n]) => `${k}: ${n}`).join(', ')],
     [`(d2) CPU ms per pair: ${Object.keys(groups).join(' / ')} (all their processes)`, cpuMs.join(' / ')],
+    ['(d2) memory: each workflow process resident after the run / its peak (MiB)', pids.map((pid) => Object.values(rssMiB(pid)).join(' / ')).join(', ')],
     [
       '(d2) afterwards in SQL: tasks (warm-up included) / done by their owner / with exactly one next task (open, leader, same ward)',
       `${check.tasks} / ${check.done} / ${check.oneNext}`,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { BIRTH_REGISTRATION_DOCUMENTS, type RunningSuite, type TestAuth, createTestAuth, eventually, startSuite } from '@motcua/testing';
+import { DossierSupplemented, event } from '@motcua/contracts';
+import { BIRTH_REGISTRATION_DOCUMENTS, type RunningSuite, type TestAuth, createTestAuth, eventually, publishEvent, startSuite } from '@motcua/testing';
 import { WorkingCalendar, appointmentFor, toVietnamIso } from '@motcua/calendar';
 import { procedures } from '../apps/workflow/src/migrations/seed/1764150000006-procedures';
 
@@ -428,6 +429,50 @@ describe('processing a dossier task by task', () => {
       `3 ${LAND_BRANCH} request_supplement`,
       `3 ${LAND_BRANCH} null`,
     ]);
+  });
+
+  it('does not resume a case waiting for a second supplement on a copy of the first one’s message', async () => {
+    const { body: receipt } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, await officer(TRUC_BACH, Role.Receiver), {
+      procedureCode: '1.001193',
+      receivingAgencyCode: TRUC_BACH,
+      channel: 1,
+      applicant: { fullName: 'Tạ Minh Châu', wardCode: '00004' },
+      documents: BIRTH_REGISTRATION_DOCUMENTS,
+      returnMethod: 'desk',
+    });
+    const code = receipt.code;
+    const specialist = await officer(TRUC_BACH, Role.Specialist);
+    const missing = [{ name: 'Giấy chứng sinh' }];
+    const askAndSupply = async (round: number) => {
+      const task = await openTask(code, TRUC_BACH, specialist);
+      const claimed = await call('POST', workflow(`/tasks/${task.id}/claim`), specialist, { version: task.version });
+      const asked = await call('POST', workflow(`/tasks/${task.id}/actions`), specialist, { version: claimed.body.version, action: 'request_supplement', note: `Lần ${round}`, missing });
+      expect(asked.body).toMatchObject({ nationalStatus: 5 });
+      return () =>
+        eventually(async () => {
+          const answer = await call('POST', `${suite.url('intake')}/api/v1/dossiers/${code}/supplements`, null, { documents: missing }, { 'x-lookup-secret': receipt.lookupSecret });
+          return answer.status === 201 ? answer.body : undefined;
+        }, `round ${round} supplied`);
+    };
+    expect(await (await askAndSupply(1))()).toMatchObject({ round: 1 });
+    const supplyRound2 = await askAndSupply(2); // round 1 resumed the case; round 2 is asked for
+    const caseState = async () => (await workflowDb.query(`SELECT status, supplement_rounds AS rounds FROM dossier_case WHERE dossier_code = $1`, [code])).rows[0];
+    expect(await caseState()).toEqual({ status: 'awaiting_supplement', rounds: 2 });
+
+    // an operator re-sends round 1's message under a new message id: applied, and the case still waits
+    const intakeDb = new Client({ connectionString: suite.services.intake.database.url });
+    await intakeDb.connect();
+    const [first] = (await intakeDb.query(`SELECT payload FROM outbox_message WHERE type = 'intake.dossier.supplemented' AND payload->>'dossierCode' = $1`, [code])).rows;
+    await intakeDb.end();
+    expect(first.payload).toMatchObject({ round: 1 });
+    const copy = await publishEvent(suite.prefix, event(DossierSupplemented, first.payload));
+    await eventually(async () => ((await workflowDb.query(`SELECT 1 FROM inbox_message WHERE message_id = $1`, [copy])).rowCount === 1 ? true : undefined), 'the copy consumed');
+    expect(await caseState()).toEqual({ status: 'awaiting_supplement', rounds: 2 });
+    expect((await workflowDb.query(`SELECT count(*)::int AS n FROM task WHERE dossier_code = $1 AND status = 'open'`, [code])).rows[0].n).toBe(0);
+
+    // round 2's own supplement resumes it
+    expect(await supplyRound2()).toMatchObject({ round: 2 });
+    expect(await openTask(code, TRUC_BACH, specialist)).toMatchObject({ stepNumber: 1, nationalStatus: 4 });
   });
 
   it('stops processing with a notice when the body refuses (8)', async () => {

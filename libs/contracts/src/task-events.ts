@@ -204,6 +204,15 @@ export class DossierSupplemented extends DossierEvent {
   @IsString()
   @MaxLength(100)
   receivedBy: string | null;
+
+  /**
+   * The round of the request this answers (1 for the first): a copy of an earlier round's message does not resume
+   * a case waiting for a later one. Added in a compatible way: absent from earlier events.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  round?: number;
 }
 
 /** workflow.case.coordinator-changed — the head of the desk gave the dossier another coordinator. */

@@ -105,6 +105,7 @@ export class SupplyDocuments {
             documents: supplied,
             note: request.note ?? null,
             receivedBy,
+            round,
           }),
         );
         return { status: 201, body: { dossierCode: code, round, documents: supplied, suppliedAt: now.toISOString() } };

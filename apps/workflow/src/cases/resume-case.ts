@@ -14,6 +14,7 @@ interface WaitingCase extends CaseForStep {
   appointmentAt: Date | null;
   originalAppointmentAt: Date | null;
   extensionCount: number;
+  supplementRounds: number;
 }
 
 /**
@@ -37,6 +38,7 @@ export class ResumeCase {
               c.coordinator_id AS "coordinatorId", c.received_at AS "receivedAt", c.status, c.signed_step AS "signedStep",
               c.event_sequence AS "eventSequence", c.paused_at AS "pausedAt", c.appointment_at AS "appointmentAt",
               c.original_appointment_at AS "originalAppointmentAt", c.extension_count AS "extensionCount",
+              c.supplement_rounds AS "supplementRounds",
               (SELECT t.step_number FROM task t WHERE t.case_id = c.id AND t.outcome = 'request_supplement'
                 ORDER BY t.completed_at DESC LIMIT 1) AS "askedAtStep"
          FROM dossier_case c
@@ -46,6 +48,10 @@ export class ResumeCase {
     )) as WaitingCase[];
     if (!kase || kase.status !== 'awaiting_supplement' || kase.askedAtStep === null) {
       this.logger.warn(`supplement for ${supplemented.dossierCode} ignored: the case is not waiting for one`);
+      return;
+    }
+    if (typeof supplemented.round === 'number' && supplemented.round !== kase.supplementRounds) {
+      this.logger.warn(`supplement for ${supplemented.dossierCode} ignored: it answers round ${supplemented.round}, the case waits for round ${kase.supplementRounds}`);
       return;
     }
     const now = new Date();

@@ -592,6 +592,48 @@ describe('processing a dossier task by task', () => {
     expect((await call('PUT', workflow(`/officers/${PHUC_XA}.specialist.1/status`), admin, { status: 'active' })).body).toMatchObject({ status: 'active' });
   });
 
+  it('passes over the least-loaded officer for an automatic step when their leave is being recorded at that moment', async () => {
+    const PHUC_XA = '001.01.20.H26';
+    const admin = await auth.token({ subject: 'quan-tri-vien', roles: [Role.Admin] });
+    const current = (await call('GET', workflow('/procedures/1.000656'), admin)).body.versions.at(-1).steps;
+    expect((await call('POST', workflow('/procedures/1.000656/versions'), admin, { steps: current.map((s: any, i: number) => (i === 0 ? { ...s, assignment: 'least_loaded' } : s)) })).status).toBe(201);
+    const { rows: ranked } = await workflowDb.query<{ id: string }>(
+      `SELECT o.id FROM officer_role r JOIN officer o ON o.id = r.officer_id
+        WHERE r.agency_code = $1 AND r.role = 'specialist' AND o.status = 'active'
+        ORDER BY (SELECT count(*) FROM task t WHERE t.owner_id = o.id AND t.status = 'open'), o.id`,
+      [PHUC_XA],
+    );
+    const [leastLoaded] = ranked.map((r) => r.id);
+    // the leave is being recorded (the officer's row held) while a dossier's first task is opened
+    const leave = new Client({ connectionString: suite.services.workflow.database.url });
+    await leave.connect();
+    try {
+      await leave.query('BEGIN');
+      await leave.query(`UPDATE officer SET status = 'on_leave' WHERE id = $1`, [leastLoaded]);
+      const seeded = procedures.find((p) => p.code === '1.000656')!;
+      const { body } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, await officer(PHUC_XA, Role.Receiver), {
+        procedureCode: '1.000656',
+        receivingAgencyCode: PHUC_XA,
+        channel: 1,
+        applicant: { fullName: 'Hà Văn Lộc', wardCode: '00001' },
+        documents: seeded.documents.filter((d) => d.required).map(({ code, name }) => ({ code, name })),
+        returnMethod: 'desk',
+      });
+      await eventually(
+        async () =>
+          (await workflowDb.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n === 1 || undefined,
+        'the opening of the task waiting on the officer',
+      );
+      await leave.query('COMMIT');
+      const task = await eventually(async () => (await workflowDb.query(`SELECT owner_id FROM task WHERE dossier_code = $1 AND status = 'open'`, [body.code])).rows[0], 'the first task');
+      expect(task.owner_id).not.toBe(leastLoaded);
+      expect(ranked.map((r) => r.id)).toContain(task.owner_id);
+    } finally {
+      await leave.query(`UPDATE officer SET status = 'active' WHERE id = $1`, [leastLoaded]);
+      await leave.end();
+    }
+  });
+
   it('gives a task to exactly one of 50 officers claiming it at once; the 49 others get 409 and change nothing', async () => {
     const code = await receive('1.001193', TRUC_BACH, '00004');
     const ids = Array.from({ length: 50 }, (_, i) => `${TRUC_BACH}.specialist.rush-${i}`);

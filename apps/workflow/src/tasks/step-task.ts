@@ -171,7 +171,11 @@ export class StepTasks {
            FROM n, jsonb_to_recordset(${param}::jsonb -> 'events') AS x(kind text, actor_id text, at timestamptz, details jsonb))`;
   }
 
-  /** The eligible active officer (other than `except`) with the fewest open tasks, ties to the first by id. */
+  /**
+   * The eligible active officer (other than `except`) with the fewest open tasks, ties to the first by id. Their row
+   * is share-locked: in a transaction, a leave being recorded for them waits until it commits (or, committed first,
+   * passes them over); a statement on its own checks again when it writes (`changeCtes`' `newOwner`).
+   */
   private async leastLoaded(tx: Transaction, agencyCode: string, role: string, except: string | null): Promise<string | null> {
     const [chosen] = await queryPrepared<{ id: string }>(
       tx.manager,
@@ -179,7 +183,8 @@ export class StepTasks {
       `SELECT o.id FROM officer_role r JOIN officer o ON o.id = r.officer_id
         WHERE r.agency_code = $1 AND r.role = $2 AND o.status = 'active' AND o.id IS DISTINCT FROM $3
         ORDER BY (SELECT count(*) FROM task t WHERE t.owner_id = o.id AND t.status = 'open'), o.id
-        LIMIT 1`,
+        LIMIT 1
+          FOR SHARE OF o`,
       [agencyCode, role, except],
     );
     return chosen?.id ?? null;

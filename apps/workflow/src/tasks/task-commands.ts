@@ -317,6 +317,7 @@ export class TaskCommands {
          supplement_rounds = c.supplement_rounds + $13,
          paused_at = CASE WHEN $8 = 'awaiting_supplement' THEN $2 ELSE c.paused_at END,
          processed_at = CASE WHEN $14 THEN COALESCE(c.processed_at, $2) ELSE c.processed_at END`,
+        '$20', // the next step's automatic owner, still at work
       )},
        t AS (
          UPDATE task SET status = 'done', completed_at = $2, completed_by = $3, outcome = $4, note = $5, version = version + 1
@@ -346,6 +347,7 @@ export class TaskCommands {
         expected.taskVersion,
         expected.caseVersion,
         expected.caseSequence,
+        opened?.ownerId ?? null,
       ],
     );
     if (!changed) return null;

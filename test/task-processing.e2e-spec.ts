@@ -69,6 +69,31 @@ describe('processing a dossier task by task', () => {
     }, `the open task of ${dossierCode} at ${agency}`);
   }
 
+  /** Publishes a version of death registration (1.000656) whose first step goes to the least-loaded specialist. */
+  async function assignDeathsAutomatically() {
+    const admin = await auth.token({ subject: 'quan-tri-vien', roles: [Role.Admin] });
+    const current = (await call('GET', workflow('/procedures/1.000656'), admin)).body.versions.at(-1).steps;
+    const published = await call('POST', workflow('/procedures/1.000656/versions'), admin, {
+      steps: current.map((s: any, i: number) => (i === 0 ? { ...s, assignment: 'least_loaded' } : s)),
+    });
+    expect(published.status).toBe(201);
+    return admin;
+  }
+
+  /** A death registration received at Phúc Xá's desk; its code. */
+  async function receiveDeath(fullName: string): Promise<string> {
+    const seeded = procedures.find((p) => p.code === '1.000656')!;
+    const { body } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, await officer('001.01.20.H26', Role.Receiver), {
+      procedureCode: '1.000656',
+      receivingAgencyCode: '001.01.20.H26',
+      channel: 1,
+      applicant: { fullName, wardCode: '00001' },
+      documents: seeded.documents.filter((d) => d.required).map(({ code, name }) => ({ code, name })),
+      returnMethod: 'desk',
+    });
+    return body.code as string;
+  }
+
   /** Claims the dossier's task at `agency` as officer n of `role`, then finishes it with `action`. */
   async function step(dossierCode: string, agency: string, role: Role, action: string, note?: string) {
     const token = await officer(agency, role);
@@ -536,25 +561,8 @@ describe('processing a dossier task by task', () => {
 
   it('assigns a step that says so to the least-loaded officer, and hands an officer’s tasks on when they go on leave', async () => {
     const PHUC_XA = '001.01.20.H26';
-    const admin = await auth.token({ subject: 'quan-tri-vien', roles: [Role.Admin] });
-    const current = (await call('GET', workflow('/procedures/1.000656'), admin)).body.versions.at(-1).steps;
-    const published = await call('POST', workflow('/procedures/1.000656/versions'), admin, {
-      steps: current.map((s: any, i: number) => (i === 0 ? { ...s, assignment: 'least_loaded' } : s)),
-    });
-    expect(published.status).toBe(201);
-
-    const death = async () => {
-      const seeded = procedures.find((p) => p.code === '1.000656')!;
-      const { body } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, await officer(PHUC_XA, Role.Receiver), {
-        procedureCode: '1.000656',
-        receivingAgencyCode: PHUC_XA,
-        channel: 1,
-        applicant: { fullName: 'Phan Văn Đức', wardCode: '00001' },
-        documents: seeded.documents.filter((d) => d.required).map(({ code, name }) => ({ code, name })),
-        returnMethod: 'desk',
-      });
-      return body.code as string;
-    };
+    const admin = await assignDeathsAutomatically();
+    const death = () => receiveDeath('Phan Văn Đức');
     const ownerOf = (code: string) =>
       eventually(async () => (await workflowDb.query(`SELECT id, owner_id FROM task WHERE dossier_code = $1 AND status = 'open'`, [code])).rows[0]?.owner_id, `an owner for ${code}`);
     const first = await death();
@@ -594,9 +602,7 @@ describe('processing a dossier task by task', () => {
 
   it('passes over the least-loaded officer for an automatic step when their leave is being recorded at that moment', async () => {
     const PHUC_XA = '001.01.20.H26';
-    const admin = await auth.token({ subject: 'quan-tri-vien', roles: [Role.Admin] });
-    const current = (await call('GET', workflow('/procedures/1.000656'), admin)).body.versions.at(-1).steps;
-    expect((await call('POST', workflow('/procedures/1.000656/versions'), admin, { steps: current.map((s: any, i: number) => (i === 0 ? { ...s, assignment: 'least_loaded' } : s)) })).status).toBe(201);
+    await assignDeathsAutomatically();
     const { rows: ranked } = await workflowDb.query<{ id: string }>(
       `SELECT o.id FROM officer_role r JOIN officer o ON o.id = r.officer_id
         WHERE r.agency_code = $1 AND r.role = 'specialist' AND o.status = 'active'
@@ -610,22 +616,14 @@ describe('processing a dossier task by task', () => {
     try {
       await leave.query('BEGIN');
       await leave.query(`UPDATE officer SET status = 'on_leave' WHERE id = $1`, [leastLoaded]);
-      const seeded = procedures.find((p) => p.code === '1.000656')!;
-      const { body } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, await officer(PHUC_XA, Role.Receiver), {
-        procedureCode: '1.000656',
-        receivingAgencyCode: PHUC_XA,
-        channel: 1,
-        applicant: { fullName: 'Hà Văn Lộc', wardCode: '00001' },
-        documents: seeded.documents.filter((d) => d.required).map(({ code, name }) => ({ code, name })),
-        returnMethod: 'desk',
-      });
+      const code = await receiveDeath('Hà Văn Lộc');
       await eventually(
         async () =>
           (await workflowDb.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n === 1 || undefined,
         'the opening of the task waiting on the officer',
       );
       await leave.query('COMMIT');
-      const task = await eventually(async () => (await workflowDb.query(`SELECT owner_id FROM task WHERE dossier_code = $1 AND status = 'open'`, [body.code])).rows[0], 'the first task');
+      const task = await eventually(async () => (await workflowDb.query(`SELECT owner_id FROM task WHERE dossier_code = $1 AND status = 'open'`, [code])).rows[0], 'the first task');
       expect(task.owner_id).not.toBe(leastLoaded);
       expect(ranked.map((r) => r.id)).toContain(task.owner_id);
     } finally {

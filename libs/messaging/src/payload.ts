@@ -35,6 +35,7 @@ ajv.addFormat('date-time', { type: 'string', validate: (value) => !DATE.test(val
 
 const validators = new WeakMap<Function, ValidateFunction>();
 let schemas: { id: string; byName: Record<string, PayloadSchema> } | undefined;
+let made = 0;
 
 function validatorOf(cls: Function): ValidateFunction {
   const validate = validators.get(cls);
@@ -43,7 +44,7 @@ function validatorOf(cls: Function): ValidateFunction {
   if (!schemas || !name) {
     // the first check, or a class defined since the schemas were made (a test's): made again, all of them
     const byName = payloadSchemas();
-    schemas = { id: `payloads-${Object.keys(byName).length}-${Date.now()}`, byName };
+    schemas = { id: `payloads-${++made}`, byName }; // each making its own id: ajv keeps every one it was given
     ajv.addSchema({ components: { schemas: byName } }, schemas.id);
     name = schemaNameOf(cls, byName);
   }

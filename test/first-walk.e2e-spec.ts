@@ -76,7 +76,7 @@ describe('a dossier’s first walk through the suite', () => {
     expect(record.processVersion).toBe(1);
 
     // the first task waits, unowned, in the ward committee's queue
-    const specialist = await auth.token({ subject: 'cong-chuc-tu-phap-01', roles: [Role.Specialist], agencies: [ward] });
+    const specialist = await auth.token({ subject: `${ward}.specialist.1`, roles: [Role.Specialist], agencies: [ward] });
     const queue = await get(`${suite.url('workflow')}/api/v1/tasks?agency=${ward}`, specialist);
     expect(queue.status).toBe(200);
     const task = queue.body.items.find((t: any) => t.dossierCode === receipt.code);

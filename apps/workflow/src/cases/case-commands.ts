@@ -5,6 +5,7 @@ import { UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
 import type { EntityManager } from 'typeorm';
+import { rolesInForce } from '../staff/oversight';
 
 export type CaseCommand = { readonly kind: 'withdraw'; readonly reason: string } | { readonly kind: 'change_coordinator'; readonly officerId: string };
 
@@ -55,7 +56,8 @@ export class CaseCommands {
         if (kase.status === 'closed') throw problem(409, 'CASE.CLOSED', 'processing of this dossier has ended');
         if (kase.version !== expectedVersion) throw problem(409, 'CASE.VERSION_CONFLICT', `the case is at version ${kase.version}: reload it`, 'version');
         const roles = await this.rolesAt(tx.manager, kase.receivingAgencyCode, [caller.subject, ...(command.kind === 'change_coordinator' ? [command.officerId] : [])]);
-        const mine = roles.get(caller.subject) ?? [];
+        // the roles the caller's token and the organisation's record both give them at the desk
+        const mine: string[] = rolesInForce(caller, kase.receivingAgencyCode, roles.get(caller.subject) ?? []);
         const now = new Date();
         const sequence = kase.eventSequence + 1;
 

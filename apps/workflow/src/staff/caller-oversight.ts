@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@motcua/auth';
 import { Catalogue } from '../catalogue/catalogue';
-import { HEAD_ROLES, type Oversight, type RoleAtAgency, oversightOf } from './oversight';
+import { type Oversight, type RoleAtAgency, oversightOf } from './oversight';
 
 /**
  * An officer's oversight (`oversightOf`) from the organisation's record of them as it is at the call: a role
@@ -17,16 +17,16 @@ export class CallerOversight {
   ) {}
 
   async of(caller: Principal): Promise<Oversight> {
-    // A token without a head role heads nothing, whatever the organisation says: no need to ask it.
-    const mayHead = caller.kind === 'officer' && caller.agencies.length > 0 && caller.roles.some((role) => HEAD_ROLES.includes(role));
-    const roles = mayHead
-      ? ((await this.dataSource.query(
-          `SELECT r.agency_code AS "agencyCode", r.role
-             FROM officer_role r JOIN officer o ON o.id = r.officer_id
-            WHERE r.officer_id = $1 AND r.agency_code = ANY($2) AND r.role = ANY($3) AND o.status = 'active'`,
-          [caller.subject, caller.agencies, HEAD_ROLES],
-        )) as RoleAtAgency[])
-      : [];
+    // A token that names no agency (or a citizen's, a machine's) gives nothing to confirm: no need to ask.
+    const roles =
+      caller.kind === 'officer' && caller.agencies.length > 0
+        ? ((await this.dataSource.query(
+            `SELECT r.agency_code AS "agencyCode", r.role, o.status = 'active' AS active
+               FROM officer_role r JOIN officer o ON o.id = r.officer_id
+              WHERE r.officer_id = $1 AND r.agency_code = ANY($2)`,
+            [caller.subject, caller.agencies],
+          )) as RoleAtAgency[])
+        : [];
     return oversightOf(caller, roles);
   }
 

@@ -10,6 +10,7 @@ import { type Expected, StepTasks } from './step-task';
 import { type Officer, type StepAction, type TaskCommand, decide, transition } from './task-rules';
 import { isTaskId } from './task.queries';
 import { Calendars } from '../calendar/calendars';
+import { rolesInForce } from '../staff/oversight';
 import { Catalogue } from '../catalogue/catalogue';
 
 /** The task and its case as a command reads them, and decides on. */
@@ -101,11 +102,14 @@ export class TaskCommands {
   private async run(tx: Transaction, taskId: string, command: TaskCommand, expectedVersion: number, caller: Principal): Promise<CommandResult> {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const task = await this.read(tx, taskId, caller.subject, command.kind === 'assign' ? command.officerId : null);
-      // Whether the task exists is not for an officer of another agency to know.
-      if (!task || caller.kind !== 'officer' || !canActForAgency(caller, task.agencyCode)) throw taskNotFound(taskId);
-      const officers = new Map(task.officers.map((o) => [o.id, o]));
+      const officers = new Map(task?.officers.map((o) => [o.id, o]));
+      const recorded = officers.get(caller.subject);
+      // Whether the task exists is not for anyone but the officers of its agency (their token and the record say so) to know.
+      if (!task || caller.kind !== 'officer' || !canActForAgency(caller, task.agencyCode) || !recorded?.rolesAtAgency.length) throw taskNotFound(taskId);
+      // the caller acts with the roles their token and the organisation's record both give them at the task's agency
+      const actor = { ...recorded, rolesAtAgency: rolesInForce(caller, task.agencyCode, recorded.rolesAtAgency) };
       const step = task.steps[task.stepNumber - 1];
-      const decision = decide(task, command, expectedVersion, officers.get(caller.subject), step?.actions ?? [], command.kind === 'assign' ? officers.get(command.officerId) : undefined);
+      const decision = decide(task, command, expectedVersion, actor, step?.actions ?? [], command.kind === 'assign' ? officers.get(command.officerId) : undefined);
       if (!decision.ok) {
         throw new ProblemDetailsException({
           status: decision.status,

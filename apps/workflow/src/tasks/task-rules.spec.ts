@@ -34,6 +34,15 @@ describe('who may change a task', () => {
     expect(decide(queued, { kind: 'release' }, 3, head, actions)).toMatchObject({ status: 409, code: 'TASK.NOT_OWNED' });
   });
 
+  it('lets the owner act, move the appointment or release only while the step’s role is in force for them', () => {
+    // the owner's token no longer gives the step's role (or the organisation took it away): the roles in force are none
+    const narrowed = officer('lan', []);
+    expect(decide(owned, { kind: 'act', action: 'forward' }, 3, narrowed, actions)).toMatchObject({ status: 403, code: 'TASK.NOT_ELIGIBLE' });
+    expect(decide(owned, { kind: 'extend', reason: 'x', newAppointmentAt: new Date() }, 3, narrowed, actions)).toMatchObject({ status: 403, code: 'TASK.NOT_ELIGIBLE' });
+    expect(decide(owned, { kind: 'release' }, 3, narrowed, actions)).toMatchObject({ status: 403, code: 'TASK.NOT_ELIGIBLE' });
+    expect(decide(owned, { kind: 'act', action: 'forward' }, 3, lan, actions)).toEqual({ ok: true });
+  });
+
   it('hands a result over only once it has been signed', () => {
     const returning = ['hand_over'];
     expect(decide({ ...owned, signedStep: 2 }, { kind: 'act', action: 'hand_over' }, 3, lan, returning)).toEqual({ ok: true });

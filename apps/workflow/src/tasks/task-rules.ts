@@ -23,7 +23,11 @@ export interface TaskState {
   readonly signedStep: number | null;
 }
 
-/** An officer as the organisation knows them: their roles at the task's agency, and whether they are at work. */
+/**
+ * An officer as a command sees them: whether they are at work, and their roles at the task's agency. For the
+ * caller, the roles in force (`rolesInForce`: the organisation's record narrowed by their token); for an officer
+ * the caller names (whom a head assigns), the record's.
+ */
 export interface Officer {
   readonly id: string;
   readonly active: boolean;
@@ -69,12 +73,15 @@ export function decide(
     case 'release':
       if (task.ownerId === null) return refuse(409, 'TASK.NOT_OWNED', 'the task has no owner to release');
       if (actor?.id !== task.ownerId && !isHead) return refuse(403, 'TASK.NOT_OWNER', 'only its owner or the head of the agency releases a task');
+      if (!isHead && !eligible(actor, task.role)) return refuse(403, 'TASK.NOT_ELIGIBLE', `only an active ${task.role} of the agency may release it`);
       return { ok: true };
     case 'extend':
       if (task.ownerId === null || actor?.id !== task.ownerId) return refuse(403, 'TASK.NOT_OWNER', 'only the owner of the task asks for an extension');
+      if (!eligible(actor, task.role)) return refuse(403, 'TASK.NOT_ELIGIBLE', `only an active ${task.role} of the agency may move the appointment`);
       return { ok: true };
     case 'act':
       if (task.ownerId === null || actor?.id !== task.ownerId) return refuse(403, 'TASK.NOT_OWNER', 'only the owner of the task acts on it');
+      if (!eligible(actor, task.role)) return refuse(403, 'TASK.NOT_ELIGIBLE', `only an active ${task.role} of the agency may act on it`);
       if (!allowedActions.includes(command.action)) {
         return refuse(422, 'TASK.ACTION_NOT_ALLOWED', `this step allows ${allowedActions.join(', ')}`, 'action');
       }

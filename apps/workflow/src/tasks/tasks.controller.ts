@@ -31,9 +31,9 @@ export class TasksController {
     }
     // whom open tasks are with (a list of done tasks is the caller's own, whatever owner says)
     const everyOwner = request.owner === 'all' && request.status === 'open';
-    // Only a view of others' work needs what the caller heads or leads (one small read of the organisation).
-    const oversight = request.scope === 'subtree' || everyOwner ? await this.oversight.of(caller) : undefined;
-    const led = oversight ? this.oversight.underLeadership(oversight) : [];
+    // The agencies the organisation's record confirms for the caller's token, what they head and lead (one small read).
+    const oversight = await this.oversight.of(caller);
+    const led = this.oversight.underLeadership(oversight);
     if (request.scope === 'subtree' && led.length === 0) {
       throw new ProblemDetailsException({
         status: HttpStatus.FORBIDDEN,
@@ -42,7 +42,7 @@ export class TasksController {
         errors: [{ field: 'scope', code: 'SUBTREE_FOR_LEADERS', message: 'scope=subtree needs the leader role at one of your agencies' }],
       });
     }
-    const inScope = request.scope === 'subtree' ? [...new Set([...caller.agencies, ...led])] : caller.agencies;
+    const inScope = request.scope === 'subtree' ? [...new Set([...oversight.member, ...led])] : [...oversight.member];
     if (request.agency !== undefined && !inScope.includes(request.agency)) {
       throw new ProblemDetailsException({
         status: HttpStatus.FORBIDDEN,
@@ -54,7 +54,7 @@ export class TasksController {
     let agencies = request.agency ? [request.agency] : inScope;
     if (everyOwner) {
       // at the agencies the caller heads, and (for a leader) those under the ones they lead; others left out
-      const headed = new Set([...(oversight?.heads ?? []), ...led]);
+      const headed = new Set([...oversight.heads, ...led]);
       agencies = agencies.filter((code) => headed.has(code));
       if (agencies.length === 0) {
         throw new ProblemDetailsException({

@@ -1,10 +1,8 @@
 import { formatVietnamDateTime } from '@motcua/calendar';
 import type { AppointmentChanged, SupplementRequested, TaskCreated } from '@motcua/contracts';
 
-/**
- * The notes of a dossier's status history (nhật ký xử lý hồ sơ), in Vietnamese, as the desk reads them to the
- * applicant. Instants are shown in Vietnam time, hour first as on the receipt.
- */
+// The notes of a dossier's status history (nhật ký xử lý hồ sơ), in Vietnamese, as the desk reads them to the
+// applicant. Instants are shown in Vietnam time, hour first as on the receipt.
 
 /**
  * Working time in hours and minutes: `1 giờ 25 phút`, `3 giờ`, `25 phút`. Given in whole minutes, as workflow

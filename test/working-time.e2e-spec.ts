@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { AgencyCalendars, WorkingCalendar, appointmentFor, stepDeadline, toVietnamIso } from '@motcua/calendar';
+import { AgencyCalendars, WorkingCalendar, appointmentFor, formatVietnamDateTime, stepDeadline, toVietnamIso } from '@motcua/calendar';
 import { BIRTH_REGISTRATION_DOCUMENTS, type RunningSuite, type TestAuth, createTestAuth, eventually, startSuite } from '@motcua/testing';
 
 /**
@@ -119,10 +119,21 @@ describe('working time on a dossier', () => {
     expect(change.appointment_at.getTime()).toBeGreaterThan(Date.now());
     const moved = await eventually(async () => {
       const body = await record(code);
-      return body.appointmentAt === toVietnamIso(change.appointment_at) ? body : undefined;
-    }, 'the new appointment on the record');
+      return body.appointmentAt === toVietnamIso(change.appointment_at) && body.history.length === 6 ? body : undefined;
+    }, 'the new appointment and the resumed step on the record');
     expect(moved.originalAppointmentAt).toBe(receipt.appointmentAt);
-    expect(moved.history.some((h: any) => /^Không tính .* giờ làm việc chờ bổ sung hồ sơ: hẹn trả kết quả mới/.test(h.note ?? ''))).toBe(true);
+    // the history ends with the resumption (4), after the pause that moved the appointment, whatever order they came in
+    const pausedMinutes = Number(change.paused_working_ms) / 60_000;
+    const paused = `${Math.floor(pausedMinutes / 60)} giờ${pausedMinutes % 60 ? ` ${pausedMinutes % 60} phút` : ''}`; // ten days: many hours
+    expect(moved.history.slice(-2).map((h: any) => [h.nationalStatus, h.note])).toEqual([
+      [
+        5,
+        `Không tính ${paused} làm việc chờ bổ sung hồ sơ: hẹn trả kết quả mới ${formatVietnamDateTime(change.appointment_at)} (thay cho ${formatVietnamDateTime(change.previous_appointment_at)})`,
+      ],
+      [4, expect.stringMatching(/^Tiếp tục giải quyết sau khi bổ sung hồ sơ \(lần 1\): /)],
+    ]);
+    expect(moved.history.map((h: any) => h.nationalStatus)).toEqual([2, 4, 5, 5, 5, 4]);
+    expect(moved.nationalStatus).toBe(4);
 
     await finish(code, Role.Specialist, 'forward');
     await finish(code, Role.Leader, 'sign');
@@ -154,7 +165,10 @@ describe('working time on a dossier', () => {
       return body.extensionCount === 1 ? body : undefined;
     }, 'the extension on the record');
     expect(shown).toMatchObject({ appointmentAt: toVietnamIso(later), originalAppointmentAt: original });
-    expect(shown.history.some((h: any) => (h.note ?? '').startsWith('Gia hạn lần 1: hẹn trả kết quả mới'))).toBe(true);
+    expect(shown.history.at(-1)).toMatchObject({
+      nationalStatus: 4,
+      note: `Gia hạn lần 1: hẹn trả kết quả mới ${formatVietnamDateTime(later)} (thay cho ${formatVietnamDateTime(appointment)}). Lý do: Cần xác minh thêm với bệnh viện nơi sinh`,
+    });
 
     const evenLater = new Date(later.getTime() + 24 * 3_600_000);
     expect((await extend(first.body.version, evenLater)).status).toBe(200);

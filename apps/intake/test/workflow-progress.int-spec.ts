@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { NationalStatus, TaskCreated, event } from '@motcua/contracts';
+import { AppointmentChanged, NationalStatus, SupplementRequested, TaskCreated, event } from '@motcua/contracts';
 import { type TestAuth, createTestAuth, publishEvent, type RunningSuite, eventually, startSuite, BIRTH_REGISTRATION_DOCUMENTS } from '@motcua/testing';
 
 /** Intake plays the public record: workflow's events may arrive late, twice or out of order, and it stays right. */
@@ -30,6 +30,10 @@ describe('the public record follows workflow', () => {
   }, 60_000);
 
   async function receive(): Promise<string> {
+    return (await receipt()).code;
+  }
+
+  async function receipt(): Promise<{ code: string; lookupSecret: string }> {
     const response = await fetch(`${suite.url('intake')}/api/v1/dossiers`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -43,7 +47,7 @@ describe('the public record follows workflow', () => {
       }),
     });
     expect(response.status).toBe(201);
-    return ((await response.json()) as { code: string }).code;
+    return (await response.json()) as { code: string; lookupSecret: string };
   }
 
   const record = async (code: string) => {
@@ -115,5 +119,118 @@ describe('the public record follows workflow', () => {
       [code],
     );
     expect(rows[0].n).toBe(2);
+  });
+
+  /** Publishes through the broker and waits until intake has consumed it: the next one arrives after it. */
+  async function deliver(message: object): Promise<void> {
+    const id = await publishEvent(suite.prefix, message);
+    await eventually(
+      async () => ((await db.query(`SELECT 1 FROM inbox_message WHERE message_id = $1`, [id])).rowCount === 1 ? true : undefined),
+      `message ${id} to be consumed`,
+    );
+  }
+
+  const step1 = 'Công chức tư pháp – hộ tịch kiểm tra hồ sơ, ghi sổ hộ tịch';
+  const workflowFact = (code: string, sequence: number, at: Date) => ({ dossierCode: code, sequence, occurredAt: at.toISOString() });
+  const task = (code: string, sequence: number, at: Date, resumedAfterSupplementRound?: number) =>
+    event(TaskCreated, {
+      ...workflowFact(code, sequence, at),
+      nationalStatus: NationalStatus.InProgress,
+      taskId: randomUUID(),
+      caseId: randomUUID(),
+      stepNumber: 1,
+      stepName: step1,
+      agencyCode: desk,
+      role: 'specialist',
+      processVersion: 1,
+      ...(resumedAfterSupplementRound ? { resumedAfterSupplementRound } : {}),
+    });
+  const supplementRequested = (code: string, sequence: number, at: Date) =>
+    event(SupplementRequested, {
+      ...workflowFact(code, sequence, at),
+      nationalStatus: NationalStatus.SupplementRequested,
+      caseId: randomUUID(),
+      stepNumber: 1,
+      agencyCode: desk,
+      requestedBy: `${desk}.specialist.1`,
+      reason: 'Giấy chứng sinh là bản sao không chứng thực; cần bản chính',
+      missing: [{ code: 'GCS', name: 'Giấy chứng sinh' }],
+      round: 1,
+      coordinatorId: 'mot-cua-ngoc-ha',
+    });
+  // Thursday 26/11/2026 16:00 in Hà Nội; 1 h 25 min of office hours later is Friday 07:55
+  const pausedFor85Minutes = (code: string, sequence: number, at: Date) =>
+    event(AppointmentChanged, {
+      ...workflowFact(code, sequence, at),
+      nationalStatus: NationalStatus.SupplementRequested,
+      cause: 'supplement_pause',
+      appointmentAt: '2026-11-27T00:55:00.000Z',
+      previousAppointmentAt: '2026-11-26T09:00:00.000Z',
+      originalAppointmentAt: '2026-11-26T09:00:00.000Z',
+      pausedWorkingMinutes: 85,
+      reason: null,
+      extension: 0,
+      flagged: false,
+      actorId: 'system',
+      coordinatorId: 'mot-cua-ngoc-ha',
+    });
+  const pauseNote = 'Không tính 1 giờ 25 phút làm việc chờ bổ sung hồ sơ: hẹn trả kết quả mới 07:55 ngày 27/11/2026 (thay cho 16:00 ngày 26/11/2026)';
+  const resumedNote = `Tiếp tục giải quyết sau khi bổ sung hồ sơ (lần 1): ${step1} (${desk})`;
+
+  /**
+   * A dossier received, at step 1 (workflow's 1), asked for a supplement (workflow's 3; its 2, the completed task,
+   * is not on the record) and supplied at the desk. Returns when the supplement was recorded.
+   */
+  async function supplied(): Promise<{ code: string; requestedAt: Date; suppliedAt: Date }> {
+    const { code, lookupSecret } = await receipt();
+    const receivedAt = new Date((await record(code)).receivedAt);
+    const requestedAt = new Date(receivedAt.getTime() + 2);
+    await deliver(task(code, 1, new Date(receivedAt.getTime() + 1)));
+    await deliver(supplementRequested(code, 3, requestedAt));
+    const response = await fetch(`${suite.url('intake')}/api/v1/dossiers/${code}/supplements`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-lookup-secret': lookupSecret },
+      body: JSON.stringify({ documents: [{ code: 'GCS', name: 'Giấy chứng sinh (bản chính)' }] }),
+    });
+    expect(response.status).toBe(201);
+    const suppliedAt = new Date(((await response.json()) as { suppliedAt: string }).suppliedAt);
+    expect(suppliedAt.getTime()).toBeGreaterThan(requestedAt.getTime() + 1);
+    return { code, requestedAt, suppliedAt };
+  }
+
+  const timeline = async (code: string) => {
+    const shown = await record(code);
+    return { nationalStatus: shown.nationalStatus, history: shown.history.map((h: any) => [h.nationalStatus, h.note]) };
+  };
+  const resumedTimeline = [
+    [2, null],
+    [4, `${step1} (${desk})`],
+    [5, 'Yêu cầu bổ sung hồ sơ (lần 1): Giấy chứng sinh là bản sao không chứng thực; cần bản chính'],
+    [5, 'Đã bổ sung hồ sơ (lần 1)'],
+    [5, pauseNote],
+    [4, resumedNote],
+  ];
+
+  // Workflow publishes the pause's appointment change (5) and then the resumed step's task (4) at one instant:
+  // the history is in their sequence, whichever comes first.
+  it.each([
+    ['the pause, then the resumed task', ['pause', 'task']],
+    ['the resumed task, then the pause', ['task', 'pause']],
+  ])('ends the history with the resumption after a supplement when %s arrive', async (_, order) => {
+    const { code, suppliedAt } = await supplied();
+    const resumedAt = new Date(suppliedAt.getTime() + 1000);
+    const messages = { pause: pausedFor85Minutes(code, 4, resumedAt), task: task(code, 5, resumedAt, 1) };
+    for (const which of order) await deliver(messages[which as keyof typeof messages]);
+    expect(await timeline(code)).toEqual({ nationalStatus: 4, history: resumedTimeline });
+    expect((await record(code)).appointmentAt).toBe('2026-11-27T07:55:00.000+07:00');
+  });
+
+  it('keeps the supplement between its request and the resumption when workflow’s clock is behind intake’s', async () => {
+    const { code, requestedAt, suppliedAt } = await supplied();
+    // stamped by workflow after its request, but before the supplement by intake's clock
+    const resumedAt = new Date(Math.floor((requestedAt.getTime() + suppliedAt.getTime()) / 2));
+    await deliver(pausedFor85Minutes(code, 4, resumedAt));
+    await deliver(task(code, 5, resumedAt, 1));
+    expect(await timeline(code)).toEqual({ nationalStatus: 4, history: resumedTimeline });
   });
 });

@@ -14,3 +14,13 @@ export function vietnamDate(instant: Date): string {
 export function toVietnamIso(instant: Date): string {
   return `${new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 23)}+07:00`;
 }
+
+/**
+ * An instant as Vietnamese read it on a receipt or in a dossier's history: `09:05 ngày 26/11/2026`, in
+ * Asia/Ho_Chi_Minh time.
+ */
+export function formatVietnamDateTime(instant: Date): string {
+  const local = toVietnamIso(instant); // 2026-11-26T09:05:00.000+07:00
+  const [year, month, day] = local.slice(0, 10).split('-');
+  return `${local.slice(11, 16)} ngày ${day}/${month}/${year}`;
+}

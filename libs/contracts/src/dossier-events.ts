@@ -144,4 +144,13 @@ export class TaskCreated extends DossierEvent {
   @IsString()
   @MaxLength(100)
   coordinatorId?: string;
+
+  /**
+   * On the task of the step that resumes after the applicant's supplement: the round of the request answered
+   * (1 for the first). Absent on every other task, and from earlier events (added in a compatible way).
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  resumedAfterSupplementRound?: number;
 }

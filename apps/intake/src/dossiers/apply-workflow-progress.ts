@@ -3,11 +3,13 @@ import type { CaseClosed, SupplementRequested, TaskCreated } from '@motcua/contr
 import type { SupplementRequest } from './dossier.entity';
 import type { Transaction } from '@motcua/messaging';
 import { queryPrepared } from '@motcua/persistence';
+import { supplementRequestNote, taskNote } from './history-notes';
 
 /**
  * Keeps the public record current from workflow's events. Each event carries workflow's per-dossier sequence,
  * and messages may arrive out of order: every event becomes a row of the status history (once, keyed by its
- * sequence, so the history misses no step), while the current status and step follow only an event newer than
+ * sequence, so the history misses no step; read in that sequence, so it shows the steps in the order they
+ * happened whatever order they arrived in), while the current status and step follow only an event newer than
  * the last one applied. Facts that never change once known (the pinned process version) are kept from any event.
  */
 @Injectable()
@@ -30,8 +32,8 @@ export class ApplyWorkflowProgress {
          FROM previous p WHERE d.id = p.id
          RETURNING d.id, p.newer),
        history AS (
-         INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, note, occurred_at)
-         SELECT id, $2, 'workflow', $3, $7, $8 FROM updated
+         INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, note, occurred_at)
+         SELECT id, $2, 'workflow', $3, $3, $7, $8 FROM updated
          ON CONFLICT (dossier_id, source, sequence) DO NOTHING)
        SELECT newer FROM updated`,
       [
@@ -64,7 +66,7 @@ function progressOf(event: TaskCreated | CaseClosed | SupplementRequested): {
   supplement: SupplementRequest | null;
 } {
   if ('taskId' in event) {
-    return { step: event.stepName, agency: event.agencyCode, version: event.processVersion, note: `${event.stepName} (${event.agencyCode})`, supplement: null };
+    return { step: event.stepName, agency: event.agencyCode, version: event.processVersion, note: taskNote(event), supplement: null };
   }
   if ('missing' in event) {
     const supplement = {
@@ -75,7 +77,7 @@ function progressOf(event: TaskCreated | CaseClosed | SupplementRequested): {
       agencyCode: event.agencyCode,
       requestedAt: event.occurredAt,
     };
-    return { step: null, agency: event.agencyCode, version: null, note: event.reason, supplement };
+    return { step: null, agency: event.agencyCode, version: null, note: supplementRequestNote(event), supplement };
   }
   return { step: null, agency: null, version: null, note: event.note, supplement: null };
 }

@@ -3,8 +3,8 @@ import type { NationalStatus } from '@motcua/contracts';
 import { Dossier } from './dossier.entity';
 
 /**
- * One row of a dossier's status history (its tracking log): one per fact received, append-only, in the order
- * the facts happened. The dossier's current status is that of its newest fact.
+ * One row of a dossier's status history (its tracking log): one per fact received, append-only, read in the
+ * order the facts happened (`statusHistory`). The dossier's current status is that of its newest fact.
  */
 @Entity({ name: 'dossier_status_change' })
 export class DossierStatusChange {
@@ -28,6 +28,14 @@ export class DossierStatusChange {
   /** The producer's per-dossier sequence number of the event this row records. */
   @Column({ type: 'integer' })
   sequence: number;
+
+  /**
+   * Where the row stands among workflow's facts, which workflow numbers in the order they happened: a workflow
+   * fact's own sequence; for a fact of intake's, the newest workflow fact intake knew of when it happened (0 at
+   * receipt), which it follows. Facts stamped by different services' clocks are so ordered by cause and effect.
+   */
+  @Column({ type: 'integer' })
+  workflowSequence: number;
 
   @Column({ type: 'text', nullable: true })
   note: string | null;

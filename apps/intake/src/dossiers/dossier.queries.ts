@@ -28,9 +28,25 @@ export class DossierQueries {
       .andWhere('(d.receiving_agency_code = ANY(:agencies) OR d.current_agency_code = ANY(:agencies))', { agencies })
       .getOne();
     if (!dossier) return null;
-    const history = await manager
-      .getRepository(DossierStatusChange)
-      .find({ where: { dossierId: dossier.id }, order: { occurredAt: 'ASC', id: 'ASC' } });
-    return toDossierView(dossier, history);
+    return toDossierView(dossier, await statusHistory(manager, dossier.id));
   }
+}
+
+/**
+ * A dossier's status history in the order its facts happened, whatever order their messages arrived in and
+ * whatever the producers' clocks say: by place among workflow's facts (workflow's per-dossier sequence, which also
+ * orders facts of one instant, like a pause's appointment change and the resumed step's task); at one place, the
+ * workflow fact first, then the intake facts that followed it in intake's own sequence (the receipt before the
+ * first step, a supplement between the request it answers and the resumption). Every reader of the history uses it.
+ */
+export function statusHistory(manager: EntityManager, dossierId: string): Promise<DossierStatusChange[]> {
+  return manager
+    .getRepository(DossierStatusChange)
+    .createQueryBuilder('c')
+    .where('c.dossier_id = :dossierId', { dossierId })
+    .orderBy('c.workflow_sequence', 'ASC')
+    .addOrderBy(`CASE WHEN c.source = 'workflow' THEN 0 ELSE 1 END`, 'ASC')
+    .addOrderBy('c.sequence', 'ASC')
+    .addOrderBy('c.id', 'ASC')
+    .getMany();
 }

@@ -84,7 +84,7 @@ export class SubmitDossier {
                                   documents, return_method, national_status, event_sequence, received_at, created_at, lookup_secret_hash,
                                   appointment_at, original_appointment_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $14) RETURNING id)
-           INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, occurred_at) SELECT id, $10, 'intake', $11, $12 FROM d`,
+           INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, occurred_at) SELECT id, $10, 'intake', $11, 0, $12 FROM d`,
           [
             dossier.id,
             dossier.code,

@@ -90,10 +90,13 @@ export class SupplyDocuments {
           `INSERT INTO dossier_supplement (id, dossier_id, round, documents, note, received_by, supplied_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
           [newId(), dossier.id, round, JSON.stringify(supplied), request.note ?? null, receivedBy, now],
         );
+        // In the history, the supplement follows the newest of workflow's facts known here (the request it answers, at
+        // least) and comes before workflow resumes the case: the order of cause and effect, whatever the two clocks say.
         await tx.manager.query(
-          `WITH d AS (UPDATE dossier SET supplement_request = NULL, event_sequence = $2 WHERE id = $1 RETURNING id)
-           INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, note, occurred_at)
-           SELECT id, $3, 'intake', $2, $4, $5 FROM d`,
+          `WITH d AS (UPDATE dossier SET supplement_request = NULL, event_sequence = $2 WHERE id = $1
+                        RETURNING id, GREATEST(workflow_sequence, appointment_sequence) AS workflow_sequence)
+           INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, note, occurred_at)
+           SELECT id, $3, 'intake', $2, workflow_sequence, $4, $5 FROM d`,
           [dossier.id, sequence, NationalStatus.SupplementRequested, `Đã bổ sung hồ sơ (lần ${round})`, now],
         );
         await tx.publish(

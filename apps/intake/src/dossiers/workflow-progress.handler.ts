@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { AppointmentChanged, CaseClosed, CoordinatorChanged, SupplementRequested, TaskCreated } from '@motcua/contracts';
-import { appointmentNote } from './appointment-note';
+import { appointmentNote } from './history-notes';
 import type { AmqpContext } from '@motcua/messaging';
 import { ApplyWorkflowProgress } from './apply-workflow-progress';
 
@@ -50,8 +50,8 @@ export class WorkflowProgressHandler {
          UPDATE dossier SET appointment_at = CASE WHEN appointment_sequence < $3 THEN $4::timestamptz ELSE appointment_at END,
                             appointment_sequence = GREATEST(appointment_sequence, $3), extension_count = GREATEST(extension_count, $5)
           WHERE code = $1 RETURNING id)
-       INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, note, occurred_at)
-       SELECT id, $2, 'workflow', $3, $6, $7 FROM d
+       INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, note, occurred_at)
+       SELECT id, $2, 'workflow', $3, $3, $6, $7 FROM d
        ON CONFLICT (dossier_id, source, sequence) DO NOTHING`,
       [changed.dossierCode, changed.nationalStatus, changed.sequence, changed.appointmentAt, changed.extension, appointmentNote(changed), changed.occurredAt],
     );

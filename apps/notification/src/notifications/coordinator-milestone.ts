@@ -1,6 +1,7 @@
+import { formatVietnamDateTime } from '@motcua/calendar';
 import type { CaseClosed, DeadlineOverdue, SupplementRequested, TaskCompleted } from '@motcua/contracts';
 import type { NotificationDraft } from './notification-draft';
-import { formatVietnamDateTime, renderTemplate } from './templates/render-template';
+import { renderTemplate } from './templates/render-template';
 
 /** The events that are milestones for the dossier's coordinator, the one who answers to the applicant. */
 export type MilestoneEvent =

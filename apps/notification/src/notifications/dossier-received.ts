@@ -1,7 +1,8 @@
+import { formatVietnamDateTime } from '@motcua/calendar';
 import type { DossierAccepted } from '@motcua/contracts';
 import type { NotificationDraft } from './notification-draft';
 import { recipientOf } from './recipient';
-import { formatVietnamDateTime, renderTemplate } from './templates/render-template';
+import { renderTemplate } from './templates/render-template';
 
 /** The applicant's "dossier received" message (giấy tiếp nhận), for the one contact they gave at the desk. */
 export function dossierReceivedNotification(event: DossierAccepted): NotificationDraft {

@@ -1,6 +1,7 @@
+import { formatVietnamDateTime } from '@motcua/calendar';
 import type { TaskOwnerChanged } from '@motcua/contracts';
 import type { NotificationDraft } from './notification-draft';
-import { formatVietnamDateTime, renderTemplate } from './templates/render-template';
+import { renderTemplate } from './templates/render-template';
 
 /**
  * The message to an officer whose task was taken from them (given to another, or put back in the queue by

@@ -1,6 +1,7 @@
+import { formatVietnamDateTime } from '@motcua/calendar';
 import type { CaseClosed } from '@motcua/contracts';
 import type { NotificationDraft } from './notification-draft';
-import { formatVietnamDateTime, renderTemplate } from './templates/render-template';
+import { renderTemplate } from './templates/render-template';
 
 /**
  * The message to the officer who had the open step when the desk recorded the applicant's withdrawal: their task

@@ -62,6 +62,8 @@ export class ResumeCase {
     const desk = this.calendars.of(kase.receivingAgencyCode);
     const pausedMs = kase.pausedAt ? Math.floor(desk.workingTimeBetween(kase.pausedAt, now) / 60_000) * 60_000 : 0;
     const moved = kase.appointmentAt && pausedMs > 0 ? desk.addWorkingHours(kase.appointmentAt, pausedMs / 3_600_000) : null;
+    // The pause's appointment change (still at 5), then the resumed step's task (4): one instant, so their
+    // sequence numbers are what order them for a consumer.
     let sequence = kase.eventSequence + 1;
     await tx.manager.query(
       // a moved appointment is a new deadline: the watch tells of it again (due soon, overdue)
@@ -104,6 +106,7 @@ export class ResumeCase {
       sequence,
       at: now,
       from: null,
+      resumedAfterSupplementRound: kase.supplementRounds,
     });
   }
 }

@@ -27,6 +27,8 @@ export interface OpenStep {
   readonly sequence: number;
   readonly at: Date;
   readonly from: number | null;
+  /** When the step resumes after the applicant's supplement: the round of the request answered. */
+  readonly resumedAfterSupplementRound?: number;
 }
 
 /** A step's task as its opening statement writes it. */
@@ -105,6 +107,7 @@ export class StepTasks {
         role: step.role,
         processVersion: kase.processVersion,
         coordinatorId: kase.coordinatorId,
+        ...(o.resumedAfterSupplementRound ? { resumedAfterSupplementRound: o.resumedAfterSupplementRound } : {}),
       }),
     );
     const ownerId = step.assignment === 'least_loaded' ? await this.leastLoaded(tx, route.agencyCode, step.role, null) : null;

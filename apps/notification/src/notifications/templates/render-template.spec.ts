@@ -1,5 +1,5 @@
 import { MESSAGE_TEMPLATES } from './message-templates';
-import { formatVietnamDateTime, MissingTemplateVariable, render, renderTemplate } from './render-template';
+import { MissingTemplateVariable, render, renderTemplate } from './render-template';
 
 describe('render', () => {
   it('fills every placeholder, in the subject and the body', () => {
@@ -48,15 +48,5 @@ describe('the dossier.received template', () => {
       expect(template.subject).toBe(template.subject.normalize('NFC'));
       expect(template.body).toBe(template.body.normalize('NFC'));
     }
-  });
-});
-
-describe('formatVietnamDateTime', () => {
-  it('shows the instant in Vietnam time, hour first as on a receipt', () => {
-    expect(formatVietnamDateTime(new Date('2026-11-26T02:05:00Z'))).toBe('09:05 ngày 26/11/2026');
-  });
-
-  it('moves to the next Vietnamese day after 17:00 UTC', () => {
-    expect(formatVietnamDateTime(new Date('2026-12-31T17:30:00Z'))).toBe('00:30 ngày 01/01/2027');
   });
 });

@@ -1,4 +1,3 @@
-import { toVietnamIso } from '@motcua/calendar';
 import { MESSAGE_TEMPLATES, type MessageTemplate, type TemplateKey } from './message-templates';
 
 export interface RenderedMessage {
@@ -30,11 +29,4 @@ export function render(template: MessageTemplate, variables: TemplateVariables):
 
 export function renderTemplate(key: TemplateKey, variables: TemplateVariables): RenderedMessage {
   return render(MESSAGE_TEMPLATES[key], variables);
-}
-
-/** An instant as Vietnamese read it on a receipt: `09:05 ngày 26/11/2026`, in Asia/Ho_Chi_Minh time. */
-export function formatVietnamDateTime(instant: Date): string {
-  const local = toVietnamIso(instant); // 2026-11-26T09:05:00.000+07:00
-  const [year, month, day] = local.slice(0, 10).split('-');
-  return `${local.slice(11, 16)} ngày ${day}/${month}/${year}`;
 }

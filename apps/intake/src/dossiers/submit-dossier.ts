@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { CatalogueReplica } from '@motcua/catalogue-replica';
 import { ProblemDetailsException } from '@motcua/observability';
@@ -6,6 +6,7 @@ import { DossierAccepted, NationalStatus, event } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
 import { type CommandResponse, type IdempotentRequest, newId, queryPrepared, runIdempotent } from '@motcua/persistence';
 import { type LegalTime, appointmentFor, vietnamDate } from '@motcua/calendar';
+import { hashOfSecret } from './applicant-proof';
 import { checkSubmission } from './check-submission';
 import { formatDossierCode } from './dossier-code';
 import { Dossier } from './dossier.entity';
@@ -138,9 +139,4 @@ export class SubmitDossier {
     const { legalTimeValue: value, legalTimeUnit: unit } = this.catalogue.procedure(request.procedureCode)!;
     return { value, unit };
   }
-}
-
-/** How a lookup secret is kept and compared: SHA-256, hex. */
-export function hashOfSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Public, Role, Roles, canActForAgency } from '@motcua/auth';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
-import { LookupThrottlerGuard } from '../lookup/lookup-throttler.guard';
+import { LOOKUP_SECRET_HEADER, LookupThrottlerGuard } from '../lookup/lookup-throttler.guard';
 import { hashOfSecret } from './applicant-proof';
 import type { CitizenDossierView } from './citizen-dossier.view';
 import { DossierQueries } from './dossier.queries';
@@ -62,7 +62,7 @@ export class DossiersController {
   async show(
     @Param('code') code: string,
     @CurrentPrincipal() caller: Principal | undefined,
-    @Headers('x-lookup-secret') lookupSecret: string | undefined,
+    @Headers(LOOKUP_SECRET_HEADER) lookupSecret: string | undefined,
   ): Promise<DossierView | CitizenDossierView> {
     const dossier =
       (caller?.kind === 'officer' ? await this.dossiers.findVisible(code, caller) : null) ??
@@ -93,7 +93,7 @@ export class DossiersController {
     @Param('code') code: string,
     @Body() request: SupplyDocumentsRequest,
     @CurrentPrincipal() caller: Principal | undefined,
-    @Headers('x-lookup-secret') lookupSecret: string | undefined,
+    @Headers(LOOKUP_SECRET_HEADER) lookupSecret: string | undefined,
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<SupplementReceipt> {

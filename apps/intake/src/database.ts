@@ -6,7 +6,16 @@ import { Dossier } from './dossiers/dossier.entity';
 import { CreateDossiers1764150000001 } from './migrations/1764150000001-create-dossiers';
 import { Supplements1764150000002 } from './migrations/1764150000002-supplements';
 import { StatusHistoryOrder1764150000014 } from './migrations/1764150000014-status-history-order';
+import { LookupAttempts1764150000030 } from './migrations/1764150000030-lookup-attempts';
 
 /** Intake's tables, listed explicitly (never globbed), and the migrations that create them, in order. */
 export const entities = [...messagingEntities, Dossier, DossierStatusChange];
-export const migrations = [...messagingMigrations, ...idempotencyMigrations, CreateDossiers1764150000001, CreateCatalogueReplica1764150000010, Supplements1764150000002, StatusHistoryOrder1764150000014];
+export const migrations = [
+  ...messagingMigrations,
+  ...idempotencyMigrations,
+  CreateDossiers1764150000001,
+  CreateCatalogueReplica1764150000010,
+  Supplements1764150000002,
+  StatusHistoryOrder1764150000014,
+  LookupAttempts1764150000030,
+];

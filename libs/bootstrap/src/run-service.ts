@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AmqpServer } from '@motcua/messaging';
-import { configureHttpApp, createHttpAdapter, readEnvironment } from '@motcua/observability';
+import { IsTrustProxy, configureHttpApp, createHttpAdapter, parseTrustProxy, readEnvironment } from '@motcua/observability';
 import { DatabaseEnvironment, postgresOptions, runMigrations } from '@motcua/persistence';
 import { rememberValidationRules } from './validation-rules';
 
@@ -29,12 +29,21 @@ class HttpEnvironment {
 
   @IsString()
   HOST = '0.0.0.0';
+
+  /**
+   * The proxies (the gateway) whose `X-Forwarded-For` says who the client is: `false` (default), `true`, or
+   * their addresses and networks (`10.0.0.0/8,loopback`). The citizen's lookup is limited per client by it.
+   */
+  @IsTrustProxy()
+  TRUST_PROXY = 'false';
 }
 
 /** Builds a service: its HTTP API (docs, problem details, logs) and its consumer on the broker, started. */
 export async function createService(definition: ServiceDefinition): Promise<NestFastifyApplication> {
   rememberValidationRules();
-  const app = await NestFactory.create<NestFastifyApplication>(definition.module, createHttpAdapter(), { bufferLogs: true });
+  const { TRUST_PROXY } = readEnvironment(HttpEnvironment);
+  const adapter = createHttpAdapter({ trustProxy: parseTrustProxy(TRUST_PROXY) });
+  const app = await NestFactory.create<NestFastifyApplication>(definition.module, adapter, { bufferLogs: true });
   await configureHttpApp(app, { service: definition.service, title: definition.title, description: definition.description });
   app.connectMicroservice<MicroserviceOptions>({ strategy: app.get(AmqpServer) }, { inheritAppConfig: true });
   // Initialise the whole app (its modules load what they need, e.g. workflow's catalogue) before the consumer

@@ -2,17 +2,25 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { CORRELATION_HEADER, correlationIdFor } from './correlation';
 import { HttpMetrics } from './metrics';
 import { RequestContext } from './request-context';
+import type { TrustProxy } from './trust-proxy';
+
+export interface HttpAdapterOptions {
+  /** Proxies whose `X-Forwarded-For` gives `request.ip` (the gateway's); none by default (`TRUST_PROXY`). */
+  trustProxy?: TrustProxy;
+}
 
 /**
  * The HTTP server of every service: Nest on Fastify (ADR 001). Fastify's request id is the correlation id, so
  * Fastify, pino-http and the problem details agree on it; `/tasks/` is `/tasks`, as frontends expect; a request
- * still being sent after 5 minutes is dropped (Node's default, which Fastify turns off).
+ * still being sent after 5 minutes is dropped (Node's default, which Fastify turns off); `request.ip` is the
+ * client's address as the trusted proxies report it (the peer of the connection when none is trusted).
  */
-export function createHttpAdapter(): FastifyAdapter {
+export function createHttpAdapter(options: HttpAdapterOptions = {}): FastifyAdapter {
   const adapter = new FastifyAdapter({
     genReqId: correlationIdFor,
     routerOptions: { ignoreTrailingSlash: true },
     requestTimeout: 300_000,
+    trustProxy: options.trustProxy ?? false,
   });
   // A JSON request with an empty body (a client that sets the content type on every call) is a request with no
   // body, as it was on Express: the DTO then names the missing fields, and a command without a body still runs.

@@ -12,3 +12,4 @@ export * from './health';
 export * from './observability.module';
 export * from './http-app';
 export * from './http-server';
+export * from './trust-proxy';

@@ -32,8 +32,8 @@ export class ApplyWorkflowProgress {
          FROM previous p WHERE d.id = p.id
          RETURNING d.id, p.newer),
        history AS (
-         INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, note, occurred_at)
-         SELECT id, $2, 'workflow', $3, $3, $7, $8 FROM updated
+         INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, agency_code, note, occurred_at)
+         SELECT id, $2, 'workflow', $3, $3, $5, $7, $8 FROM updated
          ON CONFLICT (dossier_id, source, sequence) DO NOTHING)
        SELECT newer FROM updated`,
       [

@@ -37,6 +37,10 @@ export class DossierStatusChange {
   @Column({ type: 'integer' })
   workflowSequence: number;
 
+  /** The agency where the fact happened, where it names one: the receiving desk, the agency of a step, the one asking for a supplement. */
+  @Column({ type: 'text', nullable: true })
+  agencyCode: string | null;
+
   @Column({ type: 'text', nullable: true })
   note: string | null;
 

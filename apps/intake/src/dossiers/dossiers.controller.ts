@@ -1,11 +1,14 @@
-import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Public, Role, Roles, canActForAgency } from '@motcua/auth';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
+import { LOOKUP_SECRET_HEADER, LookupThrottlerGuard } from '../lookup/lookup-throttler.guard';
+import { hashOfSecret } from './applicant-proof';
+import type { CitizenDossierView } from './citizen-dossier.view';
 import { DossierQueries } from './dossier.queries';
 import type { DossierView } from './dossier.view';
-import { SubmitDossier, hashOfSecret } from './submit-dossier';
+import { SubmitDossier } from './submit-dossier';
 import { SubmitDossierRequest } from './submit-dossier.request';
 import { type SupplementReceipt, SupplyDocuments } from './supply-documents';
 import { SupplyDocumentsRequest } from './supply-documents.request';
@@ -47,10 +50,23 @@ export class DossiersController {
     return answerCommand(response, receipt);
   }
 
-  /** The public record with its history, for an officer of the receiving or the current agency. */
+  /**
+   * The public record with its history, for an officer of the receiving or the current agency; tra cứu hồ sơ: the
+   * citizen's view for the applicant, with the lookup secret printed on the receipt (`X-Lookup-Secret`) or their
+   * own citizen token. A wrong or missing secret is a dossier that does not exist (and an attempt counted).
+   */
   @Get(':code')
-  async show(@Param('code') code: string, @CurrentPrincipal() caller: Principal): Promise<DossierView> {
-    const dossier = await this.dossiers.findVisible(code, caller);
+  @Public()
+  @UseGuards(LookupThrottlerGuard)
+  @ApiHeader({ name: 'X-Lookup-Secret', required: false, description: 'The secret printed on the receipt' })
+  async show(
+    @Param('code') code: string,
+    @CurrentPrincipal() caller: Principal | undefined,
+    @Headers(LOOKUP_SECRET_HEADER) lookupSecret: string | undefined,
+  ): Promise<DossierView | CitizenDossierView> {
+    const dossier =
+      (caller?.kind === 'officer' ? await this.dossiers.findVisible(code, caller) : null) ??
+      (await this.dossiers.findForApplicant(code, { principal: caller, lookupSecret }));
     if (!dossier) {
       // 404, not 403: whether a dossier exists is itself not the caller's to know.
       throw new ProblemDetailsException({
@@ -70,13 +86,14 @@ export class DossiersController {
    */
   @Post(':code/supplements')
   @Public()
+  @UseGuards(LookupThrottlerGuard)
   @ApiHeader({ name: 'X-Lookup-Secret', required: false, description: 'The secret printed on the receipt' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async supply(
     @Param('code') code: string,
     @Body() request: SupplyDocumentsRequest,
     @CurrentPrincipal() caller: Principal | undefined,
-    @Headers('x-lookup-secret') lookupSecret: string | undefined,
+    @Headers(LOOKUP_SECRET_HEADER) lookupSecret: string | undefined,
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<SupplementReceipt> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LookupLimitsModule } from '../lookup/lookup-limits.module';
 import { ApplyWorkflowProgress } from './apply-workflow-progress';
 import { DossierQueries } from './dossier.queries';
 import { DossiersController } from './dossiers.controller';
@@ -7,6 +8,7 @@ import { SupplyDocuments } from './supply-documents';
 import { WorkflowProgressHandler } from './workflow-progress.handler';
 
 @Module({
+  imports: [LookupLimitsModule],
   controllers: [DossiersController, WorkflowProgressHandler],
   providers: [SubmitDossier, SupplyDocuments, ApplyWorkflowProgress, DossierQueries],
 })

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { CatalogueReplica } from '@motcua/catalogue-replica';
 import { ProblemDetailsException } from '@motcua/observability';
@@ -6,6 +6,7 @@ import { DossierAccepted, NationalStatus, event } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
 import { type CommandResponse, type IdempotentRequest, newId, queryPrepared, runIdempotent } from '@motcua/persistence';
 import { type LegalTime, appointmentFor, vietnamDate } from '@motcua/calendar';
+import { hashOfSecret } from './applicant-proof';
 import { checkSubmission } from './check-submission';
 import { formatDossierCode } from './dossier-code';
 import { Dossier } from './dossier.entity';
@@ -84,7 +85,8 @@ export class SubmitDossier {
                                   documents, return_method, national_status, event_sequence, received_at, created_at, lookup_secret_hash,
                                   appointment_at, original_appointment_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $14) RETURNING id)
-           INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, occurred_at) SELECT id, $10, 'intake', $11, 0, $12 FROM d`,
+           INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, agency_code, occurred_at)
+           SELECT id, $10, 'intake', $11, 0, $5, $12 FROM d`,
           [
             dossier.id,
             dossier.code,
@@ -138,9 +140,4 @@ export class SubmitDossier {
     const { legalTimeValue: value, legalTimeUnit: unit } = this.catalogue.procedure(request.procedureCode)!;
     return { value, unit };
   }
-}
-
-/** How a lookup secret is kept and compared: SHA-256, hex. */
-export function hashOfSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
 }

@@ -1,20 +1,16 @@
-import { timingSafeEqual } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { type Principal, Role, hasRole } from '@motcua/auth';
+import { Role, hasRole } from '@motcua/auth';
 import { DossierSupplemented, NationalStatus, event } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, newId, runIdempotent } from '@motcua/persistence';
 import type { Applicant } from '@motcua/contracts';
+import { type ApplicantCredentials, provesApplicant } from './applicant-proof';
 import type { SupplementRequest } from './dossier.entity';
-import { hashOfSecret } from './submit-dossier';
 import type { SupplyDocumentsRequest } from './supply-documents.request';
 
 /** Who supplies: the applicant with the receipt's lookup secret or their own citizen token, or a desk officer. */
-export interface Supplier {
-  readonly principal?: Principal;
-  readonly lookupSecret?: string;
-}
+export type Supplier = ApplicantCredentials;
 
 export interface SupplementReceipt {
   dossierCode: string;
@@ -121,7 +117,7 @@ export class SupplyDocuments {
    * for anyone else. Another officer of the desk, who may read the dossier, is told it is not theirs to take (403).
    */
   private authorised(dossier: { applicant: Applicant; receivingAgencyCode: string; lookupSecretHash: string | null }, supplier: Supplier): string | null | false {
-    const { principal, lookupSecret } = supplier;
+    const { principal } = supplier;
     if (principal?.kind === 'officer' && principal.agencies.includes(dossier.receivingAgencyCode)) {
       if (hasRole(principal, Role.Receiver, Role.HeadOfDesk)) return principal.subject;
       throw new ProblemDetailsException({
@@ -131,12 +127,6 @@ export class SupplyDocuments {
         detail: 'a receiving officer or the head of the desk takes it',
       });
     }
-    if (principal?.kind === 'citizen' && dossier.applicant.idNumber && principal.subject === dossier.applicant.idNumber) return null;
-    if (lookupSecret && dossier.lookupSecretHash) {
-      const given = Buffer.from(hashOfSecret(lookupSecret), 'hex');
-      const kept = Buffer.from(dossier.lookupSecretHash, 'hex');
-      if (given.length === kept.length && timingSafeEqual(given, kept)) return null;
-    }
-    return false;
+    return provesApplicant(dossier, supplier) ? null : false;
   }
 }

@@ -106,12 +106,20 @@ describe('bearer-token authentication over HTTP', () => {
 
   it('leaves @Public routes, health, metrics and docs open', async () => {
     await http().get('/api/v1/lookup').expect(200, { caller: null });
-    await http().get('/api/v1/lookup').set('authorization', 'Bearer garbage').expect(200, { caller: null });
     const token = await auth.token({ subject: 'citizen-9', kind: 'citizen' });
     await http().get('/api/v1/lookup').set('authorization', `Bearer ${token}`).expect(200, { caller: 'citizen-9' });
     await http().get('/health/live').expect(200);
     await http().get('/metrics').expect(200);
     await http().get('/docs-json').expect(200);
+  });
+
+  it('refuses an expired or forged token on a @Public route too, rather than answering as to nobody', async () => {
+    const expired = await auth.token({ subject: 'officer-1', roles: [Role.Receiver], expiresIn: '-1m' });
+    for (const token of ['garbage', expired]) {
+      const res = await http().get('/api/v1/lookup').set('authorization', `Bearer ${token}`).expect(401);
+      expect(res.body).toMatchObject({ code: 'AUTH.TOKEN_INVALID' });
+      expect(res.headers['www-authenticate']).toContain('invalid_token');
+    }
   });
 
   it('does not stand in the way of message handlers', async () => {

@@ -1,6 +1,12 @@
+import type { Socket } from 'node:net';
+import { STATUS_CODES, maxHeaderSize } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { CORRELATION_HEADER, correlationIdFor } from './correlation';
+import { CONNECTION_PROBLEMS, type FrameworkProblem } from './framework-problems';
 import { HttpMetrics } from './metrics';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType } from './problem-details';
+import { problemOf } from './problem-details.filter';
 import { RequestContext } from './request-context';
 import type { TrustProxy } from './trust-proxy';
 
@@ -13,23 +19,74 @@ export interface HttpAdapterOptions {
  * The HTTP server of every service: Nest on Fastify (ADR 001). Fastify's request id is the correlation id, so
  * Fastify, pino-http and the problem details agree on it; `/tasks/` is `/tasks`, as frontends expect; a request
  * still being sent after 5 minutes is dropped (Node's default, which Fastify turns off); `request.ip` is the
- * client's address as the trusted proxies report it (the peer of the connection when none is trusted).
+ * client's address as the trusted proxies report it (the peer of the connection when none is trusted). Whatever
+ * the server refuses before a handler runs is problem details too, with a stable `REQUEST.*` code
+ * (`framework-problems.ts`): a path Fastify cannot route (malformed, a segment too long), a request Node cannot
+ * parse (headers or request line too long), a body it cannot read.
  */
 export function createHttpAdapter(options: HttpAdapterOptions = {}): FastifyAdapter {
-  const adapter = new FastifyAdapter({
+  const adapter = new JsonApiAdapter({
     genReqId: correlationIdFor,
     routerOptions: { ignoreTrailingSlash: true },
     requestTimeout: 300_000,
     trustProxy: options.trustProxy ?? false,
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      reply.header(CORRELATION_HEADER, request.id);
+      sendProblem(reply, { ...problemOf(error), instance: request.url.split('?')[0], correlationId: request.id });
+    },
+    clientErrorHandler: answerUnparsableRequest,
   });
+  const fastify = adapter.getInstance();
+  // The API takes JSON only: a text/plain body (Fastify reads it as one string) would reach the DTO as a string and
+  // be reported as every field missing. Without a parser it is refused, 415 REQUEST.UNSUPPORTED_MEDIA_TYPE.
+  fastify.removeContentTypeParser('text/plain');
   // A JSON request with an empty body (a client that sets the content type on every call) is a request with no
   // body, as it was on Express: the DTO then names the missing fields, and a command without a body still runs.
-  // Anything else is parsed by Fastify's own JSON parser (prototype poisoning refused).
-  const json = adapter.getInstance().getDefaultJsonParser('error', 'error');
+  // Anything else is plain JSON.parse, which keeps a `__proto__` key as an ordinary key (it sets no prototype):
+  // the validation pipe refuses it naming the field, where Fastify's own check could only say "not valid JSON".
+  const json = fastify.getDefaultJsonParser('ignore', 'ignore');
   adapter.useBodyParser('application/json', false, {}, (request, body, done) =>
     body.length === 0 ? done(null, undefined) : json(request, body.toString('utf8'), done),
   );
   return adapter;
+}
+
+class JsonApiAdapter extends FastifyAdapter {
+  /** Nest adds a form (application/x-www-form-urlencoded) parser at start: a JSON API refuses forms, 415. */
+  override registerParserMiddleware(prefix?: string, rawBody?: boolean): void {
+    super.registerParserMiddleware(prefix, rawBody);
+    this.getInstance().removeContentTypeParser('application/x-www-form-urlencoded');
+  }
+}
+
+function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
+  reply.code(problem.status).type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(problem);
+}
+
+/**
+ * Node refuses a request it cannot parse before any request object exists (Fastify's `clientErrorHandler`), so the
+ * answer is written to the socket as is. Node counts the request line with the headers (`maxHeaderSize`, 16 KiB):
+ * when the request line alone (that is, the path) fills it, the answer is 414, else the headers were too large (431).
+ */
+function answerUnparsableRequest(error: NodeJS.ErrnoException & { rawPacket?: unknown }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  let known: FrameworkProblem = CONNECTION_PROBLEMS.malformed;
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') known = CONNECTION_PROBLEMS.timeout;
+  else if (error.code === 'HPE_HEADER_OVERFLOW') {
+    const read = Buffer.isBuffer(error.rawPacket) ? error.rawPacket : Buffer.alloc(0);
+    const endOfLine = read.indexOf('\r\n');
+    const requestLine = endOfLine === -1 ? read.length : endOfLine;
+    known = requestLine >= maxHeaderSize ? CONNECTION_PROBLEMS.uriTooLong : CONNECTION_PROBLEMS.headersTooLarge;
+  }
+  const { status, code, title, detail } = known;
+  const body = JSON.stringify({ type: problemType(code), title, status, detail, code } satisfies ProblemDetails);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 /**

@@ -221,6 +221,60 @@ describe('observability over HTTP', () => {
     expect(lines.some((l) => l.msg === 'received too-big')).toBe(false);
   });
 
+  it('answers what the HTTP layer refuses before any handler with a stable REQUEST code, in Vietnamese', async () => {
+    const post = () => request(app.getHttpServer()).post('/api/v1/dossiers').set('x-correlation-id', 'corr-framework');
+    const cases: [string, Promise<request.Response>, number, string][] = [
+      ['malformed JSON', post().set('content-type', 'application/json').send('{"procedureCode": '), 400, 'REQUEST.MALFORMED_JSON'],
+      // text/plain used to be read as one string, reported as every field missing
+      ['text/plain', post().set('content-type', 'text/plain').send('{"procedureCode": "1.001193"}'), 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE'],
+      ['a form', post().type('form').send({ procedureCode: '1.001193' }), 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE'],
+      ['XML', post().set('content-type', 'application/xml').send('<dossier/>'), 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE'],
+      ['a body over 1 MiB', post().send({ procedureCode: 'x'.repeat(1024 * 1024) }), 413, 'REQUEST.BODY_TOO_LARGE'],
+      ['a path segment over 100 characters', request(app.getHttpServer()).get(`/api/v1/dossiers/${'A'.repeat(101)}`), 414, 'REQUEST.URI_TOO_LONG'],
+      ['a path that is not UTF-8', request(app.getHttpServer()).get('/api/v1/dossiers/%E0%A4%A'), 400, 'REQUEST.MALFORMED_URL'],
+    ];
+    for (const [what, sent, status, code] of cases) {
+      const res = await sent;
+      expect([what, res.status, res.headers['content-type']]).toEqual([what, status, expect.stringMatching(/^application\/problem\+json/)]);
+      expect(res.body).toMatchObject({ status, code, type: `https://motcua.vn/problems/${code.toLowerCase().replace(/[._]/g, '-')}` });
+      expect(res.body.title).toMatch(/[ạảãáàâấầẩẫậăắằẳẵặđẹẻẽéèêếềểễệịỉĩíìọỏõóòôốồổỗộơớờởỡợụủũúùưứừửữựỵỷỹýỳ]/);
+      expect(res.body.correlationId).toBe(res.headers['x-correlation-id']);
+    }
+    expect(lines.some((l) => l.correlationId === 'corr-framework' && typeof l.msg === 'string' && l.msg.startsWith('received'))).toBe(false);
+  });
+
+  it('answers a request line or headers too long for Node with a problem too (414, 431)', async () => {
+    const longPath = await request(app.getHttpServer()).get(`/api/v1/${'a'.repeat(20_000)}`);
+    expect(longPath.status).toBe(414);
+    expect(longPath.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(longPath.body).toMatchObject({ status: 414, code: 'REQUEST.URI_TOO_LONG' });
+    const longHeaders = await request(app.getHttpServer()).get('/api/v1/dossiers/H26-0005').set('x-padding', 'a'.repeat(20_000));
+    expect(longHeaders.status).toBe(431);
+    expect(longHeaders.body).toMatchObject({ status: 431, code: 'REQUEST.HEADERS_TOO_LARGE' });
+  });
+
+  it('refuses what no request may carry, naming the field, before the handler runs', async () => {
+    const post = (raw: string) =>
+      request(app.getHttpServer()).post('/api/v1/dossiers').set('content-type', 'application/json').set('x-correlation-id', 'corr-input').send(raw);
+    const expectRefused = (res: request.Response, field: string, code: string) => {
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ code: 'REQUEST.INVALID', errors: expect.arrayContaining([expect.objectContaining({ field, code })]) });
+    };
+    expectRefused(await post('{"procedureCode": "1.001193", "applicant": {"fullName": "Lan\\u0000"}}'), 'applicant.fullName', 'noNulCharacter');
+    expectRefused(await post('{"procedureCode": "1.001193", "applicant": {"fullName": "Lan\\ud800"}}'), 'applicant.fullName', 'wellFormedText');
+    // was "Body is not valid JSON", naming nothing
+    expectRefused(await post('{"procedureCode": "1.001193", "applicant": {"fullName": "Lan", "__proto__": {"admin": true}}}'), 'applicant.__proto__', 'forbiddenKey');
+    // was a 500: class-transformer recursed until "Maximum call stack size exceeded"
+    const deep = `{"procedureCode": "1.001193", "applicant": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;
+    expectRefused(await post(deep), `applicant${'.a'.repeat(31)}`, 'maxDepth');
+    expectRefused(await post('['.repeat(5000) + ']'.repeat(5000)), Array(32).fill('0').join('.'), 'maxDepth');
+    // a path parameter is checked as a body is
+    const param = await request(app.getHttpServer()).get('/api/v1/dossiers/H26%00-0001');
+    expectRefused(param, 'code', 'noNulCharacter');
+    expect(lines.some((l) => l.correlationId === 'corr-input' && typeof l.msg === 'string' && l.msg.startsWith('received'))).toBe(false);
+  });
+
   it('logs each request once, on completion, with its path as requested', async () => {
     await request(app.getHttpServer()).get('/api/v1/dossiers/H26-0003?x=1').set('x-correlation-id', 'corr-line').expect(404);
     const done = lines.filter((l) => l.correlationId === 'corr-line' && l.msg === 'request completed');

@@ -8,6 +8,7 @@ import {
   ProblemDetailsException,
   problemType,
 } from './problem-details';
+import { FRAMEWORK_PROBLEMS } from './framework-problems';
 import { RequestContext } from './request-context';
 
 /**
@@ -28,7 +29,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response: unknown = http.getResponse();
     const adapter = this.adapterHost.httpAdapter;
 
-    const problem = this.toProblem(exception);
+    const problem = problemOf(exception);
     problem.instance = String(adapter.getRequestUrl(request)).split('?')[0];
     problem.correlationId = RequestContext.current()?.correlationId ?? correlationIdOf(request);
 
@@ -42,42 +43,57 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     adapter.setHeader(response, 'content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
     adapter.reply(response, problem, problem.status);
   }
+}
 
-  private toProblem(exception: unknown): ProblemDetails {
-    if (exception instanceof ProblemDetailsException) {
-      return withoutUndefined({
-        type: problemType(exception.code),
-        title: exception.title,
-        status: exception.getStatus(),
-        detail: exception.detail,
-        code: exception.code,
-        errors: exception.errors,
-      });
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const body = exception.getResponse();
-      // Lets another lib (or Nest itself) pass a code without depending on ProblemDetailsException.
-      const explicit = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-      const code = typeof explicit.code === 'string' ? explicit.code : `HTTP.${httpReason(status)}`;
-      const title = STATUS_CODES[status] ?? 'Error';
-      return withoutUndefined({
-        type: problemType(code),
-        title: typeof explicit.title === 'string' ? explicit.title : title,
-        status,
-        detail: status >= 500 ? undefined : detailOf(exception, explicit),
-        code,
-        errors: Array.isArray(explicit.errors) ? (explicit.errors as FieldProblem[]) : undefined,
-      });
-    }
-    // Unknown failure: say nothing about it to the client, log it with the correlation id instead.
-    return {
-      type: problemType('INTERNAL'),
-      title: 'Internal Server Error',
-      status: HttpStatus.INTERNAL_SERVER_ERROR,
-      code: 'INTERNAL',
-    };
+/**
+ * The problem details of any error: a `ProblemDetailsException` as thrown; an error of the HTTP layer itself
+ * (Fastify's, before any handler runs: unreadable JSON, a content type other than JSON, a body or path too long) by
+ * its stable `REQUEST.*` code; another `HttpException` as `HTTP.<REASON>`; anything else as a 500 that says nothing.
+ */
+export function problemOf(exception: unknown): ProblemDetails {
+  if (exception instanceof ProblemDetailsException) {
+    return withoutUndefined({
+      type: problemType(exception.code),
+      title: exception.title,
+      status: exception.getStatus(),
+      detail: exception.detail,
+      code: exception.code,
+      errors: exception.errors,
+    });
   }
+  const framework = frameworkProblemOf(exception);
+  if (framework) return framework;
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    // Lets another lib (or Nest itself) pass a code without depending on ProblemDetailsException.
+    const explicit = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const code = typeof explicit.code === 'string' ? explicit.code : `HTTP.${httpReason(status)}`;
+    const title = STATUS_CODES[status] ?? 'Error';
+    return withoutUndefined({
+      type: problemType(code),
+      title: typeof explicit.title === 'string' ? explicit.title : title,
+      status,
+      detail: status >= 500 ? undefined : detailOf(exception, explicit),
+      code,
+      errors: Array.isArray(explicit.errors) ? (explicit.errors as FieldProblem[]) : undefined,
+    });
+  }
+  // Unknown failure: say nothing about it to the client, log it with the correlation id instead.
+  return {
+    type: problemType('INTERNAL'),
+    title: 'Internal Server Error',
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    code: 'INTERNAL',
+  };
+}
+
+/** Fastify's error (as Fastify raises it, or as Nest wraps it in an HttpException with it as the cause) by its stable code. */
+function frameworkProblemOf(exception: unknown): ProblemDetails | undefined {
+  const error = exception instanceof HttpException && exception.cause !== undefined ? exception.cause : exception;
+  const fastifyCode = (error as { code?: unknown } | null)?.code;
+  const known = typeof fastifyCode === 'string' ? FRAMEWORK_PROBLEMS[fastifyCode] : undefined;
+  return known && { type: problemType(known.code), title: known.title, status: known.status, detail: known.detail, code: known.code };
 }
 
 function detailOf(exception: HttpException, body: Record<string, unknown>): string | undefined {

@@ -1,24 +1,30 @@
 import { type ArgumentMetadata, HttpStatus, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import { type FieldProblem, ProblemDetailsException } from './problem-details';
+import { inputProblems } from './request-input';
 
 /**
- * The one validation pipe of every service: unknown properties are refused (not silently dropped), payloads
- * become class instances, and a failure is a `REQUEST.INVALID` problem naming each field by its full path.
+ * The one validation pipe of every service: what no request may carry is refused first (`inputProblems`: too
+ * deep, `__proto__`, NUL, lone surrogates), unknown properties are refused (not silently dropped), payloads become
+ * class instances, and a failure is a `REQUEST.INVALID` problem naming each field by its full path.
  */
 export function validationPipe(): ValidationPipe {
   return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors: ValidationError[]) =>
-      new ProblemDetailsException({
-        status: HttpStatus.BAD_REQUEST,
-        code: 'REQUEST.INVALID',
-        title: 'The request is invalid',
-        detail: 'One or more fields are invalid; see errors.',
-        errors: flattenValidationErrors(errors),
-      }),
+    exceptionFactory: (errors: ValidationError[]) => invalidRequest(flattenValidationErrors(errors)),
+  });
+}
+
+/** The `REQUEST.INVALID` problem (400) naming each field at fault. */
+export function invalidRequest(errors: FieldProblem[]): ProblemDetailsException {
+  return new ProblemDetailsException({
+    status: HttpStatus.BAD_REQUEST,
+    code: 'REQUEST.INVALID',
+    title: 'The request is invalid',
+    detail: 'One or more fields are invalid; see errors.',
+    errors,
   });
 }
 
@@ -38,9 +44,26 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
  * (recognised by their static `type` and `version`).
  */
 class RequestValidationPipe extends ValidationPipe {
-  protected override toValidate(metadata: ArgumentMetadata): boolean {
-    const cls = metadata.metatype as { type?: unknown; version?: unknown } | undefined;
-    if (cls && typeof cls.type === 'string' && typeof cls.version === 'number') return false;
-    return super.toValidate(metadata);
+  /**
+   * Every body, query and path parameter is checked for what no request may carry, also those the handler takes
+   * without a DTO (`@Body() body: unknown`, `@Param('code') code: string`), before class-transformer copies it.
+   */
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (REQUEST_INPUTS.has(metadata.type) && !isEvent(metadata)) {
+      const problems = inputProblems(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+      if (problems.length > 0) throw invalidRequest(problems);
+    }
+    return super.transform(value, metadata);
   }
+
+  protected override toValidate(metadata: ArgumentMetadata): boolean {
+    return !isEvent(metadata) && super.toValidate(metadata);
+  }
+}
+
+const REQUEST_INPUTS = new Set<ArgumentMetadata['type']>(['body', 'query', 'param']);
+
+function isEvent(metadata: ArgumentMetadata): boolean {
+  const cls = metadata.metatype as { type?: unknown; version?: unknown } | undefined;
+  return !!cls && typeof cls.type === 'string' && typeof cls.version === 'number';
 }

@@ -3,25 +3,27 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsArray,
   IsEmail,
   IsEnum,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { AGENCY_CODE_PATTERN, ReturnMethod, SubmissionChannel } from '@motcua/contracts';
+import { IsNotBlank } from '@motcua/observability';
 
 export class ApplicantRequest {
   @ApiProperty({ example: 'Nguyễn Thị Lan' })
   @IsString()
-  @MinLength(1)
+  @IsNotBlank()
   @MaxLength(200)
   fullName: string;
 
@@ -54,13 +56,14 @@ export class ApplicantRequest {
 export class DocumentRequest {
   @ApiProperty({ example: 'Tờ khai đăng ký khai sinh' })
   @IsString()
-  @MinLength(1)
+  @IsNotBlank()
   @MaxLength(300)
   name: string;
 
   @ApiPropertyOptional({ example: 'TK-KS' })
   @IsOptional()
   @IsString()
+  @IsNotBlank()
   @MaxLength(50)
   code?: string;
 
@@ -87,13 +90,16 @@ export class SubmitDossierRequest {
   channel: SubmissionChannel;
 
   @ApiProperty({ type: ApplicantRequest })
+  @IsObject() // required: @ValidateNested alone lets a missing applicant through
   @ValidateNested()
   @Type(() => ApplicantRequest)
   applicant: ApplicantRequest;
 
   @ApiProperty({ type: [DocumentRequest] })
+  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
+  @IsObject({ each: true }) // @ValidateNested alone takes an array for an object
   @ValidateNested({ each: true })
   @Type(() => DocumentRequest)
   documents: DocumentRequest[];

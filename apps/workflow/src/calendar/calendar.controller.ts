@@ -1,18 +1,18 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { CurrentPrincipal, type Principal, Role, Roles } from '@motcua/auth';
 import { addDays, appointmentFor, parseOfficialSchedule, toVietnamIso } from '@motcua/calendar';
 import { AGENCY_CODE_PATTERN } from '@motcua/contracts';
-import { ProblemDetailsException } from '@motcua/observability';
+import { IsInstant, ProblemDetailsException } from '@motcua/observability';
 import { Catalogue } from '../catalogue/catalogue';
 import { notInCatalogue } from '../catalogue/not-in-catalogue';
 import { Calendars } from './calendars';
 
 export class DeadlineRequest {
-  @ApiProperty({ example: '2026-11-26T10:00:00+07:00' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2026-11-26T10:00:00+07:00', format: 'date-time', description: 'ISO 8601 with its offset' })
+  @IsInstant()
   from: string;
 
   @ApiProperty({ example: 8 })
@@ -30,6 +30,13 @@ export class DeadlineRequest {
   @IsOptional()
   @Matches(AGENCY_CODE_PATTERN)
   agency?: string;
+}
+
+export class YearParams {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  year: number;
 }
 
 const yearRange = (year: number) => {
@@ -66,7 +73,7 @@ export class CalendarController {
 
   /** A year's weekday days off (holidays and official days) and its working weekend days, with their source. */
   @Get('years/:year')
-  year(@Param('year', ParseIntPipe) year: number): {
+  year(@Param() { year }: YearParams): {
     year: number;
     source: string | null;
     publishedHere: boolean;
@@ -89,7 +96,7 @@ export class CalendarController {
   /** Publishes a year's official schedule (admin): checked whole, 422 naming each problem; in force at once here. */
   @Put('years/:year')
   @Roles(Role.Admin)
-  async publish(@Param('year', ParseIntPipe) year: number, @Body() body: unknown, @CurrentPrincipal() admin: Principal): Promise<{ year: number; publishedAt: string }> {
+  async publish(@Param() { year }: YearParams, @Body() body: unknown, @CurrentPrincipal() admin: Principal): Promise<{ year: number; publishedAt: string }> {
     yearRange(year);
     const parsed = parseOfficialSchedule(body);
     const problems = parsed.ok ? (parsed.schedule.year === year ? [] : [{ field: 'year', message: `the body is for ${parsed.schedule.year}, not ${year}` }]) : parsed.problems;

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { type OfficePeriod, officeHoursKey, officeHoursProblem } from '@motcua/calendar';
 import { UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
@@ -24,6 +24,8 @@ export class OfficeHoursRequest {
   @ApiProperty({ type: [OfficePeriodRequest], nullable: true, description: 'The periods of a working day in order; null: the national default hours' })
   @ValidateIf((request: OfficeHoursRequest) => request.officeHours !== null)
   @IsArray({ message: 'officeHours must be the periods of a working day, or null for the national default hours' })
+  @ArrayMaxSize(24)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => OfficePeriodRequest)
   officeHours: OfficePeriodRequest[] | null;

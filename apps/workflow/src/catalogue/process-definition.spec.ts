@@ -91,6 +91,12 @@ describe('checking a process definition before it is published', () => {
     ]);
   });
 
+  it('refuses a time budget no deadline could be counted out of', () => {
+    expect(codes([step({ budgetHours: 10_000, actions: ['approve'] })])).toEqual([]);
+    expect(codes([step({ budgetHours: 10_001, actions: ['approve'] })])).toEqual(['steps.0.budgetHours PROCESS.BUDGET_TOO_LARGE']);
+    expect(codes([step({ budgetHours: 1e300, actions: ['approve'] })])).toEqual(['steps.0.budgetHours PROCESS.BUDGET_TOO_LARGE']);
+  });
+
   it('reads what a client sent, naming each malformed field', () => {
     expect(parseStepDefinitions({ steps: [] }).problems.map((p) => p.field)).toEqual(['steps']);
     const { problems } = parseStepDefinitions([
@@ -105,6 +111,15 @@ describe('checking a process definition before it is published', () => {
       'steps.1.budgetHours PROCESS.MALFORMED',
       'steps.1.actions PROCESS.MALFORMED',
       'steps.1.agency PROCESS.MALFORMED',
+    ]);
+    const padded = parseStepDefinitions([
+      { ...step(), name: 'x'.repeat(301), note: 'kept nowhere' },
+      { ...step({ number: 2 }), agency: { kind: 'receiving', agencyCode: '004.01.20.H26' } },
+    ]);
+    expect(padded.problems.map((p) => `${p.field} ${p.code}`)).toEqual([
+      'steps.0.note PROCESS.MALFORMED',
+      'steps.0.name PROCESS.MALFORMED',
+      'steps.1.agency.agencyCode PROCESS.MALFORMED',
     ]);
     expect(parseStepDefinitions(JSON.parse(JSON.stringify(birthRegistration.steps)))).toEqual({
       steps: JSON.parse(JSON.stringify(birthRegistration.steps)),

@@ -6,6 +6,15 @@ export const STEP_ROLES = ['receiver', 'head_of_desk', 'leader', 'division_head'
 /** What the owner of a step's task may do with it. */
 export const STEP_ACTIONS = ['forward', 'send_back', 'request_supplement', 'refuse', 'stop', 'approve', 'sign', 'hand_over'] as const;
 
+/**
+ * The longest time budget a step may have: 10 000 working hours, some five years of working days. A budget is
+ * counted out period by period when a task opens (its deadline), so an unbounded one (1e300) would never finish.
+ */
+export const MAX_BUDGET_HOURS = 10_000;
+const MAX_NAME_LENGTH = 300;
+const STEP_FIELDS = ['number', 'name', 'agency', 'role', 'budgetHours', 'actions', 'assignment'];
+const RULE_FIELDS: Record<string, string[]> = { receiving: ['kind'], fixed: ['kind', 'agencyCode'], competent: ['kind', 'level', 'agencyKind'] };
+
 export interface DefinitionProblem {
   readonly field: string;
   readonly code: string;
@@ -33,6 +42,8 @@ export function checkProcessDefinition(steps: readonly StepDefinition[], agencie
     }
     if (!(Number.isFinite(step.budgetHours) && step.budgetHours > 0)) {
       problem(`${at}.budgetHours`, 'PROCESS.BUDGET_NOT_POSITIVE', 'the time budget is a positive number of working hours');
+    } else if (step.budgetHours > MAX_BUDGET_HOURS) {
+      problem(`${at}.budgetHours`, 'PROCESS.BUDGET_TOO_LARGE', `the time budget is at most ${MAX_BUDGET_HOURS} working hours`);
     }
     if (step.actions.length === 0) problem(`${at}.actions`, 'PROCESS.NO_ACTION', 'a step allows at least one action');
     for (const action of step.actions) {
@@ -67,7 +78,8 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 
 /**
  * Reads a process definition as a client sent it (JSON of any shape) into step definitions, or says what is
- * malformed, field by field. What it returns still has to pass `checkProcessDefinition`.
+ * malformed, field by field. Unknown fields are refused (they would be stored with the version and replicated), and
+ * so is a name longer than a document's. What it returns still has to pass `checkProcessDefinition`.
  */
 export function parseStepDefinitions(input: unknown): { steps: StepDefinition[]; problems: DefinitionProblem[] } {
   const problems: DefinitionProblem[] = [];
@@ -80,10 +92,11 @@ export function parseStepDefinitions(input: unknown): { steps: StepDefinition[];
   input.forEach((raw: unknown, index) => {
     const at = `steps.${index}`;
     if (!isObject(raw)) return malformed(at, 'a step is an object');
+    for (const key of Object.keys(raw)) if (!STEP_FIELDS.includes(key)) malformed(`${at}.${key}`, 'unknown field');
     const { number, name, agency, role, budgetHours, actions, assignment } = raw;
     if (assignment !== undefined && assignment !== 'claim' && assignment !== 'least_loaded') malformed(`${at}.assignment`, "'claim' or 'least_loaded'");
     if (!Number.isInteger(number)) malformed(`${at}.number`, 'an integer');
-    if (typeof name !== 'string') malformed(`${at}.name`, 'a string');
+    if (typeof name !== 'string' || name.length > MAX_NAME_LENGTH) malformed(`${at}.name`, `a string of at most ${MAX_NAME_LENGTH} characters`);
     if (typeof role !== 'string') malformed(`${at}.role`, 'a string');
     if (typeof budgetHours !== 'number') malformed(`${at}.budgetHours`, 'a number of working hours');
     if (!Array.isArray(actions) || !actions.every((a) => typeof a === 'string')) malformed(`${at}.actions`, 'a list of action names');
@@ -94,6 +107,8 @@ export function parseStepDefinitions(input: unknown): { steps: StepDefinition[];
       (rule?.kind === 'competent' && typeof rule.level === 'string' && isKinds(rule.agencyKind));
     if (!ruleOk) {
       malformed(`${at}.agency`, "{ kind: 'receiving' } | { kind: 'fixed', agencyCode } | { kind: 'competent', level, agencyKind: kind | kinds }");
+    } else {
+      for (const key of Object.keys(rule)) if (!RULE_FIELDS[rule.kind as string].includes(key)) malformed(`${at}.agency.${key}`, 'unknown field');
     }
     steps.push(raw as unknown as StepDefinition);
   });

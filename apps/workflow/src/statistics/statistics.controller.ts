@@ -4,20 +4,18 @@ import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CurrentPrincipal, type Principal, Role, hasRole } from '@motcua/auth';
 import { addDays, startOfVietnamDay } from '@motcua/calendar';
 import { AGENCY_CODE_PATTERN } from '@motcua/contracts';
-import { ProblemDetailsException } from '@motcua/observability';
+import { IsCalendarDate, ProblemDetailsException } from '@motcua/observability';
 import { Catalogue } from '../catalogue/catalogue';
 import { CallerOversight } from '../staff/caller-oversight';
 import { type GroupBy, StatisticsQueries, type StatisticsRow, regroup } from './statistics.queries';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export class StatisticsRequest {
-  @ApiProperty({ example: '2026-01-01', description: 'The first day of the period (Vietnam)' })
-  @Matches(DATE)
+  @ApiProperty({ example: '2026-01-01', format: 'date', description: 'The first day of the period (a day in Hà Nội)' })
+  @IsCalendarDate()
   from: string;
 
-  @ApiProperty({ example: '2026-12-31', description: 'The last day of the period (included)' })
-  @Matches(DATE)
+  @ApiProperty({ example: '2026-12-31', format: 'date', description: 'The last day of the period (included)' })
+  @IsCalendarDate()
   to: string;
 
   @ApiPropertyOptional({ enum: ['agency', 'procedure', 'level', 'none'], default: 'agency' })

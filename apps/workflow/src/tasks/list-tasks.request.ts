@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { AGENCY_CODE_PATTERN } from '@motcua/contracts';
+import { IsInstant } from '@motcua/observability';
 import { PageRequest } from '@motcua/persistence';
 
 export class ListTasksRequest extends PageRequest {
@@ -33,8 +34,12 @@ export class ListTasksRequest extends PageRequest {
   @Matches(/^\d+\.\d+$/)
   procedure?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01T17:00:00+07:00', description: 'Only tasks whose step deadline is before this moment (ISO 8601 with offset); the counts too' })
+  @ApiPropertyOptional({
+    example: '2026-12-01T17:00:00+07:00',
+    format: 'date-time',
+    description: 'Only tasks whose step deadline is before this moment (ISO 8601 with its offset); the counts too',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   dueBefore?: string;
 }

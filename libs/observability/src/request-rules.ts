@@ -1,0 +1,81 @@
+import { ValidateBy, type ValidationOptions, buildMessage, isISO8601 } from 'class-validator';
+
+/**
+ * Rules for request fields that class-validator has no decorator for, shared by every service so that a date or a
+ * name means the same everywhere.
+ */
+
+/**
+ * The years a date or an instant of a request may fall in: those of the working calendar (the official yearly
+ * schedules are published for 2000–2100). Beyond them the calendar's arithmetic has nothing to count in.
+ */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
+
+const INSTANT = /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const CALENDAR_DATE = /^(\d{4})-\d{2}-\d{2}$/;
+
+const inCalendarYears = (year: string) => Number(year) >= FIRST_YEAR && Number(year) <= LAST_YEAR;
+
+/**
+ * An instant as the API takes it: ISO 8601 date and time WITH its offset (`2026-11-26T10:00:00+07:00`, or `Z`).
+ * Without an offset the same text is 10:00 in Hà Nội to a person and 10:00 UTC (17:00 in Hà Nội) to the server,
+ * so it is refused rather than guessed; so is a date alone (which day's start, where?).
+ */
+export function isInstant(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = INSTANT.exec(value);
+  return match !== null && inCalendarYears(match[1]) && isISO8601(value, { strict: true }) && !Number.isNaN(Date.parse(value));
+}
+
+/** A day of the Vietnamese calendar written `YYYY-MM-DD` that exists (`2026-02-30` does not): read in Asia/Ho_Chi_Minh. */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = CALENDAR_DATE.exec(value);
+  return match !== null && inCalendarYears(match[1]) && isISO8601(value, { strict: true });
+}
+
+/** Text with something besides white space in it: a name of only spaces is no name. */
+export const isNotBlank = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
+
+/** `@IsInstant()`: see `isInstant`. The one rule for every instant a request carries, in the body or the query. */
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isInstant',
+      validator: {
+        validate: isInstant,
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a date and time with its offset (2026-11-26T10:00:00+07:00), from ${FIRST_YEAR} to ${LAST_YEAR}`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+/** `@IsCalendarDate()`: see `isCalendarDate`. */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: isCalendarDate,
+        defaultMessage: buildMessage((each) => `${each}$property must be an existing date YYYY-MM-DD, from ${FIRST_YEAR} to ${LAST_YEAR}`, options),
+      },
+    },
+    options,
+  );
+}
+
+/** `@IsNotBlank()`: a string that is not empty once trimmed (every required text field). */
+export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNotBlank',
+      validator: { validate: isNotBlank, defaultMessage: buildMessage((each) => `${each}$property must not be blank`, options) },
+    },
+    options,
+  );
+}

@@ -1,6 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { STATUS_CODES } from 'node:http';
 import {
   type FieldProblem,
   PROBLEM_CONTENT_TYPE,
@@ -8,6 +7,7 @@ import {
   ProblemDetailsException,
   problemType,
 } from './problem-details';
+import { problemTitle } from './problem-titles';
 import { RequestContext } from './request-context';
 
 /**
@@ -60,10 +60,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Lets another lib (or Nest itself) pass a code without depending on ProblemDetailsException.
       const explicit = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
       const code = typeof explicit.code === 'string' ? explicit.code : `HTTP.${httpReason(status)}`;
-      const title = STATUS_CODES[status] ?? 'Error';
       return withoutUndefined({
         type: problemType(code),
-        title: typeof explicit.title === 'string' ? explicit.title : title,
+        // by the code, in Vietnamese, whatever title (English, from Nest or a library) the exception carries
+        title: problemTitle(code, status),
         status,
         detail: status >= 500 ? undefined : detailOf(exception, explicit),
         code,
@@ -73,7 +73,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // Unknown failure: say nothing about it to the client, log it with the correlation id instead.
     return {
       type: problemType('INTERNAL'),
-      title: 'Internal Server Error',
+      title: problemTitle('INTERNAL', HttpStatus.INTERNAL_SERVER_ERROR),
       status: HttpStatus.INTERNAL_SERVER_ERROR,
       code: 'INTERNAL',
     };

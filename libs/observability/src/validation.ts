@@ -15,7 +15,6 @@ export function validationPipe(): ValidationPipe {
       new ProblemDetailsException({
         status: HttpStatus.BAD_REQUEST,
         code: 'REQUEST.INVALID',
-        title: 'The request is invalid',
         detail: 'One or more fields are invalid; see errors.',
         errors: flattenValidationErrors(errors),
       }),

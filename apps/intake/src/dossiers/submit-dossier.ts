@@ -129,7 +129,6 @@ export class SubmitDossier {
       throw new ProblemDetailsException({
         status: HttpStatus.SERVICE_UNAVAILABLE,
         code: 'CATALOGUE.NOT_READY',
-        title: 'The procedure catalogue has not reached this service yet',
         detail: 'Retry in a few seconds',
       });
     }

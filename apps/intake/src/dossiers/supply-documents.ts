@@ -24,7 +24,7 @@ export interface SupplementReceipt {
 }
 
 const notFound = (code: string) =>
-  new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', title: 'Dossier not found', detail: `No dossier ${code} that you may act on` });
+  new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', detail: `No dossier ${code} that you may act on` });
 
 const normalise = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase('vi');
 
@@ -67,7 +67,6 @@ export class SupplyDocuments {
           throw new ProblemDetailsException({
             status: HttpStatus.CONFLICT,
             code: 'DOSSIER.NOT_AWAITING_SUPPLEMENT',
-            title: 'The dossier is not waiting for a supplement',
             detail: `${code} has status ${NationalStatus[dossier.nationalStatus]}`,
           });
         }
@@ -79,7 +78,6 @@ export class SupplyDocuments {
           throw new ProblemDetailsException({
             status: HttpStatus.UNPROCESSABLE_ENTITY,
             code: 'DOSSIER.SUPPLEMENT_INCOMPLETE',
-            title: 'Not everything asked for is here',
             errors: missing.map((m) => ({ field: 'documents', code: 'DOCUMENT_MISSING', message: m.code ? `${m.code}: ${m.name}` : m.name })),
           });
         }
@@ -124,7 +122,6 @@ export class SupplyDocuments {
       throw new ProblemDetailsException({
         status: HttpStatus.FORBIDDEN,
         code: 'DOSSIER.DESK_ONLY',
-        title: 'Only the receiving desk takes a supplement',
         detail: 'a receiving officer or the head of the desk takes it',
       });
     }

@@ -16,8 +16,8 @@ export interface CaseCommandResult {
   nationalStatus: number | null;
 }
 
-const problem = (status: number, code: string, title: string, field?: string) =>
-  new ProblemDetailsException({ status, code, title, errors: field ? [{ field, code, message: title }] : undefined });
+const problem = (status: number, code: string, detail: string, field?: string) =>
+  new ProblemDetailsException({ status, code, detail, errors: field ? [{ field, code, message: detail }] : undefined });
 
 /**
  * Commands on a whole case, at its receiving desk: the applicant withdrew (7: the open task, if any, ends with it),
@@ -50,7 +50,7 @@ export class CaseCommands {
           [dossierCode],
         )) as { id: string; receivingAgencyCode: string; coordinatorId: string; status: string; version: number; eventSequence: number }[];
         if (!kase || caller.kind !== 'officer' || !caller.agencies.includes(kase.receivingAgencyCode)) {
-          throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', title: 'Dossier not found', detail: `No dossier ${dossierCode} that you may act on` });
+          throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', detail: `No dossier ${dossierCode} that you may act on` });
         }
         if (kase.status === 'closed') throw problem(409, 'CASE.CLOSED', 'processing of this dossier has ended');
         if (kase.version !== expectedVersion) throw problem(409, 'CASE.VERSION_CONFLICT', `the case is at version ${kase.version}: reload it`, 'version');

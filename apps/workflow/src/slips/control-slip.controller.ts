@@ -57,7 +57,7 @@ export class ControlSlipController {
         [code, caller.kind, agencies],
       )) as (Omit<ControlSlipView, 'rows' | 'appointmentAt' | 'originalAppointmentAt' | 'result'> & { id: string })[];
       if (!found) {
-        throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', title: 'Dossier not found', detail: `No dossier ${code} that you may see` });
+        throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', detail: `No dossier ${code} that you may see` });
       }
       const tasks = (await manager.query(
         `SELECT t.id, t.step_number AS "stepNumber", t.step_name AS "stepName", t.agency_code AS "agencyCode", a.name AS "agencyName",

@@ -63,7 +63,6 @@ export class StatisticsController {
       throw new ProblemDetailsException({
         status: HttpStatus.BAD_REQUEST,
         code: 'STATISTICS.EMPTY_PERIOD',
-        title: 'The period ends before it begins',
         errors: [{ field: 'to', code: 'EMPTY_PERIOD', message: 'on or after from' }],
       });
     }
@@ -71,7 +70,7 @@ export class StatisticsController {
     // an officer's: the agencies they head (as the organisation and their token both say), and for a leader those under them
     const reporting = admin ? [] : await this.oversight.agenciesReportingTo(caller);
     if (!admin && reporting.length === 0) {
-      throw new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'STATISTICS.LEADERS_ONLY', title: 'Statistics are for leaders, heads and administrators' });
+      throw new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'STATISTICS.LEADERS_ONLY' });
     }
     let agencies: string[] | null = admin ? null : reporting;
     if (request.agency) {
@@ -79,7 +78,6 @@ export class StatisticsController {
         throw new ProblemDetailsException({
           status: HttpStatus.FORBIDDEN,
           code: 'STATISTICS.AGENCY_NOT_YOURS',
-          title: 'Not an agency you lead',
           errors: [{ field: 'agency', code: 'AGENCY_NOT_YOURS', message: `you do not lead ${request.agency}` }],
         });
       }

@@ -80,7 +80,7 @@ export class StepTasks {
     step: StepDefinition,
     o: OpenStep,
     noAgency: (code: string, reason: string) => Error = (code, reason) =>
-      new ProblemDetailsException({ status: HttpStatus.UNPROCESSABLE_ENTITY, code, title: 'The step has no agency', detail: reason }),
+      new ProblemDetailsException({ status: HttpStatus.UNPROCESSABLE_ENTITY, code, detail: reason }),
   ): Promise<PreparedStepTask> {
     const route = resolveStepAgency(
       step.agency,

@@ -53,13 +53,12 @@ export interface CommandResult {
 
 /** 404 for a task that does not exist or that the caller may not see: the two are not told apart. */
 export const taskNotFound = (taskId: string) =>
-  new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'TASK.NOT_FOUND', title: 'Task not found', detail: `No task ${taskId} that you may see` });
+  new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'TASK.NOT_FOUND', detail: `No task ${taskId} that you may see` });
 
 const stale = () =>
   new ProblemDetailsException({
     status: HttpStatus.CONFLICT,
     code: 'TASK.VERSION_CONFLICT',
-    title: 'The task cannot be changed so',
     detail: 'the dossier kept changing while the command ran: reload it',
     errors: [{ field: 'version', code: 'TASK.VERSION_CONFLICT', message: 'reload the task' }],
   });
@@ -110,7 +109,6 @@ export class TaskCommands {
         throw new ProblemDetailsException({
           status: decision.status,
           code: decision.code,
-          title: 'The task cannot be changed so',
           detail: decision.message,
           errors: decision.field ? [{ field: decision.field, code: decision.code, message: decision.message }] : undefined,
         });
@@ -194,7 +192,6 @@ export class TaskCommands {
       throw new ProblemDetailsException({
         status: HttpStatus.UNPROCESSABLE_ENTITY,
         code: refusal.code,
-        title: 'The appointment cannot be moved so',
         detail: refusal.message,
         errors: [{ field: refusal.field, code: refusal.code, message: refusal.message }],
       });

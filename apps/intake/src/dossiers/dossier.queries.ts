@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@motcua/auth';
+import { CatalogueReplica } from '@motcua/catalogue-replica';
 import { Dossier } from './dossier.entity';
 import { DossierStatusChange } from './dossier-status-change.entity';
 import { type DossierView, toDossierView } from './dossier.view';
 
 @Injectable()
 export class DossierQueries {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalogue: CatalogueReplica,
+  ) {}
 
   /**
    * A dossier as the caller may see it, or null. Scoped in SQL: an officer sees the dossiers received at, or
@@ -31,6 +35,6 @@ export class DossierQueries {
     const history = await manager
       .getRepository(DossierStatusChange)
       .find({ where: { dossierId: dossier.id }, order: { occurredAt: 'ASC', id: 'ASC' } });
-    return toDossierView(dossier, history);
+    return toDossierView(dossier, this.catalogue, history);
   }
 }

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { type Principal, Role, hasRole } from '@motcua/auth';
-import { DossierSupplemented, NationalStatus, event } from '@motcua/contracts';
+import { DossierSupplemented, NationalStatus, event, nationalStatusName } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, newId, runIdempotent } from '@motcua/persistence';
@@ -67,7 +67,7 @@ export class SupplyDocuments {
           throw new ProblemDetailsException({
             status: HttpStatus.CONFLICT,
             code: 'DOSSIER.NOT_AWAITING_SUPPLEMENT',
-            detail: `${code} has status ${NationalStatus[dossier.nationalStatus]}`,
+            detail: `Hồ sơ ${code} đang ở trạng thái ${nationalStatusName(dossier.nationalStatus)}`,
           });
         }
         const supplied = request.documents.map(({ code: documentCode, name }) => ({ ...(documentCode ? { code: documentCode } : {}), name }));

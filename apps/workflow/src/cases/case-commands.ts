@@ -5,6 +5,7 @@ import { UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
 import type { EntityManager } from 'typeorm';
+import { Catalogue } from '../catalogue/catalogue';
 
 export type CaseCommand = { readonly kind: 'withdraw'; readonly reason: string } | { readonly kind: 'change_coordinator'; readonly officerId: string };
 
@@ -25,7 +26,10 @@ const problem = (status: number, code: string, detail: string, field?: string) =
  */
 @Injectable()
 export class CaseCommands {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly catalogue: Catalogue,
+  ) {}
 
   execute(
     dossierCode: string,
@@ -86,7 +90,12 @@ export class CaseCommands {
               actorId: caller.subject,
               note: command.reason,
               coordinatorId: kase.coordinatorId,
-              endedTask: openTask ?? null, // its owner is told
+              // its owner is told
+              endedTask: openTask
+                ? { ...openTask, agencyName: this.catalogue.agencyName(openTask.agencyCode), ownerName: this.catalogue.officerName(openTask.ownerId) }
+                : null,
+              actorName: this.catalogue.officerName(caller.subject),
+              coordinatorName: this.catalogue.officerName(kase.coordinatorId),
             }),
           );
           return {

@@ -124,6 +124,9 @@ export class StepTasks {
           previousOwnerId: null,
           actorId: 'system',
           coordinatorId: kase.coordinatorId,
+          agencyName: this.catalogue.agencyName(route.agencyCode),
+          ownerName: this.catalogue.officerName(ownerId),
+          coordinatorName: this.catalogue.officerName(kase.coordinatorId),
         }),
       );
     }
@@ -237,6 +240,12 @@ export class StepTasks {
         previousOwnerId: o.previousOwnerId,
         actorId: o.actorId,
         coordinatorId: task.coordinatorId,
+        // the names beside the ids, from memory: notification has no staff of its own
+        agencyName: this.catalogue.agencyName(task.agencyCode),
+        ownerName: this.catalogue.officerName(o.ownerId),
+        previousOwnerName: this.catalogue.officerName(o.previousOwnerId),
+        actorName: this.catalogue.officerName(o.actorId),
+        coordinatorName: this.catalogue.officerName(task.coordinatorId),
       }),
     );
     // The case's sequence is raised to this event's (callers that reserved it already leave it as it is).

@@ -259,6 +259,9 @@ export class TaskCommands {
         actorId,
         note,
         coordinatorId: task.coordinatorId,
+        agencyName: this.catalogue.agencyName(task.agencyCode),
+        actorName: this.catalogue.officerName(actorId),
+        coordinatorName: this.catalogue.officerName(task.coordinatorId),
       }),
     );
     if (next.kind === 'closed') {
@@ -273,6 +276,8 @@ export class TaskCommands {
           actorId,
           note,
           coordinatorId: task.coordinatorId,
+          actorName: this.catalogue.officerName(actorId),
+          coordinatorName: this.catalogue.officerName(task.coordinatorId),
         }),
       );
     }
@@ -292,6 +297,9 @@ export class TaskCommands {
           missing: missing.map(({ code, name }) => ({ ...(code ? { code } : {}), name })),
           round,
           coordinatorId: task.coordinatorId,
+          agencyName: this.catalogue.agencyName(task.agencyCode),
+          requestedByName: this.catalogue.officerName(actorId),
+          coordinatorName: this.catalogue.officerName(task.coordinatorId),
         }),
       );
     }

@@ -9,6 +9,12 @@ import { Catalogue } from '../catalogue/catalogue';
 import { CallerOversight } from '../staff/caller-oversight';
 import { type GroupBy, StatisticsQueries, type StatisticsRow, regroup } from './statistics.queries';
 
+/** A row with the name of what it counts: the agency's, the procedure's, the level's (null where unknown). */
+export type NamedStatisticsRow = StatisticsRow & { name: string | null };
+
+/** How the levels of government read (the catalogue's `level`). */
+const LEVEL_NAMES: Readonly<Record<string, string>> = { city: 'Cấp thành phố', district: 'Cấp huyện', ward: 'Cấp xã' };
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class StatisticsRequest {
@@ -58,7 +64,7 @@ export class StatisticsController {
    * an administrator; the agencies a head heads, and those under the ones a leader leads.
    */
   @Get()
-  async compute(@Query() request: StatisticsRequest, @CurrentPrincipal() caller: Principal): Promise<{ from: string; to: string; groupBy: GroupBy; rows: StatisticsRow[] }> {
+  async compute(@Query() request: StatisticsRequest, @CurrentPrincipal() caller: Principal): Promise<{ from: string; to: string; groupBy: GroupBy; rows: NamedStatisticsRow[] }> {
     if (request.to < request.from) {
       throw new ProblemDetailsException({
         status: HttpStatus.BAD_REQUEST,
@@ -99,8 +105,18 @@ export class StatisticsController {
       groupBy: groupBy === 'level' ? 'agency' : groupBy,
       now: new Date(),
     });
-    if (!byLevel) return { from: request.from, to: request.to, groupBy: request.groupBy, rows };
+    if (!byLevel) return { from: request.from, to: request.to, groupBy: request.groupBy, rows: this.named(rows, groupBy) };
     const levelOf = new Map(this.catalogue.current.agencies.map((a) => [a.code, a.level]));
-    return { from: request.from, to: request.to, groupBy: 'level', rows: regroup(rows, (code) => levelOf.get(code) ?? 'unknown') };
+    return { from: request.from, to: request.to, groupBy: 'level', rows: this.named(regroup(rows, (code) => levelOf.get(code) ?? 'unknown'), groupBy) };
+  }
+
+  private named(rows: StatisticsRow[], groupBy: GroupBy): NamedStatisticsRow[] {
+    const nameOf: Record<GroupBy, (key: string) => string | undefined> = {
+      agency: (code) => this.catalogue.agencyName(code),
+      procedure: (code) => this.catalogue.procedureName(code),
+      level: (level) => LEVEL_NAMES[level],
+      none: () => 'Tất cả',
+    };
+    return rows.map((row) => ({ ...row, name: nameOf[groupBy](row.key) ?? null }));
   }
 }

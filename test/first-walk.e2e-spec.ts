@@ -72,7 +72,7 @@ describe('a dossier’s first walk through the suite', () => {
       return body.nationalStatus === 4 && body.currentStep ? body : undefined;
     }, 'status 4 on the public record');
     expect(record.history.map((h: any) => h.nationalStatus)).toEqual([2, 4]);
-    expect(record.currentStep).toEqual({ name: expect.stringContaining('hộ tịch'), agencyCode: ward });
+    expect(record.currentStep).toEqual({ name: expect.stringContaining('hộ tịch'), agencyCode: ward, agencyName: 'Ủy ban nhân dân phường Trúc Bạch' });
     expect(record.processVersion).toBe(1);
 
     // the first task waits, unowned, in the ward committee's queue

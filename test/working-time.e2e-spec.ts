@@ -355,6 +355,7 @@ describe('working time on a dossier', () => {
     expect(body.rows).toEqual([
       {
         key: PHUC_XA,
+        name: 'Ủy ban nhân dân phường Phúc Xá',
         received: { carriedOver: 0, new: 4, byChannel: { inPerson: 4, online: 0, post: 0 } },
         resolved: { total: 2, early: expect.any(Number), onTime: expect.any(Number), late: 1 },
         inProgress: { total: 1, withinTime: 0, overdue: 1 },
@@ -381,7 +382,7 @@ describe('working time on a dossier', () => {
     expect((await call('GET', workflow(`/statistics?${period}&agency=${PHUC_XA}`), otherLeader)).body.code).toBe('STATISTICS.AGENCY_NOT_YOURS');
     const admin = await auth.token({ subject: 'quan-tri-vien', roles: [Role.Admin] });
     const all = (await call('GET', workflow(`/statistics?${period}&groupBy=level`), admin)).body.rows;
-    expect(all.map((r: any) => r.key)).toEqual(['ward']);
+    expect(all.map((r: any) => [r.key, r.name])).toEqual([['ward', 'Cấp xã']]);
     expect(all[0].received.new).toBeGreaterThanOrEqual(4);
     expect((await call('GET', workflow(`/statistics?from=${year}-12-31&to=${year}-01-01`), admin)).body.code).toBe('STATISTICS.EMPTY_PERIOD');
   });

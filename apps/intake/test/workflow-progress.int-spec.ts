@@ -85,7 +85,7 @@ describe('the public record follows workflow', () => {
     );
     const shown = await record(code);
     expect(shown).toMatchObject({ nationalStatus: 4, processVersion: 1 });
-    expect(shown.currentStep).toEqual({ name: sign(code).stepName, agencyCode: desk });
+    expect(shown.currentStep).toEqual({ name: sign(code).stepName, agencyCode: desk, agencyName: 'Ủy ban nhân dân phường Ngọc Hà' });
     expect(shown.history.map((h: any) => [h.nationalStatus, h.note])).toEqual([
       [2, null],
       [4, `${appraise(code).stepName} (${desk})`],

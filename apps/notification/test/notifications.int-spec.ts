@@ -61,6 +61,19 @@ describe('notification: the applicant is told their dossier was received', () =>
     expect(row.body).toContain('tiếp nhận lúc 09:05 ngày 26/11/2026');
   });
 
+  it('names the procedure and the receiving agency where the event says them, in the log an officer reads', async () => {
+    const accepted = aDossierAccepted({ procedureName: 'Đăng ký khai sinh', receivingAgencyName: 'Sở Tư pháp thành phố Hà Nội' });
+    await service.publish(accepted);
+    await eventually(async () => (await rowsFor(accepted.dossierCode)).length === 1, 'the notification row');
+    const token = await service.token([Role.Receiver], [TEST_DESK]);
+    const listed = await request(service.app.getHttpServer())
+      .get('/api/v1/notifications')
+      .query({ dossierCode: accepted.dossierCode })
+      .auth(token, { type: 'bearer' })
+      .expect(200);
+    expect(listed.body.items[0].body).toContain('- Thủ tục hành chính: Đăng ký khai sinh (1.001193)\n- Đơn vị tiếp nhận: Sở Tư pháp thành phố Hà Nội');
+  });
+
   it('records the same event delivered twice only once', async () => {
     const accepted = aDossierAccepted();
     const before = { ...server.counts };

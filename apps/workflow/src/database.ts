@@ -15,6 +15,7 @@ import { AgencyOfficeHours1764150000010 } from './migrations/1764150000010-agenc
 import { AgencyOwnedTasks1764150000011 } from './migrations/1764150000011-agency-owned-tasks';
 import { TaskAgencyUnlocked1764150000012 } from './migrations/1764150000012-task-agency-unlocked';
 import { DeadlinesInQueueIndexes1764150000013 } from './migrations/1764150000013-deadlines-in-queue-indexes';
+import { CaseReceipt1764150000014 } from './migrations/1764150000014-case-receipt';
 
 export const entities = [...messagingEntities, AdministrativeArea, Agency, Officer, OfficerRole, Procedure, ProcessVersion, Case, Task, TaskEvent];
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   AgencyOwnedTasks1764150000011,
   TaskAgencyUnlocked1764150000012,
   DeadlinesInQueueIndexes1764150000013,
+  CaseReceipt1764150000014,
 ];

@@ -73,9 +73,9 @@ function bearerToken(header: string | string[] | undefined): string | undefined 
 }
 
 function unauthenticated(code: string, detail: string): ProblemDetailsException {
-  return new ProblemDetailsException({ status: HttpStatus.UNAUTHORIZED, code, title: 'Unauthenticated', detail });
+  return new ProblemDetailsException({ status: HttpStatus.UNAUTHORIZED, code, detail });
 }
 
 function forbidden(detail: string): ProblemDetailsException {
-  return new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'AUTH.FORBIDDEN', title: 'Forbidden', detail });
+  return new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'AUTH.FORBIDDEN', detail });
 }

@@ -72,6 +72,24 @@ export class Applicant {
   wardCode: string;
 }
 
+/** A document the desk received with the dossier, as the receipt lists it. */
+export class ReceivedDocument {
+  /** The document's code in the procedure's catalogue entry, when the desk matched it. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  code?: string;
+
+  @IsString()
+  @MaxLength(300)
+  name: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  copies?: number;
+}
+
 /** intake.dossier.accepted — the desk accepted a complete dossier: it has its code and is handed to processing. */
 export class DossierAccepted extends DossierEvent {
   static readonly type = 'intake.dossier.accepted';
@@ -107,6 +125,22 @@ export class DossierAccepted extends DossierEvent {
   @IsOptional()
   @IsISO8601({ strict: true })
   appointmentAt?: string;
+
+  /** The procedure's name, beside its code (added in a compatible way, like the other names: absent from earlier events). */
+  @IsOptional()
+  @IsString()
+  procedureName?: string;
+
+  /** The receiving agency's name, beside its code. */
+  @IsOptional()
+  @IsString()
+  receivingAgencyName?: string;
+
+  /** The documents received, as the receipt lists them (added in a compatible way: absent from earlier events). */
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ReceivedDocument)
+  documents?: ReceivedDocument[];
 }
 
 /** workflow.task.created — a step's task waits in an agency's queue for its one owner. */

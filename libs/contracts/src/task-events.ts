@@ -41,6 +41,31 @@ export class TaskOwnerChanged extends DossierEvent {
   @IsString()
   @MaxLength(100)
   coordinatorId: string;
+
+  /** The agency's name, beside its code (added in a compatible way, like the other names: absent from earlier events, or where unknown). */
+  @IsOptional()
+  @IsString()
+  agencyName?: string;
+
+  /** The owner's full name. */
+  @IsOptional()
+  @IsString()
+  ownerName?: string;
+
+  /** The previous owner's full name. */
+  @IsOptional()
+  @IsString()
+  previousOwnerName?: string;
+
+  /** Who made the change: their full name. */
+  @IsOptional()
+  @IsString()
+  actorName?: string;
+
+  /** The coordinator's full name. */
+  @IsOptional()
+  @IsString()
+  coordinatorName?: string;
 }
 
 /** workflow.task.completed — the owner finished a step with an action (a milestone the coordinator hears of). */
@@ -77,6 +102,21 @@ export class TaskCompleted extends DossierEvent {
   @IsString()
   @MaxLength(100)
   coordinatorId: string;
+
+  /** The agency's name, beside its code (added in a compatible way, like the other names). */
+  @IsOptional()
+  @IsString()
+  agencyName?: string;
+
+  /** The owner who finished the step: their full name. */
+  @IsOptional()
+  @IsString()
+  actorName?: string;
+
+  /** The coordinator's full name. */
+  @IsOptional()
+  @IsString()
+  coordinatorName?: string;
 }
 
 /** The step that was open when processing ended at the desk (a withdrawal), and who had it. */
@@ -95,6 +135,16 @@ export class EndedTask {
   @IsString()
   @MaxLength(100)
   ownerId: string | null;
+
+  /** The agency's name, beside its code (added in a compatible way, like the owner's name). */
+  @IsOptional()
+  @IsString()
+  agencyName?: string;
+
+  /** The owner's full name. */
+  @IsOptional()
+  @IsString()
+  ownerName?: string;
 }
 
 /**
@@ -129,6 +179,16 @@ export class CaseClosed extends DossierEvent {
   @ValidateNested()
   @Type(() => EndedTask)
   endedTask?: EndedTask | null;
+
+  /** Who ended processing: their full name (added in a compatible way, like the coordinator's name). */
+  @IsOptional()
+  @IsString()
+  actorName?: string;
+
+  /** The coordinator's full name. */
+  @IsOptional()
+  @IsString()
+  coordinatorName?: string;
 }
 
 /** One document the applicant is asked for, or supplies. */
@@ -182,6 +242,21 @@ export class SupplementRequested extends DossierEvent {
   @IsString()
   @MaxLength(100)
   coordinatorId: string;
+
+  /** The agency's name, beside its code (added in a compatible way, like the other names). */
+  @IsOptional()
+  @IsString()
+  agencyName?: string;
+
+  /** Who asked: their full name. */
+  @IsOptional()
+  @IsString()
+  requestedByName?: string;
+
+  /** The coordinator's full name. */
+  @IsOptional()
+  @IsString()
+  coordinatorName?: string;
 }
 
 /** intake.dossier.supplemented — the applicant supplied what was asked; processing resumes at the step that asked. */
@@ -309,6 +384,21 @@ export abstract class DeadlineEvent extends DossierEvent {
   @IsString()
   @MaxLength(100)
   coordinatorId: string;
+
+  /** The agency's name, beside its code (added in a compatible way, like the other names). */
+  @IsOptional()
+  @IsString()
+  agencyName?: string;
+
+  /** The owner's full name. */
+  @IsOptional()
+  @IsString()
+  ownerName?: string;
+
+  /** The coordinator's full name. */
+  @IsOptional()
+  @IsString()
+  coordinatorName?: string;
 }
 
 export class DeadlineDueSoon extends DeadlineEvent {

@@ -7,6 +7,7 @@ import { CONNECTION_PROBLEMS, type FrameworkProblem } from './framework-problems
 import { HttpMetrics } from './metrics';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType } from './problem-details';
 import { problemOf } from './problem-details.filter';
+import { problemTitle } from './problem-titles';
 import { RequestContext } from './request-context';
 import type { TrustProxy } from './trust-proxy';
 
@@ -78,8 +79,8 @@ function answerUnparsableRequest(error: NodeJS.ErrnoException & { rawPacket?: un
     const requestLine = endOfLine === -1 ? read.length : endOfLine;
     known = requestLine >= maxHeaderSize ? CONNECTION_PROBLEMS.uriTooLong : CONNECTION_PROBLEMS.headersTooLarge;
   }
-  const { status, code, title, detail } = known;
-  const body = JSON.stringify({ type: problemType(code), title, status, detail, code } satisfies ProblemDetails);
+  const { status, code, detail } = known;
+  const body = JSON.stringify({ type: problemType(code), title: problemTitle(code, status), status, detail, code } satisfies ProblemDetails);
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\n` +

@@ -2,6 +2,7 @@ export * from './request-context';
 export * from './environment';
 export * from './observability-environment';
 export * from './problem-details';
+export * from './problem-titles';
 export * from './problem-details.filter';
 export * from './validation';
 export * from './request-input';

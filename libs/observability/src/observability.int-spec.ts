@@ -43,7 +43,7 @@ class DossiersController {
   @Get(':code')
   find(@Param('code') code: string) {
     if (code === 'boom') throw new Error('connection string postgres://secret@db leaked?');
-    throw new ProblemDetailsException({ status: 404, code: 'DOSSIER.NOT_FOUND', title: 'No such dossier', detail: code });
+    throw new ProblemDetailsException({ status: 404, code: 'DOSSIER.NOT_FOUND', detail: code });
   }
 }
 
@@ -125,14 +125,14 @@ describe('observability over HTTP', () => {
     const res = await request(app.getHttpServer()).get('/api/v1/nothing-here?x=1').set('x-correlation-id', 'corr-404').expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.headers['x-correlation-id']).toBe('corr-404');
-    expect(res.body).toMatchObject({ status: 404, code: 'HTTP.NOT_FOUND', instance: '/api/v1/nothing-here', correlationId: 'corr-404' });
+    expect(res.body).toMatchObject({ status: 404, code: 'HTTP.NOT_FOUND', title: 'Không tìm thấy', instance: '/api/v1/nothing-here', correlationId: 'corr-404' });
   });
 
   it('renders a domain problem as thrown', async () => {
     const res = await request(app.getHttpServer()).get('/api/v1/dossiers/H26-0001').expect(404);
     expect(res.body).toMatchObject({
       type: 'https://motcua.vn/problems/dossier-not-found',
-      title: 'No such dossier',
+      title: 'Không tìm thấy hồ sơ',
       code: 'DOSSIER.NOT_FOUND',
       detail: 'H26-0001',
     });
@@ -140,7 +140,7 @@ describe('observability over HTTP', () => {
 
   it('hides an unexpected error behind a 500 INTERNAL problem and logs it with the correlation id', async () => {
     const res = await request(app.getHttpServer()).get('/api/v1/dossiers/boom').set('x-correlation-id', 'corr-boom').expect(500);
-    expect(res.body).toMatchObject({ status: 500, code: 'INTERNAL', correlationId: 'corr-boom' });
+    expect(res.body).toMatchObject({ status: 500, code: 'INTERNAL', title: 'Lỗi hệ thống', correlationId: 'corr-boom' });
     expect(JSON.stringify(res.body)).not.toContain('secret');
     expect(lines.some((l) => l.correlationId === 'corr-boom' && l.level === 50 && JSON.stringify(l).includes('leaked'))).toBe(true);
   });

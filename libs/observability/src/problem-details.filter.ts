@@ -1,6 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { STATUS_CODES } from 'node:http';
 import {
   type FieldProblem,
   PROBLEM_CONTENT_TYPE,
@@ -9,6 +8,7 @@ import {
   problemType,
 } from './problem-details';
 import { FRAMEWORK_PROBLEMS } from './framework-problems';
+import { problemTitle } from './problem-titles';
 import { RequestContext } from './request-context';
 
 /**
@@ -46,15 +46,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 /**
- * The problem details of any error: a `ProblemDetailsException` as thrown; an error of the HTTP layer itself
- * (Fastify's, before any handler runs: unreadable JSON, a content type other than JSON, a body or path too long) by
- * its stable `REQUEST.*` code; another `HttpException` as `HTTP.<REASON>`; anything else as a 500 that says nothing.
+ * The problem details of any error, titled in Vietnamese by its code (`PROBLEM_TITLES`): a
+ * `ProblemDetailsException` as thrown; an error of the HTTP layer itself (Fastify's, before any handler runs:
+ * unreadable JSON, a content type other than JSON, a body or path too long) by its stable `REQUEST.*` code; another
+ * `HttpException` as `HTTP.<REASON>`; anything else as a 500 that says nothing.
  */
 export function problemOf(exception: unknown): ProblemDetails {
   if (exception instanceof ProblemDetailsException) {
     return withoutUndefined({
       type: problemType(exception.code),
-      title: exception.title,
+      title: problemTitle(exception.code, exception.getStatus()),
       status: exception.getStatus(),
       detail: exception.detail,
       code: exception.code,
@@ -69,10 +70,10 @@ export function problemOf(exception: unknown): ProblemDetails {
     // Lets another lib (or Nest itself) pass a code without depending on ProblemDetailsException.
     const explicit = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     const code = typeof explicit.code === 'string' ? explicit.code : `HTTP.${httpReason(status)}`;
-    const title = STATUS_CODES[status] ?? 'Error';
     return withoutUndefined({
       type: problemType(code),
-      title: typeof explicit.title === 'string' ? explicit.title : title,
+      // by the code, in Vietnamese, whatever title (English, from Nest or a library) the exception carries
+      title: problemTitle(code, status),
       status,
       detail: status >= 500 ? undefined : detailOf(exception, explicit),
       code,
@@ -82,7 +83,7 @@ export function problemOf(exception: unknown): ProblemDetails {
   // Unknown failure: say nothing about it to the client, log it with the correlation id instead.
   return {
     type: problemType('INTERNAL'),
-    title: 'Internal Server Error',
+    title: problemTitle('INTERNAL', HttpStatus.INTERNAL_SERVER_ERROR),
     status: HttpStatus.INTERNAL_SERVER_ERROR,
     code: 'INTERNAL',
   };
@@ -93,7 +94,7 @@ function frameworkProblemOf(exception: unknown): ProblemDetails | undefined {
   const error = exception instanceof HttpException && exception.cause !== undefined ? exception.cause : exception;
   const fastifyCode = (error as { code?: unknown } | null)?.code;
   const known = typeof fastifyCode === 'string' ? FRAMEWORK_PROBLEMS[fastifyCode] : undefined;
-  return known && { type: problemType(known.code), title: known.title, status: known.status, detail: known.detail, code: known.code };
+  return known && { type: problemType(known.code), title: problemTitle(known.code, known.status), status: known.status, detail: known.detail, code: known.code };
 }
 
 function detailOf(exception: HttpException, body: Record<string, unknown>): string | undefined {

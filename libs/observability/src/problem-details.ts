@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { problemTitle } from './problem-titles';
 
 /** One field-level problem in a rejected request (`applicant.fullName`, `isNotEmpty`, the human message). */
 export interface FieldProblem {
@@ -29,16 +30,18 @@ export function problemType(code: string): string {
 
 export interface ProblemDetailsInit {
   status: number;
-  /** Stable, upper-case, dot-separated: `DOSSIER.NOT_FOUND`, `TASK.ALREADY_OWNED`. Clients switch on it. */
+  /**
+   * Stable, upper-case, dot-separated: `DOSSIER.NOT_FOUND`, `TASK.ALREADY_OWNED`. Clients switch on it. Its
+   * Vietnamese title comes from `PROBLEM_TITLES`, where a new code gets one.
+   */
   code: string;
-  title: string;
   detail?: string;
   errors?: FieldProblem[];
 }
 
 /**
- * Throw this from use cases / controllers to answer with a specific problem. The filter renders it as is;
- * every other HttpException gets a generic `HTTP.<REASON>` code.
+ * Throw this from use cases / controllers to answer with a specific problem. The filter renders it as is, titled
+ * by its code; every other HttpException gets a generic `HTTP.<REASON>` code.
  */
 export class ProblemDetailsException extends HttpException {
   readonly code: string;
@@ -47,13 +50,10 @@ export class ProblemDetailsException extends HttpException {
   readonly errors?: FieldProblem[];
 
   constructor(o: ProblemDetailsInit) {
-    super(
-      { code: o.code, title: o.title, detail: o.detail, errors: o.errors },
-      o.status,
-      { description: o.detail ?? o.title },
-    );
+    const title = problemTitle(o.code, o.status);
+    super({ code: o.code, title, detail: o.detail, errors: o.errors }, o.status, { description: o.detail ?? title });
     this.code = o.code;
-    this.title = o.title;
+    this.title = title;
     this.detail = o.detail;
     this.errors = o.errors;
   }

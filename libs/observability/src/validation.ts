@@ -22,7 +22,6 @@ export function invalidRequest(errors: FieldProblem[]): ProblemDetailsException 
   return new ProblemDetailsException({
     status: HttpStatus.BAD_REQUEST,
     code: 'REQUEST.INVALID',
-    title: 'The request is invalid',
     detail: 'One or more fields are invalid; see errors.',
     errors,
   });

@@ -11,7 +11,6 @@ export class InvalidCursor extends ProblemDetailsException {
     super({
       status: HttpStatus.BAD_REQUEST,
       code: 'REQUEST.INVALID_CURSOR',
-      title: 'Invalid cursor',
       errors: [{ field: 'cursor', code: 'INVALID_CURSOR', message: 'pass the nextCursor of a previous page unchanged' }],
     });
   }

@@ -14,7 +14,6 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
   throw new ProblemDetailsException({
     status: HttpStatus.BAD_REQUEST,
     code: 'IDEMPOTENCY.KEY_INVALID',
-    title: 'Invalid Idempotency-Key',
     errors: [{ field: 'Idempotency-Key', code: 'KEY_INVALID', message: '1 to 255 visible ASCII characters' }],
   });
 });

@@ -27,7 +27,6 @@ export class IdempotencyKeyReused extends ProblemDetailsException {
     super({
       status: HttpStatus.UNPROCESSABLE_ENTITY,
       code: 'IDEMPOTENCY.KEY_REUSED',
-      title: 'Idempotency-Key already used for another request',
       detail: `Idempotency-Key ${key} was already used with a different request`,
       errors: [{ field: 'Idempotency-Key', code: 'KEY_REUSED', message: 'used before with a different body' }],
     });

@@ -39,11 +39,13 @@ export interface DeskView {
   areaCode: string;
 }
 
-const notFound = (what: 'PROCEDURE' | 'AREA', code: string) =>
+/** Each code spelled out, so the test of problem titles finds it. */
+const NOT_FOUND = { PROCEDURE: 'CATALOGUE.PROCEDURE_NOT_FOUND', AREA: 'CATALOGUE.AREA_NOT_FOUND' } as const;
+
+const notFound = (what: keyof typeof NOT_FOUND, code: string) =>
   new ProblemDetailsException({
     status: HttpStatus.NOT_FOUND,
-    code: `CATALOGUE.${what}_NOT_FOUND`,
-    title: `No such ${what.toLowerCase()}`,
+    code: NOT_FOUND[what],
     detail: `${code} is not in the catalogue`,
   });
 

@@ -19,15 +19,14 @@ export interface SubmissionCatalogue {
 
 /** Why a dossier cannot be accepted: a stable code, and the fields at fault. */
 export interface Refusal {
-  readonly code: string;
-  readonly title: string;
+  readonly code: `DOSSIER.${string}`;
   readonly errors: { readonly field: string; readonly code: string; readonly message: string }[];
 }
 
-const refusal = (code: string, title: string, field: string, message: string): Refusal => ({
-  code: `DOSSIER.${code}`,
-  title,
-  errors: [{ field, code, message }],
+/** The field at fault carries the code without its `DOSSIER.` prefix (`PROCEDURE_UNKNOWN`). */
+const refusal = (code: Refusal['code'], field: string, message: string): Refusal => ({
+  code,
+  errors: [{ field, code: code.slice('DOSSIER.'.length), message }],
 });
 
 /**
@@ -38,28 +37,26 @@ const refusal = (code: string, title: string, field: string, message: string): R
 export function checkSubmission(submission: Submission, catalogue: SubmissionCatalogue, onDate: string): Refusal | null {
   const procedure = catalogue.procedure(submission.procedureCode);
   if (!procedure) {
-    return refusal('PROCEDURE_UNKNOWN', 'No such procedure', 'procedureCode', `${submission.procedureCode} is not in the catalogue`);
+    return refusal('DOSSIER.PROCEDURE_UNKNOWN', 'procedureCode', `${submission.procedureCode} is not in the catalogue`);
   }
   if (!procedure.active) {
-    return refusal('PROCEDURE_INACTIVE', 'The procedure is no longer received', 'procedureCode', `${procedure.code} has been deactivated`);
+    return refusal('DOSSIER.PROCEDURE_INACTIVE', 'procedureCode', `${procedure.code} has been deactivated`);
   }
   if (!procedure.channels.includes(submission.channel)) {
     return refusal(
-      'CHANNEL_NOT_ALLOWED',
-      'The procedure is not received through this channel',
+      'DOSSIER.CHANNEL_NOT_ALLOWED',
       'channel',
       `${procedure.code} is received through channels ${procedure.channels.join(', ')}`,
     );
   }
   if (!catalogue.area(submission.wardCode)) {
-    return refusal('AREA_UNKNOWN', 'Unknown ward or commune', 'applicant.wardCode', `${submission.wardCode} is not an area of the catalogue`);
+    return refusal('DOSSIER.AREA_UNKNOWN', 'applicant.wardCode', `${submission.wardCode} is not an area of the catalogue`);
   }
   const context = { receivingAgencyCode: submission.receivingAgencyCode, applicantAreaCode: submission.wardCode, onDate };
   const desk = catalogue.agency(submission.receivingAgencyCode);
   if (!desk || !mayReceive(procedure.desks, desk, context, catalogue.organisation)) {
     return refusal(
-      'DESK_NOT_ALLOWED',
-      'This desk may not receive this dossier',
+      'DOSSIER.DESK_NOT_ALLOWED',
       'receivingAgencyCode',
       `${submission.receivingAgencyCode} does not receive ${procedure.code} for an applicant of ${submission.wardCode}`,
     );
@@ -67,8 +64,7 @@ export function checkSubmission(submission: Submission, catalogue: SubmissionCat
   const route = routeProcess(procedure.steps, context, catalogue.organisation);
   if (!route.ok) {
     return refusal(
-      'NO_COMPETENT_AGENCY',
-      'No competent body for this applicant',
+      'DOSSIER.NO_COMPETENT_AGENCY',
       'applicant.wardCode',
       `step ${route.stepNumber} cannot be resolved: ${route.failure.reason}`,
     );
@@ -77,7 +73,6 @@ export function checkSubmission(submission: Submission, catalogue: SubmissionCat
   if (missing.length > 0) {
     return {
       code: 'DOSSIER.DOCUMENTS_MISSING',
-      title: 'Required documents are missing',
       errors: missing.map((d) => ({ field: 'documents', code: 'DOCUMENT_MISSING', message: `${d.code}: ${d.name}` })),
     };
   }

@@ -52,7 +52,7 @@ export class DossierQueries {
       .andWhere('(d.receiving_agency_code = ANY(:agencies) OR d.current_agency_code = ANY(:agencies))', { agencies })
       .getOne();
     if (!dossier) return null;
-    return toDossierView(dossier, await statusHistory(manager, dossier.id));
+    return toDossierView(dossier, this.catalogue, await statusHistory(manager, dossier.id));
   }
 }
 

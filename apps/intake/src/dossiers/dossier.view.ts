@@ -1,22 +1,37 @@
 import { toVietnamIso } from '@motcua/calendar';
-import { NationalStatus } from '@motcua/contracts';
+import { nationalStatusKey, nationalStatusName } from '@motcua/contracts';
 import type { Dossier } from './dossier.entity';
 import type { DossierStatusChange } from './dossier-status-change.entity';
 
-/** What REST clients see of a dossier: times in Vietnam with their offset, the national status with its name. */
+/** Where the view finds the names beside the codes: intake's replica of the catalogue. */
+export interface CatalogueNames {
+  procedure(code: string): { readonly name: string } | undefined;
+  agency(code: string): { readonly name: string } | undefined;
+}
+
+/**
+ * What REST clients see of a dossier: times in Vietnam with their offset, the national status with its Vietnamese
+ * name (and its stable English key for programs), the procedure's and agencies' names beside their codes (null when
+ * the replica does not know the code).
+ */
 export interface DossierView {
   code: string;
   procedureCode: string;
+  procedureName: string | null;
   processVersion: number | null;
   channel: number;
   receivingAgencyCode: string;
+  receivingAgencyName: string | null;
   coordinatorId: string;
   applicant: Dossier['applicant'];
   documents: Dossier['documents'];
   returnMethod: string;
   nationalStatus: number;
+  /** `Đang xử lý`: as the desk and the applicant read it. */
   nationalStatusName: string;
-  currentStep: { name: string; agencyCode: string } | null;
+  /** `InProgress`: stable, for programs. */
+  nationalStatusKey: string;
+  currentStep: { name: string; agencyCode: string; agencyName: string | null } | null;
   /** While the dossier waits for the applicant (status 5): everything asked for, and why. */
   supplementRequest: Dossier['supplementRequest'];
   receivedAt: string;
@@ -24,28 +39,33 @@ export interface DossierView {
   appointmentAt: string | null;
   originalAppointmentAt: string | null;
   extensionCount: number;
-  history?: { nationalStatus: number; nationalStatusName: string; source: string; note: string | null; occurredAt: string }[];
+  history?: { nationalStatus: number; nationalStatusName: string; nationalStatusKey: string; source: string; note: string | null; occurredAt: string }[];
 }
 
 export function toDossierView(
   dossier: Dossier,
+  catalogue: CatalogueNames,
   history?: Pick<DossierStatusChange, 'nationalStatus' | 'source' | 'note' | 'occurredAt'>[],
 ): DossierView {
+  const agencyName = (code: string) => catalogue.agency(code)?.name ?? null;
   return {
     code: dossier.code,
     procedureCode: dossier.procedureCode,
+    procedureName: catalogue.procedure(dossier.procedureCode)?.name ?? null,
     processVersion: dossier.processVersion,
     channel: dossier.channel,
     receivingAgencyCode: dossier.receivingAgencyCode,
+    receivingAgencyName: agencyName(dossier.receivingAgencyCode),
     coordinatorId: dossier.coordinatorId,
     applicant: dossier.applicant,
     documents: dossier.documents,
     returnMethod: dossier.returnMethod,
     nationalStatus: dossier.nationalStatus,
-    nationalStatusName: NationalStatus[dossier.nationalStatus],
+    nationalStatusName: nationalStatusName(dossier.nationalStatus),
+    nationalStatusKey: nationalStatusKey(dossier.nationalStatus),
     currentStep:
       dossier.currentStep && dossier.currentAgencyCode
-        ? { name: dossier.currentStep, agencyCode: dossier.currentAgencyCode }
+        ? { name: dossier.currentStep, agencyCode: dossier.currentAgencyCode, agencyName: agencyName(dossier.currentAgencyCode) }
         : null,
     supplementRequest: dossier.supplementRequest,
     receivedAt: toVietnamIso(dossier.receivedAt),
@@ -54,7 +74,8 @@ export function toDossierView(
     extensionCount: dossier.extensionCount,
     history: history?.map((change) => ({
       nationalStatus: change.nationalStatus,
-      nationalStatusName: NationalStatus[change.nationalStatus],
+      nationalStatusName: nationalStatusName(change.nationalStatus),
+      nationalStatusKey: nationalStatusKey(change.nationalStatus),
       source: change.source,
       note: change.note,
       occurredAt: toVietnamIso(change.occurredAt),

@@ -37,7 +37,6 @@ export class DossiersController {
       throw new ProblemDetailsException({
         status: HttpStatus.FORBIDDEN,
         code: 'DOSSIER.DESK_NOT_YOURS',
-        title: 'You do not work at the receiving desk',
         detail: `Officer ${officer.subject} may not receive dossiers for agency ${request.receivingAgencyCode}`,
         errors: [{ field: 'receivingAgencyCode', code: 'DESK_NOT_YOURS', message: 'not one of your agencies' }],
       });
@@ -72,7 +71,6 @@ export class DossiersController {
       throw new ProblemDetailsException({
         status: HttpStatus.NOT_FOUND,
         code: 'DOSSIER.NOT_FOUND',
-        title: 'Dossier not found',
         detail: `No dossier ${code} that you may see`,
       });
     }

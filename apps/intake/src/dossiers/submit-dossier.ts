@@ -118,9 +118,13 @@ export class SubmitDossier {
             returnMethod: dossier.returnMethod,
             receivedAt: receivedAt.toISOString(),
             appointmentAt: appointmentAt.toISOString(),
+            // the names beside the codes, so that consumers without a catalogue (notification) can say them
+            procedureName: this.catalogue.procedure(dossier.procedureCode)?.name,
+            receivingAgencyName: this.catalogue.agency(dossier.receivingAgencyCode)?.name,
+            documents: dossier.documents,
           }),
         );
-        return { status: 201, body: { ...toDossierView(dossier, [accepted]), lookupSecret } };
+        return { status: 201, body: { ...toDossierView(dossier, this.catalogue, [accepted]), lookupSecret } };
       }),
     );
   }
@@ -131,7 +135,6 @@ export class SubmitDossier {
       throw new ProblemDetailsException({
         status: HttpStatus.SERVICE_UNAVAILABLE,
         code: 'CATALOGUE.NOT_READY',
-        title: 'The procedure catalogue has not reached this service yet',
         detail: 'Retry in a few seconds',
       });
     }

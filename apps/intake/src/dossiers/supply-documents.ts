@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Role, hasRole } from '@motcua/auth';
-import { DossierSupplemented, NationalStatus, event } from '@motcua/contracts';
+import { DossierSupplemented, NationalStatus, event, nationalStatusName } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, newId, runIdempotent } from '@motcua/persistence';
@@ -20,7 +20,7 @@ export interface SupplementReceipt {
 }
 
 const notFound = (code: string) =>
-  new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', title: 'Dossier not found', detail: `No dossier ${code} that you may act on` });
+  new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', detail: `No dossier ${code} that you may act on` });
 
 const normalise = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase('vi');
 
@@ -63,8 +63,7 @@ export class SupplyDocuments {
           throw new ProblemDetailsException({
             status: HttpStatus.CONFLICT,
             code: 'DOSSIER.NOT_AWAITING_SUPPLEMENT',
-            title: 'The dossier is not waiting for a supplement',
-            detail: `${code} has status ${NationalStatus[dossier.nationalStatus]}`,
+            detail: `Hồ sơ ${code} đang ở trạng thái ${nationalStatusName(dossier.nationalStatus)}`,
           });
         }
         const supplied = request.documents.map(({ code: documentCode, name }) => ({ ...(documentCode ? { code: documentCode } : {}), name }));
@@ -75,7 +74,6 @@ export class SupplyDocuments {
           throw new ProblemDetailsException({
             status: HttpStatus.UNPROCESSABLE_ENTITY,
             code: 'DOSSIER.SUPPLEMENT_INCOMPLETE',
-            title: 'Not everything asked for is here',
             errors: missing.map((m) => ({ field: 'documents', code: 'DOCUMENT_MISSING', message: m.code ? `${m.code}: ${m.name}` : m.name })),
           });
         }
@@ -123,7 +121,6 @@ export class SupplyDocuments {
       throw new ProblemDetailsException({
         status: HttpStatus.FORBIDDEN,
         code: 'DOSSIER.DESK_ONLY',
-        title: 'Only the receiving desk takes a supplement',
         detail: 'a receiving officer or the head of the desk takes it',
       });
     }

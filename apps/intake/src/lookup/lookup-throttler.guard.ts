@@ -72,7 +72,6 @@ function tooManyAttempts(limit: LookupLimit, retryAfter: number): ProblemDetails
   return new ProblemDetailsException({
     status: HttpStatus.TOO_MANY_REQUESTS,
     code: 'LOOKUP.TOO_MANY_ATTEMPTS',
-    title: 'Quá nhiều lần thử tra cứu hồ sơ',
     detail: `Vui lòng thử lại sau ${retryAfter} giây, hoặc đăng nhập bằng tài khoản định danh điện tử của người nộp hồ sơ`,
     errors: [problem],
   });

@@ -8,29 +8,47 @@ const completed = (action: string, actorId = '004.01.20.H26.leader.1') =>
   event(TaskCompleted, { ...base, nationalStatus: 9, taskId: '0193a1c2-0000-7000-8000-000000000004', stepNumber: 2, stepName: 'Lãnh đạo ký', agencyCode: '004.01.20.H26', action, actorId, note: null });
 
 describe('telling a dossier’s coordinator of its milestones', () => {
-  it('asks the coordinator to tell the applicant, once and whole, what is missing', () => {
+  const supplement = (names: Partial<SupplementRequested> = {}) =>
+    event(SupplementRequested, {
+      ...base,
+      nationalStatus: 5,
+      caseId: '0193a1c2-0000-7000-8000-000000000005',
+      stepNumber: 3,
+      agencyCode: '005.19.21.H26',
+      requestedBy: '005.19.21.H26.specialist.1',
+      reason: 'Thiếu chứng từ nghĩa vụ tài chính',
+      missing: [{ code: 'NVTC', name: 'Chứng từ thực hiện nghĩa vụ tài chính' }],
+      round: 1,
+      ...names,
+    });
+
+  it('asks the coordinator, by name, to tell the applicant once and whole what is missing, and who asked where', () => {
     const draft = coordinatorMilestoneNotification({
       kind: 'supplement',
-      event: event(SupplementRequested, {
-        ...base,
-        nationalStatus: 5,
-        caseId: '0193a1c2-0000-7000-8000-000000000005',
-        stepNumber: 3,
-        agencyCode: '005.19.21.H26',
-        requestedBy: '005.19.21.H26.specialist.1',
-        reason: 'Thiếu chứng từ nghĩa vụ tài chính',
-        missing: [{ code: 'NVTC', name: 'Chứng từ thực hiện nghĩa vụ tài chính' }],
-        round: 1,
-      }),
+      event: supplement({ agencyName: 'Chi nhánh Văn phòng đăng ký đất đai huyện Ba Vì', requestedByName: 'Dương Hữu Sơn', coordinatorName: 'Ngô Xuân Yến' }),
     });
     expect(draft).toMatchObject({ channel: 'officer', recipient: COORDINATOR, receivingAgencyCode: '004.01.20.H26', templateKey: 'coordinator.milestone' });
     expect(draft?.subject).toBe(`Hồ sơ ${DOSSIER}: cần bổ sung hồ sơ (lần 1)`);
-    expect(draft?.body).toContain('Bước 3 tại đơn vị 005.19.21.H26 đề nghị bổ sung: Thiếu chứng từ nghĩa vụ tài chính\n- Chứng từ thực hiện nghĩa vụ tài chính');
+    expect(draft?.body).toMatch(/^Kính gửi đồng chí Ngô Xuân Yến,/);
+    expect(draft?.body).toContain(
+      'Bước 3 tại Chi nhánh Văn phòng đăng ký đất đai huyện Ba Vì (đồng chí Dương Hữu Sơn) đề nghị bổ sung: Thiếu chứng từ nghĩa vụ tài chính\n- Chứng từ thực hiện nghĩa vụ tài chính',
+    );
     expect(draft?.body).toContain('lúc 09:30 ngày 26/11/2026');
   });
 
+  it('names by code those an older event did not name', () => {
+    const draft = coordinatorMilestoneNotification({ kind: 'supplement', event: supplement() });
+    expect(draft?.body).toMatch(new RegExp(`^Kính gửi đồng chí ${COORDINATOR.replaceAll('.', '\\.')},`));
+    expect(draft?.body).toContain('Bước 3 tại 005.19.21.H26 (đồng chí 005.19.21.H26.specialist.1) đề nghị bổ sung');
+  });
+
   it('tells of a signed result and of the end of processing, with its note', () => {
-    expect(coordinatorMilestoneNotification({ kind: 'completed', event: completed('sign') })?.subject).toBe(`Hồ sơ ${DOSSIER}: kết quả đã được ký`);
+    const signed = coordinatorMilestoneNotification({
+      kind: 'completed',
+      event: { ...completed('sign'), agencyName: 'Ủy ban nhân dân phường Trúc Bạch', actorName: 'Phan Minh Tuấn' } as TaskCompleted,
+    });
+    expect(signed?.subject).toBe(`Hồ sơ ${DOSSIER}: kết quả đã được ký`);
+    expect(signed?.body).toContain('Kết quả được đồng chí Phan Minh Tuấn ký tại Ủy ban nhân dân phường Trúc Bạch (bước 2)');
     const closed = event(CaseClosed, {
       ...base,
       nationalStatus: 8,
@@ -41,7 +59,7 @@ describe('telling a dossier’s coordinator of its milestones', () => {
     });
     const stopped = coordinatorMilestoneNotification({ kind: 'closed', event: closed });
     expect(stopped?.subject).toBe(`Hồ sơ ${DOSSIER}: bị dừng xử lý`);
-    expect(stopped?.body).toContain('Ghi chú: Không thuộc thẩm quyền');
+    expect(stopped?.body).toContain('Người thực hiện: đồng chí 004.01.20.H26.specialist.1. Ghi chú: Không thuộc thẩm quyền');
   });
 
   it('tells of a passed appointment, to follow it up and tell the applicant', () => {
@@ -58,6 +76,24 @@ describe('telling a dossier’s coordinator of its milestones', () => {
     const draft = coordinatorMilestoneNotification({ kind: 'overdue', event: overdue });
     expect(draft?.subject).toBe(`Hồ sơ ${DOSSIER}: đã quá hẹn trả kết quả`);
     expect(draft?.body).toContain('Hẹn trả: 17:00 ngày 26/11/2026. Đồng chí đôn đốc đơn vị đang giải quyết và thông báo cho người nộp');
+  });
+
+  it('names the agency and the owner of an overdue step', () => {
+    const overdue = event(DeadlineOverdue, {
+      ...base,
+      nationalStatus: 4,
+      subject: 'task',
+      taskId: '0193a1c2-0000-7000-8000-000000000007',
+      agencyCode: '004.01.20.H26',
+      deadline: '2026-11-26T10:00:00.000Z',
+      ownerId: '004.01.20.H26.specialist.1',
+      escalatedTo: ['004.01.20.H26.leader.1'],
+      agencyName: 'Ủy ban nhân dân phường Trúc Bạch',
+      ownerName: 'Lý Thu Giang',
+    });
+    expect(coordinatorMilestoneNotification({ kind: 'overdue', event: overdue })?.body).toContain(
+      'Bước tại Ủy ban nhân dân phường Trúc Bạch, hạn 17:00 ngày 26/11/2026, do đồng chí Lý Thu Giang xử lý.',
+    );
   });
 
   it('stays silent on an ordinary step and on what the coordinator did themselves', () => {

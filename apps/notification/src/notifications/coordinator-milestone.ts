@@ -1,5 +1,6 @@
 import { formatVietnamDateTime } from '@motcua/calendar';
 import type { CaseClosed, DeadlineOverdue, SupplementRequested, TaskCompleted } from '@motcua/contracts';
+import { nameOr } from './names';
 import type { NotificationDraft } from './notification-draft';
 import { renderTemplate } from './templates/render-template';
 
@@ -27,7 +28,7 @@ export function coordinatorMilestoneNotification(milestone: MilestoneEvent): Not
   const { event } = milestone;
   if (!told || told.actor === event.coordinatorId) return null;
   const message = renderTemplate('coordinator.milestone', {
-    officerId: event.coordinatorId,
+    officer: nameOr(event.coordinatorName, event.coordinatorId),
     dossierCode: event.dossierCode,
     milestone: told.milestone,
     occurredAt: formatVietnamDateTime(new Date(event.occurredAt)),
@@ -54,7 +55,7 @@ function describe(milestone: MilestoneEvent): { milestone: string; details: stri
       return {
         milestone: `cần bổ sung hồ sơ (lần ${e.round})`,
         details: [
-          `Bước ${e.stepNumber} tại đơn vị ${e.agencyCode} đề nghị bổ sung: ${e.reason}`,
+          `Bước ${e.stepNumber} tại ${nameOr(e.agencyName, e.agencyCode)} (đồng chí ${nameOr(e.requestedByName, e.requestedBy)}) đề nghị bổ sung: ${e.reason}`,
           ...e.missing.map((d) => `- ${d.name}`),
           'Đồng chí thông báo một lần, đầy đủ cho người nộp và tiếp nhận phần bổ sung.',
         ].join('\n'),
@@ -64,13 +65,18 @@ function describe(milestone: MilestoneEvent): { milestone: string; details: stri
     case 'completed': {
       const e = milestone.event;
       if (e.action !== 'sign') return null;
-      return { milestone: 'kết quả đã được ký', details: `Kết quả được ký tại đơn vị ${e.agencyCode} (bước ${e.stepNumber}); hồ sơ chuyển sang trả kết quả.`, actor: e.actorId };
+      return {
+        milestone: 'kết quả đã được ký',
+        details: `Kết quả được đồng chí ${nameOr(e.actorName, e.actorId)} ký tại ${nameOr(e.agencyName, e.agencyCode)} (bước ${e.stepNumber}); hồ sơ chuyển sang trả kết quả.`,
+        actor: e.actorId,
+      };
     }
     case 'closed': {
       const e = milestone.event;
       // a coordinator who had the step a withdrawal ended hears of it once, as its owner (task.ended_by_withdrawal)
       if (e.outcome === 'withdrawn' && e.endedTask?.ownerId === e.coordinatorId) return null;
-      return { milestone: CLOSED[e.outcome], details: e.note ? `Ghi chú: ${e.note}` : 'Không có ghi chú.', actor: e.actorId };
+      const by = `Người thực hiện: đồng chí ${nameOr(e.actorName, e.actorId)}.`;
+      return { milestone: CLOSED[e.outcome], details: `${by} ${e.note ? `Ghi chú: ${e.note}` : 'Không có ghi chú.'}`, actor: e.actorId };
     }
     case 'overdue': {
       const e = milestone.event;
@@ -80,7 +86,10 @@ function describe(milestone: MilestoneEvent): { milestone: string; details: stri
             milestone: 'đã quá hẹn trả kết quả',
             details: `Hẹn trả: ${deadline}. Đồng chí đôn đốc đơn vị đang giải quyết và thông báo cho người nộp; văn bản xin lỗi, hẹn lại ngày trả do cơ quan giải quyết phát hành.`,
           }
-        : { milestone: 'một bước xử lý đã quá hạn', details: `Bước tại đơn vị ${e.agencyCode}, hạn ${deadline}${e.ownerId ? `, do ${e.ownerId} xử lý` : ', chưa có người nhận'}.` };
+        : {
+            milestone: 'một bước xử lý đã quá hạn',
+            details: `Bước tại ${nameOr(e.agencyName, e.agencyCode)}, hạn ${deadline}${e.ownerId ? `, do đồng chí ${nameOr(e.ownerName, e.ownerId)} xử lý` : ', chưa có người nhận'}.`,
+          };
     }
   }
 }

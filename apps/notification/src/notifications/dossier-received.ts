@@ -1,5 +1,6 @@
 import { formatVietnamDateTime } from '@motcua/calendar';
 import type { DossierAccepted } from '@motcua/contracts';
+import { nameOr, procedureLabel } from './names';
 import type { NotificationDraft } from './notification-draft';
 import { recipientOf } from './recipient';
 import { renderTemplate } from './templates/render-template';
@@ -10,8 +11,8 @@ export function dossierReceivedNotification(event: DossierAccepted): Notificatio
   const message = renderTemplate('dossier.received', {
     applicantName: event.applicant.fullName,
     dossierCode: event.dossierCode,
-    procedureCode: event.procedureCode,
-    receivingAgencyCode: event.receivingAgencyCode,
+    procedure: procedureLabel(event.procedureName, event.procedureCode),
+    receivingAgency: nameOr(event.receivingAgencyName, event.receivingAgencyCode),
     receivedAt: formatVietnamDateTime(new Date(event.receivedAt)),
   });
   return {

@@ -25,7 +25,6 @@ export class NotificationsController {
       throw new ProblemDetailsException({
         status: HttpStatus.FORBIDDEN,
         code: 'NOTIFICATION.OFFICERS_ONLY',
-        title: 'Only officers read the delivery log',
       });
     }
     return this.listNotifications.execute({

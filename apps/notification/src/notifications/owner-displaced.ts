@@ -1,5 +1,6 @@
 import { formatVietnamDateTime } from '@motcua/calendar';
 import type { TaskOwnerChanged } from '@motcua/contracts';
+import { nameOr } from './names';
 import type { NotificationDraft } from './notification-draft';
 import { renderTemplate } from './templates/render-template';
 
@@ -11,12 +12,12 @@ export function ownerDisplacedNotification(event: TaskOwnerChanged): Notificatio
   const displaced = event.previousOwnerId;
   if (!displaced || displaced === event.actorId || displaced === event.ownerId) return null;
   const message = renderTemplate('task.taken_away', {
-    officerId: displaced,
+    officer: nameOr(event.previousOwnerName, displaced),
     dossierCode: event.dossierCode,
     stepNumber: String(event.stepNumber),
-    agencyCode: event.agencyCode,
-    change: event.ownerId ? `đã được chuyển cho ${event.ownerId}` : 'đã được trả về hàng chờ của đơn vị',
-    actorId: event.actorId,
+    agency: nameOr(event.agencyName, event.agencyCode),
+    change: event.ownerId ? `đã được chuyển cho đồng chí ${nameOr(event.ownerName, event.ownerId)}` : 'đã được trả về hàng chờ của đơn vị',
+    actor: nameOr(event.actorName, event.actorId),
     occurredAt: formatVietnamDateTime(new Date(event.occurredAt)),
   });
   return {

@@ -17,11 +17,25 @@ const closed = (over: Partial<CaseClosed>) =>
   });
 
 describe('telling an officer the applicant withdrew the dossier they had', () => {
-  it('writes to the owner of the ended step, in Vietnamese, who recorded it, when and why', () => {
-    const draft = taskEndedByWithdrawalNotification(closed({}));
+  it('writes to the owner of the ended step, in Vietnamese and by name, who recorded it, when and why', () => {
+    const draft = taskEndedByWithdrawalNotification(
+      closed({
+        actorName: 'Hoàng Ngọc Lan',
+        endedTask: { ...closed({}).endedTask!, agencyName: 'Ủy ban nhân dân phường Trúc Bạch', ownerName: 'Bùi Quang Dũng' },
+      }),
+    );
     expect(draft).toMatchObject({ channel: 'officer', recipient: '004.01.20.H26.specialist.1', templateKey: 'task.ended_by_withdrawal', status: 'pending' });
     expect(draft?.subject).toBe('Hồ sơ 004.01.20.H26-261126-0002 đã được rút: nhiệm vụ bước 1 kết thúc');
-    expect(draft?.body).toContain('004.01.20.H26.receiver.1 ghi nhận lúc 15:40 ngày 26/11/2026 (lý do: Người nộp có đơn xin rút hồ sơ)');
+    expect(draft?.body).toMatch(/^Kính gửi đồng chí Bùi Quang Dũng,/);
+    expect(draft?.body).toContain('đồng chí Hoàng Ngọc Lan ghi nhận lúc 15:40 ngày 26/11/2026 (lý do: Người nộp có đơn xin rút hồ sơ)');
+    expect(draft?.body).toContain('Nhiệm vụ bước 1 tại Ủy ban nhân dân phường Trúc Bạch do đồng chí xử lý đã kết thúc');
+  });
+
+  it('names by code those an older event did not name', () => {
+    const draft = taskEndedByWithdrawalNotification(closed({}));
+    expect(draft?.body).toMatch(/^Kính gửi đồng chí 004\.01\.20\.H26\.specialist\.1,/);
+    expect(draft?.body).toContain('đồng chí 004.01.20.H26.receiver.1 ghi nhận lúc 15:40 ngày 26/11/2026');
+    expect(draft?.body).toContain('Nhiệm vụ bước 1 tại 004.01.20.H26 do đồng chí xử lý đã kết thúc');
   });
 
   it('tells nobody when the step was in the queue, the owner recorded it, or processing ended otherwise', () => {

@@ -1,5 +1,6 @@
 import { formatVietnamDateTime } from '@motcua/calendar';
 import type { CaseClosed } from '@motcua/contracts';
+import { nameOr } from './names';
 import type { NotificationDraft } from './notification-draft';
 import { renderTemplate } from './templates/render-template';
 
@@ -11,11 +12,11 @@ export function taskEndedByWithdrawalNotification(event: CaseClosed): Notificati
   const task = event.endedTask;
   if (event.outcome !== 'withdrawn' || !task?.ownerId || task.ownerId === event.actorId) return null;
   const message = renderTemplate('task.ended_by_withdrawal', {
-    officerId: task.ownerId,
+    officer: nameOr(task.ownerName, task.ownerId),
     dossierCode: event.dossierCode,
     stepNumber: String(task.stepNumber),
-    agencyCode: task.agencyCode,
-    actorId: event.actorId,
+    agency: nameOr(task.agencyName, task.agencyCode),
+    actor: nameOr(event.actorName, event.actorId),
     occurredAt: formatVietnamDateTime(new Date(event.occurredAt)),
     reason: event.note ?? 'không ghi lý do',
   });

@@ -44,7 +44,6 @@ const yearRange = (year: number) => {
     throw new ProblemDetailsException({
       status: HttpStatus.BAD_REQUEST,
       code: 'CALENDAR.YEAR_OUT_OF_RANGE',
-      title: 'Year out of range',
       errors: [{ field: 'year', code: 'YEAR_OUT_OF_RANGE', message: 'a year from 2000 to 2100' }],
     });
   }
@@ -104,7 +103,6 @@ export class CalendarController {
       throw new ProblemDetailsException({
         status: HttpStatus.UNPROCESSABLE_ENTITY,
         code: 'CALENDAR.SCHEDULE_INVALID',
-        title: 'The schedule cannot be published',
         errors: problems.map((p) => ({ field: p.field, code: 'SCHEDULE_INVALID', message: p.message })),
       });
     }

@@ -5,6 +5,7 @@ import { UnitOfWork } from '@motcua/messaging';
 import { ProblemDetailsException } from '@motcua/observability';
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
 import type { EntityManager } from 'typeorm';
+import { Catalogue } from '../catalogue/catalogue';
 import { rolesInForce } from '../staff/oversight';
 
 export type CaseCommand = { readonly kind: 'withdraw'; readonly reason: string } | { readonly kind: 'change_coordinator'; readonly officerId: string };
@@ -17,8 +18,8 @@ export interface CaseCommandResult {
   nationalStatus: number | null;
 }
 
-const problem = (status: number, code: string, title: string, field?: string) =>
-  new ProblemDetailsException({ status, code, title, errors: field ? [{ field, code, message: title }] : undefined });
+const problem = (status: number, code: string, detail: string, field?: string) =>
+  new ProblemDetailsException({ status, code, detail, errors: field ? [{ field, code, message: detail }] : undefined });
 
 /**
  * Commands on a whole case, at its receiving desk: the applicant withdrew (7: the open task, if any, ends with it),
@@ -26,7 +27,10 @@ const problem = (status: number, code: string, title: string, field?: string) =>
  */
 @Injectable()
 export class CaseCommands {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly catalogue: Catalogue,
+  ) {}
 
   execute(
     dossierCode: string,
@@ -51,7 +55,7 @@ export class CaseCommands {
           [dossierCode],
         )) as { id: string; receivingAgencyCode: string; coordinatorId: string; status: string; version: number; eventSequence: number }[];
         if (!kase || caller.kind !== 'officer' || !caller.agencies.includes(kase.receivingAgencyCode)) {
-          throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', title: 'Dossier not found', detail: `No dossier ${dossierCode} that you may act on` });
+          throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', detail: `No dossier ${dossierCode} that you may act on` });
         }
         if (kase.status === 'closed') throw problem(409, 'CASE.CLOSED', 'processing of this dossier has ended');
         if (kase.version !== expectedVersion) throw problem(409, 'CASE.VERSION_CONFLICT', `the case is at version ${kase.version}: reload it`, 'version');
@@ -88,7 +92,12 @@ export class CaseCommands {
               actorId: caller.subject,
               note: command.reason,
               coordinatorId: kase.coordinatorId,
-              endedTask: openTask ?? null, // its owner is told
+              // its owner is told
+              endedTask: openTask
+                ? { ...openTask, agencyName: this.catalogue.agencyName(openTask.agencyCode), ownerName: this.catalogue.officerName(openTask.ownerId) }
+                : null,
+              actorName: this.catalogue.officerName(caller.subject),
+              coordinatorName: this.catalogue.officerName(kase.coordinatorId),
             }),
           );
           return {

@@ -12,9 +12,9 @@ import { StepTasks } from '../tasks/step-task';
 export class CaseCannotOpen extends UnprocessableMessageError {}
 
 /**
- * An accepted dossier becomes a case pinned to the process version in force at receipt, and its first step
- * becomes a task in the competent agency's queue. Emits `workflow.task.created`, which carries national status
- * 4 (in progress): the dossier's first step has begun.
+ * An accepted dossier becomes a case pinned to the process version in force at receipt, with its receipt (the
+ * applicant's name, the documents received), and its first step becomes a task in the competent agency's queue.
+ * Emits `workflow.task.created`, which carries national status 4 (in progress): the dossier's first step has begun.
  */
 @Injectable()
 export class OpenCase {
@@ -64,6 +64,7 @@ export class OpenCase {
                                    received_at, opened_at, version, appointment_at, original_appointment_at, channel)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', $9, $10, $11, 1, $12, $12, $13)
          ON CONFLICT (dossier_code) DO NOTHING RETURNING id),
+       r AS (INSERT INTO case_receipt (case_id, applicant_name, documents) SELECT id, $16, $17 FROM c),
        ${StepTasks.insertCtes('$14', 'EXISTS (SELECT 1 FROM c)')},
        o AS (${outboxInsert('$15', 'EXISTS (SELECT 1 FROM c)')})
        SELECT id FROM c`,
@@ -83,6 +84,9 @@ export class OpenCase {
         accepted.channel,
         task.row,
         (await tx.takeEvents()) ?? '[]',
+        // for the officers who process it: whose dossier, and what the desk received (absent from older events)
+        accepted.applicant.fullName,
+        accepted.documents ? JSON.stringify(accepted.documents) : null,
       ],
     );
     if (inserted.length === 0) this.logger.warn(`case for ${accepted.dossierCode} already open; ignoring a second acceptance`);

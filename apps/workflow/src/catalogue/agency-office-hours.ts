@@ -52,7 +52,6 @@ export class SetOfficeHours {
       throw new ProblemDetailsException({
         status: HttpStatus.UNPROCESSABLE_ENTITY,
         code: 'CATALOGUE.OFFICE_HOURS_INVALID',
-        title: 'These office hours are not a working day',
         errors: [{ field: problem.field, code: 'OFFICE_HOURS_INVALID', message: problem.message }],
       });
     }

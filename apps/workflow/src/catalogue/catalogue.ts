@@ -5,12 +5,15 @@ import { queryPrepared } from '@motcua/persistence';
 import type { OfficePeriod } from '@motcua/calendar';
 import type { StepDefinition } from '@motcua/catalogue';
 import type { Directory } from '@motcua/catalogue';
-import { AdministrativeArea, Agency } from './catalogue.entities';
+import { AdministrativeArea, Agency, Officer, Procedure } from './catalogue.entities';
 
 /**
  * The organisation routing reads on every dossier, held in memory (about a thousand units) and
  * loaded at start; it changes only through migrations for now. Processes are read from the database in the
  * routing transaction itself, so a version published on any replica is in force everywhere at once.
+ * With it, the names events carry beside the codes (agencies, procedures, officers): a command names them without
+ * a round trip. An officer added after the start is not named in events until the next one (events then carry
+ * the id alone, which their readers fall back to); views read officers' names from the table.
  */
 @Injectable()
 export class Catalogue implements OnModuleInit {
@@ -18,6 +21,9 @@ export class Catalogue implements OnModuleInit {
   private directory: Directory = { agencies: [], parentOfArea: new Map() };
   private childrenOfAgency = new Map<string, string[]>();
   private officeHoursOfAgency = new Map<string, readonly OfficePeriod[]>();
+  private agencyNames = new Map<string, string>();
+  private procedureNames = new Map<string, string>();
+  private officerNames = new Map<string, string>();
   /** `code@version` → its steps: a published process version never changes, so it is read once. */
   private readonly stepsOfVersion = new Map<string, readonly StepDefinition[]>();
 
@@ -30,9 +36,11 @@ export class Catalogue implements OnModuleInit {
 
   async reload(): Promise<void> {
     const started = performance.now();
-    const [areas, agencies] = await Promise.all([
+    const [areas, agencies, procedures, officers] = await Promise.all([
       this.dataSource.getRepository(AdministrativeArea).find(),
       this.dataSource.getRepository(Agency).find(),
+      this.dataSource.getRepository(Procedure).find({ select: { code: true, name: true } }),
+      this.dataSource.getRepository(Officer).find({ select: { id: true, fullName: true } }),
     ]);
     this.directory = {
       parentOfArea: new Map(areas.map((a) => [a.code, a.parentCode])),
@@ -49,7 +57,10 @@ export class Catalogue implements OnModuleInit {
     for (const a of agencies) if (a.parentCode) children.set(a.parentCode, [...(children.get(a.parentCode) ?? []), a.code]);
     this.childrenOfAgency = children;
     this.officeHoursOfAgency = new Map(agencies.flatMap((a) => (a.officeHours ? [[a.code, a.officeHours] as const] : [])));
-    this.logger.log(`organisation loaded: ${areas.length} areas, ${agencies.length} agencies in ${Math.round(performance.now() - started)} ms`);
+    this.agencyNames = new Map(agencies.map((a) => [a.code, a.name]));
+    this.procedureNames = new Map(procedures.map((p) => [p.code, p.name]));
+    this.officerNames = new Map(officers.map((o) => [o.id, o.fullName]));
+    this.logger.log(`organisation loaded: ${areas.length} areas, ${agencies.length} agencies, ${officers.length} officers in ${Math.round(performance.now() - started)} ms`);
   }
 
   /** The agency's own office hours; undefined: the national default. */
@@ -61,6 +72,21 @@ export class Catalogue implements OnModuleInit {
   officeHoursChanged(agencyCode: string, officeHours: readonly OfficePeriod[] | null): void {
     if (officeHours) this.officeHoursOfAgency.set(agencyCode, officeHours);
     else this.officeHoursOfAgency.delete(agencyCode);
+  }
+
+  /** `Ủy ban nhân dân phường Trúc Bạch` for `004.01.20.H26`; undefined for a code it does not hold. */
+  agencyName(code: string): string | undefined {
+    return this.agencyNames.get(code);
+  }
+
+  /** `Đăng ký khai sinh` for `1.001193`. */
+  procedureName(code: string): string | undefined {
+    return this.procedureNames.get(code);
+  }
+
+  /** The officer's full name, for their id (the token subject); undefined for `system` or one added since the start. */
+  officerName(id: string | null): string | undefined {
+    return id === null ? undefined : this.officerNames.get(id);
   }
 
   get current(): Directory {

@@ -1,11 +1,18 @@
 import { HttpStatus } from '@nestjs/common';
 import { ProblemDetailsException } from '@motcua/observability';
 
+/** Each code spelled out, so the test of problem titles finds it. */
+const NOT_FOUND = {
+  AREA: 'CATALOGUE.AREA_NOT_FOUND',
+  AGENCY: 'CATALOGUE.AGENCY_NOT_FOUND',
+  PROCEDURE: 'CATALOGUE.PROCEDURE_NOT_FOUND',
+  OFFICER: 'CATALOGUE.OFFICER_NOT_FOUND',
+} as const;
+
 /** 404 `CATALOGUE.<WHAT>_NOT_FOUND`: the code names nothing the catalogue holds. */
-export const notInCatalogue = (what: 'AREA' | 'AGENCY' | 'PROCEDURE' | 'OFFICER', code: string) =>
+export const notInCatalogue = (what: keyof typeof NOT_FOUND, code: string) =>
   new ProblemDetailsException({
     status: HttpStatus.NOT_FOUND,
-    code: `CATALOGUE.${what}_NOT_FOUND`,
-    title: `No such ${what.toLowerCase()}`,
+    code: NOT_FOUND[what],
     detail: `${code} is not in the catalogue`,
   });

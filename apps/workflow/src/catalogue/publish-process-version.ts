@@ -45,7 +45,6 @@ export class PublishProcessVersion {
           throw new ProblemDetailsException({
             status: HttpStatus.UNPROCESSABLE_ENTITY,
             code: 'PROCESS.INVALID',
-            title: 'The process definition cannot be published',
             errors: problems,
           });
         }

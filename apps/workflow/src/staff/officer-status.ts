@@ -60,7 +60,7 @@ export class ChangeOfficerStatus {
         const heads = officer ? (await this.oversight.of(caller)).heads : [];
         const headOf = officer?.agencies.some((code) => heads.includes(code)) ?? false;
         if (!officer || (!hasRole(caller, Role.Admin) && !headOf)) {
-          throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'OFFICER.NOT_FOUND', title: 'Officer not found', detail: `No officer ${officerId} you manage` });
+          throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'OFFICER.NOT_FOUND', detail: `No officer ${officerId} you manage` });
         }
         await tx.manager.query(`SELECT id FROM officer WHERE id = $1 FOR UPDATE`, [officerId]);
         await tx.manager.query(`UPDATE officer SET status = $2 WHERE id = $1`, [officerId, status]);

@@ -9,6 +9,12 @@ import { Catalogue } from '../catalogue/catalogue';
 import { CallerOversight } from '../staff/caller-oversight';
 import { type GroupBy, StatisticsQueries, type StatisticsRow, regroup } from './statistics.queries';
 
+/** A row with the name of what it counts: the agency's, the procedure's, the level's (null where unknown). */
+export type NamedStatisticsRow = StatisticsRow & { name: string | null };
+
+/** How the levels of government read (the catalogue's `level`). */
+const LEVEL_NAMES: Readonly<Record<string, string>> = { city: 'Cấp thành phố', district: 'Cấp huyện', ward: 'Cấp xã' };
+
 export class StatisticsRequest {
   @ApiProperty({ example: '2026-01-01', format: 'date', description: 'The first day of the period (a day in Hà Nội)' })
   @IsCalendarDate()
@@ -56,12 +62,11 @@ export class StatisticsController {
    * an administrator; the agencies a head heads, and those under the ones a leader leads.
    */
   @Get()
-  async compute(@Query() request: StatisticsRequest, @CurrentPrincipal() caller: Principal): Promise<{ from: string; to: string; groupBy: GroupBy; rows: StatisticsRow[] }> {
+  async compute(@Query() request: StatisticsRequest, @CurrentPrincipal() caller: Principal): Promise<{ from: string; to: string; groupBy: GroupBy; rows: NamedStatisticsRow[] }> {
     if (request.to < request.from) {
       throw new ProblemDetailsException({
         status: HttpStatus.BAD_REQUEST,
         code: 'STATISTICS.EMPTY_PERIOD',
-        title: 'The period ends before it begins',
         errors: [{ field: 'to', code: 'EMPTY_PERIOD', message: 'on or after from' }],
       });
     }
@@ -69,7 +74,7 @@ export class StatisticsController {
     // an officer's: the agencies they head (as the organisation and their token both say), and for a leader those under them
     const reporting = admin ? [] : await this.oversight.agenciesReportingTo(caller);
     if (!admin && reporting.length === 0) {
-      throw new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'STATISTICS.LEADERS_ONLY', title: 'Statistics are for leaders, heads and administrators' });
+      throw new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'STATISTICS.LEADERS_ONLY' });
     }
     let agencies: string[] | null = admin ? null : reporting;
     if (request.agency) {
@@ -77,7 +82,6 @@ export class StatisticsController {
         throw new ProblemDetailsException({
           status: HttpStatus.FORBIDDEN,
           code: 'STATISTICS.AGENCY_NOT_YOURS',
-          title: 'Not an agency you lead',
           errors: [{ field: 'agency', code: 'AGENCY_NOT_YOURS', message: `you do not lead ${request.agency}` }],
         });
       }
@@ -99,8 +103,18 @@ export class StatisticsController {
       groupBy: groupBy === 'level' ? 'agency' : groupBy,
       now: new Date(),
     });
-    if (!byLevel) return { from: request.from, to: request.to, groupBy: request.groupBy, rows };
+    if (!byLevel) return { from: request.from, to: request.to, groupBy: request.groupBy, rows: this.named(rows, groupBy) };
     const levelOf = new Map(this.catalogue.current.agencies.map((a) => [a.code, a.level]));
-    return { from: request.from, to: request.to, groupBy: 'level', rows: regroup(rows, (code) => levelOf.get(code) ?? 'unknown') };
+    return { from: request.from, to: request.to, groupBy: 'level', rows: this.named(regroup(rows, (code) => levelOf.get(code) ?? 'unknown'), groupBy) };
+  }
+
+  private named(rows: StatisticsRow[], groupBy: GroupBy): NamedStatisticsRow[] {
+    const nameOf: Record<GroupBy, (key: string) => string | undefined> = {
+      agency: (code) => this.catalogue.agencyName(code),
+      procedure: (code) => this.catalogue.procedureName(code),
+      level: (level) => LEVEL_NAMES[level],
+      none: () => 'Tất cả',
+    };
+    return rows.map((row) => ({ ...row, name: nameOf[groupBy](row.key) ?? null }));
   }
 }

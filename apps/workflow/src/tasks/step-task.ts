@@ -82,7 +82,7 @@ export class StepTasks {
     step: StepDefinition,
     o: OpenStep,
     noAgency: (code: string, reason: string) => Error = (code, reason) =>
-      new ProblemDetailsException({ status: HttpStatus.UNPROCESSABLE_ENTITY, code, title: 'The step has no agency', detail: reason }),
+      new ProblemDetailsException({ status: HttpStatus.UNPROCESSABLE_ENTITY, code, detail: reason }),
   ): Promise<PreparedStepTask> {
     const route = resolveStepAgency(
       step.agency,
@@ -127,6 +127,9 @@ export class StepTasks {
           previousOwnerId: null,
           actorId: 'system',
           coordinatorId: kase.coordinatorId,
+          agencyName: this.catalogue.agencyName(route.agencyCode),
+          ownerName: this.catalogue.officerName(ownerId),
+          coordinatorName: this.catalogue.officerName(kase.coordinatorId),
         }),
       );
     }
@@ -240,6 +243,12 @@ export class StepTasks {
         previousOwnerId: o.previousOwnerId,
         actorId: o.actorId,
         coordinatorId: task.coordinatorId,
+        // the names beside the ids, from memory: notification has no staff of its own
+        agencyName: this.catalogue.agencyName(task.agencyCode),
+        ownerName: this.catalogue.officerName(o.ownerId),
+        previousOwnerName: this.catalogue.officerName(o.previousOwnerId),
+        actorName: this.catalogue.officerName(o.actorId),
+        coordinatorName: this.catalogue.officerName(task.coordinatorId),
       }),
     );
     // The case's sequence is raised to this event's (callers that reserved it already leave it as it is).

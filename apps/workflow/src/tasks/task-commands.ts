@@ -54,13 +54,12 @@ export interface CommandResult {
 
 /** 404 for a task that does not exist or that the caller may not see: the two are not told apart. */
 export const taskNotFound = (taskId: string) =>
-  new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'TASK.NOT_FOUND', title: 'Task not found', detail: `No task ${taskId} that you may see` });
+  new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'TASK.NOT_FOUND', detail: `No task ${taskId} that you may see` });
 
 const stale = () =>
   new ProblemDetailsException({
     status: HttpStatus.CONFLICT,
     code: 'TASK.VERSION_CONFLICT',
-    title: 'The task cannot be changed so',
     detail: 'the dossier kept changing while the command ran: reload it',
     errors: [{ field: 'version', code: 'TASK.VERSION_CONFLICT', message: 'reload the task' }],
   });
@@ -114,7 +113,6 @@ export class TaskCommands {
         throw new ProblemDetailsException({
           status: decision.status,
           code: decision.code,
-          title: 'The task cannot be changed so',
           detail: decision.message,
           errors: decision.field ? [{ field: decision.field, code: decision.code, message: decision.message }] : undefined,
         });
@@ -198,7 +196,6 @@ export class TaskCommands {
       throw new ProblemDetailsException({
         status: HttpStatus.UNPROCESSABLE_ENTITY,
         code: refusal.code,
-        title: 'The appointment cannot be moved so',
         detail: refusal.message,
         errors: [{ field: refusal.field, code: refusal.code, message: refusal.message }],
       });
@@ -266,6 +263,9 @@ export class TaskCommands {
         actorId,
         note,
         coordinatorId: task.coordinatorId,
+        agencyName: this.catalogue.agencyName(task.agencyCode),
+        actorName: this.catalogue.officerName(actorId),
+        coordinatorName: this.catalogue.officerName(task.coordinatorId),
       }),
     );
     if (next.kind === 'closed') {
@@ -280,6 +280,8 @@ export class TaskCommands {
           actorId,
           note,
           coordinatorId: task.coordinatorId,
+          actorName: this.catalogue.officerName(actorId),
+          coordinatorName: this.catalogue.officerName(task.coordinatorId),
         }),
       );
     }
@@ -299,6 +301,9 @@ export class TaskCommands {
           missing: missing.map(({ code, name }) => ({ ...(code ? { code } : {}), name })),
           round,
           coordinatorId: task.coordinatorId,
+          agencyName: this.catalogue.agencyName(task.agencyCode),
+          requestedByName: this.catalogue.officerName(actorId),
+          coordinatorName: this.catalogue.officerName(task.coordinatorId),
         }),
       );
     }

@@ -2,24 +2,51 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { toVietnamIso } from '@motcua/calendar';
+import { nationalStatusKey, nationalStatusName } from '@motcua/contracts';
 import { decodeCursor, queryPrepared, toPage } from '@motcua/persistence';
+import { Catalogue } from '../catalogue/catalogue';
 
+/** A document the desk received with the dossier. */
+export interface ReceivedDocument {
+  code?: string;
+  name: string;
+  copies?: number;
+}
+
+/**
+ * A task as officers read it: the codes, and beside them the names (null where unknown: a code the catalogue does
+ * not hold, a dossier received before receipts were kept), with what the desk received and promised.
+ */
 export interface TaskView {
   id: string;
   dossierCode: string;
   procedureCode: string;
+  procedureName: string | null;
   stepNumber: number;
   stepName: string;
   agencyCode: string;
+  agencyName: string | null;
   role: string;
   ownerId: string | null;
+  ownerName: string | null;
   /** When the owner took it (null while it waits in the queue). */
   ownedAt: string | null;
   status: string;
   /** The dossier's national status while this task is open. */
   nationalStatus: number;
+  /** `Đang xử lý`: as officers read it. */
+  nationalStatusName: string;
+  /** `InProgress`: stable, for programs. */
+  nationalStatusKey: string;
   /** The desk officer who answers to the applicant for the dossier, from receipt to return. */
   coordinatorId: string;
+  coordinatorName: string | null;
+  /** Chủ hồ sơ: whose dossier it is. */
+  applicantName: string | null;
+  /** What the desk received with the dossier, as the receipt lists it. */
+  documents: ReceivedDocument[] | null;
+  /** The appointment the applicant was given (after pauses and extensions). */
+  appointmentAt: string | null;
   createdAt: string;
   completedAt: string | null;
   /** The step's deadline: its budget in working hours from the hand-over. */
@@ -57,10 +84,15 @@ interface TaskRow {
   agencyCode: string;
   role: string;
   ownerId: string | null;
+  ownerName: string | null;
   ownedAt: Date | null;
   status: string;
   nationalStatus: number;
   coordinatorId: string;
+  coordinatorName: string | null;
+  applicantName: string | null;
+  documents: ReceivedDocument[] | null;
+  appointmentAt: Date | null;
   createdAt: Date;
   completedAt: Date | null;
   dueAt: Date | null;
@@ -69,9 +101,19 @@ interface TaskRow {
 }
 
 const COLUMNS = `t.id, t.dossier_code AS "dossierCode", t.procedure_code AS "procedureCode", t.step_number AS "stepNumber",
-  t.step_name AS "stepName", t.agency_code AS "agencyCode", t.role, t.owner_id AS "ownerId", t.owned_at AS "ownedAt", t.status,
-  t.national_status AS "nationalStatus", c.coordinator_id AS "coordinatorId", t.created_at AS "createdAt",
-  t.completed_at AS "completedAt", t.due_at AS "dueAt", t.outcome, t.version`;
+  t.step_name AS "stepName", t.agency_code AS "agencyCode", t.role, t.owner_id AS "ownerId", owner.full_name AS "ownerName",
+  t.owned_at AS "ownedAt", t.status, t.national_status AS "nationalStatus", c.coordinator_id AS "coordinatorId",
+  coordinator.full_name AS "coordinatorName", r.applicant_name AS "applicantName", r.documents, c.appointment_at AS "appointmentAt",
+  t.created_at AS "createdAt", t.completed_at AS "completedAt", t.due_at AS "dueAt", t.outcome, t.version`;
+
+/**
+ * A task with its case (`c`), its receipt and its officers' names: for the rows of a page only, each by its key.
+ * Agencies' and procedures' names come from the catalogue in memory.
+ */
+const WITH_CASE = `JOIN dossier_case c ON c.id = t.case_id
+  LEFT JOIN case_receipt r ON r.case_id = c.id
+  LEFT JOIN officer owner ON owner.id = t.owner_id
+  LEFT JOIN officer coordinator ON coordinator.id = c.coordinator_id`;
 
 /** Whether a path's id can name a task at all (a uuid): anything else is a 404 without asking the database. */
 export const isTaskId = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
@@ -85,7 +127,10 @@ const COUNTED = `($3::text IS NULL OR procedure_code = $3) AND ($4::timestamptz 
  */
 @Injectable()
 export class TaskQueries {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalogue: Catalogue,
+  ) {}
 
   /**
    * One task, if the caller may see it: it is at one of `agencies` (the caller's, with those under them for a
@@ -94,11 +139,11 @@ export class TaskQueries {
   async one(taskId: string, agencies: readonly string[], callerId: string): Promise<TaskView | undefined> {
     if (!isTaskId(taskId)) return undefined;
     const [task] = (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM task t JOIN dossier_case c ON c.id = t.case_id
+      `SELECT ${COLUMNS} FROM task t ${WITH_CASE}
         WHERE t.id = $1 AND (t.agency_code = ANY($2) OR c.coordinator_id = $3)`,
       [taskId, agencies, callerId],
     )) as TaskRow[];
-    return task && toTaskView(task);
+    return task && this.toTaskView(task);
   }
 
   /** A page of tasks and the counts, read in one snapshot. */
@@ -130,12 +175,12 @@ export class TaskQueries {
               AND ${filter.owner === 'none' ? 't.owner_id IS NULL' : `(t.owner_id IS NULL OR t.owner_id = ${caller()})`} AND ${pageOf}`;
     const sql =
       filter.status === 'done' || filter.owner === 'me'
-        ? `SELECT ${COLUMNS} FROM task t JOIN dossier_case c ON c.id = t.case_id
+        ? `SELECT ${COLUMNS} FROM task t ${WITH_CASE}
             WHERE ${filter.status === 'done' ? `t.status = 'done' AND t.completed_by = ${caller()}` : `t.status = 'open' AND t.owner_id = ${caller()}`}
               AND t.agency_code = ANY($1) AND ${pageOf}`
         : `WITH page AS (
              SELECT p.id FROM unnest($1::text[]) AS a (code) CROSS JOIN LATERAL (${perAgency()}) p ORDER BY p.created_at, p.id LIMIT $5)
-           SELECT ${COLUMNS} FROM page JOIN task t ON t.id = page.id JOIN dossier_case c ON c.id = t.case_id
+           SELECT ${COLUMNS} FROM page JOIN task t ON t.id = page.id ${WITH_CASE}
             ORDER BY t.created_at, t.id`;
     const rows = await queryPrepared<TaskRow>(manager, `workflow.tasks-${filter.status === 'done' ? 'done' : filter.owner}${due ? '-due' : ''}`, sql, values);
     const [counts] = await queryPrepared<{ queue: number; mine: number }>(
@@ -146,16 +191,21 @@ export class TaskQueries {
       [filter.agencies, filter.callerId, filter.procedure ?? null, filter.dueBefore ?? null],
     );
     const page = toPage(rows, filter.limit);
-    return { items: page.items.map(toTaskView), nextCursor: page.nextCursor, counts };
+    return { items: page.items.map((task) => this.toTaskView(task)), nextCursor: page.nextCursor, counts };
   }
-}
 
-function toTaskView(task: TaskRow): TaskView {
-  return {
-    ...task,
-    ownedAt: task.ownedAt ? toVietnamIso(task.ownedAt) : null,
-    createdAt: toVietnamIso(task.createdAt),
-    completedAt: task.completedAt ? toVietnamIso(task.completedAt) : null,
-    dueAt: task.dueAt ? toVietnamIso(task.dueAt) : null,
-  };
+  private toTaskView(task: TaskRow): TaskView {
+    return {
+      ...task,
+      procedureName: this.catalogue.procedureName(task.procedureCode) ?? null,
+      agencyName: this.catalogue.agencyName(task.agencyCode) ?? null,
+      nationalStatusName: nationalStatusName(task.nationalStatus),
+      nationalStatusKey: nationalStatusKey(task.nationalStatus),
+      appointmentAt: task.appointmentAt ? toVietnamIso(task.appointmentAt) : null,
+      ownedAt: task.ownedAt ? toVietnamIso(task.ownedAt) : null,
+      createdAt: toVietnamIso(task.createdAt),
+      completedAt: task.completedAt ? toVietnamIso(task.completedAt) : null,
+      dueAt: task.dueAt ? toVietnamIso(task.dueAt) : null,
+    };
+  }
 }

@@ -27,7 +27,7 @@ export class TasksController {
   @Get()
   async list(@Query() request: ListTasksRequest, @CurrentPrincipal() caller: Principal): Promise<TaskPage> {
     if (caller.kind !== 'officer') {
-      throw new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'TASK.OFFICERS_ONLY', title: 'Only officers have work queues' });
+      throw new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'TASK.OFFICERS_ONLY' });
     }
     // whom open tasks are with (a list of done tasks is the caller's own, whatever owner says)
     const everyOwner = request.owner === 'all' && request.status === 'open';
@@ -38,7 +38,6 @@ export class TasksController {
       throw new ProblemDetailsException({
         status: HttpStatus.FORBIDDEN,
         code: 'TASK.SUBTREE_FOR_LEADERS',
-        title: 'Only a leader sees the agencies under theirs',
         errors: [{ field: 'scope', code: 'SUBTREE_FOR_LEADERS', message: 'scope=subtree needs the leader role at one of your agencies' }],
       });
     }
@@ -47,7 +46,6 @@ export class TasksController {
       throw new ProblemDetailsException({
         status: HttpStatus.FORBIDDEN,
         code: 'TASK.AGENCY_NOT_YOURS',
-        title: 'Not one of your agencies',
         errors: [{ field: 'agency', code: 'AGENCY_NOT_YOURS', message: `you do not work at ${request.agency}` }],
       });
     }
@@ -60,7 +58,6 @@ export class TasksController {
         throw new ProblemDetailsException({
           status: HttpStatus.FORBIDDEN,
           code: 'TASK.ALL_FOR_HEADS',
-          title: 'Only the head of an agency sees whom its tasks are with',
           errors: [{ field: 'owner', code: 'ALL_FOR_HEADS', message: 'owner=all needs a head role (head_of_desk, division_head, leader) at the agency' }],
         });
       }

@@ -5,6 +5,7 @@ import { DeadlineDueSoon, DeadlineOverdue, event } from '@motcua/contracts';
 import { type Transaction, UnitOfWork } from '@motcua/messaging';
 import { readEnvironment } from '@motcua/observability';
 import { Calendars } from '../calendar/calendars';
+import { Catalogue } from '../catalogue/catalogue';
 
 export class WatchEnvironment {
   /** How often the deadline watch looks (every replica looks; one at a time sweeps). 0 turns the watch off. */
@@ -60,6 +61,7 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly calendars: Calendars,
+    private readonly catalogue: Catalogue,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -112,6 +114,9 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
           deadline: due.deadline.toISOString(),
           ownerId: due.ownerId,
           coordinatorId: due.coordinatorId,
+          agencyName: this.catalogue.agencyName(due.agencyCode),
+          ownerName: this.catalogue.officerName(due.ownerId),
+          coordinatorName: this.catalogue.officerName(due.coordinatorId),
         };
         await tx.publish(what === 'overdue' ? event(DeadlineOverdue, { ...common, escalatedTo: due.leaders }) : event(DeadlineDueSoon, common));
       }

@@ -24,8 +24,8 @@ describe('the dossier.received template', () => {
   const variables = {
     applicantName: 'Nguyễn Thị Hoa',
     dossierCode: '000.00.01.H26-261126-0001',
-    procedureCode: '1.001193',
-    receivingAgencyCode: '000.00.01.H26',
+    procedure: 'Đăng ký khai sinh (1.001193)',
+    receivingAgency: 'Sở Tư pháp',
     receivedAt: '09:05 ngày 26/11/2026',
   };
 
@@ -37,8 +37,8 @@ describe('the dossier.received template', () => {
     const { body } = renderTemplate('dossier.received', variables);
     expect(body).toMatch(/^Kính gửi Ông\/Bà Nguyễn Thị Hoa,/);
     expect(body).toContain('Mã hồ sơ: 000.00.01.H26-261126-0001');
-    expect(body).toContain('Thủ tục hành chính: 1.001193');
-    expect(body).toContain('Đơn vị tiếp nhận: 000.00.01.H26');
+    expect(body).toContain('Thủ tục hành chính: Đăng ký khai sinh (1.001193)');
+    expect(body).toContain('Đơn vị tiếp nhận: Sở Tư pháp');
     expect(body).toContain('tiếp nhận lúc 09:05 ngày 26/11/2026');
     expect(body).toContain('khi có kết quả giải quyết hồ sơ');
   });

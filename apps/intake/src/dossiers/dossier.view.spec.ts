@@ -1,0 +1,62 @@
+import { NationalStatus, ReturnMethod, SubmissionChannel } from '@motcua/contracts';
+import type { Dossier } from './dossier.entity';
+import { type CatalogueNames, toDossierView } from './dossier.view';
+
+const TRUC_BACH = '004.01.20.H26';
+
+const dossier: Dossier = {
+  id: '00000000-0000-4000-8000-000000000001',
+  code: `${TRUC_BACH}-261126-0001`,
+  procedureCode: '1.001193',
+  processVersion: 1,
+  channel: SubmissionChannel.InPerson,
+  receivingAgencyCode: TRUC_BACH,
+  coordinatorId: `${TRUC_BACH}.receiver.1`,
+  applicant: { fullName: 'Nguyễn Thị Lan', wardCode: '00004' },
+  documents: [{ code: 'TK-KS', name: 'Tờ khai đăng ký khai sinh', copies: 1 }],
+  returnMethod: ReturnMethod.Desk,
+  supplementRequest: null,
+  appointmentAt: new Date('2026-11-27T02:05:00Z'),
+  originalAppointmentAt: new Date('2026-11-27T02:05:00Z'),
+  extensionCount: 0,
+  nationalStatus: NationalStatus.InProgress,
+  currentStep: 'Công chức tư pháp - hộ tịch thẩm định',
+  currentAgencyCode: TRUC_BACH,
+  workflowSequence: 1,
+  eventSequence: 1,
+  receivedAt: new Date('2026-11-26T02:05:00Z'),
+  createdAt: new Date('2026-11-26T02:05:00Z'),
+};
+
+const catalogue: CatalogueNames = {
+  procedure: (code) => (code === '1.001193' ? { name: 'Đăng ký khai sinh' } : undefined),
+  agency: (code) => (code === TRUC_BACH ? { name: 'Ủy ban nhân dân phường Trúc Bạch' } : undefined),
+};
+
+describe('a dossier as officers read it', () => {
+  it('names its status in Vietnamese, with the stable key beside it, in the record and its history', () => {
+    const view = toDossierView(dossier, catalogue, [
+      { nationalStatus: NationalStatus.Accepted, source: 'intake', note: null, occurredAt: new Date('2026-11-26T02:05:00Z') },
+      { nationalStatus: NationalStatus.InProgress, source: 'workflow', note: null, occurredAt: new Date('2026-11-26T02:06:00Z') },
+    ]);
+    expect(view).toMatchObject({ nationalStatus: 4, nationalStatusName: 'Đang xử lý', nationalStatusKey: 'InProgress' });
+    expect(view.history?.map((h) => [h.nationalStatusName, h.nationalStatusKey])).toEqual([
+      ['Đã tiếp nhận', 'Accepted'],
+      ['Đang xử lý', 'InProgress'],
+    ]);
+  });
+
+  it('names the procedure and the agencies beside their codes', () => {
+    expect(toDossierView(dossier, catalogue)).toMatchObject({
+      procedureCode: '1.001193',
+      procedureName: 'Đăng ký khai sinh',
+      receivingAgencyName: 'Ủy ban nhân dân phường Trúc Bạch',
+      currentStep: { agencyCode: TRUC_BACH, agencyName: 'Ủy ban nhân dân phường Trúc Bạch' },
+    });
+  });
+
+  it('keeps the codes, with null names, for what the catalogue does not know', () => {
+    const unknown = toDossierView({ ...dossier, procedureCode: '9.999999', receivingAgencyCode: '999.99.99.H26' }, catalogue);
+    expect(unknown).toMatchObject({ procedureCode: '9.999999', procedureName: null, receivingAgencyCode: '999.99.99.H26', receivingAgencyName: null });
+  });
+});

@@ -1,0 +1,132 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { type ArgumentsHost, HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
+import type { HttpAdapterHost } from '@nestjs/core';
+import { IsString } from 'class-validator';
+import { type ProblemDetails, ProblemDetailsException } from './problem-details';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { HTTP_STATUS_TITLES, PROBLEM_TITLES, problemTitle } from './problem-titles';
+import { validationPipe } from './validation';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** A letter only Vietnamese writes (a vowel with its marks, or đ), and words that give English away. */
+const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
+const ENGLISH_WORD = /\b(the|is|are|not|no|only|cannot|found|invalid|error|request|task|dossier|you|must|already|such)\b/i;
+const isVietnamese = (title: string) => title === title.normalize('NFC') && VIETNAMESE_LETTER.test(title) && !ENGLISH_WORD.test(title);
+
+/** Codes a problem carries only in `errors[]`, one per field at fault (a process definition's), never as its own code. */
+const FIELD_CODES = new Set([
+  'PROCESS.EMPTY',
+  'PROCESS.STEP_OUT_OF_ORDER',
+  'PROCESS.STEP_UNNAMED',
+  'PROCESS.UNKNOWN_ROLE',
+  'PROCESS.BUDGET_NOT_POSITIVE',
+  'PROCESS.BUDGET_TOO_LARGE',
+  'PROCESS.NO_ACTION',
+  'PROCESS.UNKNOWN_ACTION',
+  'PROCESS.SEND_BACK_FROM_FIRST_STEP',
+  'PROCESS.FORWARD_FROM_LAST_STEP',
+  'PROCESS.HAND_OVER_BEFORE_SIGN',
+  'PROCESS.AGENCY_UNRESOLVABLE',
+  'PROCESS.MALFORMED',
+]);
+
+/** The services' and libraries' own sources (not their tests, not the dictionary itself). */
+function sources(): { file: string; text: string }[] {
+  const roots = ['apps', 'libs'].flatMap((top) => readdirSync(join(ROOT, top)).map((name) => join(ROOT, top, name, 'src')));
+  return roots
+    .flatMap((root) => readdirSync(root, { recursive: true, encoding: 'utf8' }).map((file) => join(root, file)))
+    .filter((file) => file.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(file) && !file.endsWith('problem-titles.ts'))
+    .map((file) => ({ file: relative(ROOT, file), text: readFileSync(file, 'utf8') }));
+}
+
+/** `'TASK.ALREADY_OWNED'`, `"DOSSIER.NOT_FOUND"`: a stable code written as a literal. */
+const CODE_LITERAL = /['"`]([A-Z][A-Z_]*(?:\.[A-Z][A-Z_]*)+)['"`]/g;
+
+describe('problem titles', () => {
+  const tree = sources();
+  const used = new Set(tree.flatMap(({ text }) => [...text.matchAll(CODE_LITERAL)].map((m) => m[1])));
+
+  it('are Vietnamese, for every code and every HTTP status', () => {
+    const english = [...Object.entries(PROBLEM_TITLES), ...Object.entries(HTTP_STATUS_TITLES)].filter(([, title]) => !isVietnamese(title));
+    expect(english).toEqual([]);
+  });
+
+  it('tell English from Vietnamese', () => {
+    expect(isVietnamese('The task cannot be changed so')).toBe(false);
+    expect(isVietnamese('Không tìm thấy hồ sơ')).toBe(true);
+    expect(isVietnamese('Không tìm thấy hồ sơ'.normalize('NFD'))).toBe(false);
+  });
+
+  it('exist for every code the source tree uses', () => {
+    expect(used.size).toBeGreaterThan(50); // the scan sees the tree
+    const untitled = [...used].filter((code) => !code.startsWith('HTTP.') && !FIELD_CODES.has(code) && !Object.hasOwn(PROBLEM_TITLES, code));
+    expect(untitled).toEqual([]);
+  });
+
+  it('exist only for codes the source tree uses', () => {
+    const unused = Object.keys(PROBLEM_TITLES).filter((code) => code !== 'INTERNAL' && !used.has(code));
+    expect(unused).toEqual([]);
+  });
+
+  it('find every code: none is put together at run time', () => {
+    const built = tree
+      .flatMap(({ file, text }) => [...text.matchAll(/`([A-Z][A-Z_]*\.[A-Z_]*\$\{([^}`]*)\}[^`]*)`/g)].map((m) => ({ file, code: m[1], part: m[2] })))
+      // a type (`DOSSIER.${string}`) builds nothing; the filter's generic `HTTP.<REASON>` codes are titled by their status
+      .filter(({ code, part }) => part !== 'string' && !code.startsWith('HTTP.'));
+    expect(built).toEqual([]);
+  });
+
+  it('exist for every error status Nest names', () => {
+    const statuses = Object.values(HttpStatus).filter((status): status is number => typeof status === 'number' && status >= 400);
+    expect(statuses.filter((status) => !HTTP_STATUS_TITLES[status])).toEqual([]);
+    expect(problemTitle('HTTP.NOT_FOUND', 404)).toBe('Không tìm thấy');
+    expect(problemTitle('HTTP.SOMETHING_NEW', 499)).toBe(HTTP_STATUS_TITLES[400]);
+    expect(problemTitle('HTTP.SOMETHING_NEW', 599)).toBe(HTTP_STATUS_TITLES[500]);
+  });
+});
+
+describe('the problem details filter', () => {
+  /** What the filter answers for an exception thrown by an HTTP request. */
+  function rendered(exception: unknown): ProblemDetails {
+    let body: ProblemDetails | undefined;
+    const adapter = {
+      getRequestUrl: () => '/api/v1/tasks/x/claim',
+      isHeadersSent: () => false,
+      setHeader: () => undefined,
+      reply: (_: unknown, reply: ProblemDetails) => (body = reply),
+    };
+    const host = { getType: () => 'http', switchToHttp: () => ({ getRequest: () => ({}), getResponse: () => ({}) }) } as unknown as ArgumentsHost;
+    const filter = new ProblemDetailsFilter({ httpAdapter: adapter } as unknown as HttpAdapterHost);
+    (filter as unknown as { logger: { error: () => void } }).logger = { error: () => undefined };
+    filter.catch(exception, host);
+    return body!;
+  }
+
+  it('titles a problem of ours by its code, in Vietnamese (a stale claim)', () => {
+    const stale = new ProblemDetailsException({ status: HttpStatus.CONFLICT, code: 'TASK.VERSION_CONFLICT', detail: 'the task is at version 3, not 2: reload it' });
+    expect(rendered(stale)).toMatchObject({ status: 409, code: 'TASK.VERSION_CONFLICT', title: 'Nhiệm vụ đã thay đổi, đề nghị tải lại' });
+  });
+
+  it('titles Nest’s and libraries’ exceptions in Vietnamese, whatever title they carry', () => {
+    expect(rendered(new NotFoundException())).toMatchObject({ status: 404, code: 'HTTP.NOT_FOUND', title: 'Không tìm thấy' });
+    expect(rendered(new HttpException('ThrottlerException: Too Many Requests', 429))).toMatchObject({ code: 'HTTP.TOO_MANY_REQUESTS', title: 'Quá nhiều yêu cầu, đề nghị thử lại sau' });
+    expect(rendered(new HttpException({ code: 'AUTH.TOKEN_INVALID', title: 'Unauthenticated' }, 401))).toMatchObject({ code: 'AUTH.TOKEN_INVALID', title: 'Mã truy cập không hợp lệ hoặc đã hết hạn' });
+  });
+
+  it('says nothing of an unknown failure but that it is the system’s', () => {
+    expect(rendered(new Error('connection refused'))).toEqual(expect.objectContaining({ status: 500, code: 'INTERNAL', title: 'Lỗi hệ thống' }));
+  });
+
+  it('titles the validation pipe’s refusal in Vietnamese', async () => {
+    class Body {
+      @IsString()
+      name: string;
+    }
+    const refused = await validationPipe()
+      .transform({ name: 1 }, { type: 'body', metatype: Body })
+      .catch((e: unknown) => e);
+    expect(rendered(refused)).toMatchObject({ status: 400, code: 'REQUEST.INVALID', title: 'Yêu cầu không hợp lệ' });
+  });
+});

@@ -131,7 +131,7 @@ describe('the citizen’s own lookup of a dossier', () => {
 
     const officer = await lookUp(receipt.code, { client: '192.0.2.2', token: receiver });
     expect(officer.status).toBe(200);
-    expect(officer.body).toMatchObject({ code: receipt.code, coordinatorId: `${desk}.receiver.1`, receivingAgencyCode: desk, nationalStatusName: 'Accepted' });
+    expect(officer.body).toMatchObject({ code: receipt.code, coordinatorId: `${desk}.receiver.1`, receivingAgencyCode: desk, nationalStatusKey: 'Accepted', nationalStatusName: 'Đã tiếp nhận' });
     expect(officer.body.applicant).toMatchObject({ idNumber: receipt.idNumber });
   });
 

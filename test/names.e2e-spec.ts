@@ -147,7 +147,16 @@ describe('officers see names and facts, in Vietnamese', () => {
       return body.nationalStatus === 9 ? body : undefined;
     }, 'status 9 on the record');
     expect(record).toMatchObject({ nationalStatusName: 'Đã giải quyết xong, chờ trả kết quả', nationalStatusKey: 'Processed' });
-    expect(record.history[0]).toMatchObject({ nationalStatusName: 'Đã tiếp nhận', nationalStatusKey: 'Accepted' });
+    expect(record.history[0]).toMatchObject({ nationalStatusName: 'Đã tiếp nhận', nationalStatusKey: 'Accepted', agencyCode: TRUC_BACH, agencyName: WARD_COMMITTEE });
+    // the coordinator by name, and each step's agency by name, on the public record too
+    expect(record).toMatchObject({ coordinatorId: `${TRUC_BACH}.receiver.1`, coordinatorName: fullName('receiver') });
+    const steps = record.history.filter((h: any) => h.source === 'workflow' && h.nationalStatus === 4);
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) {
+      expect(step).toMatchObject({ agencyCode: TRUC_BACH, agencyName: WARD_COMMITTEE });
+      expect(step.note).toContain(`(${WARD_COMMITTEE})`);
+      expect(step.note).not.toContain(TRUC_BACH);
+    }
   });
 
   it('titles every service’s refusals in Vietnamese, with their stable codes', async () => {

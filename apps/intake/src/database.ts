@@ -7,6 +7,7 @@ import { CreateDossiers1764150000001 } from './migrations/1764150000001-create-d
 import { Supplements1764150000002 } from './migrations/1764150000002-supplements';
 import { StatusHistoryOrder1764150000014 } from './migrations/1764150000014-status-history-order';
 import { LookupAttempts1764150000030 } from './migrations/1764150000030-lookup-attempts';
+import { CoordinatorName1764150000031 } from './migrations/1764150000031-coordinator-name';
 
 /** Intake's tables, listed explicitly (never globbed), and the migrations that create them, in order. */
 export const entities = [...messagingEntities, Dossier, DossierStatusChange];
@@ -18,4 +19,5 @@ export const migrations = [
   Supplements1764150000002,
   StatusHistoryOrder1764150000014,
   LookupAttempts1764150000030,
+  CoordinatorName1764150000031,
 ];

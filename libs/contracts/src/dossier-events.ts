@@ -187,4 +187,14 @@ export class TaskCreated extends DossierEvent {
   @IsInt()
   @Min(1)
   resumedAfterSupplementRound?: number;
+
+  /** The agency's name, beside its code (added in a compatible way, like the other names). */
+  @IsOptional()
+  @IsString()
+  agencyName?: string;
+
+  /** The coordinator's full name. */
+  @IsOptional()
+  @IsString()
+  coordinatorName?: string;
 }

@@ -306,6 +306,11 @@ export class CoordinatorChanged extends DossierEvent {
   @IsString()
   @MaxLength(100)
   changedBy: string;
+
+  /** The new coordinator's full name (added in a compatible way, like the other names). */
+  @IsOptional()
+  @IsString()
+  coordinatorName?: string;
 }
 
 /**

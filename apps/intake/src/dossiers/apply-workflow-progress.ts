@@ -28,7 +28,9 @@ export class ApplyWorkflowProgress {
            current_step = CASE WHEN p.newer THEN $4 ELSE d.current_step END,
            current_agency_code = CASE WHEN p.newer THEN $5 ELSE d.current_agency_code END,
            supplement_request = CASE WHEN p.newer THEN $9::jsonb ELSE d.supplement_request END,
-           process_version = COALESCE(d.process_version, $6)
+           process_version = COALESCE(d.process_version, $6),
+           -- the coordinator's name, as a step's task names them (the id itself follows the coordinator's changes)
+           coordinator_name = CASE WHEN $10::text IS NOT NULL AND d.coordinator_id = $11 THEN $10 ELSE d.coordinator_name END
          FROM previous p WHERE d.id = p.id
          RETURNING d.id, p.newer),
        history AS (
@@ -46,6 +48,8 @@ export class ApplyWorkflowProgress {
         progress.note,
         event.occurredAt,
         progress.supplement ? JSON.stringify(progress.supplement) : null,
+        'taskId' in event ? (event.coordinatorName ?? null) : null,
+        'taskId' in event ? (event.coordinatorId ?? null) : null,
       ],
     );
     // Workflow only hears of dossiers intake committed: an unknown code is a real fault, so let it retry.

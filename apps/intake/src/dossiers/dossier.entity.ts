@@ -39,6 +39,10 @@ export class Dossier {
   @Column({ type: 'text' })
   coordinatorId: string;
 
+  /** The coordinator's full name, as workflow's events name them (null until one does). */
+  @Column({ type: 'text', nullable: true })
+  coordinatorName: string | null;
+
   @Column({ type: 'jsonb' })
   applicant: Applicant;
 

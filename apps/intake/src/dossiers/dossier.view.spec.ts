@@ -12,6 +12,7 @@ const dossier: Dossier = {
   channel: SubmissionChannel.InPerson,
   receivingAgencyCode: TRUC_BACH,
   coordinatorId: `${TRUC_BACH}.receiver.1`,
+  coordinatorName: 'Phạm Thu Hà',
   applicant: { fullName: 'Nguyễn Thị Lan', wardCode: '00004' },
   documents: [{ code: 'TK-KS', name: 'Tờ khai đăng ký khai sinh', copies: 1 }],
   returnMethod: ReturnMethod.Desk,
@@ -36,8 +37,13 @@ const catalogue: CatalogueNames = {
 describe('a dossier as officers read it', () => {
   it('names its status in Vietnamese, with the stable key beside it, in the record and its history', () => {
     const view = toDossierView(dossier, catalogue, [
-      { nationalStatus: NationalStatus.Accepted, source: 'intake', note: null, occurredAt: new Date('2026-11-26T02:05:00Z') },
-      { nationalStatus: NationalStatus.InProgress, source: 'workflow', note: null, occurredAt: new Date('2026-11-26T02:06:00Z') },
+      { nationalStatus: NationalStatus.Accepted, source: 'intake', agencyCode: TRUC_BACH, note: null, occurredAt: new Date('2026-11-26T02:05:00Z') },
+      { nationalStatus: NationalStatus.InProgress, source: 'workflow', agencyCode: null, note: null, occurredAt: new Date('2026-11-26T02:06:00Z') },
+    ]);
+    expect(view.coordinatorName).toBe('Phạm Thu Hà');
+    expect(view.history?.map((h) => [h.agencyCode, h.agencyName])).toEqual([
+      [TRUC_BACH, 'Ủy ban nhân dân phường Trúc Bạch'],
+      [null, null],
     ]);
     expect(view).toMatchObject({ nationalStatus: 4, nationalStatusName: 'Đang xử lý', nationalStatusKey: 'InProgress' });
     expect(view.history?.map((h) => [h.nationalStatusName, h.nationalStatusKey])).toEqual([

@@ -23,6 +23,8 @@ export interface DossierView {
   receivingAgencyCode: string;
   receivingAgencyName: string | null;
   coordinatorId: string;
+  /** The coordinator's full name (null until workflow has named them). */
+  coordinatorName: string | null;
   applicant: Dossier['applicant'];
   documents: Dossier['documents'];
   returnMethod: string;
@@ -39,13 +41,23 @@ export interface DossierView {
   appointmentAt: string | null;
   originalAppointmentAt: string | null;
   extensionCount: number;
-  history?: { nationalStatus: number; nationalStatusName: string; nationalStatusKey: string; source: string; note: string | null; occurredAt: string }[];
+  /** What happened, in the order it happened; each fact with the agency where it happened, where it names one. */
+  history?: {
+    nationalStatus: number;
+    nationalStatusName: string;
+    nationalStatusKey: string;
+    source: string;
+    agencyCode: string | null;
+    agencyName: string | null;
+    note: string | null;
+    occurredAt: string;
+  }[];
 }
 
 export function toDossierView(
   dossier: Dossier,
   catalogue: CatalogueNames,
-  history?: Pick<DossierStatusChange, 'nationalStatus' | 'source' | 'note' | 'occurredAt'>[],
+  history?: Pick<DossierStatusChange, 'nationalStatus' | 'source' | 'agencyCode' | 'note' | 'occurredAt'>[],
 ): DossierView {
   const agencyName = (code: string) => catalogue.agency(code)?.name ?? null;
   return {
@@ -57,6 +69,7 @@ export function toDossierView(
     receivingAgencyCode: dossier.receivingAgencyCode,
     receivingAgencyName: agencyName(dossier.receivingAgencyCode),
     coordinatorId: dossier.coordinatorId,
+    coordinatorName: dossier.coordinatorName ?? null,
     applicant: dossier.applicant,
     documents: dossier.documents,
     returnMethod: dossier.returnMethod,
@@ -77,6 +90,8 @@ export function toDossierView(
       nationalStatusName: nationalStatusName(change.nationalStatus),
       nationalStatusKey: nationalStatusKey(change.nationalStatus),
       source: change.source,
+      agencyCode: change.agencyCode ?? null,
+      agencyName: change.agencyCode ? agencyName(change.agencyCode) : null,
       note: change.note,
       occurredAt: toVietnamIso(change.occurredAt),
     })),

@@ -71,7 +71,8 @@ describe('the notes of a dossier’s status history', () => {
   describe('a step’s task', () => {
     const step = { stepName: 'Công chức tư pháp – hộ tịch kiểm tra hồ sơ', agencyCode: '004.01.20.H26' };
 
-    it('names the step and its agency', () => {
+    it('names the step and its agency, by name where the event gives it', () => {
+      expect(taskNote({ ...step, agencyName: 'Ủy ban nhân dân phường Trúc Bạch' })).toBe('Công chức tư pháp – hộ tịch kiểm tra hồ sơ (Ủy ban nhân dân phường Trúc Bạch)');
       expect(taskNote(step)).toBe('Công chức tư pháp – hộ tịch kiểm tra hồ sơ (004.01.20.H26)');
     });
 

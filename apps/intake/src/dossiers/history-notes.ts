@@ -16,9 +16,9 @@ export function workingDuration(minutes: number): string {
   return rest === 0 ? `${hours} giờ` : `${hours} giờ ${rest} phút`;
 }
 
-/** A step's task: the step and its agency, and, when it resumes after a supplement, which one. */
-export function taskNote(created: Pick<TaskCreated, 'stepName' | 'agencyCode' | 'resumedAfterSupplementRound'>): string {
-  const step = `${created.stepName} (${created.agencyCode})`;
+/** A step's task: the step and its agency (by name; by code in events before names), and, when it resumes after a supplement, which one. */
+export function taskNote(created: Pick<TaskCreated, 'stepName' | 'agencyCode' | 'agencyName' | 'resumedAfterSupplementRound'>): string {
+  const step = `${created.stepName} (${created.agencyName ?? created.agencyCode})`;
   return created.resumedAfterSupplementRound ? `Tiếp tục giải quyết sau khi bổ sung hồ sơ (lần ${created.resumedAfterSupplementRound}): ${step}` : step;
 }
 

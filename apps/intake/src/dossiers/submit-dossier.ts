@@ -57,6 +57,7 @@ export class SubmitDossier {
           channel: request.channel,
           receivingAgencyCode: request.receivingAgencyCode,
           coordinatorId: officerId,
+          coordinatorName: null,
           applicant: { ...request.applicant },
           documents: request.documents.map((d) => ({ ...d })),
           returnMethod: request.returnMethod,
@@ -74,7 +75,7 @@ export class SubmitDossier {
         };
         // Printed on the receipt: with the code, it lets an applicant without an account act on the dossier.
         const lookupSecret = randomBytes(9).toString('base64url');
-        const accepted = { nationalStatus: NationalStatus.Accepted, source: 'intake', sequence: 1, note: null, occurredAt: receivedAt };
+        const accepted = { nationalStatus: NationalStatus.Accepted, source: 'intake', sequence: 1, agencyCode: request.receivingAgencyCode, note: null, occurredAt: receivedAt };
         // One statement for the dossier and the first row of its history: the counter's lock is held until
         // commit, so every round trip saved here is time other receipts at this desk do not wait.
         await queryPrepared(

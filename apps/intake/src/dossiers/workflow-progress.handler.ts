@@ -34,8 +34,8 @@ export class WorkflowProgressHandler {
   @EventPattern<string>(CoordinatorChanged.type)
   async onCoordinatorChanged(@Payload() changed: CoordinatorChanged, @Ctx() ctx: AmqpContext): Promise<void> {
     await ctx.transaction.manager.query(
-      `UPDATE dossier SET coordinator_id = $2, coordinator_sequence = $3 WHERE code = $1 AND coordinator_sequence < $3`,
-      [changed.dossierCode, changed.coordinatorId, changed.sequence],
+      `UPDATE dossier SET coordinator_id = $2, coordinator_name = $4, coordinator_sequence = $3 WHERE code = $1 AND coordinator_sequence < $3`,
+      [changed.dossierCode, changed.coordinatorId, changed.sequence, changed.coordinatorName ?? null],
     );
   }
 

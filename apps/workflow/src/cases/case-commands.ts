@@ -126,6 +126,7 @@ export class CaseCommands {
             coordinatorId: command.officerId,
             previousCoordinatorId: kase.coordinatorId,
             changedBy: caller.subject,
+            coordinatorName: this.catalogue.officerName(command.officerId),
           }),
         );
         return { status: 200, body: { dossierCode, version: kase.version + 1, status: kase.status, coordinatorId: command.officerId, nationalStatus: null } };

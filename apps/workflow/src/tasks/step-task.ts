@@ -108,6 +108,8 @@ export class StepTasks {
         processVersion: kase.processVersion,
         coordinatorId: kase.coordinatorId,
         ...(o.resumedAfterSupplementRound ? { resumedAfterSupplementRound: o.resumedAfterSupplementRound } : {}),
+        agencyName: this.catalogue.agencyName(route.agencyCode),
+        coordinatorName: this.catalogue.officerName(kase.coordinatorId),
       }),
     );
     const ownerId = step.assignment === 'least_loaded' ? await this.leastLoaded(tx, route.agencyCode, step.role, null) : null;

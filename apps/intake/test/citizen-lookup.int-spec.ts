@@ -133,6 +133,9 @@ describe('the citizen’s own lookup of a dossier', () => {
     expect(officer.status).toBe(200);
     expect(officer.body).toMatchObject({ code: receipt.code, coordinatorId: `${desk}.receiver.1`, receivingAgencyCode: desk, nationalStatusKey: 'Accepted', nationalStatusName: 'Đã tiếp nhận' });
     expect(officer.body.applicant).toMatchObject({ idNumber: receipt.idNumber });
+    // an officer's token of the desk that gives no role reads nothing
+    const roleless = await auth.token({ subject: `${desk}.receiver.1`, roles: [], agencies: [desk] });
+    expect((await lookUp(receipt.code, { client: '192.0.2.2', token: roleless })).body).toMatchObject({ status: 404, code: 'DOSSIER.NOT_FOUND' });
   });
 
   it('tells what is missing and why while a supplement is awaited, with the agency by name and no step’s name', async () => {
@@ -210,6 +213,16 @@ describe('the citizen’s own lookup of a dossier', () => {
     expect(shape(wrong, receipt.code)).toEqual(shape(nothing, missingCode));
     expect(shape(none, receipt.code)).toEqual(shape(nothing, missingCode));
     expect(wrong.body).toMatchObject({ status: 404, code: 'DOSSIER.NOT_FOUND' });
+  });
+
+  it('refuses a code no dossier can have (a NUL, megabytes) as bad input on both routes, before and after the limit counts it', async () => {
+    for (const code of ['%00abc', `${'A'.repeat(90)}%00`]) {
+      for (const attempt of [await lookUp(code, { client: '192.0.2.7', secret: 'x' }), await lookUp(code, { client: '192.0.2.7' }), await supply(code, { client: '192.0.2.7', secret: 'x' })]) {
+        expect(attempt.status).toBe(400);
+        expect(attempt.headers.get('content-type')).toContain('application/problem+json');
+        expect(attempt.body).toMatchObject({ code: 'REQUEST.INVALID', errors: [expect.objectContaining({ field: 'code' })] });
+      }
+    }
   });
 
   it('limits wrong secrets for one dossier from many clients, on every route that takes the secret, without locking out the citizen’s token', async () => {

@@ -193,7 +193,9 @@ describe('the public record follows workflow', () => {
       body: JSON.stringify({ documents: [{ code: 'GCS', name: 'Giấy chứng sinh (bản chính)' }] }),
     });
     expect(response.status).toBe(201);
-    const suppliedAt = new Date(((await response.json()) as { suppliedAt: string }).suppliedAt);
+    const answer = (await response.json()) as { suppliedAt: string };
+    expect(answer.suppliedAt).toMatch(/\+07:00$/); // shown in Vietnam time, as every time the API gives
+    const suppliedAt = new Date(answer.suppliedAt);
     expect(suppliedAt.getTime()).toBeGreaterThan(requestedAt.getTime() + 1);
     return { code, requestedAt, suppliedAt };
   }

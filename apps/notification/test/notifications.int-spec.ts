@@ -171,6 +171,9 @@ describe('notification: the applicant is told their dossier was received', () =>
         const response = await list(accepted.dossierCode, await service.token([], [TEST_DESK], kind)).expect(403);
         expect(response.body.code).toBe('NOTIFICATION.OFFICERS_ONLY');
       }
+      // an officer's token that gives no role acts in no capacity
+      const roleless = await list(accepted.dossierCode, await service.token([], [TEST_DESK])).expect(403);
+      expect(roleless.body.code).toBe('NOTIFICATION.OFFICERS_ONLY');
     });
 
     it('refuses a malformed dossier code or cursor as a problem', async () => {

@@ -131,4 +131,29 @@ describe('the roles in force: the token narrows, the record confirms', () => {
     const { rows } = await db.query(`SELECT status, version FROM dossier_case WHERE dossier_code = $1`, [task.dossierCode]);
     expect(rows[0]).toEqual({ status: 'in_progress', version });
   });
+
+  it('shows nothing to a token that gives no role in force, the dossier’s coordinator included', async () => {
+    const task = await firstTask();
+    // the specialist with a token that gives no role: not in their lists, 404 for the task and the slip
+    const queue = await call('GET', `/tasks?owner=none&limit=100`, SPECIALIST, []);
+    expect(queue.status).toBe(200);
+    expect(queue.body.items!.map((t) => t.id)).not.toContain(task.id);
+    expect(await call('GET', `/tasks/${task.id}`, SPECIALIST, [])).toMatchObject({ status: 404 });
+    expect(await call('GET', `/dossiers/${task.dossierCode}/control-slip`, SPECIALIST, [])).toMatchObject({ status: 404 });
+    // the coordinator reads the task with a token for their desk, not with one that names no role or another agency
+    expect(await call('GET', `/tasks/${task.id}`, RECEIVER, [Role.Receiver])).toMatchObject({ status: 200 });
+    expect(await call('GET', `/tasks/${task.id}`, RECEIVER, [], undefined, [])).toMatchObject({ status: 404 });
+    expect(await call('GET', `/tasks/${task.id}`, RECEIVER, [Role.Specialist], undefined, [OTHER_WARD])).toMatchObject({ status: 404 });
+  });
+
+  it('refuses a leave recorded by a head whose token gives no head role (403), and takes it with the role', async () => {
+    const colleague = `${WARD}.specialist.2`;
+    const asReceiver = await call('PUT', `/officers/${colleague}/status`, HEAD_OF_DESK, [Role.Receiver], { status: 'on_leave' });
+    expect(asReceiver).toMatchObject({ status: 403, body: { code: 'OFFICER.HEAD_ONLY' } });
+    const stranger = await call('PUT', `/officers/${colleague}/status`, `${OTHER_WARD}.head_of_desk.1`, [Role.HeadOfDesk], { status: 'on_leave' }, [OTHER_WARD]);
+    expect(stranger).toMatchObject({ status: 404, body: { code: 'OFFICER.NOT_FOUND' } });
+    expect((await db.query(`SELECT status FROM officer WHERE id = $1`, [colleague])).rows[0].status).toBe('active');
+    expect(await call('PUT', `/officers/${colleague}/status`, HEAD_OF_DESK, [Role.HeadOfDesk], { status: 'on_leave' })).toMatchObject({ status: 200 });
+    expect(await call('PUT', `/officers/${colleague}/status`, HEAD_OF_DESK, [Role.HeadOfDesk], { status: 'active' })).toMatchObject({ status: 200 });
+  });
 });

@@ -44,6 +44,14 @@ export function canActForAgency(p: Principal, agencyCode: string, ancestorCodes:
   return p.agencies.includes(agencyCode) || ancestorCodes.some((code) => p.agencies.includes(code));
 }
 
+/**
+ * An officer acting in some role: the kind says officer and the token gives at least one role of the process. A
+ * token that gives none reads and does nothing (services without the staff record have only the token to go by).
+ */
+export function isOfficerInRole(p: Principal): boolean {
+  return p.kind === 'officer' && p.roles.some(isRole);
+}
+
 /** Any of the roles. */
 export function hasRole(p: Principal, ...roles: Role[]): boolean {
   return roles.some((role) => p.roles.includes(role));

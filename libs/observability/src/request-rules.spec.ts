@@ -25,8 +25,10 @@ describe('request field rules', () => {
       '2026-11-26 11:00:00+07:00',
       '2026-02-29T11:00:00+07:00', // no such day
       '2026-11-26T24:00:00Z',
-      '1999-12-31T23:00:00Z', // outside the calendar's years
+      '1999-12-31T16:00:00Z', // outside the calendar's years, as the instant falls in Hà Nội
       '2101-01-01T00:00:00Z',
+      '2100-12-31T23:00:00-12:00', // written in 2100, but 2101-01-01 18:00 in Hà Nội
+      '2100-12-31T20:00:00Z',
       '+010000-01-01T00:00:00Z',
       1_795_662_000_000,
       null,
@@ -51,5 +53,10 @@ describe('request field rules', () => {
       ['name', ['isNotBlank']],
     ]);
     expect(validateSync(plainToInstance(Sample, { at: '2026-11-26T11:00:00+07:00', day: '2026-11-26', name: ' Lan ' }))).toEqual([]);
+    // invisible characters (zero width space, word joiner, byte order mark) are blank too
+    for (const invisible of ['\u200b\u200b', '\u2060', '\ufeff \u200d', '\u00a0\u3000']) {
+      expect(validateSync(plainToInstance(Sample, { at: '2026-11-26T11:00:00+07:00', day: '2026-11-26', name: invisible })).map((e) => e.property)).toEqual(['name']);
+    }
+    expect(validateSync(plainToInstance(Sample, { at: '1999-12-31T17:00:00Z', day: '2026-11-26', name: 'Đặng Thu Trang' }))).toEqual([]);
   });
 });

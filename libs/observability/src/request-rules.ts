@@ -24,9 +24,14 @@ const inCalendarYears = (year: string) => Number(year) >= FIRST_YEAR && Number(y
  */
 export function isInstant(value: unknown): value is string {
   if (typeof value !== 'string') return false;
-  const match = INSTANT.exec(value);
-  return match !== null && inCalendarYears(match[1]) && isISO8601(value, { strict: true }) && !Number.isNaN(Date.parse(value));
+  if (!INSTANT.test(value) || !isISO8601(value, { strict: true })) return false;
+  const at = Date.parse(value);
+  // the instant itself, in Hà Nội, falls in the calendar's years (`2100-12-31T23:00-12:00` is 2101 there)
+  return !Number.isNaN(at) && inCalendarYears(String(new Date(at + VIETNAM_OFFSET_MS).getUTCFullYear()));
 }
+
+/** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving). */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 /** A day of the Vietnamese calendar written `YYYY-MM-DD` that exists (`2026-02-30` does not): read in Asia/Ho_Chi_Minh. */
 export function isCalendarDate(value: unknown): value is string {
@@ -35,8 +40,11 @@ export function isCalendarDate(value: unknown): value is string {
   return match !== null && inCalendarYears(match[1]) && isISO8601(value, { strict: true });
 }
 
-/** Text with something besides white space in it: a name of only spaces is no name. */
-export const isNotBlank = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
+/**
+ * Text with something visible in it: a name of only spaces is no name, nor one of only invisible characters (zero
+ * width spaces and joiners, word joiners, byte order marks: Unicode's format characters, which `trim` keeps).
+ */
+export const isNotBlank = (value: unknown): value is string => typeof value === 'string' && /[^\s\p{Cf}]/u.test(value);
 
 /** `@IsInstant()`: see `isInstant`. The one rule for every instant a request carries, in the body or the query. */
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Principal } from '@motcua/auth';
+import { type Principal, isOfficerInRole } from '@motcua/auth';
 import { CatalogueReplica } from '@motcua/catalogue-replica';
 import { type ApplicantCredentials, provesApplicant } from './applicant-proof';
 import { type CitizenDossierView, toCitizenDossierView } from './citizen-dossier.view';
@@ -21,7 +21,7 @@ export class DossierQueries {
    * currently processed by, one of their agencies.
    */
   async findVisible(code: string, caller: Principal): Promise<DossierView | null> {
-    if (caller.kind !== 'officer' || caller.agencies.length === 0) return null;
+    if (!isOfficerInRole(caller) || caller.agencies.length === 0) return null;
     // One snapshot for the record and its history, so the status shown is the last row of the history shown.
     return this.dataSource.transaction('REPEATABLE READ', (manager) => this.read(manager, code, caller.agencies));
   }

@@ -1,3 +1,4 @@
+import { toVietnamIso } from '@motcua/calendar';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Role, hasRole } from '@motcua/auth';
 import { DossierSupplemented, NationalStatus, event, nationalStatusName } from '@motcua/contracts';
@@ -105,7 +106,7 @@ export class SupplyDocuments {
             round,
           }),
         );
-        return { status: 201, body: { dossierCode: code, round, documents: supplied, suppliedAt: now.toISOString() } };
+        return { status: 201, body: { dossierCode: code, round, documents: supplied, suppliedAt: toVietnamIso(now) } };
       }),
     );
   }

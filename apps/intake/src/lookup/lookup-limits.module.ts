@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { ThrottlerModule, type ThrottlerModuleOptions, seconds } from '@nestjs/throttler';
 import { readEnvironment } from '@motcua/observability';
@@ -43,7 +44,9 @@ class LookupCountersModule {}
               limit: env.LOOKUP_ATTEMPTS_PER_DOSSIER,
               ttl,
               blockDuration: ttl,
-              getTracker: (request: LookupRequest) => request.params?.code ?? '',
+              // a fingerprint of the path's code: the guard runs before the validation pipe, so the code may be
+              // anything (a NUL, megabytes); the counter's key is always 64 hex characters
+              getTracker: (request: LookupRequest) => createHash('sha256').update(request.params?.code ?? '').digest('hex'),
             },
           ],
         };

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@motcua/auth';
+import { CurrentPrincipal, type Principal, isOfficerInRole } from '@motcua/auth';
 import { ProblemDetailsException } from '@motcua/observability';
 import { ListNotificationsRequest } from './list-notifications.request';
 import { ListNotifications } from './list-notifications';
@@ -19,9 +19,9 @@ export class NotificationsController {
   @Get()
   @ApiOperation({ summary: "A dossier's delivery log: every message sent (or to be sent) about it, oldest first." })
   @ApiOkResponse({ type: NotificationPage })
-  @ApiForbiddenResponse({ description: 'NOTIFICATION.OFFICERS_ONLY: the caller is not an officer.' })
+  @ApiForbiddenResponse({ description: 'NOTIFICATION.OFFICERS_ONLY: the caller is not an officer acting in a role.' })
   list(@Query() request: ListNotificationsRequest, @CurrentPrincipal() caller: Principal): Promise<NotificationPage> {
-    if (caller.kind !== 'officer') {
+    if (!isOfficerInRole(caller)) {
       throw new ProblemDetailsException({
         status: HttpStatus.FORBIDDEN,
         code: 'NOTIFICATION.OFFICERS_ONLY',

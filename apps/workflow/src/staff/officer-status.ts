@@ -57,9 +57,17 @@ export class ChangeOfficerStatus {
           [officerId],
         )) as { id: string; status: string; agencies: string[] }[];
         // a head of one of the officer's agencies (a head role there, in the organisation and in their token)
-        const heads = officer ? (await this.oversight.of(caller)).heads : [];
-        const headOf = officer?.agencies.some((code) => heads.includes(code)) ?? false;
+        const oversight = officer ? await this.oversight.of(caller) : undefined;
+        const headOf = officer?.agencies.some((code) => oversight!.heads.includes(code)) ?? false;
         if (!officer || (!hasRole(caller, Role.Admin) && !headOf)) {
+          // a colleague at an agency the caller's token names is theirs to know of, but only a head (role in force) manages them
+          if (caller.kind === 'officer' && officer?.agencies.some((code) => caller.agencies.includes(code))) {
+            throw new ProblemDetailsException({
+              status: HttpStatus.FORBIDDEN,
+              code: 'OFFICER.HEAD_ONLY',
+              detail: `only a head of one of ${officerId}'s agencies (head of desk, division head, leader, in the staff record and the token) or an administrator records their leave`,
+            });
+          }
           throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'OFFICER.NOT_FOUND', detail: `No officer ${officerId} you manage` });
         }
         await tx.manager.query(`SELECT id FROM officer WHERE id = $1 FOR UPDATE`, [officerId]);

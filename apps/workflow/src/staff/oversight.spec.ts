@@ -43,6 +43,13 @@ describe('what an officer oversees', () => {
     expect(away).toEqual({ member: [WARD], heads: [], leads: [] });
   });
 
+  it('takes an agency only where a role is in force: the token with no role, or another, reads nothing there', () => {
+    const specialistThere = [{ agencyCode: WARD, role: 'specialist', active: true }];
+    expect(oversightOf(officer([], [WARD]), specialistThere).member).toEqual([]);
+    expect(oversightOf(officer([Role.Receiver], [WARD]), specialistThere).member).toEqual([]);
+    expect(oversightOf(officer([Role.Specialist], [WARD]), specialistThere).member).toEqual([WARD]);
+  });
+
   it('does not take an agency the token names but the record does not', () => {
     expect(oversightOf(officer([Role.Specialist], [WARD, OTHER_WARD]), [{ agencyCode: WARD, role: 'specialist', active: true }]).member).toEqual([WARD]);
   });

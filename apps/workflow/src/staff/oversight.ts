@@ -11,12 +11,12 @@ export interface RoleAtAgency {
 }
 
 /**
- * What an officer may see and oversee. An agency is theirs where their token names it and the organisation's
- * record places them (with any role, at work or on leave: they read their agency's work); they head it only with a
- * head role in force there (`rolesInForce`) while at work.
+ * What an officer may see and oversee, by the one rule `rolesInForce`: an agency is theirs where a role is in force
+ * for them there (the record gives it and their token too; at work or on leave: they read their agency's work); they
+ * head it only with a head role in force there while at work.
  */
 export interface Oversight {
-  /** The agencies they work at, in their token and in the record: their queues and their own tasks. */
+  /** The agencies where a role is in force for them: their queues and their own tasks. */
   readonly member: readonly string[];
   /** Of those, the agencies they head (head of desk, leader, division head) while at work: whom the tasks are with, statistics. */
   readonly heads: readonly string[];
@@ -38,9 +38,10 @@ export function rolesInForce(caller: Principal, agencyCode: string, recorded: re
 export function oversightOf(caller: Principal, roles: readonly RoleAtAgency[]): Oversight {
   if (caller.kind !== 'officer') return { member: [], heads: [], leads: [] };
   const agenciesOf = (held: readonly RoleAtAgency[]) => [...new Set(held.map((r) => r.agencyCode))];
-  const atWork = roles.filter((r) => r.active && rolesInForce(caller, r.agencyCode, [r.role]).length > 0);
+  const inForce = roles.filter((r) => rolesInForce(caller, r.agencyCode, [r.role]).length > 0);
+  const atWork = inForce.filter((r) => r.active);
   return {
-    member: caller.agencies.filter((code) => roles.some((r) => r.agencyCode === code)),
+    member: caller.agencies.filter((code) => inForce.some((r) => r.agencyCode === code)),
     heads: agenciesOf(atWork.filter((r) => HEAD_ROLES.includes(r.role))),
     leads: agenciesOf(atWork.filter((r) => r.role === Role.Leader)),
   };

@@ -133,14 +133,15 @@ export class TaskQueries {
   ) {}
 
   /**
-   * One task, if the caller may see it: it is at one of `agencies` (the caller's, with those under them for a
-   * leader), or the caller coordinates its dossier. What a frontend reloads after a 409.
+   * One task, if the caller may see it: it is at one of `agencies` (where a role is in force for the caller, with
+   * those under them for a leader), or the caller coordinates its dossier at its receiving desk, one of theirs
+   * too (a coordinator's token that names no such agency or role sees nothing). What a frontend reloads after a 409.
    */
   async one(taskId: string, agencies: readonly string[], callerId: string): Promise<TaskView | undefined> {
     if (!isTaskId(taskId)) return undefined;
     const [task] = (await this.dataSource.query(
       `SELECT ${COLUMNS} FROM task t ${WITH_CASE}
-        WHERE t.id = $1 AND (t.agency_code = ANY($2) OR c.coordinator_id = $3)`,
+        WHERE t.id = $1 AND (t.agency_code = ANY($2) OR (c.coordinator_id = $3 AND c.receiving_agency_code = ANY($2)))`,
       [taskId, agencies, callerId],
     )) as TaskRow[];
     return task && this.toTaskView(task);

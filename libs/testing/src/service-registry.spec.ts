@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { startSuite } from './running-suite';
 import { type RegisteredService, SERVICES, SERVICE_NAMES } from './service-registry';
-import { REGISTRY_CHECKS, composeProblems, gatewayProblems, registryProblems } from './service-registry-checks';
+import { REGISTRY_CHECKS, type RegistryCheck, composeProblems, gatewayProblems, registryProblems } from './service-registry-checks';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -15,6 +15,14 @@ const checks = Object.entries(REGISTRY_CHECKS);
 const fileChecks = checks.filter(([file]) => file !== 'scripts/services.json');
 /** What a problem found in `file` starts with: the file (or, for apps/, the service's folder). */
 const placeOf = (file: string, service: string) => (file === 'apps/' ? `apps/${service}` : `${file}: `);
+/**
+ * What a check finds with another registry beyond what it finds with the real one: the examples below then fail
+ * only for their own reason while a real disagreement fails the "agrees with it" tests.
+ */
+const problemsWith = (check: RegistryCheck, registry: readonly RegisteredService[]) => {
+  const real = new Set(check(SERVICES, ROOT));
+  return check(registry, ROOT).filter((problem) => !real.has(problem));
+};
 
 describe('scripts/services.json, the only list of services', () => {
   it('gives the test harness its service names, in order', () => {
@@ -34,7 +42,7 @@ describe('scripts/services.json, the only list of services', () => {
     const registry = [...SERVICES, LAND_REGISTRY];
 
     it.each(fileChecks)('is named in what %s lacks', (file, check) => {
-      const problems = check(registry, ROOT);
+      const problems = problemsWith(check, registry);
       expect(problems).not.toEqual([]);
       for (const problem of problems) {
         expect(problem).toContain(LAND_REGISTRY.name);
@@ -43,7 +51,7 @@ describe('scripts/services.json, the only list of services', () => {
     });
 
     it('is one the gateway and the front door must wait for in the compose file', () => {
-      expect(composeProblems(registry, ROOT)).toEqual(
+      expect(problemsWith(composeProblems, registry)).toEqual(
         expect.arrayContaining([
           "docker-compose.yml: gateway's depends_on does not name land-registry",
           "docker-compose.yml: intake's depends_on does not name land-registry",
@@ -57,11 +65,11 @@ describe('scripts/services.json, the only list of services', () => {
   });
 
   describe('a service declared everywhere but not registered', () => {
-    const removed = SERVICES.filter((s) => !s.frontDoor).at(-1)!;
+    const removed = SERVICES.find((s) => !s.frontDoor)!;
     const registry = SERVICES.filter((s) => s !== removed);
 
     it.each(fileChecks)('is named in what %s has too much', (file, check) => {
-      const problems = check(registry, ROOT);
+      const problems = problemsWith(check, registry);
       expect(problems).not.toEqual([]);
       for (const problem of problems) {
         expect(problem.includes(removed.name) || problem.includes(removed.database)).toBe(true);
@@ -72,11 +80,11 @@ describe('scripts/services.json, the only list of services', () => {
 
   it('notices a port that moved in the registry only, in the compose file and the gateway', () => {
     const registry = SERVICES.map((s) => (s.name === 'workflow' ? { ...s, port: 3998 } : s));
-    expect(composeProblems(registry, ROOT)).toEqual([
+    expect(problemsWith(composeProblems, registry)).toEqual([
       "docker-compose.yml: workflow's PORT is 3002, not 3998",
       "docker-compose.yml: workflow's published port is 3002:3002, not 3998:3998",
     ]);
-    expect(gatewayProblems(registry, ROOT)).toEqual(['docker/gateway/nginx.conf: location /workflow/ goes to workflow:3002, not workflow:3998']);
+    expect(problemsWith(gatewayProblems, registry)).toEqual(['docker/gateway/nginx.conf: location /workflow/ goes to workflow:3002, not workflow:3998']);
   });
 
   it('refuses two services sharing a database, a port or a prefix, and names unusable as a folder or database', () => {

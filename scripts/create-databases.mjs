@@ -2,6 +2,7 @@
 // migration), so a service added to scripts/services.json gets its database on the next run.
 import pg from 'pg';
 import { services } from './service-env.mjs';
+
 const adminUrl = process.env.DATABASE_ADMIN_URL ?? `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? '5432'}/postgres`;
 
 const client = new pg.Client({ connectionString: adminUrl });

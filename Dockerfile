@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
-# One image recipe for the four services: `docker build --build-arg SERVICE=notification .`
-# The build stage does not depend on SERVICE, so the four images share one cached build.
+# One image recipe for every service in scripts/services.json: `docker build --build-arg SERVICE=notification .`
+# The build stage does not depend on SERVICE, so the services' images share one cached build.
 ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
@@ -8,6 +8,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY nest-cli.json tsconfig.json tsconfig.build.json ./
+# `npm run build` builds every registered service
+COPY scripts/build.mjs scripts/service-env.mjs scripts/services.json ./scripts/
 COPY libs ./libs
 COPY apps ./apps
 RUN npm run build
@@ -27,7 +29,7 @@ COPY package.json ./
 # nest build keeps the tree under dist/apps/<service>/ (the app in apps/<service>/src, the libs it uses in libs/);
 # dist/main.js points at the entry file so the entrypoint is the same for every service.
 # .dev-keys holds the development signing keys (used when neither AUTH_JWKS_URL nor AUTH_PUBLIC_KEY_FILE is
-# set); compose mounts one volume there for all four services, so they accept the same tokens.
+# set); compose mounts one volume there for every service, so they accept the same tokens.
 COPY --from=build /app/dist/apps/${SERVICE} ./dist
 RUN test -f "dist/apps/${SERVICE}/src/main.js" \
  && ln -s "apps/${SERVICE}/src/main.js" dist/main.js \

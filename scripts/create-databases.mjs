@@ -1,8 +1,8 @@
-// Creates each service's database when it does not exist yet (CREATE DATABASE cannot run inside a migration).
-import { readFileSync } from 'node:fs';
+// Creates each registered service's database when it does not exist yet (CREATE DATABASE cannot run inside a
+// migration), so a service added to scripts/services.json gets its database on the next run.
 import pg from 'pg';
+import { services } from './service-env.mjs';
 
-const services = JSON.parse(readFileSync(new URL('./services.json', import.meta.url), 'utf8'));
 const adminUrl = process.env.DATABASE_ADMIN_URL ?? `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? '5432'}/postgres`;
 
 const client = new pg.Client({ connectionString: adminUrl });

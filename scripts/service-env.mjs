@@ -1,6 +1,11 @@
 // The environment each service gets when run as a local process: its own database, its port, shared broker.
 import { readFileSync } from 'node:fs';
 
+/**
+ * scripts/services.json, the only list of services: { name, database, port, gatewayPrefix, frontDoor? } each
+ * (described in libs/testing/src/service-registry.ts, checked against the files that cannot read it by
+ * libs/testing/src/service-registry.spec.ts).
+ */
 export const services = JSON.parse(readFileSync(new URL('./services.json', import.meta.url), 'utf8'));
 
 export function serviceEnvironment(service, base = process.env) {

@@ -1,6 +1,7 @@
-// Runs the four services as local processes (what CI and a machine without Docker use). Ctrl-C stops them all;
-// if one dies, the others are stopped too, so a half-running suite never looks healthy. The consumers start
-// first: each binds its inbox to the events it handles, so intake opens the front door only after them.
+// Runs every registered service (scripts/services.json) as a local process (what CI and a machine without Docker
+// use). Ctrl-C stops them all; if one dies, the others are stopped too, so a half-running suite never looks
+// healthy. The consumers start first: each binds its inbox to the events it handles, so the front door (intake,
+// `frontDoor` in the registry) opens only after them.
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createInterface } from 'node:readline';
@@ -42,9 +43,10 @@ function stopAll(code) {
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
-const consumers = services.filter((s) => s.name !== 'intake');
+const consumers = services.filter((s) => !s.frontDoor);
+const frontDoors = services.filter((s) => s.frontDoor);
 consumers.forEach(start);
 await Promise.all(consumers.map(ready));
-services.filter((s) => s.name === 'intake').forEach(start);
-await ready(services.find((s) => s.name === 'intake'));
+frontDoors.forEach(start);
+await Promise.all(frontDoors.map(ready));
 console.error(`[motcua] ready: ${services.map((s) => `${s.name} on :${s.port}`).join(', ')}`);

@@ -5,7 +5,7 @@
 #   packages     `npm ci` when node_modules is missing or older than package-lock.json
 #   services     PostgreSQL and RabbitMQ: used when they answer; otherwise started (local install, or the
 #                compose file's containers where a Docker engine runs)
-#   databases    intake, workflow, notification, postal
+#   databases    each registered service's (scripts/services.json), created when missing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD

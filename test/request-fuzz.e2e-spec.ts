@@ -340,14 +340,14 @@ const SUBMISSION = {
 
 /**
  * Each service's root module, as its main.ts starts it. Loaded quietly (required here, not imported above): declaring
- * the four modules registers four TypeORM data sources under one name in this process, which Nest warns about
- * (nothing here starts them).
+ * every service's module registers one TypeORM data source per service under one name in this process, which Nest
+ * warns about (nothing here starts them).
  */
 function appModules(): Record<ServiceName, unknown> {
   Logger.overrideLogger(['error']);
   try {
     const load = (service: ServiceName) => jest.requireActual<{ AppModule: unknown }>(`../apps/${service}/src/app.module`).AppModule;
-    return { intake: load('intake'), workflow: load('workflow'), notification: load('notification'), 'postal-delivery': load('postal-delivery') };
+    return Object.fromEntries(SERVICE_NAMES.map((service) => [service, load(service)]));
   } finally {
     Logger.overrideLogger(['log', 'error', 'warn', 'debug', 'verbose', 'fatal']);
   }

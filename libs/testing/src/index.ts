@@ -5,5 +5,6 @@ export * from './auth';
 export * from './events';
 export * from './service-app';
 export * from './eventually';
+export * from './service-registry';
 export * from './running-suite';
 export * from './builders';

@@ -6,10 +6,7 @@ import { join } from 'node:path';
 import { topologyNames } from '@motcua/messaging';
 import { type TestDatabase, createTestDatabase } from './database';
 import { deleteTopology, uniquePrefix } from './broker';
-
-/** The four services as built by `npm run build`, each run as its own process, as in production. */
-export const SERVICE_NAMES = ['intake', 'workflow', 'notification', 'postal-delivery'] as const;
-export type ServiceName = (typeof SERVICE_NAMES)[number];
+import { SERVICE_NAMES, type ServiceName } from './service-registry';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -23,7 +20,7 @@ export interface RunningService {
 
 export interface RunningSuite {
   readonly prefix: string;
-  /** The services started (all four unless the caller chose fewer). */
+  /** The services started (every registered service unless the caller chose fewer). */
   readonly services: Record<ServiceName, RunningService>;
   url(service: ServiceName): string;
   /** Kills the service's process with SIGKILL, as a crash would: no shutdown hook runs. */
@@ -63,7 +60,8 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_0
 }
 
 /**
- * Starts the whole suite on fresh databases and a private topology prefix, so the test shares nothing with a
+ * Starts the whole suite (each registered service as built by `npm run build`, each run as its own process, as in
+ * production) on fresh databases and a private topology prefix, so the test shares nothing with a
  * running development stack or another test. Service logs go to `test/logs/<label>/<service>.log`.
  */
 export async function startSuite(
@@ -71,6 +69,10 @@ export async function startSuite(
   env: Record<string, string>,
   only: readonly ServiceName[] = SERVICE_NAMES,
 ): Promise<RunningSuite> {
+  const unknown = only.filter((name) => !SERVICE_NAMES.includes(name));
+  if (unknown.length > 0) {
+    throw new Error(`no service ${unknown.join(', ')} in scripts/services.json (it registers ${SERVICE_NAMES.join(', ')})`);
+  }
   const prefix = uniquePrefix(label);
   const logDir = join(ROOT, 'test', 'logs', label);
   mkdirSync(logDir, { recursive: true });

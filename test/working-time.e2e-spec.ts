@@ -149,14 +149,15 @@ describe('working time on a dossier', () => {
   it('gives a running-late dossier an extension with an apology, keeps the original, and flags a second one', async () => {
     const { code, appointmentAt: original } = await receive();
     const task = await ownTask(code, Role.Specialist);
-    const appointment = new Date(Date.now() + 30 * 24 * 3_600_000);
+    // appointments the desk can keep: in its office hours on working days
+    const appointment = calendar.addWorkingHours(new Date(Date.now() + 30 * 24 * 3_600_000), 1);
     await workflowDb.query(`UPDATE dossier_case SET appointment_at = $2 WHERE dossier_code = $1`, [code, appointment]);
     const extend = (version: number, newAppointmentAt: Date, token = task.token) =>
       call('POST', workflow(`/tasks/${task.id}/extension`), token, { version, reason: 'Cần xác minh thêm với bệnh viện nơi sinh', newAppointmentAt: newAppointmentAt.toISOString() });
 
     expect((await extend(task.version, appointment, await officer(Role.Specialist, 2))).body.code).toBe('TASK.NOT_OWNER');
     expect((await extend(task.version, new Date(appointment.getTime() - 60_000))).body).toMatchObject({ status: 422, code: 'EXTENSION.NOT_LATER' });
-    const later = new Date(appointment.getTime() + 3 * 24 * 3_600_000);
+    const later = calendar.addWorkingHours(appointment, 3 * 8);
     const first = await extend(task.version, later);
     expect(first).toMatchObject({ status: 200, body: { version: task.version + 1 } });
 
@@ -170,7 +171,7 @@ describe('working time on a dossier', () => {
       note: `Gia hạn lần 1: hẹn trả kết quả mới ${formatVietnamDateTime(later)} (thay cho ${formatVietnamDateTime(appointment)}). Lý do: Cần xác minh thêm với bệnh viện nơi sinh`,
     });
 
-    const evenLater = new Date(later.getTime() + 24 * 3_600_000);
+    const evenLater = calendar.addWorkingHours(later, 8);
     expect((await extend(first.body.version, evenLater)).status).toBe(200);
     const { rows } = await workflowDb.query(
       `SELECT (payload->>'extension')::int AS extension, (payload->>'flagged')::boolean AS flagged, payload->>'originalAppointmentAt' AS original
@@ -185,7 +186,7 @@ describe('working time on a dossier', () => {
 
     // less than a working day before the appointment, it is too late to apologise in advance
     await workflowDb.query(`UPDATE dossier_case SET appointment_at = now() + interval '1 minute' WHERE dossier_code = $1`, [code]);
-    const tooLate = await extend(first.body.version + 1, new Date(Date.now() + 10 * 24 * 3_600_000));
+    const tooLate = await extend(first.body.version + 1, calendar.addWorkingHours(new Date(), 10 * 8));
     expect(tooLate.body).toMatchObject({ status: 422, code: 'EXTENSION.TOO_LATE', errors: [expect.objectContaining({ field: 'newAppointmentAt' })] });
   });
 

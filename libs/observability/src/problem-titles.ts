@@ -75,6 +75,7 @@ export const PROBLEM_TITLES: Readonly<Record<string, string>> = {
   'TASK.MISSING_LIST_REQUIRED': 'Yêu cầu bổ sung phải liệt kê đầy đủ giấy tờ còn thiếu',
   'EXTENSION.NO_APPOINTMENT': 'Hồ sơ chưa có ngày hẹn trả kết quả',
   'EXTENSION.NOT_LATER': 'Ngày hẹn mới phải sau ngày hẹn hiện tại',
+  'EXTENSION.OUTSIDE_OFFICE_HOURS': 'Thời hạn hẹn trả mới không nằm trong giờ làm việc của bộ phận một cửa',
   'EXTENSION.TOO_LATE': 'Đã quá thời hạn xin gia hạn (chậm nhất một ngày làm việc trước ngày hẹn)',
   'CASE.CLOSED': 'Hồ sơ đã kết thúc xử lý',
   'CASE.VERSION_CONFLICT': 'Hồ sơ đã thay đổi, đề nghị tải lại',

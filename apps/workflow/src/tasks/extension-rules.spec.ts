@@ -18,4 +18,16 @@ describe('an extension with an apology', () => {
     expect(checkExtension(calendar, at('2026-12-01T08:00:00+07:00'), appointment, appointment)).toMatchObject({ code: 'EXTENSION.NOT_LATER', field: 'newAppointmentAt' });
     expect(checkExtension(calendar, at('2026-12-01T08:00:00+07:00'), null, appointment)).toMatchObject({ code: 'EXTENSION.NO_APPOINTMENT' });
   });
+
+  it('is refused for a time the desk is closed: a Sunday, the night, the lunch break, a holiday', () => {
+    for (const closed of ['2026-12-13T03:00:00+07:00', '2026-12-09T21:00:00+07:00', '2026-12-09T12:00:00+07:00', '2027-01-01T09:00:00+07:00']) {
+      expect([closed, checkExtension(calendar, at('2026-12-01T08:00:00+07:00'), appointment, at(closed))]).toEqual([
+        closed,
+        expect.objectContaining({ code: 'EXTENSION.OUTSIDE_OFFICE_HOURS', field: 'newAppointmentAt' }),
+      ]);
+    }
+    for (const open of ['2026-12-09T07:30:00+07:00', '2026-12-09T11:30:00+07:00', '2026-12-09T16:00:00+07:00']) {
+      expect([open, checkExtension(calendar, at('2026-12-01T08:00:00+07:00'), appointment, at(open))]).toEqual([open, null]);
+    }
+  });
 });

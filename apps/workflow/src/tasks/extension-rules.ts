@@ -12,6 +12,11 @@ export function checkExtension(calendar: WorkingCalendar, now: Date, current: Da
   if (requested.getTime() <= current.getTime()) {
     return { code: 'EXTENSION.NOT_LATER', field: 'newAppointmentAt', message: 'the new appointment comes after the current one' };
   }
+  // the applicant comes back for the result when the desk is open: in its office hours on a working day (its
+  // closing time included: an appointment is given as the end of the day's last period)
+  if (!calendar.isWorkingTime(requested) && !calendar.isWorkingTime(new Date(requested.getTime() - 60_000))) {
+    return { code: 'EXTENSION.OUTSIDE_OFFICE_HOURS', field: 'newAppointmentAt', message: 'the new appointment is in the desk’s office hours on a working day' };
+  }
   if (calendar.workingTimeBetween(now, current) < calendar.workingDayMs) {
     return { code: 'EXTENSION.TOO_LATE', field: 'newAppointmentAt', message: 'an extension is asked at least one working day before the appointment' };
   }

@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, HttpStatus, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
-import { type FieldProblem, ProblemDetailsException } from './problem-details';
+import { type FieldProblem, ProblemDetailsException } from '@motcua/errors';
 import { inputProblems } from './request-input';
 
 /**

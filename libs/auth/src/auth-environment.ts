@@ -2,11 +2,11 @@ import { IsOptional, IsString, IsUrl, Matches } from 'class-validator';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-export const DEFAULT_ISSUER = 'motcua-dev';
-export const DEFAULT_AUDIENCE = 'motcua';
+const DEFAULT_ISSUER = 'motcua-dev';
+const DEFAULT_AUDIENCE = 'motcua';
 
 /** The repository (or image) root: the nearest folder above this file holding a package.json. */
-export function repositoryRoot(start = __dirname): string {
+function repositoryRoot(start = __dirname): string {
   let dir = start;
   for (;;) {
     if (existsSync(join(dir, 'package.json'))) return dir;
@@ -16,7 +16,7 @@ export function repositoryRoot(start = __dirname): string {
   }
 }
 
-export function defaultDevKeysDir(): string {
+function defaultDevKeysDir(): string {
   return join(repositoryRoot(), '.dev-keys');
 }
 

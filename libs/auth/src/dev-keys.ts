@@ -8,7 +8,7 @@ import { readEnvironment } from '../../config/src/environment';
 import { AuthEnvironment } from './auth-environment';
 import type { Principal } from './principal';
 
-export const DEV_ALGORITHM = 'ES256';
+const DEV_ALGORITHM = 'ES256';
 const PRIVATE_FILE = 'private.pem';
 const PUBLIC_FILE = 'public.pem';
 

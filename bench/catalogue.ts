@@ -8,7 +8,7 @@
  * Run with `node --expose-gc` (npm run bench does).
  */
 import { DataSource } from 'typeorm';
-import { CatalogueReplica } from '@motcua/catalogue-replica';
+import { CatalogueReplica, CatalogueReplicaEnvironment } from '@motcua/catalogue-replica';
 import { postgresOptions, runMigrations } from '@motcua/persistence';
 import { createTestDatabase } from '@motcua/testing';
 import { entities as intakeEntities, migrations as intakeMigrations } from '../apps/intake/src/database';
@@ -57,7 +57,7 @@ export async function catalogueFigures(rows: [string, string][]): Promise<void> 
       `${read.toFixed(1)} / ${(bytes / 1024).toFixed(0)}`,
     ]);
 
-    const replica = new CatalogueReplica(intake);
+    const replica = new CatalogueReplica(intake, new CatalogueReplicaEnvironment());
     started = performance.now();
     await intake.transaction((manager) =>
       replica.apply(manager, 1, [

@@ -24,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { createService } from '@motcua/bootstrap';
-import { readEnvironment } from '@motcua/observability';
+import { readEnvironment } from '@motcua/config';
 import { type TestAuth, startSuite } from '@motcua/testing';
 import { AppModule, SERVICE } from '../apps/workflow/src/app.module';
 import { Calendars } from '../apps/workflow/src/calendar/calendars';

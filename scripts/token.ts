@@ -5,6 +5,7 @@
  *                    [--scopes a,b] [--ttl 8h]
  * Runs under ts-node without tsconfig paths, hence the relative imports.
  */
+import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { issueDevToken } from '../libs/auth/src/dev-keys';
 import { isRole, PRINCIPAL_KINDS, type PrincipalKind } from '../libs/auth/src/principal';

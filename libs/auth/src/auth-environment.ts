@@ -1,5 +1,24 @@
 import { IsOptional, IsString, IsUrl, Matches } from 'class-validator';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, defaultDevKeysDir } from './dev-keys';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const DEFAULT_ISSUER = 'motcua-dev';
+const DEFAULT_AUDIENCE = 'motcua';
+
+/** The repository (or image) root: the nearest folder above this file holding a package.json. */
+function repositoryRoot(start = __dirname): string {
+  let dir = start;
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+function defaultDevKeysDir(): string {
+  return join(repositoryRoot(), '.dev-keys');
+}
 
 /**
  * Where the public keys come from, first match wins: AUTH_JWKS_URL (the identity provider), else

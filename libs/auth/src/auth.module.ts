@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { readEnvironment } from '@motcua/observability';
+import { readEnvironment } from '@motcua/config';
 import { AuthEnvironment } from './auth-environment';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { TokenVerifier } from './token-verifier';

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
-import { ProblemDetailsException } from '@motcua/observability';
+import { ProblemDetailsException } from '@motcua/errors';
 import { IS_PUBLIC_KEY, PRINCIPAL, ROLES_KEY, SCOPES_KEY } from './decorators';
 import { type Principal, type Role, hasRole, hasScopes } from './principal';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';

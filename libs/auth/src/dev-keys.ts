@@ -1,32 +1,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync, linkSync, unlinkSync, renameSync } from 'node:fs';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { SignJWT } from 'jose';
+// This file is also loaded by scripts/token.ts through ts-node, which does not map tsconfig paths:
+// it must import nothing through an `@motcua/*` alias (hence the relative path to libs/config).
+import { readEnvironment } from '../../config/src/environment';
+import { AuthEnvironment } from './auth-environment';
 import type { Principal } from './principal';
 
-// This file is also loaded by scripts/token.ts through ts-node, which does not map tsconfig paths:
-// it must import nothing through an `@motcua/*` alias.
-
-export const DEV_ALGORITHM = 'ES256';
-export const DEFAULT_ISSUER = 'motcua-dev';
-export const DEFAULT_AUDIENCE = 'motcua';
+const DEV_ALGORITHM = 'ES256';
 const PRIVATE_FILE = 'private.pem';
 const PUBLIC_FILE = 'public.pem';
-
-/** The repository (or image) root: the nearest folder above this file holding a package.json. */
-export function repositoryRoot(start = __dirname): string {
-  let dir = start;
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-}
-
-export function defaultDevKeysDir(): string {
-  return join(repositoryRoot(), '.dev-keys');
-}
 
 export interface DevKeys {
   privateKey: KeyObject;
@@ -84,7 +68,8 @@ export interface DevTokenOptions {
 
 /** A token the services accept in development (and in tests with createTestAuth): signed with the dev key. */
 export async function issueDevToken(o: DevTokenOptions): Promise<string> {
-  const keysDir = o.keysDir ?? nonEmpty(process.env.AUTH_DEV_KEYS_DIR) ?? defaultDevKeysDir();
+  const environment = readEnvironment(AuthEnvironment);
+  const keysDir = o.keysDir ?? environment.AUTH_DEV_KEYS_DIR;
   const { privateKey } = ensureDevKeys(keysDir);
   const claims: Record<string, unknown> = {
     kind: o.kind ?? 'officer',
@@ -95,13 +80,9 @@ export async function issueDevToken(o: DevTokenOptions): Promise<string> {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: DEV_ALGORITHM, typ: 'JWT' })
     .setSubject(o.subject)
-    .setIssuer(o.issuer ?? nonEmpty(process.env.AUTH_ISSUER) ?? DEFAULT_ISSUER)
-    .setAudience(o.audience ?? nonEmpty(process.env.AUTH_AUDIENCE) ?? DEFAULT_AUDIENCE)
+    .setIssuer(o.issuer ?? environment.AUTH_ISSUER)
+    .setAudience(o.audience ?? environment.AUTH_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(o.expiresIn ?? '1h')
     .sign(privateKey);
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
 }

@@ -5,7 +5,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AmqpServer } from '@motcua/messaging';
-import { IsTrustProxy, configureHttpApp, createHttpAdapter, parseTrustProxy, readEnvironment } from '@motcua/observability';
+import { readEnvironment } from '@motcua/config';
+import { IsTrustProxy, configureHttpApp, createHttpAdapter, parseTrustProxy } from '@motcua/http';
 import { DatabaseEnvironment, postgresOptions, runMigrations } from '@motcua/persistence';
 import { rememberValidationRules } from './validation-rules';
 

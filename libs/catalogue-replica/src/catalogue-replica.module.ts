@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { readEnvironment } from '@motcua/config';
 import { CatalogueReadiness } from './catalogue-readiness';
 import { CatalogueReplica } from './catalogue-replica';
+import { CatalogueReplicaEnvironment } from './catalogue-replica-environment';
 import { CatalogueReplicaHandler } from './catalogue-replica.handler';
 import { CatalogueResync, REPLICA_SERVICE } from './catalogue-resync';
 
@@ -12,7 +14,13 @@ export class CatalogueReplicaModule {
       module: CatalogueReplicaModule,
       global: true,
       controllers: [CatalogueReplicaHandler],
-      providers: [CatalogueReplica, CatalogueResync, CatalogueReadiness, { provide: REPLICA_SERVICE, useValue: service }],
+      providers: [
+        { provide: CatalogueReplicaEnvironment, useFactory: () => readEnvironment(CatalogueReplicaEnvironment) },
+        CatalogueReplica,
+        CatalogueResync,
+        CatalogueReadiness,
+        { provide: REPLICA_SERVICE, useValue: service },
+      ],
       exports: [CatalogueReplica, CatalogueReadiness],
     };
   }

@@ -5,6 +5,7 @@ import type { CatalogueAgency, CatalogueArea, CatalogueProcedure } from '@motcua
 import type { DeskRule, Directory, ProcedureDocument, StepDefinition } from '@motcua/catalogue';
 import { queryPrepared } from '@motcua/persistence';
 import { AgencyCalendars, type OfficialSchedule, WorkingCalendar } from '@motcua/calendar';
+import { CatalogueReplicaEnvironment } from './catalogue-replica-environment';
 
 /** A procedure as the replica holds it, its rules typed. */
 export interface ReplicatedProcedure extends Omit<CatalogueProcedure, 'desks' | 'documents' | 'steps'> {
@@ -19,9 +20,6 @@ interface Entry {
   code: string;
   entry: object;
 }
-
-/** How often a replica re-reads the table for changes another instance of the service applied. */
-const REFRESH_MS = Number(process.env.CATALOGUE_REFRESH_MS ?? 2_000);
 
 /**
  * The catalogue as this service last heard it from workflow: rows in the service's own database (so it keeps
@@ -45,11 +43,14 @@ export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
   /** Refreshes run one after another, so a refresh asked for after a commit always reads that commit. */
   private refreshes: Promise<void> = Promise.resolve();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly environment: CatalogueReplicaEnvironment,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     await this.refresh();
-    this.timer = setInterval(() => this.refreshInBackground(), REFRESH_MS);
+    this.timer = setInterval(() => this.refreshInBackground(), this.environment.CATALOGUE_REFRESH_MS);
     this.timer.unref();
   }
 

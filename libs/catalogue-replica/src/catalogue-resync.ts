@@ -2,11 +2,9 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { CatalogueResyncRequested, event } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
 import { CatalogueReplica } from './catalogue-replica';
+import { CatalogueReplicaEnvironment } from './catalogue-replica-environment';
 
 export const REPLICA_SERVICE = Symbol('REPLICA_SERVICE');
-
-/** How often a service whose replica is still empty asks again (workflow may not have run yet). */
-const RETRY_MS = Number(process.env.CATALOGUE_RESYNC_RETRY_MS ?? 5_000);
 
 /**
  * Asks workflow for a snapshot when the service starts (what was missed while it was down is repaired), and
@@ -22,6 +20,7 @@ export class CatalogueResync implements OnApplicationBootstrap, OnApplicationShu
     @Inject(REPLICA_SERVICE) private readonly service: string,
     private readonly replica: CatalogueReplica,
     private readonly unitOfWork: UnitOfWork,
+    private readonly environment: CatalogueReplicaEnvironment,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,7 +29,7 @@ export class CatalogueResync implements OnApplicationBootstrap, OnApplicationShu
       if (!this.replica.isEmpty) return clearInterval(this.timer);
       this.logger.warn('the catalogue replica is still empty: asking workflow again');
       void this.request().catch((err: unknown) => this.logger.warn(`catalogue resync request failed: ${String(err)}`));
-    }, RETRY_MS);
+    }, this.environment.CATALOGUE_RESYNC_RETRY_MS);
     this.timer.unref();
   }
 

@@ -1,4 +1,4 @@
-import { readEnvironment } from '@motcua/observability';
+import { readEnvironment } from '@motcua/config';
 import type { EventClass } from '@motcua/contracts';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { parseRetryDelays } from './retry-policy';

@@ -8,11 +8,10 @@ import { IsNotEmpty, IsString, ValidateNested } from 'class-validator';
 import { Client } from 'pg';
 import request from 'supertest';
 import { PersistenceModule } from '@motcua/persistence';
-import { configureHttpApp } from './http-app';
-import { createHttpAdapter } from './http-server';
+import { ProblemDetailsException } from '@motcua/errors';
+import { configureHttpApp, createHttpAdapter } from '@motcua/http';
 import { ReadinessCheck } from './health';
 import { ObservabilityModule } from './observability.module';
-import { ProblemDetailsException } from './problem-details';
 import { RequestContext } from './request-context';
 
 class ApplicantDto {

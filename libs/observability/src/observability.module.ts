@@ -3,7 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { Registry } from 'prom-client';
-import { readEnvironment } from './environment';
+import { readEnvironment } from '@motcua/config';
 import { HealthController, READINESS_CHECKS, type ReadinessCheckLike } from './health';
 import { loggerParams } from './logging';
 import { HttpMetrics, MetricsController, createMetricsRegistry } from './metrics';

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemDetailsException } from '@motcua/observability';
+import { ProblemDetailsException } from '@motcua/errors';
 
 /**
  * Keyset pagination, the one way lists page in this suite: a list is ordered by (created_at, id) and the

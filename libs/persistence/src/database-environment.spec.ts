@@ -1,4 +1,4 @@
-import { EnvironmentError, readEnvironment } from '@motcua/observability';
+import { EnvironmentError, readEnvironment } from '@motcua/config';
 import { DatabaseEnvironment } from './database-environment';
 
 describe('the database environment', () => {

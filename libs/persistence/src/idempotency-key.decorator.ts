@@ -1,5 +1,5 @@
 import { type ExecutionContext, HttpStatus, createParamDecorator } from '@nestjs/common';
-import { ProblemDetailsException } from '@motcua/observability';
+import { ProblemDetailsException } from '@motcua/errors';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 

@@ -1,7 +1,7 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { readEnvironment } from '@motcua/observability';
+import { readEnvironment } from '@motcua/config';
 import { MigrationFailedError, postgresOptions, runMigrations } from './data-source';
 import { DatabaseEnvironment } from './database-environment';
 import { IdempotencyRetention } from './idempotency';

@@ -4,7 +4,7 @@ import { Public } from '@motcua/auth';
 import { vietnamDate } from '@motcua/calendar';
 import { receivingDesks, routeProcess } from '@motcua/catalogue';
 import { CatalogueReplica, type ReplicatedProcedure } from '@motcua/catalogue-replica';
-import { ProblemDetailsException } from '@motcua/observability';
+import { ProblemDetailsException } from '@motcua/errors';
 import { DesksRequest, ListProceduresRequest } from './catalogue.requests';
 
 export type ProcedureSummary = Pick<

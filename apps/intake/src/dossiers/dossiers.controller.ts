@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Public, Role, Roles, canActForAgency } from '@motcua/auth';
-import { ProblemDetailsException } from '@motcua/observability';
+import { ProblemDetailsException } from '@motcua/errors';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
 import { LOOKUP_SECRET_HEADER, LookupThrottlerGuard } from '../lookup/lookup-throttler.guard';
 import { hashOfSecret } from './applicant-proof';

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AGENCY_CODE_PATTERN, ReturnMethod, SubmissionChannel } from '@motcua/contracts';
-import { IsNotBlank } from '@motcua/observability';
+import { IsNotBlank } from '@motcua/http';
 
 export class ApplicantRequest {
   @ApiProperty({ example: 'Nguyễn Thị Lan' })

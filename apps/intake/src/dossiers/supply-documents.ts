@@ -3,7 +3,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { Role, hasRole } from '@motcua/auth';
 import { DossierSupplemented, NationalStatus, event, nationalStatusName } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
-import { ProblemDetailsException } from '@motcua/observability';
+import { ProblemDetailsException } from '@motcua/errors';
 import { type CommandResponse, type IdempotentRequest, newId, runIdempotent } from '@motcua/persistence';
 import type { Applicant } from '@motcua/contracts';
 import { type ApplicantCredentials, provesApplicant } from './applicant-proof';

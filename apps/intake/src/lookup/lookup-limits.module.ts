@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { ThrottlerModule, type ThrottlerModuleOptions, seconds } from '@nestjs/throttler';
-import { readEnvironment } from '@motcua/observability';
+import { readEnvironment } from '@motcua/config';
 import { LookupLimit, LookupLimitsEnvironment } from './lookup-limits';
 import { LookupMetrics } from './lookup-metrics';
 import { LookupThrottlerGuard } from './lookup-throttler.guard';

@@ -10,7 +10,7 @@ import {
   type ThrottlerStorage,
 } from '@nestjs/throttler';
 import { principalOf } from '@motcua/auth';
-import { ProblemDetailsException } from '@motcua/observability';
+import { ProblemDetailsException } from '@motcua/errors';
 import { LookupLimit } from './lookup-limits';
 import { LookupMetrics } from './lookup-metrics';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, isOfficerInRole } from '@motcua/auth';
-import { ProblemDetailsException } from '@motcua/observability';
+import { ProblemDetailsException } from '@motcua/errors';
 import { ListNotificationsRequest } from './list-notifications.request';
 import { ListNotifications } from './list-notifications';
 import { NotificationPage } from './notification.view';

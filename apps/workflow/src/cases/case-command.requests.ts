@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsNotBlank } from '@motcua/observability';
+import { IsNotBlank } from '@motcua/http';
 import { MAX_VERSION } from '../tasks/task-command.requests';
 
 class CaseVersionRequest {

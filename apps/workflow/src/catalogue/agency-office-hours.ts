@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsObject, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { type OfficePeriod, officeHoursKey, officeHoursProblem } from '@motcua/calendar';
 import { UnitOfWork } from '@motcua/messaging';
-import { ProblemDetailsException } from '@motcua/observability';
+import { ProblemDetailsException } from '@motcua/errors';
 import { Catalogue } from './catalogue';
 import { CatalogueReplication } from './catalogue-replication';
 import { notInCatalogue } from './not-in-catalogue';

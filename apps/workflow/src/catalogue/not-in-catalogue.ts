@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemDetailsException } from '@motcua/observability';
+import { ProblemDetailsException } from '@motcua/errors';
 
 /** Each code spelled out, so the test of problem titles finds it. */
 const NOT_FOUND = {

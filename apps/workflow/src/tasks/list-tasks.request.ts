@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { AGENCY_CODE_PATTERN } from '@motcua/contracts';
-import { IsInstant } from '@motcua/observability';
+import { IsInstant } from '@motcua/http';
 import { PageRequest } from '@motcua/persistence';
 
 export class ListTasksRequest extends PageRequest {

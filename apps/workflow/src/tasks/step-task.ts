@@ -3,7 +3,7 @@ import { stepDeadline, vietnamDate } from '@motcua/calendar';
 import { type StepDefinition, resolveStepAgency } from '@motcua/catalogue';
 import { TaskCreated, TaskOwnerChanged, event } from '@motcua/contracts';
 import { type Transaction, outboxInsert } from '@motcua/messaging';
-import { ProblemDetailsException } from '@motcua/observability';
+import { ProblemDetailsException } from '@motcua/errors';
 import { newId, queryPrepared } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
 import { Calendars } from '../calendar/calendars';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsInstant, IsNotBlank } from '@motcua/observability';
+import { IsInstant, IsNotBlank } from '@motcua/http';
 import { STEP_ACTIONS } from '../catalogue/process-definition';
 
 /** The largest version a task or case can have: a PostgreSQL integer. */

@@ -3,7 +3,7 @@ import { type Principal, canActForAgency } from '@motcua/auth';
 import type { StepDefinition } from '@motcua/catalogue';
 import { AppointmentChanged, CaseClosed, NationalStatus, SupplementRequested, TaskCompleted, event } from '@motcua/contracts';
 import { type Transaction, UnitOfWork, outboxInsert } from '@motcua/messaging';
-import { ProblemDetailsException } from '@motcua/observability';
+import { ProblemDetailsException } from '@motcua/errors';
 import { type CommandResponse, type IdempotentRequest, queryPrepared, runIdempotent } from '@motcua/persistence';
 import { checkExtension } from './extension-rules';
 import { type Expected, StepTasks } from './step-task';

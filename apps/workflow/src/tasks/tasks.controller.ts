@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@motcua/auth';
-import { ProblemDetailsException } from '@motcua/observability';
+import { ProblemDetailsException } from '@motcua/errors';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
 import { CallerOversight } from '../staff/caller-oversight';
 import { ListTasksRequest } from './list-tasks.request';

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsNumber, Max, Min } from 'class-validator';
 import { DeadlineDueSoon, DeadlineOverdue, event } from '@motcua/contracts';
 import { type Transaction, UnitOfWork } from '@motcua/messaging';
-import { readEnvironment } from '@motcua/observability';
+import { readEnvironment } from '@motcua/config';
 import { Calendars } from '../calendar/calendars';
 import { Catalogue } from '../catalogue/catalogue';
 

@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, HttpStatus, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
-import { type FieldProblem, ProblemDetailsException } from './problem-details';
+import { type FieldProblem, ProblemDetailsException } from '@motcua/errors';
 import { inputProblems } from './request-input';
 
 /**
@@ -18,7 +18,7 @@ export function validationPipe(): ValidationPipe {
 }
 
 /** The `REQUEST.INVALID` problem (400) naming each field at fault. */
-export function invalidRequest(errors: FieldProblem[]): ProblemDetailsException {
+function invalidRequest(errors: FieldProblem[]): ProblemDetailsException {
   return new ProblemDetailsException({
     status: HttpStatus.BAD_REQUEST,
     code: 'REQUEST.INVALID',
@@ -28,7 +28,7 @@ export function invalidRequest(errors: FieldProblem[]): ProblemDetailsException 
 }
 
 /** Nested errors become `applicant.fullName`, array items `documents.0.name`; one entry per constraint. */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
+function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({ field, code, message }));

@@ -1,4 +1,4 @@
-import type { FieldProblem } from './problem-details';
+import type { FieldProblem } from '@motcua/errors';
 
 /**
  * How deep a request's JSON may nest. The deepest request of the suite (a process version's step with its agency

@@ -2,13 +2,16 @@ import type { Socket } from 'node:net';
 import { STATUS_CODES, maxHeaderSize } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { CORRELATION_HEADER, correlationIdFor } from './correlation';
-import { CONNECTION_PROBLEMS, type FrameworkProblem } from './framework-problems';
-import { HttpMetrics } from './metrics';
-import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType } from './problem-details';
-import { problemOf } from './problem-details.filter';
-import { problemTitle } from './problem-titles';
-import { RequestContext } from './request-context';
+import {
+  CONNECTION_PROBLEMS,
+  type FrameworkProblem,
+  PROBLEM_CONTENT_TYPE,
+  type ProblemDetails,
+  problemOf,
+  problemTitle,
+  problemType,
+} from '@motcua/errors';
+import { CORRELATION_HEADER, HttpMetrics, RequestContext, correlationIdFor } from '@motcua/observability';
 import type { TrustProxy } from './trust-proxy';
 
 export interface HttpAdapterOptions {

@@ -9,7 +9,7 @@ import {
 } from './problem-details';
 import { FRAMEWORK_PROBLEMS } from './framework-problems';
 import { problemTitle } from './problem-titles';
-import { RequestContext } from './request-context';
+import { RequestContext } from '@motcua/observability';
 
 /**
  * Renders every error of an HTTP request as RFC 9457 problem details with a stable `code`. Only HTTP: for a

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, Min, ValidateNested } from 'class-validator';
 import { problemType } from './problem-details';
 import { ProblemDetailsFilter } from './problem-details.filter';
-import { validationPipe } from './validation';
+import { validationPipe } from '@motcua/http';
 
 class DocumentDto {
   @IsString()

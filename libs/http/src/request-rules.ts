@@ -9,8 +9,8 @@ import { ValidateBy, type ValidationOptions, buildMessage, isISO8601 } from 'cla
  * The years a date or an instant of a request may fall in: those of the working calendar (the official yearly
  * schedules are published for 2000–2100). Beyond them the calendar's arithmetic has nothing to count in.
  */
-export const FIRST_YEAR = 2000;
-export const LAST_YEAR = 2100;
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
 
 const INSTANT = /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const CALENDAR_DATE = /^(\d{4})-\d{2}-\d{2}$/;

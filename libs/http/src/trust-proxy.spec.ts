@@ -1,4 +1,4 @@
-import { EnvironmentError, readEnvironment } from './environment';
+import { EnvironmentError, readEnvironment } from '@motcua/config';
 import { IsTrustProxy, parseTrustProxy } from './trust-proxy';
 
 class ProxyEnvironment {

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { observeRequests } from './http-server';
-import { ProblemDetailsFilter } from './problem-details.filter';
+import { ProblemDetailsFilter } from '@motcua/errors';
 import { validationPipe } from './validation';
 
 export interface HttpAppOptions {

@@ -6,7 +6,7 @@ import { IsString } from 'class-validator';
 import { type ProblemDetails, ProblemDetailsException } from './problem-details';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { HTTP_STATUS_TITLES, PROBLEM_TITLES, problemTitle } from './problem-titles';
-import { validationPipe } from './validation';
+import { validationPipe } from '@motcua/http';
 
 const ROOT = join(__dirname, '..', '..', '..');
 

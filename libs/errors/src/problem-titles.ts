@@ -132,7 +132,7 @@ export const HTTP_STATUS_TITLES: Readonly<Record<number, string>> = {
 };
 
 /** A status without a title of its own: the title of its class (4xx the client's, 5xx ours). */
-export function httpStatusTitle(status: number): string {
+function httpStatusTitle(status: number): string {
   return HTTP_STATUS_TITLES[status] ?? HTTP_STATUS_TITLES[status >= 500 ? 500 : 400];
 }
 

@@ -7,6 +7,7 @@ import { publishEvent } from './events';
 import { eventually } from './eventually';
 import { type RunningSuite, startSuite } from './running-suite';
 import { SERVICE_NAMES, type ServiceName } from './service-registry';
+import { standIn } from './stand-in';
 
 /**
  * What a test file gets from `useSuite`. `suite`, `auth` and `db(service)` may be taken at the file's top level:
@@ -61,17 +62,6 @@ export function useSuite(label: string, services: readonly ServiceName[] = SERVI
     anOfficer: (agency, role, n = 1) => fixture.auth.token({ subject: `${agency}.${role}.${n}`, roles: [role], agencies: [agency] }),
   };
   return fixture;
-}
-
-/** Stands for the object `current` returns when used: its methods are called on that object itself. */
-function standIn<T extends object>(current: () => T): T {
-  return new Proxy({} as T, {
-    get(_, property) {
-      const target = current();
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }
 
 /** A JSON body as a test reads it: of whatever shape the endpoint answers. */

@@ -117,12 +117,27 @@ export async function receiveDossier(fixture: SuiteFixture, submission: Submissi
   return callApi('POST', fixture.api('intake')('/dossiers'), token ?? (await fixture.anOfficer(submission.desk, Role.Receiver)), aSubmission(submission));
 }
 
-/** The dossier's open task, as its agency's queue (or, with owner 'me', its owner's list) shows it, once it is there. */
-export function taskInQueue(fixture: SuiteFixture, dossierCode: string, agency: string, token: string, owner: 'none' | 'me' = 'none'): Promise<AnyJson> {
-  return eventually(async () => {
-    const { body } = await callApi('GET', fixture.api('workflow')(`/tasks?agency=${agency}&owner=${owner}&limit=100`), token);
-    return body.items?.find((t: AnyJson) => t.dossierCode === dossierCode);
-  }, `the open task of ${dossierCode} at ${agency}`);
+/**
+ * The dossier's task as the agency's task list shows it to `token`, once it is there: only the unowned ones (the
+ * queue) with owner 'none', only the caller's with 'me', every one the caller may see without.
+ */
+export function taskInQueue(fixture: SuiteFixture, dossierCode: string, agency: string, token: string, owner?: 'none' | 'me'): Promise<AnyJson> {
+  return eventually(
+    async () => {
+      const { body } = await callApi('GET', fixture.api('workflow')(`/tasks?agency=${agency}${owner ? `&owner=${owner}` : ''}&limit=100`), token);
+      return body.items?.find((t: AnyJson) => t.dossierCode === dossierCode);
+    },
+    `the task of ${dossierCode} at ${agency}`,
+  );
+}
+
+/** Claims the dossier's task at `agency` with `token` (its officer's), then does `action` on it: the answers. */
+export async function claimAndAct(fixture: SuiteFixture, dossierCode: string, agency: string, token: string, action: string) {
+  const workflow = fixture.api('workflow');
+  const task = await taskInQueue(fixture, dossierCode, agency, token);
+  const claimed = await callApi('POST', workflow(`/tasks/${task.id}/claim`), token, { version: task.version });
+  const done = await callApi('POST', workflow(`/tasks/${task.id}/actions`), token, { version: claimed.body.version, action });
+  return { task, claimed, done };
 }
 
 /** Publishes `dossier` as intake would on accepting it, and waits for its first task in workflow's database. */

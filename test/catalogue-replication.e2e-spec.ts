@@ -1,8 +1,8 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role } from '@motcua/auth';
 import { CatalogueProcedureChanged, event } from '@motcua/contracts';
 import { inboxQueueName } from '@motcua/messaging';
-import { type RunningSuite, type TestAuth, createTestAuth, eventually, publishEvent, startSuite, withBrokerChannel, BIRTH_REGISTRATION_DOCUMENTS } from '@motcua/testing';
+import { aSubmission, eventually, publishEvent, useSuite, withBrokerChannel } from '@motcua/testing';
 
 /**
  * Workflow owns the catalogue; intake and postal-delivery keep replicas of it from `workflow.catalog.*` events,
@@ -10,48 +10,25 @@ import { type RunningSuite, type TestAuth, createTestAuth, eventually, publishEv
  */
 describe('the catalogue replicated to intake and postal-delivery', () => {
   const ward = '004.01.20.H26'; // Ủy ban nhân dân phường Trúc Bạch (seed code)
-  let auth: TestAuth;
-  let suite: RunningSuite;
+  const fixture = useSuite('catalogue-replication', ['intake', 'workflow', 'postal-delivery'], { CATALOGUE_RESYNC_RETRY_MS: '500', CATALOGUE_REFRESH_MS: '500' });
+  const { suite, auth } = fixture;
+  const intakeDb = fixture.db('intake');
+  const workflowDb = fixture.db('workflow');
+  const postalDb = fixture.db('postal-delivery');
   let admin: string;
   let receiver: string;
-  let intakeDb: Client;
-  let workflowDb: Client;
-  let postalDb: Client;
 
   beforeAll(async () => {
-    auth = createTestAuth();
-    suite = await startSuite('catalogue-replication', { ...auth.env, CATALOGUE_RESYNC_RETRY_MS: '500', CATALOGUE_REFRESH_MS: '500' }, [
-      'intake',
-      'workflow',
-      'postal-delivery',
-    ]);
     admin = await auth.token({ subject: 'quan-tri-vien', roles: [Role.Admin] });
     receiver = await auth.token({ subject: 'mot-cua-truc-bach', roles: [Role.Receiver], agencies: [ward] });
-    intakeDb = new Client({ connectionString: suite.services.intake.database.url });
-    workflowDb = new Client({ connectionString: suite.services.workflow.database.url });
-    postalDb = new Client({ connectionString: suite.services['postal-delivery'].database.url });
-    await Promise.all([intakeDb.connect(), workflowDb.connect(), postalDb.connect()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all([intakeDb?.end(), workflowDb?.end(), postalDb?.end()]);
-    await suite?.stop();
-    auth?.cleanup();
-  }, 60_000);
+  });
 
   const intake = async (path: string, init: RequestInit = {}) => {
     const response = await fetch(`${suite.url('intake')}${path}`, init);
     return { status: response.status, body: (await response.json()) as any };
   };
 
-  const birthRegistration = (fullName: string) => ({
-    procedureCode: '1.001193',
-    receivingAgencyCode: ward,
-    channel: 1,
-    applicant: { fullName, wardCode: '00004' },
-    documents: BIRTH_REGISTRATION_DOCUMENTS,
-    returnMethod: 'desk',
-  });
+  const birthRegistration = (fullName: string) => aSubmission({ desk: ward, wardCode: '00004', fullName });
 
   const submit = (body: unknown) =>
     intake('/api/v1/dossiers', {

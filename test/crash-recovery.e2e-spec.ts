@@ -1,6 +1,6 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { type RunningSuite, type TestAuth, createTestAuth, eventually, startSuite, BIRTH_REGISTRATION_DOCUMENTS } from '@motcua/testing';
+import { aSubmission, eventually, useSuite } from '@motcua/testing';
 
 /**
  * Nothing lost, nothing twice, through real crashes: intake is killed (SIGKILL) right after accepting a rush of
@@ -12,24 +12,10 @@ describe('crashes in the middle of the flow', () => {
   const desks = ['001.01.20.H26', '004.01.20.H26', '006.01.20.H26', '007.01.20.H26'];
   const wards = ['00001', '00004', '00006', '00007'];
   const total = 1_000;
-  let auth: TestAuth;
-  let suite: RunningSuite;
-  let intakeDb: Client;
-  let workflowDb: Client;
-
-  beforeAll(async () => {
-    auth = createTestAuth();
-    suite = await startSuite('crash-recovery', auth.env, ['intake', 'workflow']);
-    intakeDb = new Client({ connectionString: suite.services.intake.database.url });
-    workflowDb = new Client({ connectionString: suite.services.workflow.database.url });
-    await Promise.all([intakeDb.connect(), workflowDb.connect()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all([intakeDb?.end(), workflowDb?.end()]);
-    await suite?.stop();
-    auth?.cleanup();
-  }, 60_000);
+  const fixture = useSuite('crash-recovery', ['intake', 'workflow']);
+  const { suite, auth } = fixture;
+  const intakeDb = fixture.db('intake');
+  const workflowDb = fixture.db('workflow');
 
   const count = async (db: Client, sql: string) => Number((await db.query<{ n: string }>(sql)).rows[0].n);
 
@@ -39,14 +25,7 @@ describe('crashes in the middle of the flow', () => {
       fetch(`${suite.url('intake')}/api/v1/dossiers`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          procedureCode: '1.001193',
-          receivingAgencyCode: desks[i % desks.length],
-          channel: 1,
-          applicant: { fullName: `Hoàng Văn Nam ${i}`, wardCode: wards[i % wards.length] },
-          documents: BIRTH_REGISTRATION_DOCUMENTS,
-          returnMethod: 'desk',
-        }),
+        body: JSON.stringify(aSubmission({ desk: desks[i % desks.length], wardCode: wards[i % wards.length], fullName: `Hoàng Văn Nam ${i}` })),
       }).then((r) => r.status);
 
     // Workflow dies once it has routed some of the rush, with deliveries in flight.

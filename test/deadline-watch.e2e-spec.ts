@@ -1,7 +1,6 @@
-import { Client } from 'pg';
 import { Role } from '@motcua/auth';
 import { WorkingCalendar } from '@motcua/calendar';
-import { BIRTH_REGISTRATION_DOCUMENTS, type RunningSuite, type TestAuth, createTestAuth, eventually, startSuite } from '@motcua/testing';
+import { BIRTH_REGISTRATION_DOCUMENTS, eventually, receiveDossier, useSuite } from '@motcua/testing';
 
 /**
  * The deadline watch with two replicas of workflow sweeping every 150 ms: every task and dossier past its deadline
@@ -10,41 +9,17 @@ import { BIRTH_REGISTRATION_DOCUMENTS, type RunningSuite, type TestAuth, createT
 describe('the deadline watch, with two replicas of workflow', () => {
   const TRUC_BACH = '004.01.20.H26';
   const calendar = new WorkingCalendar();
-  let auth: TestAuth;
-  let suite: RunningSuite;
-  let db: Client;
+  const fixture = useSuite('deadline-watch', ['intake', 'workflow'], { WATCH_INTERVAL_MS: '150', WATCH_DUE_SOON_WORKING_HOURS: '0.5' });
+  const { suite, auth } = fixture;
+  const db = fixture.db('workflow');
 
-  beforeAll(async () => {
-    auth = createTestAuth();
-    suite = await startSuite('deadline-watch', { ...auth.env, WATCH_INTERVAL_MS: '150', WATCH_DUE_SOON_WORKING_HOURS: '0.5' }, ['intake', 'workflow']);
-    await suite.startReplica('workflow');
-    db = new Client({ connectionString: suite.services.workflow.database.url });
-    await db.connect();
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await suite?.stop();
-    auth?.cleanup();
-  }, 60_000);
+  beforeAll(() => suite.startReplica('workflow'));
 
   it('tells of each overdue and due-soon task and dossier exactly once, escalating overdue tasks to the leaders', async () => {
-    const receiver = await auth.token({ subject: `${TRUC_BACH}.receiver.1`, roles: [Role.Receiver], agencies: [TRUC_BACH] });
+    const receiver = await fixture.anOfficer(TRUC_BACH, Role.Receiver);
     const codes: string[] = [];
     for (let i = 0; i < 20; i++) {
-      const response = await fetch(`${suite.url('intake')}/api/v1/dossiers`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${receiver}` },
-        body: JSON.stringify({
-          procedureCode: '1.001193',
-          receivingAgencyCode: TRUC_BACH,
-          channel: 1,
-          applicant: { fullName: `Trịnh Văn Khải ${i}`, wardCode: '00004' },
-          documents: BIRTH_REGISTRATION_DOCUMENTS,
-          returnMethod: 'desk',
-        }),
-      });
-      codes.push(((await response.json()) as { code: string }).code);
+      codes.push((await receiveDossier(fixture, { desk: TRUC_BACH, wardCode: '00004', fullName: `Trịnh Văn Khải ${i}` }, receiver)).body.code);
     }
     await eventually(
       async () => ((await db.query(`SELECT count(*)::int AS n FROM task WHERE dossier_code = ANY($1)`, [codes])).rows[0].n === 20 ? true : undefined),

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { type TestAuth, createTestAuth, type RunningSuite, eventually, startSuite, BIRTH_REGISTRATION_DOCUMENTS } from '@motcua/testing';
+import { aSubmission, eventually, useSuite } from '@motcua/testing';
 
 /**
  * The spine's first walk: a birth registration received at the Trúc Bạch ward desk goes from the POST to
@@ -10,24 +9,22 @@ import { type TestAuth, createTestAuth, type RunningSuite, eventually, startSuit
  */
 describe('a dossier’s first walk through the suite', () => {
   const ward = '004.01.20.H26'; // Ủy ban nhân dân phường Trúc Bạch (seed code)
-  let auth: TestAuth;
-  let suite: RunningSuite;
+  const fixture = useSuite('first-walk');
+  const { suite, auth } = fixture;
   let receiver: string;
 
   const birthRegistration = (overrides: Record<string, unknown> = {}) => ({
-    procedureCode: '1.001193',
-    receivingAgencyCode: ward,
-    channel: 1,
-    applicant: {
-      fullName: 'Nguyễn Thị Lan',
-      idNumber: '001190012345',
-      email: 'lan.nguyen@example.vn',
-      phone: '0912345678',
-      address: 'Số 12 phố Phó Đức Chính, phường Trúc Bạch, quận Ba Đình, Hà Nội',
+    ...aSubmission({
+      desk: ward,
       wardCode: '00004',
-    },
-    documents: BIRTH_REGISTRATION_DOCUMENTS,
-    returnMethod: 'desk',
+      fullName: 'Nguyễn Thị Lan',
+      applicant: {
+        idNumber: '001190012345',
+        email: 'lan.nguyen@example.vn',
+        phone: '0912345678',
+        address: 'Số 12 phố Phó Đức Chính, phường Trúc Bạch, quận Ba Đình, Hà Nội',
+      },
+    }),
     ...overrides,
   });
 
@@ -48,15 +45,8 @@ describe('a dossier’s first walk through the suite', () => {
   };
 
   beforeAll(async () => {
-    auth = createTestAuth();
-    suite = await startSuite('first-walk', auth.env);
     receiver = await auth.token({ subject: 'can-bo-mot-cua-01', roles: [Role.Receiver], agencies: [ward] });
-  }, 120_000);
-
-  afterAll(async () => {
-    await suite?.stop();
-    auth?.cleanup();
-  }, 60_000);
+  });
 
   it('is received with a code, then shows in progress with its first task queued and the applicant told', async () => {
     const response = await submit(birthRegistration(), receiver);
@@ -109,17 +99,11 @@ describe('a dossier’s first walk through the suite', () => {
     expect(strangersLog).toEqual({ status: 200, body: { items: [], nextCursor: null } });
 
     // postal-delivery consumed the accepted dossier once (a desk return: no delivery order)
-    const postal = new Client({ connectionString: suite.services['postal-delivery'].database.url });
-    await postal.connect();
-    try {
-      const consumed = await eventually(async () => {
-        const { rows } = await postal.query<{ n: number }>(`SELECT count(*)::int AS n FROM inbox_message WHERE type = 'intake.dossier.accepted'`);
-        return rows[0].n >= 1 ? rows[0].n : undefined;
-      }, 'postal-delivery to consume the accepted dossier');
-      expect(consumed).toBe(1);
-    } finally {
-      await postal.end();
-    }
+    const consumed = await eventually(async () => {
+      const { rows } = await fixture.db('postal-delivery').query<{ n: number }>(`SELECT count(*)::int AS n FROM inbox_message WHERE type = 'intake.dossier.accepted'`);
+      return rows[0].n >= 1 ? rows[0].n : undefined;
+    }, 'postal-delivery to consume the accepted dossier');
+    expect(consumed).toBe(1);
   });
 
   it('gives the same receipt for a retried submission and refuses a reused key with another body', async () => {

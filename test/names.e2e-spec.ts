@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { BIRTH_REGISTRATION_DOCUMENTS, type RunningSuite, type TestAuth, createTestAuth, eventually, startSuite } from '@motcua/testing';
+import { BIRTH_REGISTRATION_DOCUMENTS, callApi as call, eventually, receiveDossier, useSuite } from '@motcua/testing';
 
 /**
  * Officers read names where they need them: a task, the process-control slip and the messages they are sent name
@@ -11,38 +10,20 @@ describe('officers see names and facts, in Vietnamese', () => {
   const TRUC_BACH = '004.01.20.H26';
   const WARD_COMMITTEE = 'Ủy ban nhân dân phường Trúc Bạch';
   const BIRTH = 'Thủ tục đăng ký khai sinh';
-  let auth: TestAuth;
-  let suite: RunningSuite;
-  let workflowDb: Client;
+  const fixture = useSuite('names', ['intake', 'workflow', 'notification']);
+  const { suite } = fixture;
+  const workflowDb = fixture.db('workflow');
   /** The demo officers' full names, as the organisation (workflow's staff) holds them. */
   let fullName: (role: string, n?: number) => string;
 
   beforeAll(async () => {
-    auth = createTestAuth();
-    suite = await startSuite('names', auth.env, ['intake', 'workflow', 'notification']);
-    workflowDb = new Client({ connectionString: suite.services.workflow.database.url });
-    await workflowDb.connect();
     const { rows } = await workflowDb.query<{ id: string; full_name: string }>(`SELECT id, full_name FROM officer WHERE id LIKE $1`, [`${TRUC_BACH}.%`]);
     const names = new Map(rows.map((o) => [o.id, o.full_name]));
     fullName = (role, n = 1) => names.get(`${TRUC_BACH}.${role}.${n}`)!;
-  }, 120_000);
+  });
 
-  afterAll(async () => {
-    await workflowDb?.end();
-    await suite?.stop();
-    auth?.cleanup();
-  }, 60_000);
-
-  const officer = (role: Role, n = 1) => auth.token({ subject: `${TRUC_BACH}.${role}.${n}`, roles: [role], agencies: [TRUC_BACH] });
-  const call = async (method: 'GET' | 'POST', url: string, token: string | null, body?: unknown) => {
-    const response = await fetch(url, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  };
-  const workflow = (path: string) => `${suite.url('workflow')}/api/v1${path}`;
+  const officer = (role: Role, n = 1) => fixture.anOfficer(TRUC_BACH, role, n);
+  const workflow = fixture.api('workflow');
   /** The notifications of one template about the dossier, as its receiving desk reads them, once there are `count`. */
   const told = (code: string, templateKey: string, count = 1) =>
     eventually(async () => {
@@ -52,14 +33,7 @@ describe('officers see names and facts, in Vietnamese', () => {
     }, `${count} ${templateKey} about ${code}`);
 
   it('names the applicant, the procedure, the agency and the officers on a task, its slip and the messages', async () => {
-    const received = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, await officer(Role.Receiver), {
-      procedureCode: '1.001193',
-      receivingAgencyCode: TRUC_BACH,
-      channel: 1,
-      applicant: { fullName: 'Đặng Thu Trang', email: 'trang@example.vn', wardCode: '00004' },
-      documents: BIRTH_REGISTRATION_DOCUMENTS,
-      returnMethod: 'desk',
-    });
+    const received = await receiveDossier(fixture, { desk: TRUC_BACH, wardCode: '00004', fullName: 'Đặng Thu Trang', applicant: { email: 'trang@example.vn' } });
     expect(received.status).toBe(201);
     const code = received.body.code as string;
     expect(received.body).toMatchObject({ nationalStatusName: 'Đã tiếp nhận', nationalStatusKey: 'Accepted', procedureName: BIRTH, receivingAgencyName: WARD_COMMITTEE });

@@ -1,5 +1,5 @@
 import { Role } from '@motcua/auth';
-import { type RunningSuite, type TestAuth, createTestAuth, eventually, startSuite } from '@motcua/testing';
+import { eventually, useSuite } from '@motcua/testing';
 import { procedures } from '../apps/workflow/src/migrations/seed/1764150000006-procedures';
 
 /**
@@ -48,20 +48,10 @@ describe('each seeded procedure, received and routed', () => {
     { procedure: '1.003055', desk: '000.00.03.H26', ward: '09625', firstAgency: '000.00.03.H26', firstRole: Role.Specialist, wrongDesk: BA_DINH },
   ];
 
-  let auth: TestAuth;
-  let suite: RunningSuite;
+  const fixture = useSuite('procedures', ['intake', 'workflow']);
+  const { suite, auth } = fixture;
 
-  beforeAll(async () => {
-    auth = createTestAuth();
-    suite = await startSuite('procedures', auth.env, ['intake', 'workflow']);
-  }, 120_000);
-
-  afterAll(async () => {
-    await suite?.stop();
-    auth?.cleanup();
-  }, 60_000);
-
-  const receiverAt = (desk: string) => auth.token({ subject: `${desk}.receiver.1`, roles: [Role.Receiver], agencies: [desk] });
+  const receiverAt = (desk: string) => fixture.anOfficer(desk, Role.Receiver);
 
   const dossier = (walk: Walk, overrides: Record<string, unknown> = {}) => {
     const seeded = procedures.find((p) => p.code === walk.procedure);
@@ -150,14 +140,7 @@ describe('each seeded procedure, received and routed', () => {
   });
 
   it('left nothing behind for the refusals: only the accepted dossiers exist', async () => {
-    const { Client } = await import('pg');
-    const db = new Client({ connectionString: suite.services.intake.database.url });
-    await db.connect();
-    try {
-      const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM dossier`);
-      expect(Number(rows[0].n)).toBe(walks.length);
-    } finally {
-      await db.end();
-    }
+    const { rows } = await fixture.db('intake').query<{ n: string }>(`SELECT count(*) AS n FROM dossier`);
+    expect(Number(rows[0].n)).toBe(walks.length);
   });
 });

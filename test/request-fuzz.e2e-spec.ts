@@ -2,9 +2,8 @@ import type { DynamicModule } from '@nestjs/common';
 import { Logger, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import fc from 'fast-check';
-import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { BIRTH_REGISTRATION_DOCUMENTS, type RunningSuite, SERVICE_NAMES, type ServiceName, type TestAuth, createTestAuth, eventually, startSuite } from '@motcua/testing';
+import { BIRTH_REGISTRATION_DOCUMENTS, SERVICE_NAMES, type ServiceName, eventually, useSuite } from '@motcua/testing';
 
 /**
  * Bad input is never a 500. Every write endpoint (POST, PUT, PATCH, DELETE) of every service, as its served OpenAPI
@@ -55,25 +54,17 @@ interface Seed {
 }
 
 describe('bad input at every write endpoint', () => {
-  let auth: TestAuth;
-  let suite: RunningSuite;
+  // the deadline watch off: nothing may write on its own while row counts are compared
+  const fixture = useSuite('request-fuzz', SERVICE_NAMES, { WATCH_INTERVAL_MS: '0', LOG_LEVEL: 'warn' });
+  const { suite, auth, db } = fixture;
   let token: string;
-  const databases = new Map<ServiceName, Client>();
   const tables = new Map<ServiceName, string[]>();
   let dossierCode: string;
   let taskId: string;
 
   beforeAll(async () => {
-    auth = createTestAuth();
-    // the deadline watch off: nothing may write on its own while row counts are compared
-    suite = await startSuite('request-fuzz', { ...auth.env, WATCH_INTERVAL_MS: '0', LOG_LEVEL: 'warn' });
     // Every role at the desk: every role check passes, so what refuses a request is its validation or its use case.
     token = await auth.token({ subject: `${DESK}.receiver.1`, roles: Object.values(Role), agencies: [DESK] });
-    for (const service of SERVICE_NAMES) {
-      const client = new Client({ connectionString: suite.services[service].database.url });
-      await client.connect();
-      databases.set(service, client);
-    }
     // A real dossier with its first task, for the commands that name one.
     const receipt = await send('intake', 'POST', '/api/v1/dossiers', {
       params: {},
@@ -83,21 +74,15 @@ describe('bad input at every write endpoint', () => {
     expect(receipt.status).toBe(201);
     dossierCode = (receipt.body as { code: string }).code;
     taskId = await eventually(async () => {
-      const { rows } = await databases.get('workflow')!.query<{ id: string }>(`SELECT t.id FROM task t JOIN dossier_case c ON c.id = t.case_id WHERE c.dossier_code = $1`, [dossierCode]);
+      const { rows } = await db('workflow').query<{ id: string }>(`SELECT t.id FROM task t JOIN dossier_case c ON c.id = t.case_id WHERE c.dossier_code = $1`, [dossierCode]);
       return rows[0]?.id;
     }, 'the first task of the dossier', 20_000);
     for (const service of SERVICE_NAMES) {
-      const { rows } = await databases.get(service)!.query<{ name: string }>(`SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
+      const { rows } = await db(service).query<{ name: string }>(`SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
       tables.set(service, rows.map((r) => r.name));
     }
     await quiet();
   }, 120_000);
-
-  afterAll(async () => {
-    for (const client of databases.values()) await client.end();
-    await suite?.stop();
-    auth?.cleanup();
-  }, 60_000);
 
   async function send(service: ServiceName, method: string, path: string, probe: Probe): Promise<{ status: number; contentType: string; body: unknown; text: string }> {
     const url = suite.url(service) + path.replace(/\{(\w+)\}/g, (_, name: string) => probe.params[name] ?? 'x');
@@ -123,7 +108,7 @@ describe('bad input at every write endpoint', () => {
     const counts = await Promise.all(
       SERVICE_NAMES.map(async (service) => {
         const names = tables.get(service)!;
-        const { rows } = await databases.get(service)!.query<Record<string, number>>(
+        const { rows } = await db(service).query<Record<string, number>>(
           `SELECT ${names.map((name, i) => `(SELECT count(*) FROM ${name})::int AS t${i}`).join(', ')}`,
         );
         return names.map((name, i) => [`${service}.${name.replace(/"/g, '')}`, rows[0][`t${i}`]] as const);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Role } from '@motcua/auth';
 import { DossierSupplemented, event } from '@motcua/contracts';
-import { BIRTH_REGISTRATION_DOCUMENTS, type RunningSuite, type TestAuth, createTestAuth, eventually, publishEvent, startSuite } from '@motcua/testing';
+import { BIRTH_REGISTRATION_DOCUMENTS, callApi as call, eventually, publishEvent, receiveDossier, taskInQueue, useSuite } from '@motcua/testing';
 import { WorkingCalendar, appointmentFor, toVietnamIso } from '@motcua/calendar';
 import { procedures } from '../apps/workflow/src/migrations/seed/1764150000006-procedures';
 
@@ -13,61 +13,24 @@ import { procedures } from '../apps/workflow/src/migrations/seed/1764150000006-p
  */
 describe('processing a dossier task by task', () => {
   const TRUC_BACH = '004.01.20.H26';
-  let auth: TestAuth;
-  let suite: RunningSuite;
-  let workflowDb: Client;
-  let notificationDb: Client;
+  const fixture = useSuite('task-processing', ['intake', 'workflow', 'notification']);
+  const { suite, auth } = fixture;
+  const workflowDb = fixture.db('workflow');
+  const notificationDb = fixture.db('notification');
 
-  beforeAll(async () => {
-    auth = createTestAuth();
-    suite = await startSuite('task-processing', auth.env, ['intake', 'workflow', 'notification']);
-    workflowDb = new Client({ connectionString: suite.services.workflow.database.url });
-    await workflowDb.connect();
-    notificationDb = new Client({ connectionString: suite.services.notification.database.url });
-    await notificationDb.connect();
-  }, 120_000);
-
-  afterAll(async () => {
-    await workflowDb?.end();
-    await notificationDb?.end();
-    await suite?.stop();
-    auth?.cleanup();
-  }, 60_000);
-
-  const officer = (agency: string, role: Role, n = 1) => auth.token({ subject: `${agency}.${role}.${n}`, roles: [role], agencies: [agency] });
-
-  const call = async (method: 'GET' | 'POST' | 'PUT', url: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(url, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
-  };
-  const workflow = (path: string) => `${suite.url('workflow')}/api/v1${path}`;
+  const officer = fixture.anOfficer;
+  const workflow = fixture.api('workflow');
 
   async function receive(procedureCode: string, desk: string, wardCode: string): Promise<string> {
     const seeded = procedures.find((p) => p.code === procedureCode)!;
     const documents = procedureCode === '1.001193' ? BIRTH_REGISTRATION_DOCUMENTS : seeded.documents.filter((d) => d.required).map(({ code, name }) => ({ code, name }));
-    const { status, body } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, await officer(desk, Role.Receiver), {
-      procedureCode,
-      receivingAgencyCode: desk,
-      channel: 1,
-      applicant: { fullName: 'Đặng Thu Trang', wardCode },
-      documents,
-      returnMethod: 'desk',
-    });
+    const { status, body } = await receiveDossier(fixture, { procedureCode, desk, wardCode, fullName: 'Đặng Thu Trang', documents });
     expect(status).toBe(201);
     return body.code;
   }
 
   /** The dossier's open task, as its agency's queue (or its owner's list) shows it. */
-  async function openTask(dossierCode: string, agency: string, token: string, owner: 'none' | 'me' = 'none') {
-    return eventually(async () => {
-      const { body } = await call('GET', workflow(`/tasks?agency=${agency}&owner=${owner}&limit=100`), token);
-      return body.items?.find((t: any) => t.dossierCode === dossierCode);
-    }, `the open task of ${dossierCode} at ${agency}`);
-  }
+  const openTask = (dossierCode: string, agency: string, token: string, owner: 'none' | 'me' = 'none') => taskInQueue(fixture, dossierCode, agency, token, owner);
 
   /** Publishes a version of death registration (1.000656) whose first step goes to the least-loaded specialist. */
   async function assignDeathsAutomatically() {
@@ -83,14 +46,8 @@ describe('processing a dossier task by task', () => {
   /** A death registration received at Phúc Xá's desk; its code. */
   async function receiveDeath(fullName: string): Promise<string> {
     const seeded = procedures.find((p) => p.code === '1.000656')!;
-    const { body } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, await officer('001.01.20.H26', Role.Receiver), {
-      procedureCode: '1.000656',
-      receivingAgencyCode: '001.01.20.H26',
-      channel: 1,
-      applicant: { fullName, wardCode: '00001' },
-      documents: seeded.documents.filter((d) => d.required).map(({ code, name }) => ({ code, name })),
-      returnMethod: 'desk',
-    });
+    const documents = seeded.documents.filter((d) => d.required).map(({ code, name }) => ({ code, name }));
+    const { body } = await receiveDossier(fixture, { procedureCode: '1.000656', desk: '001.01.20.H26', wardCode: '00001', fullName, documents });
     return body.code as string;
   }
 
@@ -485,10 +442,7 @@ describe('processing a dossier task by task', () => {
     expect(await caseState()).toEqual({ status: 'awaiting_supplement', rounds: 2 });
 
     // an operator re-sends round 1's message under a new message id: applied, and the case still waits
-    const intakeDb = new Client({ connectionString: suite.services.intake.database.url });
-    await intakeDb.connect();
-    const [first] = (await intakeDb.query(`SELECT payload FROM outbox_message WHERE type = 'intake.dossier.supplemented' AND payload->>'dossierCode' = $1`, [code])).rows;
-    await intakeDb.end();
+    const [first] = (await fixture.db('intake').query(`SELECT payload FROM outbox_message WHERE type = 'intake.dossier.supplemented' AND payload->>'dossierCode' = $1`, [code])).rows;
     expect(first.payload).toMatchObject({ round: 1 });
     const copy = await publishEvent(suite.prefix, event(DossierSupplemented, first.payload));
     await eventually(async () => ((await workflowDb.query(`SELECT 1 FROM inbox_message WHERE message_id = $1`, [copy])).rowCount === 1 ? true : undefined), 'the copy consumed');

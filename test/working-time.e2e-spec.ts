@@ -1,7 +1,6 @@
-import { Client } from 'pg';
 import { Role } from '@motcua/auth';
 import { AgencyCalendars, WorkingCalendar, appointmentFor, formatVietnamDateTime, stepDeadline, toVietnamIso } from '@motcua/calendar';
-import { BIRTH_REGISTRATION_DOCUMENTS, type RunningSuite, type TestAuth, createTestAuth, eventually, startSuite } from '@motcua/testing';
+import { callApi as call, claimAndAct, eventually, receiveDossier, taskInQueue, useSuite } from '@motcua/testing';
 
 /**
  * Deadlines are the law: the clock stops while the applicant supplies documents and the appointment moves by
@@ -12,60 +11,25 @@ import { BIRTH_REGISTRATION_DOCUMENTS, type RunningSuite, type TestAuth, createT
 describe('working time on a dossier', () => {
   const TRUC_BACH = '004.01.20.H26';
   const calendar = new WorkingCalendar();
-  let auth: TestAuth;
-  let suite: RunningSuite;
-  let workflowDb: Client;
-
-  beforeAll(async () => {
-    auth = createTestAuth();
-    suite = await startSuite('working-time', auth.env, ['intake', 'workflow']);
-    workflowDb = new Client({ connectionString: suite.services.workflow.database.url });
-    await workflowDb.connect();
-  }, 120_000);
-
+  const fixture = useSuite('working-time', ['intake', 'workflow']);
+  const { suite, auth } = fixture;
+  const workflowDb = fixture.db('workflow');
   const db = async (sql: string, values: unknown[]) => (await workflowDb.query(sql, values)).rows;
 
-  afterAll(async () => {
-    await workflowDb?.end();
-    await suite?.stop();
-    auth?.cleanup();
-  }, 60_000);
-
-  const officer = (role: Role, n = 1) => auth.token({ subject: `${TRUC_BACH}.${role}.${n}`, roles: [role], agencies: [TRUC_BACH] });
-  const call = async (method: 'GET' | 'POST' | 'PUT', url: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(url, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  };
-  const workflow = (path: string) => `${suite.url('workflow')}/api/v1${path}`;
-  const record = async (code: string, desk = TRUC_BACH) =>
-    (await call('GET', `${suite.url('intake')}/api/v1/dossiers/${code}`, await auth.token({ subject: `${desk}.receiver.1`, roles: [Role.Receiver], agencies: [desk] })))
-      .body;
+  const officer = (role: Role, n = 1) => fixture.anOfficer(TRUC_BACH, role, n);
+  const workflow = fixture.api('workflow');
+  const record = async (code: string, desk = TRUC_BACH) => (await call('GET', fixture.api('intake')(`/dossiers/${code}`), await fixture.anOfficer(desk, Role.Receiver))).body;
 
   /** A birth registration received at a ward's desk (Trúc Bạch's unless said) from an applicant of that ward. */
   async function receive(desk = { code: TRUC_BACH, wardCode: '00004' }): Promise<{ code: string; lookupSecret: string; appointmentAt: string }> {
-    const receiver = await auth.token({ subject: `${desk.code}.receiver.1`, roles: [Role.Receiver], agencies: [desk.code] });
-    const { status, body } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, receiver, {
-      procedureCode: '1.001193',
-      receivingAgencyCode: desk.code,
-      channel: 1,
-      applicant: { fullName: 'Lý Thị Hạnh', wardCode: desk.wardCode },
-      documents: BIRTH_REGISTRATION_DOCUMENTS,
-      returnMethod: 'desk',
-    });
+    const { status, body } = await receiveDossier(fixture, { desk: desk.code, wardCode: desk.wardCode, fullName: 'Lý Thị Hạnh' });
     expect(status).toBe(201);
     return body;
   }
 
   async function ownTask(code: string, role: Role) {
     const token = await officer(role);
-    const task = await eventually(async () => {
-      const { body } = await call('GET', workflow(`/tasks?agency=${TRUC_BACH}&limit=100`), token);
-      return body.items?.find((t: any) => t.dossierCode === code);
-    }, `the task of ${code}`);
+    const task = await taskInQueue(fixture, code, TRUC_BACH, token);
     const claimed = await call('POST', workflow(`/tasks/${task.id}/claim`), token, { version: task.version });
     return { id: task.id as string, version: claimed.body.version as number, token };
   }
@@ -228,17 +192,11 @@ describe('working time on a dossier', () => {
     expect(published).toMatchObject({ publishedHere: true, source: 'Thông báo thử nghiệm (kiểm thử)' });
     expect(published.daysOff.map((d: any) => d.date)).toEqual(expect.arrayContaining(['2027-02-05', '2027-02-12']));
     // intake, which prints the appointments, has the published year in its replica of the catalogue
-    const intakeDb = new Client({ connectionString: suite.services.intake.database.url });
-    await intakeDb.connect();
-    try {
-      const replicated = await eventually(
-        async () => (await intakeDb.query(`SELECT entry FROM catalogue_replica WHERE kind = 'schedule' AND code = '2027'`)).rows[0]?.entry,
-        'the 2027 schedule in intake',
-      );
-      expect(replicated).toMatchObject({ year: 2027, source: 'Thông báo thử nghiệm (kiểm thử)' });
-    } finally {
-      await intakeDb.end();
-    }
+    const replicated = await eventually(
+      async () => (await fixture.db('intake').query(`SELECT entry FROM catalogue_replica WHERE kind = 'schedule' AND code = '2027'`)).rows[0]?.entry,
+      'the 2027 schedule in intake',
+    );
+    expect(replicated).toMatchObject({ year: 2027, source: 'Thông báo thử nghiệm (kiểm thử)' });
     // Thursday 4 Feb 2027, 14:00 + 1 working day: the break now runs to the 12th → Monday 15 Feb
     expect((await call('GET', workflow('/calendar/deadline?from=2027-02-04T14:00:00%2B07:00&value=1&unit=working_days'), token)).body.deadline).toBe(
       '2027-02-15T14:00:00.000+07:00',
@@ -314,26 +272,11 @@ describe('working time on a dossier', () => {
 
   it('counts on time by the national method: resolved early, on time or late, in progress overdue, withdrawn', async () => {
     const PHUC_XA = '001.01.20.H26';
-    const at = (role: Role) => auth.token({ subject: `${PHUC_XA}.${role}.1`, roles: [role], agencies: [PHUC_XA] });
-    const receiveHere = async () => {
-      const { body } = await call('POST', `${suite.url('intake')}/api/v1/dossiers`, await at(Role.Receiver), {
-        procedureCode: '1.001193',
-        receivingAgencyCode: PHUC_XA,
-        channel: 1,
-        applicant: { fullName: 'Mai Anh Tuấn', wardCode: '00001' },
-        documents: BIRTH_REGISTRATION_DOCUMENTS,
-        returnMethod: 'desk',
-      });
-      return body.code as string;
-    };
+    const at = (role: Role) => fixture.anOfficer(PHUC_XA, role);
+    const receiveHere = async () => (await receiveDossier(fixture, { desk: PHUC_XA, wardCode: '00001', fullName: 'Mai Anh Tuấn' })).body.code as string;
     const stepHere = async (code: string, role: Role, action: string) => {
-      const token = await at(role);
-      const task = await eventually(async () => {
-        const { body } = await call('GET', workflow(`/tasks?agency=${PHUC_XA}&limit=100`), token);
-        return body.items?.find((t: any) => t.dossierCode === code);
-      }, `the task of ${code}`);
-      const claimed = await call('POST', workflow(`/tasks/${task.id}/claim`), token, { version: task.version });
-      expect((await call('POST', workflow(`/tasks/${task.id}/actions`), token, { version: claimed.body.version, action })).status).toBe(200);
+      const { done } = await claimAndAct(fixture, code, PHUC_XA, await at(role), action);
+      expect(done.status).toBe(200);
     };
     const [resolved, resolvedLate, running, withdrawn] = [await receiveHere(), await receiveHere(), await receiveHere(), await receiveHere()];
     for (const code of [resolved, resolvedLate]) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@motcua/auth';
 import { NationalStatus, SupplementRequested, TaskCreated, event } from '@motcua/contracts';
-import { BIRTH_REGISTRATION_DOCUMENTS, type RunningSuite, type TestAuth, createTestAuth, eventually, publishEvent, startSuite } from '@motcua/testing';
+import { eventually, publishEvent, receiveDossier, useSuite } from '@motcua/testing';
 
 /**
  * Tra cứu hồ sơ: the applicant reads their own dossier with the secret on the receipt or their citizen token, in
@@ -11,28 +11,21 @@ describe('the citizen’s own lookup of a dossier', () => {
   const desk = '004.01.20.H26'; // Ủy ban nhân dân phường Trúc Bạch (seed code)
   const PER_DOSSIER = 4;
   const PER_CLIENT = 6;
-  let auth: TestAuth;
-  let suite: RunningSuite;
+  // Behind the gateway: the test is the gateway, on loopback, and says who each client is (X-Forwarded-For).
+  const running = useSuite('citizen-lookup', ['intake', 'workflow'], {
+    TRUST_PROXY: 'loopback',
+    LOOKUP_ATTEMPTS_PER_DOSSIER: String(PER_DOSSIER),
+    LOOKUP_ATTEMPTS_PER_CLIENT: String(PER_CLIENT),
+  });
+  const { suite, auth } = running;
   let receiver: string;
   let idNumbers = 0;
 
   beforeAll(async () => {
-    auth = createTestAuth();
-    // Behind the gateway: the test is the gateway, on loopback, and says who each client is (X-Forwarded-For).
-    suite = await startSuite(
-      'citizen-lookup',
-      { ...auth.env, TRUST_PROXY: 'loopback', LOOKUP_ATTEMPTS_PER_DOSSIER: String(PER_DOSSIER), LOOKUP_ATTEMPTS_PER_CLIENT: String(PER_CLIENT) },
-      ['intake', 'workflow'],
-    );
     // Workflow filled intake's catalogue replica (intake is ready only then); this test plays workflow's part.
     await suite.crash('workflow');
-    receiver = await auth.token({ subject: `${desk}.receiver.1`, roles: [Role.Receiver], agencies: [desk] });
-  }, 120_000);
-
-  afterAll(async () => {
-    await suite?.stop();
-    auth?.cleanup();
-  }, 60_000);
+    receiver = await running.anOfficer(desk, Role.Receiver);
+  });
 
   interface Receipt {
     code: string;
@@ -43,20 +36,13 @@ describe('the citizen’s own lookup of a dossier', () => {
   async function receive(): Promise<Receipt> {
     idNumbers += 1;
     const idNumber = `0011900${String(idNumbers).padStart(5, '0')}`;
-    const response = await fetch(`${suite.url('intake')}/api/v1/dossiers`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${receiver}` },
-      body: JSON.stringify({
-        procedureCode: '1.001193',
-        receivingAgencyCode: desk,
-        channel: 1,
-        applicant: { fullName: 'Trần Thị Mai', idNumber, phone: '0912345678', email: 'mai.tran@example.vn', address: 'Số 5 phố Trúc Bạch', wardCode: '00004' },
-        documents: BIRTH_REGISTRATION_DOCUMENTS,
-        returnMethod: 'desk',
-      }),
-    });
-    expect(response.status).toBe(201);
-    const { code, lookupSecret } = (await response.json()) as { code: string; lookupSecret: string };
+    const { status, body } = await receiveDossier(
+      running,
+      { desk, wardCode: '00004', fullName: 'Trần Thị Mai', applicant: { idNumber, phone: '0912345678', email: 'mai.tran@example.vn', address: 'Số 5 phố Trúc Bạch' } },
+      receiver,
+    );
+    expect(status).toBe(201);
+    const { code, lookupSecret } = body as { code: string; lookupSecret: string };
     return { code, lookupSecret, idNumber };
   }
 

@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { type TestAuth, createTestAuth, type RunningSuite, startSuite, BIRTH_REGISTRATION_DOCUMENTS } from '@motcua/testing';
+import { aSubmission, useSuite } from '@motcua/testing';
 
 /**
  * Số thứ tự hồ sơ under a rush: every parallel receipt at one desk on one day gets its own number, and the
@@ -8,25 +7,13 @@ import { type TestAuth, createTestAuth, type RunningSuite, startSuite, BIRTH_REG
  */
 describe('dossier codes under parallel submissions', () => {
   const desk = '013.01.20.H26'; // Ủy ban nhân dân phường Quán Thánh (seed code)
-  let auth: TestAuth;
-  let suite: RunningSuite;
-  let db: Client;
+  const running = useSuite('dossier-codes', ['intake', 'workflow']);
+  const { suite, auth } = running;
+  const db = running.db('intake');
 
-  beforeAll(async () => {
-    auth = createTestAuth();
-    // Workflow runs until intake's catalogue replica is filled (intake is ready only then), and is then
-    // stopped: this test plays workflow's part itself, and intake keeps receiving from its replica.
-    suite = await startSuite('dossier-codes', auth.env, ['intake', 'workflow']);
-    await suite.crash('workflow');
-    db = new Client({ connectionString: suite.services.intake.database.url });
-    await db.connect();
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await suite?.stop();
-    auth?.cleanup();
-  }, 60_000);
+  // Workflow runs until intake's catalogue replica is filled (intake is ready only then), and is then
+  // stopped: this test plays workflow's part itself, and intake keeps receiving from its replica.
+  beforeAll(() => suite.crash('workflow'));
 
   it('gives 200 parallel submissions to one desk 200 distinct, gap-free codes', async () => {
     const token = await auth.token({ subject: 'mot-cua-quan-thanh', roles: [Role.Receiver], agencies: [desk] });
@@ -34,14 +21,7 @@ describe('dossier codes under parallel submissions', () => {
       fetch(`${suite.url('intake')}/api/v1/dossiers`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          procedureCode: '1.001193',
-          receivingAgencyCode: desk,
-          channel: 1,
-          applicant: { fullName: `Phạm Minh Đức ${i}`, wardCode: '00013' },
-          documents: BIRTH_REGISTRATION_DOCUMENTS,
-          returnMethod: 'desk',
-        }),
+        body: JSON.stringify(aSubmission({ desk, wardCode: '00013', fullName: `Phạm Minh Đức ${i}` })),
       });
     const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => submit(i)));
     expect(responses.map((r) => r.status)).toEqual(Array(200).fill(201));
@@ -75,14 +55,7 @@ describe('dossier codes under parallel submissions', () => {
        VALUES (gen_random_uuid(), $1, '1.001193', 1, 'X.H26', 'x', '{}', '[]', 'desk', 2, now())`,
       [blockedCode],
     );
-    const body = {
-      procedureCode: '1.001193',
-      receivingAgencyCode: desk,
-      channel: 1,
-      applicant: { fullName: 'Lê Thu Hà', wardCode: '00013' },
-      documents: BIRTH_REGISTRATION_DOCUMENTS,
-      returnMethod: 'desk',
-    };
+    const body = aSubmission({ desk, wardCode: '00013', fullName: 'Lê Thu Hà' });
     const post = () =>
       fetch(`${suite.url('intake')}/api/v1/dossiers`, {
         method: 'POST',

@@ -1,53 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { Role } from '@motcua/auth';
 import { AppointmentChanged, NationalStatus, SupplementRequested, TaskCreated, event } from '@motcua/contracts';
-import { type TestAuth, createTestAuth, publishEvent, type RunningSuite, eventually, startSuite, BIRTH_REGISTRATION_DOCUMENTS } from '@motcua/testing';
+import { publishEvent, eventually, receiveDossier, useSuite } from '@motcua/testing';
 
 /** Intake plays the public record: workflow's events may arrive late, twice or out of order, and it stays right. */
 describe('the public record follows workflow', () => {
   const desk = '016.01.20.H26'; // Ủy ban nhân dân phường Ngọc Hà (seed code)
-  let auth: TestAuth;
-  let suite: RunningSuite;
-  let db: Client;
+  const running = useSuite('workflow-progress', ['intake', 'workflow']);
+  const { suite, auth } = running;
+  const db = running.db('intake');
   let token: string;
 
   beforeAll(async () => {
-    auth = createTestAuth();
     // Workflow runs until intake's catalogue replica is filled (intake is ready only then), and is then
     // stopped: this test plays workflow's part itself, and intake keeps receiving from its replica.
-    suite = await startSuite('workflow-progress', auth.env, ['intake', 'workflow']);
     await suite.crash('workflow');
-    db = new Client({ connectionString: suite.services.intake.database.url });
-    await db.connect();
     token = await auth.token({ subject: 'mot-cua-ngoc-ha', roles: [Role.Receiver], agencies: [desk] });
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await suite?.stop();
-    auth?.cleanup();
-  }, 60_000);
+  });
 
   async function receive(): Promise<string> {
     return (await receipt()).code;
   }
 
   async function receipt(): Promise<{ code: string; lookupSecret: string }> {
-    const response = await fetch(`${suite.url('intake')}/api/v1/dossiers`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        procedureCode: '1.001193',
-        receivingAgencyCode: desk,
-        channel: 1,
-        applicant: { fullName: 'Đỗ Quang Huy', wardCode: '00016' },
-        documents: BIRTH_REGISTRATION_DOCUMENTS,
-        returnMethod: 'desk',
-      }),
-    });
-    expect(response.status).toBe(201);
-    return (await response.json()) as { code: string; lookupSecret: string };
+    const { status, body } = await receiveDossier(running, { desk, wardCode: '00016', fullName: 'Đỗ Quang Huy' }, token);
+    expect(status).toBe(201);
+    return body as { code: string; lookupSecret: string };
   }
 
   const record = async (code: string) => {

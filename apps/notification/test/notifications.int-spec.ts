@@ -1,8 +1,6 @@
 import { Role } from '@motcua/auth';
-import { AmqpServer } from '@motcua/messaging';
-import { eventually, type RunningServiceApp, startServiceApp, aDossierAccepted, TEST_DESK } from '@motcua/testing';
+import { eventually, useServiceApp, aDossierAccepted, TEST_DESK } from '@motcua/testing';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { AppModule, SERVICE } from '../src/app.module';
 import { entities, migrations } from '../src/database';
 
@@ -19,19 +17,7 @@ interface NotificationRow {
 }
 
 describe('notification: the applicant is told their dossier was received', () => {
-  let service: RunningServiceApp;
-  let db: DataSource;
-  let server: AmqpServer;
-
-  beforeAll(async () => {
-    service = await startServiceApp({ service: SERVICE, module: AppModule, entities, migrations });
-    db = service.app.get(DataSource);
-    server = service.app.get(AmqpServer);
-  }, 30_000);
-
-  afterAll(async () => {
-    await service?.stop();
-  });
+  const { service, db, server } = useServiceApp({ service: SERVICE, module: AppModule, entities, migrations });
 
   const rowsFor = (dossierCode: string): Promise<NotificationRow[]> =>
     db.query(`SELECT * FROM notification WHERE dossier_code = $1 ORDER BY created_at, id`, [dossierCode]);

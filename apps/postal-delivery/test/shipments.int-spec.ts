@@ -1,25 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ReturnMethod } from '@motcua/contracts';
-import { AmqpServer } from '@motcua/messaging';
-import { eventually, type RunningServiceApp, startServiceApp, aDossierAccepted } from '@motcua/testing';
-import { DataSource } from 'typeorm';
+import { eventually, useServiceApp, aDossierAccepted } from '@motcua/testing';
 import { AppModule, SERVICE } from '../src/app.module';
 import { entities, migrations } from '../src/database';
 
 describe('postal-delivery: accepted dossiers', () => {
-  let service: RunningServiceApp;
-  let db: DataSource;
-  let server: AmqpServer;
-
-  beforeAll(async () => {
-    service = await startServiceApp({ service: SERVICE, module: AppModule, entities, migrations });
-    db = service.app.get(DataSource);
-    server = service.app.get(AmqpServer);
-  }, 30_000);
-
-  afterAll(async () => {
-    await service?.stop();
-  });
+  const { service, db, server } = useServiceApp({ service: SERVICE, module: AppModule, entities, migrations });
 
   const inboxHas = async (messageId: string): Promise<boolean> =>
     ((await db.query(`SELECT 1 FROM inbox_message WHERE message_id = $1`, [messageId])) as unknown[]).length === 1;

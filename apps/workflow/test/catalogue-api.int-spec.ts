@@ -1,29 +1,18 @@
 import { Role } from '@motcua/auth';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { parkingLotQueueName } from '@motcua/messaging';
-import { type RunningSuite, type TestAuth, aDossierAccepted, createTestAuth, eventually, publishEvent, startSuite, withBrokerChannel } from '@motcua/testing';
+import { aDossierAccepted, eventually, publishEvent, useSuite, withBrokerChannel } from '@motcua/testing';
 
 /** The catalogue as an administrator reads it. */
 describe('the catalogue API', () => {
-  let auth: TestAuth;
-  let suite: RunningSuite;
+  const running = useSuite('catalogue-api', ['workflow']);
+  const { suite, auth } = running;
+  const db = running.db('workflow');
   let admin: string;
-  let db: Client;
 
   beforeAll(async () => {
-    auth = createTestAuth();
-    suite = await startSuite('catalogue-api', auth.env, ['workflow']);
     admin = await auth.token({ subject: 'quan-tri-vien', roles: [Role.Admin] });
-    db = new Client({ connectionString: suite.services.workflow.database.url });
-    await db.connect();
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await suite?.stop();
-    auth?.cleanup();
-  }, 60_000);
+  });
 
   const get = async (path: string, token = admin) => {
     const response = await fetch(`${suite.url('workflow')}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });

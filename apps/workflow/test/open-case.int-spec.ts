@@ -1,25 +1,11 @@
-import { Client } from 'pg';
 import { parkingLotQueueName } from '@motcua/messaging';
-import { type TestAuth, createTestAuth, publishEvent, withBrokerChannel, type RunningSuite, eventually, startSuite, aDossierAccepted } from '@motcua/testing';
+import { publishEvent, withBrokerChannel, eventually, useSuite, aDossierAccepted } from '@motcua/testing';
 
 /** Opening cases from accepted dossiers: once per dossier, and never routed to nobody. */
 describe('workflow opens a case for an accepted dossier', () => {
-  let auth: TestAuth;
-  let suite: RunningSuite;
-  let db: Client;
-
-  beforeAll(async () => {
-    auth = createTestAuth();
-    suite = await startSuite('open-case', auth.env, ['workflow']);
-    db = new Client({ connectionString: suite.services.workflow.database.url });
-    await db.connect();
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await suite?.stop();
-    auth?.cleanup();
-  }, 60_000);
+  const running = useSuite('open-case', ['workflow']);
+  const { suite } = running;
+  const db = running.db('workflow');
 
   const accepted = (overrides: Parameters<typeof aDossierAccepted>[0] = {}) =>
     aDossierAccepted({ receivingAgencyCode: '031.01.20.H26', applicant: { fullName: 'Vũ Thị Mai', wardCode: '00031' }, ...overrides });

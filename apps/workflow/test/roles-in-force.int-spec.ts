@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { type RunningSuite, type TestAuth, aDossierAccepted, createTestAuth, eventually, publishEvent, startSuite } from '@motcua/testing';
+import { aDossierAccepted, callApi, firstTaskOf, useSuite } from '@motcua/testing';
 
 const WARD = '031.01.20.H26';
 const OTHER_WARD = '004.01.20.H26';
@@ -13,43 +12,18 @@ const RECEIVER = `${WARD}.receiver.1`;
  * organisation's record gives them there that their token also gives (the token narrows, the record confirms).
  */
 describe('the roles in force: the token narrows, the record confirms', () => {
-  let auth: TestAuth;
-  let suite: RunningSuite;
-  let db: Client;
+  const running = useSuite('roles-in-force', ['workflow']);
+  const { auth } = running;
+  const db = running.db('workflow');
 
-  beforeAll(async () => {
-    auth = createTestAuth();
-    suite = await startSuite('roles-in-force', auth.env, ['workflow']);
-    db = new Client({ connectionString: suite.services.workflow.database.url });
-    await db.connect();
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await suite?.stop();
-    auth?.cleanup();
-  }, 60_000);
-
-  const call = async (method: 'GET' | 'POST' | 'PUT', path: string, subject: string, roles: Role[], body?: unknown, agencies = [WARD]) => {
-    const token = await auth.token({ subject, roles, agencies });
-    const response = await fetch(`${suite.url('workflow')}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, body: (await response.json()) as { code?: string; version?: number; ownerId?: string | null; items?: { id: string }[] } };
-  };
+  const call = async (method: 'GET' | 'POST' | 'PUT', path: string, subject: string, roles: Role[], body?: unknown, agencies = [WARD]) =>
+    callApi(method, running.api('workflow')(path), await auth.token({ subject, roles, agencies }), body);
 
   /** A new dossier's first task (the ward specialist's step), open in the ward's queue. */
   const firstTask = async () => {
-    const dossier = aDossierAccepted({ receivingAgencyCode: WARD, applicant: { fullName: 'Đỗ Văn Nam', wardCode: '00031' } });
-    await publishEvent(suite.prefix, dossier);
-    const task = await eventually(
-      async () => (await db.query<{ id: string; version: number; role: string }>(`SELECT id, version, role FROM task WHERE dossier_code = $1`, [dossier.dossierCode])).rows[0],
-      'the first task',
-    );
+    const task = await firstTaskOf(running, aDossierAccepted({ receivingAgencyCode: WARD, applicant: { fullName: 'Đỗ Văn Nam', wardCode: '00031' } }));
     expect(task.role).toBe('specialist');
-    return { ...task, dossierCode: dossier.dossierCode };
+    return task;
   };
   const ownerOf = async (taskId: string) => (await db.query<{ owner: string | null; version: number }>(`SELECT owner_id AS owner, version FROM task WHERE id = $1`, [taskId])).rows[0];
 
@@ -107,7 +81,7 @@ describe('the roles in force: the token narrows, the record confirms', () => {
     expect(await call('GET', `/tasks/${task.id}`, stranger, [Role.Specialist], undefined, agencies)).toMatchObject({ status: 404 });
     const queue = await call('GET', `/tasks?owner=none&limit=100`, stranger, [Role.Specialist], undefined, agencies);
     expect(queue.status).toBe(200);
-    expect(queue.body.items!.map((t) => t.id)).not.toContain(task.id);
+    expect(queue.body.items!.map((t: { id: string }) => t.id)).not.toContain(task.id);
     expect(await call('GET', `/tasks?agency=${WARD}`, stranger, [Role.Specialist], undefined, agencies)).toMatchObject({ status: 403, body: { code: 'TASK.AGENCY_NOT_YOURS' } });
     expect(await call('GET', `/dossiers/${task.dossierCode}/control-slip`, stranger, [Role.Specialist], undefined, agencies)).toMatchObject({ status: 404 });
     expect((await ownerOf(task.id)).owner).toBeNull();
@@ -137,7 +111,7 @@ describe('the roles in force: the token narrows, the record confirms', () => {
     // the specialist with a token that gives no role: not in their lists, 404 for the task and the slip
     const queue = await call('GET', `/tasks?owner=none&limit=100`, SPECIALIST, []);
     expect(queue.status).toBe(200);
-    expect(queue.body.items!.map((t) => t.id)).not.toContain(task.id);
+    expect(queue.body.items!.map((t: { id: string }) => t.id)).not.toContain(task.id);
     expect(await call('GET', `/tasks/${task.id}`, SPECIALIST, [])).toMatchObject({ status: 404 });
     expect(await call('GET', `/dossiers/${task.dossierCode}/control-slip`, SPECIALIST, [])).toMatchObject({ status: 404 });
     // the coordinator reads the task with a token for their desk, not with one that names no role or another agency

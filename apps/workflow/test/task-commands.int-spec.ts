@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { Role } from '@motcua/auth';
-import { type RunningSuite, type TestAuth, aDossierAccepted, createTestAuth, eventually, publishEvent, startSuite } from '@motcua/testing';
+import { aDossierAccepted, callApi, eventually, firstTaskOf, useSuite } from '@motcua/testing';
 
 const WARD = '031.01.20.H26';
 const SPECIALIST = `${WARD}.specialist.1`;
@@ -11,45 +10,19 @@ const SPECIALIST = `${WARD}.specialist.1`;
  * command's write needs, and commits once the command waits on it).
  */
 describe('a task command writes only what it decided on', () => {
-  let auth: TestAuth;
-  let suite: RunningSuite;
-  let db: Client;
-
-  beforeAll(async () => {
-    auth = createTestAuth();
-    suite = await startSuite('task-commands', auth.env, ['workflow']);
-    db = new Client({ connectionString: suite.services.workflow.database.url });
-    await db.connect();
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await suite?.stop();
-    auth?.cleanup();
-  }, 60_000);
+  const running = useSuite('task-commands', ['workflow']);
+  const { suite, auth } = running;
+  const db = running.db('workflow');
 
   const post = async (path: string, subject: string, role: Role, body: unknown, headers: Record<string, string> = {}, base = suite.url('workflow')) => {
-    const token = await auth.token({ subject, roles: [role], agencies: [WARD] });
-    const response = await fetch(`${base}/api/v1${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as { code?: string; version?: number; ownerId?: string } };
+    const { status, body: answer } = await callApi('POST', `${base}/api/v1${path}`, await auth.token({ subject, roles: [role], agencies: [WARD] }), body, headers);
+    return { status, body: answer as { code?: string; version?: number; ownerId?: string } };
   };
   const claim = (taskId: string, version: number, headers: Record<string, string> = {}) =>
     post(`/tasks/${taskId}/claim`, SPECIALIST, Role.Specialist, { version }, headers);
 
   /** A new dossier's first task, open in the ward's queue. */
-  const firstTask = async () => {
-    const dossier = aDossierAccepted({ receivingAgencyCode: WARD, applicant: { fullName: 'Đỗ Văn Nam', wardCode: '00031' } });
-    await publishEvent(suite.prefix, dossier);
-    const task = await eventually(
-      async () => (await db.query<{ id: string; version: number }>(`SELECT id, version FROM task WHERE dossier_code = $1`, [dossier.dossierCode])).rows[0],
-      'the first task',
-    );
-    return { ...task, dossierCode: dossier.dossierCode };
-  };
+  const firstTask = () => firstTaskOf(running, aDossierAccepted({ receivingAgencyCode: WARD, applicant: { fullName: 'Đỗ Văn Nam', wardCode: '00031' } }));
 
   /** Runs `change` in a transaction, starts `command`, commits once the command waits on a row lock. */
   const meanwhile = async <T>(change: string, values: unknown[], command: () => Promise<T>): Promise<T> => {

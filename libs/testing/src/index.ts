@@ -8,3 +8,4 @@ export * from './eventually';
 export * from './service-registry';
 export * from './running-suite';
 export * from './builders';
+export * from './suite-fixture';

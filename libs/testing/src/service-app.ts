@@ -1,11 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import type { PrincipalKind, Role } from '@motcua/auth';
 import { createService, type ServiceDefinition } from '@motcua/bootstrap';
-import { AmqpConnection, topologyNames } from '@motcua/messaging';
+import { AmqpConnection, AmqpServer, topologyNames } from '@motcua/messaging';
+import { DataSource } from 'typeorm';
 import { createTestAuth } from './auth';
 import { deleteTopology, uniquePrefix } from './broker';
 import { createTestDatabase } from './database';
 import { publishEvent } from './events';
+import { standIn } from './stand-in';
 
 /** What a test needs to say about the service under test: the rest is the same for every service. */
 export type ServiceAppDefinition = Pick<ServiceDefinition, 'service' | 'module' | 'entities' | 'migrations'>;
@@ -68,3 +70,32 @@ export async function startServiceApp(definition: ServiceAppDefinition): Promise
   };
 }
 
+
+/** What a test file gets from `useServiceApp`: names it may take at its top level and use in tests and hooks. */
+export interface ServiceAppFixture {
+  readonly service: RunningServiceApp;
+  /** The service's own database connection. */
+  readonly db: DataSource;
+  /** The service's consumer, with its counts of deliveries handled, duplicate, retried and parked. */
+  readonly server: AmqpServer;
+}
+
+/** Starts `definition` with `startServiceApp` before the file's tests and stops it after them. */
+export function useServiceApp(definition: ServiceAppDefinition): ServiceAppFixture {
+  let running: RunningServiceApp | undefined;
+  beforeAll(async () => {
+    running = await startServiceApp(definition);
+  }, 30_000);
+  afterAll(async () => {
+    await running?.stop();
+  });
+  const service = (): RunningServiceApp => {
+    if (!running) throw new Error(`useServiceApp(${definition.service}): not started yet (use it inside a test or hook)`);
+    return running;
+  };
+  return {
+    service: standIn(service),
+    db: standIn(() => service().app.get(DataSource)),
+    server: standIn(() => service().app.get(AmqpServer)),
+  };
+}

@@ -5,3 +5,4 @@ export * from './catalogue-events';
 export * from './task-events';
 export * from './registry';
 export * from './payload-schemas';
+export * from './dossier-not-found';

@@ -1,4 +1,4 @@
-/** A refusal of the HTTP layer itself, before any handler runs: its stable code (titled in `PROBLEM_TITLES`). */
+/** A refusal of the HTTP layer itself, before any handler runs: its stable code (titled in `PROBLEMS`, with the same status there). */
 export interface FrameworkProblem {
   readonly status: number;
   readonly code: string;

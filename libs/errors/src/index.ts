@@ -1,3 +1,4 @@
+export * from './refusal';
 export * from './problem-details';
 export * from './problem-titles';
 export * from './problem-details.filter';

@@ -8,7 +8,8 @@ import {
   problemType,
 } from './problem-details';
 import { FRAMEWORK_PROBLEMS } from './framework-problems';
-import { problemTitle } from './problem-titles';
+import { problemStatus, problemTitle } from './problem-titles';
+import { Refusal } from './refusal';
 import { RequestContext } from '@motcua/observability';
 
 /**
@@ -46,12 +47,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 /**
- * The problem details of any error, titled in Vietnamese by its code (`PROBLEM_TITLES`): a
- * `ProblemDetailsException` as thrown; an error of the HTTP layer itself (Fastify's, before any handler runs:
+ * The problem details of any error, titled in Vietnamese by its code (`PROBLEMS`): a domain `Refusal` with the
+ * status its code has there; a `ProblemDetailsException` as thrown; an error of the HTTP layer itself (Fastify's, before any handler runs:
  * unreadable JSON, a content type other than JSON, a body or path too long) by its stable `REQUEST.*` code; another
  * `HttpException` as `HTTP.<REASON>`; anything else as a 500 that says nothing.
  */
 export function problemOf(exception: unknown): ProblemDetails {
+  if (exception instanceof Refusal) {
+    const status = problemStatus(exception.code);
+    return withoutUndefined({
+      type: problemType(exception.code),
+      title: problemTitle(exception.code, status),
+      status,
+      detail: exception.detail,
+      code: exception.code,
+      errors: exception.errors,
+    });
+  }
   if (exception instanceof ProblemDetailsException) {
     return withoutUndefined({
       type: problemType(exception.code),

@@ -1,12 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import { problemTitle } from './problem-titles';
+import type { FieldProblem } from './refusal';
 
-/** One field-level problem in a rejected request (`applicant.fullName`, `isNotEmpty`, the human message). */
-export interface FieldProblem {
-  field: string;
-  code: string;
-  message: string;
-}
+export type { FieldProblem } from './refusal';
 
 /** The RFC 9457 body every service answers errors with; `code` is the stable, documented error code. */
 export interface ProblemDetails {
@@ -32,7 +28,7 @@ export interface ProblemDetailsInit {
   status: number;
   /**
    * Stable, upper-case, dot-separated: `DOSSIER.NOT_FOUND`, `TASK.ALREADY_OWNED`. Clients switch on it. Its
-   * Vietnamese title comes from `PROBLEM_TITLES`, where a new code gets one.
+   * status and Vietnamese title are in `PROBLEMS`, where a new code gets them (the status given here must be the same).
    */
   code: string;
   detail?: string;
@@ -40,8 +36,9 @@ export interface ProblemDetailsInit {
 }
 
 /**
- * Throw this from use cases / controllers to answer with a specific problem. The filter renders it as is, titled
- * by its code; every other HttpException gets a generic `HTTP.<REASON>` code.
+ * A problem of the HTTP layer itself, with its status (the bearer guard's, the validation pipe's, a cursor or an
+ * idempotency key refused): the filter renders it as is, titled by its code; every other HttpException gets a generic
+ * `HTTP.<REASON>` code. Rules, use cases and controllers throw a `Refusal` instead, which carries no status.
  */
 export class ProblemDetailsException extends HttpException {
   readonly code: string;

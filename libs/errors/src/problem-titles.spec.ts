@@ -5,7 +5,9 @@ import type { HttpAdapterHost } from '@nestjs/core';
 import { IsString } from 'class-validator';
 import { type ProblemDetails, ProblemDetailsException } from './problem-details';
 import { ProblemDetailsFilter } from './problem-details.filter';
-import { HTTP_STATUS_TITLES, PROBLEM_TITLES, problemTitle } from './problem-titles';
+import { CONNECTION_PROBLEMS, FRAMEWORK_PROBLEMS } from './framework-problems';
+import { HTTP_STATUS_TITLES, PROBLEMS, problemStatus, problemTitle } from './problem-titles';
+import { Refusal } from './refusal';
 import { validationPipe } from '@motcua/http';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -49,7 +51,7 @@ describe('problem titles', () => {
   const used = new Set(tree.flatMap(({ text }) => [...text.matchAll(CODE_LITERAL)].map((m) => m[1])));
 
   it('are Vietnamese, for every code and every HTTP status', () => {
-    const english = [...Object.entries(PROBLEM_TITLES), ...Object.entries(HTTP_STATUS_TITLES)].filter(([, title]) => !isVietnamese(title));
+    const english = [...Object.entries(PROBLEMS).map(([code, { title }]) => [code, title] as const), ...Object.entries(HTTP_STATUS_TITLES)].filter(([, title]) => !isVietnamese(title));
     expect(english).toEqual([]);
   });
 
@@ -59,14 +61,21 @@ describe('problem titles', () => {
     expect(isVietnamese('Không tìm thấy hồ sơ'.normalize('NFD'))).toBe(false);
   });
 
-  it('exist for every code the source tree uses', () => {
+  it('exist, with an HTTP status, for every code the source tree uses', () => {
     expect(used.size).toBeGreaterThan(50); // the scan sees the tree
-    const untitled = [...used].filter((code) => !code.startsWith('HTTP.') && !FIELD_CODES.has(code) && !Object.hasOwn(PROBLEM_TITLES, code));
+    const untitled = [...used].filter((code) => !code.startsWith('HTTP.') && !FIELD_CODES.has(code) && !Object.hasOwn(PROBLEMS, code));
     expect(untitled).toEqual([]);
+    const withoutStatus = Object.entries(PROBLEMS).filter(([, { status }]) => !Number.isInteger(status) || status < 400 || status > 599);
+    expect(withoutStatus).toEqual([]);
+  });
+
+  it('give the HTTP layer’s own refusals the status they are answered with', () => {
+    const framework = [...Object.values(FRAMEWORK_PROBLEMS), ...Object.values(CONNECTION_PROBLEMS)];
+    expect(framework.filter(({ code, status }) => problemStatus(code) !== status)).toEqual([]);
   });
 
   it('exist only for codes the source tree uses', () => {
-    const unused = Object.keys(PROBLEM_TITLES).filter((code) => code !== 'INTERNAL' && !used.has(code));
+    const unused = Object.keys(PROBLEMS).filter((code) => code !== 'INTERNAL' && !used.has(code));
     expect(unused).toEqual([]);
   });
 
@@ -107,6 +116,21 @@ describe('the problem details filter', () => {
   it('titles a problem of ours by its code, in Vietnamese (a stale claim)', () => {
     const stale = new ProblemDetailsException({ status: HttpStatus.CONFLICT, code: 'TASK.VERSION_CONFLICT', detail: 'the task is at version 3, not 2: reload it' });
     expect(rendered(stale)).toMatchObject({ status: 409, code: 'TASK.VERSION_CONFLICT', title: 'Nhiệm vụ đã thay đổi, đề nghị tải lại' });
+  });
+
+  it('answers a domain refusal with its code’s status and title, and nothing of HTTP from the rule', () => {
+    const owned = Refusal.ofField('TASK.ALREADY_OWNED', 'officerId', 'lan already owns the task');
+    expect(rendered(owned)).toEqual({
+      type: 'https://motcua.vn/problems/task-already-owned',
+      title: 'Nhiệm vụ đã có cán bộ xử lý',
+      status: 409,
+      detail: 'lan already owns the task',
+      code: 'TASK.ALREADY_OWNED',
+      errors: [{ field: 'officerId', code: 'TASK.ALREADY_OWNED', message: 'lan already owns the task' }],
+      instance: '/api/v1/tasks/x/claim',
+    });
+    expect(rendered(new Refusal('STATISTICS.LEADERS_ONLY'))).toEqual(expect.not.objectContaining({ detail: expect.anything() }));
+    expect(rendered(new Refusal('DOSSIER.NOT_FOUND', 'No dossier X that you may see'))).toMatchObject({ status: 404, title: 'Không tìm thấy hồ sơ' });
   });
 
   it('titles Nest’s and libraries’ exceptions in Vietnamese, whatever title they carry', () => {

@@ -1,96 +1,104 @@
+/** What a stable code answers over HTTP: its status, and its title in Vietnamese. */
+export interface ProblemKind {
+  readonly status: number;
+  readonly title: string;
+}
+
 /**
- * Tiêu đề lỗi: the title of every problem the services answer with, in Vietnamese, by its stable code. Officers
- * and applicants read the title; programs switch on the code, which never changes. One place for all of them, so
- * a unit test can hold every code used in the source tree to a Vietnamese title; the `detail` says what went wrong
- * in this instance.
+ * Tiêu đề lỗi: every problem the services answer with, by its stable code: the HTTP status it answers with, and its
+ * title in Vietnamese. Officers and applicants read the title; programs switch on the code, which never changes.
+ * The one place a code meets HTTP: rules and use cases refuse with a `Refusal` (a code, no status), and the
+ * problem-details filter looks its status and title up here. A unit test holds every code used in the source tree
+ * to an entry; the `detail` says what went wrong in this instance.
  */
-export const PROBLEM_TITLES: Readonly<Record<string, string>> = {
-  INTERNAL: 'Lỗi hệ thống',
+export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
+  INTERNAL: { status: 500, title: 'Lỗi hệ thống' },
 
   // every service: requests, tokens, retries, pages
-  'REQUEST.INVALID': 'Yêu cầu không hợp lệ',
-  'REQUEST.INVALID_CURSOR': 'Con trỏ phân trang không hợp lệ',
-  'REQUEST.MALFORMED_JSON': 'Nội dung yêu cầu không phải là JSON hợp lệ',
-  'REQUEST.UNSUPPORTED_MEDIA_TYPE': 'Kiểu nội dung không được hỗ trợ',
-  'REQUEST.BODY_TOO_LARGE': 'Nội dung yêu cầu quá lớn',
-  'REQUEST.CONTENT_LENGTH_MISMATCH': 'Độ dài nội dung không khớp với Content-Length',
-  'REQUEST.MALFORMED_URL': 'Đường dẫn yêu cầu không hợp lệ',
-  'REQUEST.URI_TOO_LONG': 'Đường dẫn yêu cầu quá dài',
-  'REQUEST.HEADERS_TOO_LARGE': 'Phần tiêu đề của yêu cầu quá lớn',
-  'REQUEST.TIMEOUT': 'Yêu cầu không được gửi xong trong thời gian cho phép',
-  'REQUEST.MALFORMED_HTTP': 'Yêu cầu HTTP không hợp lệ',
-  'AUTH.TOKEN_MISSING': 'Chưa đăng nhập: thiếu mã truy cập',
-  'AUTH.TOKEN_INVALID': 'Mã truy cập không hợp lệ hoặc đã hết hạn',
-  'AUTH.FORBIDDEN': 'Không có quyền thực hiện thao tác này',
-  'IDEMPOTENCY.KEY_INVALID': 'Khóa chống gửi lặp (Idempotency-Key) không hợp lệ',
-  'IDEMPOTENCY.KEY_REUSED': 'Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác',
+  'REQUEST.INVALID': { status: 400, title: 'Yêu cầu không hợp lệ' },
+  'REQUEST.INVALID_CURSOR': { status: 400, title: 'Con trỏ phân trang không hợp lệ' },
+  'REQUEST.MALFORMED_JSON': { status: 400, title: 'Nội dung yêu cầu không phải là JSON hợp lệ' },
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, title: 'Kiểu nội dung không được hỗ trợ' },
+  'REQUEST.BODY_TOO_LARGE': { status: 413, title: 'Nội dung yêu cầu quá lớn' },
+  'REQUEST.CONTENT_LENGTH_MISMATCH': { status: 400, title: 'Độ dài nội dung không khớp với Content-Length' },
+  'REQUEST.MALFORMED_URL': { status: 400, title: 'Đường dẫn yêu cầu không hợp lệ' },
+  'REQUEST.URI_TOO_LONG': { status: 414, title: 'Đường dẫn yêu cầu quá dài' },
+  'REQUEST.HEADERS_TOO_LARGE': { status: 431, title: 'Phần tiêu đề của yêu cầu quá lớn' },
+  'REQUEST.TIMEOUT': { status: 408, title: 'Yêu cầu không được gửi xong trong thời gian cho phép' },
+  'REQUEST.MALFORMED_HTTP': { status: 400, title: 'Yêu cầu HTTP không hợp lệ' },
+  'AUTH.TOKEN_MISSING': { status: 401, title: 'Chưa đăng nhập: thiếu mã truy cập' },
+  'AUTH.TOKEN_INVALID': { status: 401, title: 'Mã truy cập không hợp lệ hoặc đã hết hạn' },
+  'AUTH.FORBIDDEN': { status: 403, title: 'Không có quyền thực hiện thao tác này' },
+  'IDEMPOTENCY.KEY_INVALID': { status: 400, title: 'Khóa chống gửi lặp (Idempotency-Key) không hợp lệ' },
+  'IDEMPOTENCY.KEY_REUSED': { status: 422, title: 'Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác' },
 
   // intake: receipt and supplements
-  'DOSSIER.NOT_FOUND': 'Không tìm thấy hồ sơ',
-  'LOOKUP.TOO_MANY_ATTEMPTS': 'Quá nhiều lần thử tra cứu hồ sơ',
-  'DOSSIER.DESK_NOT_YOURS': 'Cán bộ không làm việc tại bộ phận tiếp nhận này',
-  'DOSSIER.DESK_ONLY': 'Chỉ bộ phận một cửa đã tiếp nhận hồ sơ mới nhận hồ sơ bổ sung',
-  'DOSSIER.PROCEDURE_UNKNOWN': 'Thủ tục hành chính không có trong danh mục',
-  'DOSSIER.PROCEDURE_INACTIVE': 'Thủ tục hành chính đã ngừng tiếp nhận',
-  'DOSSIER.CHANNEL_NOT_ALLOWED': 'Thủ tục không tiếp nhận hồ sơ qua kênh này',
-  'DOSSIER.AREA_UNKNOWN': 'Không tìm thấy phường, xã của người nộp',
-  'DOSSIER.DESK_NOT_ALLOWED': 'Bộ phận một cửa này không được tiếp nhận hồ sơ này',
-  'DOSSIER.NO_COMPETENT_AGENCY': 'Không xác định được cơ quan có thẩm quyền giải quyết cho người nộp',
-  'DOSSIER.DOCUMENTS_MISSING': 'Hồ sơ còn thiếu thành phần bắt buộc',
-  'DOSSIER.NOT_AWAITING_SUPPLEMENT': 'Hồ sơ không ở trạng thái chờ bổ sung',
-  'DOSSIER.SUPPLEMENT_INCOMPLETE': 'Hồ sơ bổ sung chưa đủ các giấy tờ đã yêu cầu',
+  'DOSSIER.NOT_FOUND': { status: 404, title: 'Không tìm thấy hồ sơ' },
+  'LOOKUP.TOO_MANY_ATTEMPTS': { status: 429, title: 'Quá nhiều lần thử tra cứu hồ sơ' },
+  'DOSSIER.DESK_NOT_YOURS': { status: 403, title: 'Cán bộ không làm việc tại bộ phận tiếp nhận này' },
+  'DOSSIER.DESK_ONLY': { status: 403, title: 'Chỉ bộ phận một cửa đã tiếp nhận hồ sơ mới nhận hồ sơ bổ sung' },
+  'DOSSIER.PROCEDURE_UNKNOWN': { status: 422, title: 'Thủ tục hành chính không có trong danh mục' },
+  'DOSSIER.PROCEDURE_INACTIVE': { status: 422, title: 'Thủ tục hành chính đã ngừng tiếp nhận' },
+  'DOSSIER.CHANNEL_NOT_ALLOWED': { status: 422, title: 'Thủ tục không tiếp nhận hồ sơ qua kênh này' },
+  'DOSSIER.AREA_UNKNOWN': { status: 422, title: 'Không tìm thấy phường, xã của người nộp' },
+  'DOSSIER.DESK_NOT_ALLOWED': { status: 422, title: 'Bộ phận một cửa này không được tiếp nhận hồ sơ này' },
+  'DOSSIER.NO_COMPETENT_AGENCY': { status: 422, title: 'Không xác định được cơ quan có thẩm quyền giải quyết cho người nộp' },
+  'DOSSIER.DOCUMENTS_MISSING': { status: 422, title: 'Hồ sơ còn thiếu thành phần bắt buộc' },
+  'DOSSIER.NOT_AWAITING_SUPPLEMENT': { status: 409, title: 'Hồ sơ không ở trạng thái chờ bổ sung' },
+  'DOSSIER.SUPPLEMENT_INCOMPLETE': { status: 422, title: 'Hồ sơ bổ sung chưa đủ các giấy tờ đã yêu cầu' },
 
   // the catalogue (workflow's, and intake's replica of it)
-  'CATALOGUE.NOT_READY': 'Danh mục thủ tục chưa được đồng bộ đến dịch vụ này',
-  'CATALOGUE.AREA_NOT_FOUND': 'Không tìm thấy đơn vị hành chính',
-  'CATALOGUE.AGENCY_NOT_FOUND': 'Không tìm thấy cơ quan, đơn vị',
-  'CATALOGUE.PROCEDURE_NOT_FOUND': 'Không tìm thấy thủ tục hành chính',
-  'CATALOGUE.OFFICER_NOT_FOUND': 'Không tìm thấy cán bộ',
-  'CATALOGUE.PROCEDURE_UNKNOWN': 'Thủ tục hành chính không có quy trình đang áp dụng',
-  'CATALOGUE.OFFICE_HOURS_INVALID': 'Giờ làm việc không hợp lệ',
-  'PROCESS.INVALID': 'Quy trình không hợp lệ, chưa thể ban hành',
-  'ROUTING.NO_AGENCY': 'Bước xử lý không có cơ quan giải quyết',
-  'ROUTING.UNKNOWN_AREA': 'Không tìm thấy địa bàn của người nộp',
-  'ROUTING.AMBIGUOUS': 'Có nhiều cơ quan cùng có thể giải quyết bước xử lý',
-  'CALENDAR.YEAR_OUT_OF_RANGE': 'Năm nằm ngoài phạm vi lịch làm việc',
-  'CALENDAR.SCHEDULE_INVALID': 'Lịch nghỉ, làm bù của năm không hợp lệ',
+  'CATALOGUE.NOT_READY': { status: 503, title: 'Danh mục thủ tục chưa được đồng bộ đến dịch vụ này' },
+  'CATALOGUE.AREA_NOT_FOUND': { status: 404, title: 'Không tìm thấy đơn vị hành chính' },
+  'CATALOGUE.AGENCY_NOT_FOUND': { status: 404, title: 'Không tìm thấy cơ quan, đơn vị' },
+  'CATALOGUE.PROCEDURE_NOT_FOUND': { status: 404, title: 'Không tìm thấy thủ tục hành chính' },
+  'CATALOGUE.OFFICER_NOT_FOUND': { status: 404, title: 'Không tìm thấy cán bộ' },
+  // a case that cannot open is a message parked, not an answer: 422 if it ever were one
+  'CATALOGUE.PROCEDURE_UNKNOWN': { status: 422, title: 'Thủ tục hành chính không có quy trình đang áp dụng' },
+  'CATALOGUE.OFFICE_HOURS_INVALID': { status: 422, title: 'Giờ làm việc không hợp lệ' },
+  'PROCESS.INVALID': { status: 422, title: 'Quy trình không hợp lệ, chưa thể ban hành' },
+  'ROUTING.NO_AGENCY': { status: 422, title: 'Bước xử lý không có cơ quan giải quyết' },
+  'ROUTING.UNKNOWN_AREA': { status: 422, title: 'Không tìm thấy địa bàn của người nộp' },
+  'ROUTING.AMBIGUOUS': { status: 422, title: 'Có nhiều cơ quan cùng có thể giải quyết bước xử lý' },
+  'CALENDAR.YEAR_OUT_OF_RANGE': { status: 400, title: 'Năm nằm ngoài phạm vi lịch làm việc' },
+  'CALENDAR.SCHEDULE_INVALID': { status: 422, title: 'Lịch nghỉ, làm bù của năm không hợp lệ' },
 
   // workflow: tasks, cases, staff, statistics
-  'TASK.NOT_FOUND': 'Không tìm thấy nhiệm vụ',
-  'TASK.OFFICERS_ONLY': 'Chỉ cán bộ mới có danh sách nhiệm vụ',
-  'TASK.SUBTREE_FOR_LEADERS': 'Chỉ lãnh đạo mới xem được các đơn vị cấp dưới',
-  'TASK.AGENCY_NOT_YOURS': 'Đơn vị không thuộc nơi cán bộ công tác',
-  'TASK.ALL_FOR_HEADS': 'Chỉ người đứng đầu đơn vị mới xem được nhiệm vụ của mọi cán bộ',
-  'TASK.CLOSED': 'Nhiệm vụ đã kết thúc',
-  'TASK.VERSION_CONFLICT': 'Nhiệm vụ đã thay đổi, đề nghị tải lại',
-  'TASK.ALREADY_OWNED': 'Nhiệm vụ đã có cán bộ xử lý',
-  'TASK.NOT_ELIGIBLE': 'Cán bộ không có vai trò được giao cho bước này',
-  'TASK.NOT_HEAD': 'Chỉ người đứng đầu đơn vị mới giao nhiệm vụ',
-  'TASK.ASSIGNEE_NOT_ELIGIBLE': 'Cán bộ được giao không đủ điều kiện xử lý nhiệm vụ này',
-  'TASK.NOT_OWNED': 'Nhiệm vụ chưa có cán bộ xử lý',
-  'TASK.NOT_OWNER': 'Chỉ cán bộ đang xử lý nhiệm vụ mới thực hiện được thao tác này',
-  'TASK.ACTION_NOT_ALLOWED': 'Bước xử lý này không cho phép thao tác đã chọn',
-  'TASK.REASON_REQUIRED': 'Thao tác này phải ghi rõ lý do',
-  'TASK.RESULT_NOT_SIGNED': 'Kết quả chưa được ký nên chưa thể trả',
-  'TASK.MISSING_LIST_REQUIRED': 'Yêu cầu bổ sung phải liệt kê đầy đủ giấy tờ còn thiếu',
-  'EXTENSION.NO_APPOINTMENT': 'Hồ sơ chưa có ngày hẹn trả kết quả',
-  'EXTENSION.NOT_LATER': 'Ngày hẹn mới phải sau ngày hẹn hiện tại',
-  'EXTENSION.OUTSIDE_OFFICE_HOURS': 'Thời hạn hẹn trả mới không nằm trong giờ làm việc của bộ phận một cửa',
-  'EXTENSION.TOO_LATE': 'Đã quá thời hạn xin gia hạn (chậm nhất một ngày làm việc trước ngày hẹn)',
-  'CASE.CLOSED': 'Hồ sơ đã kết thúc xử lý',
-  'CASE.VERSION_CONFLICT': 'Hồ sơ đã thay đổi, đề nghị tải lại',
-  'CASE.DESK_ONLY': 'Chỉ bộ phận một cửa đã tiếp nhận hồ sơ mới ghi nhận việc rút hồ sơ',
-  'CASE.HEAD_OF_DESK_ONLY': 'Chỉ trưởng bộ phận một cửa mới thay đổi cán bộ đầu mối',
-  'CASE.COORDINATOR_NOT_ELIGIBLE': 'Cán bộ không thể làm đầu mối của hồ sơ',
-  'CASE.ALREADY_COORDINATOR': 'Cán bộ đã là đầu mối của hồ sơ',
-  'OFFICER.NOT_FOUND': 'Không tìm thấy cán bộ',
-  'OFFICER.HEAD_ONLY': 'Chỉ lãnh đạo, trưởng bộ phận của cơ quan mới ghi nhận việc cán bộ nghỉ',
-  'STATISTICS.EMPTY_PERIOD': 'Kỳ thống kê kết thúc trước khi bắt đầu',
-  'STATISTICS.LEADERS_ONLY': 'Chỉ lãnh đạo, người đứng đầu bộ phận và quản trị viên mới xem được thống kê',
-  'STATISTICS.AGENCY_NOT_YOURS': 'Đơn vị không thuộc phạm vi cán bộ phụ trách',
+  'TASK.NOT_FOUND': { status: 404, title: 'Không tìm thấy nhiệm vụ' },
+  'TASK.OFFICERS_ONLY': { status: 403, title: 'Chỉ cán bộ mới có danh sách nhiệm vụ' },
+  'TASK.SUBTREE_FOR_LEADERS': { status: 403, title: 'Chỉ lãnh đạo mới xem được các đơn vị cấp dưới' },
+  'TASK.AGENCY_NOT_YOURS': { status: 403, title: 'Đơn vị không thuộc nơi cán bộ công tác' },
+  'TASK.ALL_FOR_HEADS': { status: 403, title: 'Chỉ người đứng đầu đơn vị mới xem được nhiệm vụ của mọi cán bộ' },
+  'TASK.CLOSED': { status: 409, title: 'Nhiệm vụ đã kết thúc' },
+  'TASK.VERSION_CONFLICT': { status: 409, title: 'Nhiệm vụ đã thay đổi, đề nghị tải lại' },
+  'TASK.ALREADY_OWNED': { status: 409, title: 'Nhiệm vụ đã có cán bộ xử lý' },
+  'TASK.NOT_ELIGIBLE': { status: 403, title: 'Cán bộ không có vai trò được giao cho bước này' },
+  'TASK.NOT_HEAD': { status: 403, title: 'Chỉ người đứng đầu đơn vị mới giao nhiệm vụ' },
+  'TASK.ASSIGNEE_NOT_ELIGIBLE': { status: 422, title: 'Cán bộ được giao không đủ điều kiện xử lý nhiệm vụ này' },
+  'TASK.NOT_OWNED': { status: 409, title: 'Nhiệm vụ chưa có cán bộ xử lý' },
+  'TASK.NOT_OWNER': { status: 403, title: 'Chỉ cán bộ đang xử lý nhiệm vụ mới thực hiện được thao tác này' },
+  'TASK.ACTION_NOT_ALLOWED': { status: 422, title: 'Bước xử lý này không cho phép thao tác đã chọn' },
+  'TASK.REASON_REQUIRED': { status: 422, title: 'Thao tác này phải ghi rõ lý do' },
+  'TASK.RESULT_NOT_SIGNED': { status: 409, title: 'Kết quả chưa được ký nên chưa thể trả' },
+  'TASK.MISSING_LIST_REQUIRED': { status: 422, title: 'Yêu cầu bổ sung phải liệt kê đầy đủ giấy tờ còn thiếu' },
+  'EXTENSION.NO_APPOINTMENT': { status: 422, title: 'Hồ sơ chưa có ngày hẹn trả kết quả' },
+  'EXTENSION.NOT_LATER': { status: 422, title: 'Ngày hẹn mới phải sau ngày hẹn hiện tại' },
+  'EXTENSION.OUTSIDE_OFFICE_HOURS': { status: 422, title: 'Thời hạn hẹn trả mới không nằm trong giờ làm việc của bộ phận một cửa' },
+  'EXTENSION.TOO_LATE': { status: 422, title: 'Đã quá thời hạn xin gia hạn (chậm nhất một ngày làm việc trước ngày hẹn)' },
+  'CASE.CLOSED': { status: 409, title: 'Hồ sơ đã kết thúc xử lý' },
+  'CASE.VERSION_CONFLICT': { status: 409, title: 'Hồ sơ đã thay đổi, đề nghị tải lại' },
+  'CASE.DESK_ONLY': { status: 403, title: 'Chỉ bộ phận một cửa đã tiếp nhận hồ sơ mới ghi nhận việc rút hồ sơ' },
+  'CASE.HEAD_OF_DESK_ONLY': { status: 403, title: 'Chỉ trưởng bộ phận một cửa mới thay đổi cán bộ đầu mối' },
+  'CASE.COORDINATOR_NOT_ELIGIBLE': { status: 422, title: 'Cán bộ không thể làm đầu mối của hồ sơ' },
+  'CASE.ALREADY_COORDINATOR': { status: 409, title: 'Cán bộ đã là đầu mối của hồ sơ' },
+  'OFFICER.NOT_FOUND': { status: 404, title: 'Không tìm thấy cán bộ' },
+  'OFFICER.HEAD_ONLY': { status: 403, title: 'Chỉ lãnh đạo, trưởng bộ phận của cơ quan mới ghi nhận việc cán bộ nghỉ' },
+  'STATISTICS.EMPTY_PERIOD': { status: 400, title: 'Kỳ thống kê kết thúc trước khi bắt đầu' },
+  'STATISTICS.LEADERS_ONLY': { status: 403, title: 'Chỉ lãnh đạo, người đứng đầu bộ phận và quản trị viên mới xem được thống kê' },
+  'STATISTICS.AGENCY_NOT_YOURS': { status: 403, title: 'Đơn vị không thuộc phạm vi cán bộ phụ trách' },
 
   // notification
-  'NOTIFICATION.OFFICERS_ONLY': 'Chỉ cán bộ mới xem được nhật ký gửi thông báo',
+  'NOTIFICATION.OFFICERS_ONLY': { status: 403, title: 'Chỉ cán bộ mới xem được nhật ký gửi thông báo' },
 };
 
 /** The titles of the problems no code of ours names (`HTTP.<REASON>`): by HTTP status, as Nest's `HttpStatus` lists them. */
@@ -138,5 +146,10 @@ function httpStatusTitle(status: number): string {
 
 /** The title of a problem: its code's, or (a code without one, e.g. `HTTP.NOT_FOUND`) its status's. Never English. */
 export function problemTitle(code: string, status: number): string {
-  return Object.hasOwn(PROBLEM_TITLES, code) ? PROBLEM_TITLES[code] : httpStatusTitle(status);
+  return Object.hasOwn(PROBLEMS, code) ? PROBLEMS[code].title : httpStatusTitle(status);
+}
+
+/** The HTTP status a code answers with; a code without an entry (a test keeps there being none) as the system's failure, 500. */
+export function problemStatus(code: string): number {
+  return Object.hasOwn(PROBLEMS, code) ? PROBLEMS[code].status : 500;
 }

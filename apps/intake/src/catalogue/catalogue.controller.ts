@@ -1,10 +1,9 @@
-import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@motcua/auth';
 import { vietnamDate } from '@motcua/calendar';
-import { receivingDesks, routeProcess } from '@motcua/catalogue';
+import { notInCatalogue, receivingDesks, routeProcess } from '@motcua/catalogue';
 import { CatalogueReplica, type ReplicatedProcedure } from '@motcua/catalogue-replica';
-import { ProblemDetailsException } from '@motcua/errors';
 import { DesksRequest, ListProceduresRequest } from './catalogue.requests';
 
 export type ProcedureSummary = Pick<
@@ -40,14 +39,6 @@ export interface DeskView {
 }
 
 /** Each code spelled out, so the test of problem titles finds it. */
-const NOT_FOUND = { PROCEDURE: 'CATALOGUE.PROCEDURE_NOT_FOUND', AREA: 'CATALOGUE.AREA_NOT_FOUND' } as const;
-
-const notFound = (what: keyof typeof NOT_FOUND, code: string) =>
-  new ProblemDetailsException({
-    status: HttpStatus.NOT_FOUND,
-    code: NOT_FOUND[what],
-    detail: `${code} is not in the catalogue`,
-  });
 
 /**
  * The catalogue as a frontend shows it to applicants and desk officers: public facts (the national catalogue
@@ -74,7 +65,7 @@ export class CatalogueController {
   @Get('procedures/:code')
   procedure(@Param('code') code: string): ProcedureView {
     const procedure = this.catalogue.procedure(code);
-    if (!procedure) throw notFound('PROCEDURE', code);
+    if (!procedure) throw notInCatalogue('PROCEDURE', code);
     return {
       ...summaryOf(procedure),
       legalBasis: procedure.legalBasis,
@@ -88,8 +79,8 @@ export class CatalogueController {
   @Get('procedures/:code/desks')
   desks(@Param('code') code: string, @Query() request: DesksRequest): { items: DeskView[] } {
     const procedure = this.catalogue.procedure(code);
-    if (!procedure) throw notFound('PROCEDURE', code);
-    if (!this.catalogue.area(request.wardCode)) throw notFound('AREA', request.wardCode);
+    if (!procedure) throw notInCatalogue('PROCEDURE', code);
+    if (!this.catalogue.area(request.wardCode)) throw notInCatalogue('AREA', request.wardCode);
     const context = { receivingAgencyCode: '', applicantAreaCode: request.wardCode, onDate: vietnamDate(new Date()) };
     const { organisation } = this.catalogue;
     // a route with a hole is refused at every desk (the receiving step itself always resolves)
@@ -107,7 +98,7 @@ export class CatalogueController {
   @Get('areas/:code')
   area(@Param('code') code: string): { code: string; name: string; level: string; parentCode: string | null; children: { code: string; name: string; level: string }[] } {
     const area = this.catalogue.area(code);
-    if (!area) throw notFound('AREA', code);
+    if (!area) throw notInCatalogue('AREA', code);
     const { name, level, parentCode } = area;
     return { code, name, level, parentCode, children: this.catalogue.children(code).map(({ code: c, name: n, level: l }) => ({ code: c, name: n, level: l })) };
   }

@@ -1,4 +1,5 @@
 import { type Directory, type DirectoryAgency, type ProcedureRules, mayReceive, missingDocuments, routeProcess } from '@motcua/catalogue';
+import { Refusal } from '@motcua/errors';
 
 /** What the desk is asked to accept, as far as the catalogue is concerned. */
 export interface Submission {
@@ -17,17 +18,9 @@ export interface SubmissionCatalogue {
   readonly organisation: Directory;
 }
 
-/** Why a dossier cannot be accepted: a stable code, and the fields at fault. */
-export interface Refusal {
-  readonly code: `DOSSIER.${string}`;
-  readonly errors: { readonly field: string; readonly code: string; readonly message: string }[];
-}
-
-/** The field at fault carries the code without its `DOSSIER.` prefix (`PROCEDURE_UNKNOWN`). */
-const refusal = (code: Refusal['code'], field: string, message: string): Refusal => ({
-  code,
-  errors: [{ field, code: code.slice('DOSSIER.'.length), message }],
-});
+/** Why a dossier cannot be accepted: a stable code, and the field at fault carrying it without its `DOSSIER.` prefix (`PROCEDURE_UNKNOWN`). */
+const refusal = (code: `DOSSIER.${string}`, field: string, message: string): Refusal =>
+  new Refusal(code, undefined, [{ field, code: code.slice('DOSSIER.'.length), message }]);
 
 /**
  * Whether the catalogue lets this desk accept this dossier, checked in the order a desk officer would: the
@@ -71,10 +64,11 @@ export function checkSubmission(submission: Submission, catalogue: SubmissionCat
   }
   const missing = missingDocuments(procedure.documents, submission.documents);
   if (missing.length > 0) {
-    return {
-      code: 'DOSSIER.DOCUMENTS_MISSING',
-      errors: missing.map((d) => ({ field: 'documents', code: 'DOCUMENT_MISSING', message: `${d.code}: ${d.name}` })),
-    };
+    return new Refusal(
+      'DOSSIER.DOCUMENTS_MISSING',
+      undefined,
+      missing.map((d) => ({ field: 'documents', code: 'DOCUMENT_MISSING', message: `${d.code}: ${d.name}` })),
+    );
   }
   return null;
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Public, Role, Roles, canActForAgency } from '@motcua/auth';
-import { ProblemDetailsException } from '@motcua/errors';
+import { dossierNotFound } from '@motcua/contracts';
+import { Refusal } from '@motcua/errors';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
 import { LOOKUP_SECRET_HEADER, LookupThrottlerGuard } from '../lookup/lookup-throttler.guard';
 import { hashOfSecret } from './applicant-proof';
@@ -34,12 +35,9 @@ export class DossiersController {
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<DossierView & { lookupSecret: string }> {
     if (officer.kind !== 'officer' || !canActForAgency(officer, request.receivingAgencyCode)) {
-      throw new ProblemDetailsException({
-        status: HttpStatus.FORBIDDEN,
-        code: 'DOSSIER.DESK_NOT_YOURS',
-        detail: `Officer ${officer.subject} may not receive dossiers for agency ${request.receivingAgencyCode}`,
-        errors: [{ field: 'receivingAgencyCode', code: 'DESK_NOT_YOURS', message: 'not one of your agencies' }],
-      });
+      throw new Refusal('DOSSIER.DESK_NOT_YOURS', `Officer ${officer.subject} may not receive dossiers for agency ${request.receivingAgencyCode}`, [
+        { field: 'receivingAgencyCode', code: 'DESK_NOT_YOURS', message: 'not one of your agencies' },
+      ]);
     }
     const receipt = await this.submitDossier.execute(
       request,
@@ -68,11 +66,7 @@ export class DossiersController {
       (await this.dossiers.findForApplicant(code, { principal: caller, lookupSecret }));
     if (!dossier) {
       // 404, not 403: whether a dossier exists is itself not the caller's to know.
-      throw new ProblemDetailsException({
-        status: HttpStatus.NOT_FOUND,
-        code: 'DOSSIER.NOT_FOUND',
-        detail: `No dossier ${code} that you may see`,
-      });
+      throw dossierNotFound(code, 'see');
     }
     return dossier;
   }

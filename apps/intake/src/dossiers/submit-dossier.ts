@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CatalogueReplica } from '@motcua/catalogue-replica';
-import { ProblemDetailsException } from '@motcua/errors';
+import { Refusal } from '@motcua/errors';
 import { DossierAccepted, NationalStatus, event } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
 import { type CommandResponse, type IdempotentRequest, newId, queryPrepared, runIdempotent } from '@motcua/persistence';
@@ -133,14 +133,10 @@ export class SubmitDossier {
   /** Refuses what the catalogue does not allow; returns the procedure's legal time for the appointment. */
   private checkAgainstCatalogue(request: SubmitDossierRequest, onDate: string): LegalTime {
     if (this.catalogue.isEmpty) {
-      throw new ProblemDetailsException({
-        status: HttpStatus.SERVICE_UNAVAILABLE,
-        code: 'CATALOGUE.NOT_READY',
-        detail: 'Retry in a few seconds',
-      });
+      throw new Refusal('CATALOGUE.NOT_READY', 'Retry in a few seconds');
     }
     const refusal = checkSubmission({ ...request, wardCode: request.applicant.wardCode }, this.catalogue, onDate);
-    if (refusal) throw new ProblemDetailsException({ status: HttpStatus.UNPROCESSABLE_ENTITY, ...refusal });
+    if (refusal) throw refusal;
     const { legalTimeValue: value, legalTimeUnit: unit } = this.catalogue.procedure(request.procedureCode)!;
     return { value, unit };
   }

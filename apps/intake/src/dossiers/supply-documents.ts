@@ -1,9 +1,9 @@
 import { toVietnamIso } from '@motcua/calendar';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Role, hasRole } from '@motcua/auth';
-import { DossierSupplemented, NationalStatus, event, nationalStatusName } from '@motcua/contracts';
+import { DossierSupplemented, NationalStatus, dossierNotFound, event, nationalStatusName } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
-import { ProblemDetailsException } from '@motcua/errors';
+import { Refusal } from '@motcua/errors';
 import { type CommandResponse, type IdempotentRequest, newId, runIdempotent } from '@motcua/persistence';
 import type { Applicant } from '@motcua/contracts';
 import { type ApplicantCredentials, provesApplicant } from './applicant-proof';
@@ -19,9 +19,6 @@ export interface SupplementReceipt {
   documents: { code?: string; name: string }[];
   suppliedAt: string;
 }
-
-const notFound = (code: string) =>
-  new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', detail: `No dossier ${code} that you may act on` });
 
 const normalise = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase('vi');
 
@@ -59,24 +56,20 @@ export class SupplyDocuments {
           eventSequence: number;
         }[];
         const receivedBy = dossier ? this.authorised(dossier, supplier) : false;
-        if (!dossier || receivedBy === false) throw notFound(code);
+        if (!dossier || receivedBy === false) throw dossierNotFound(code, 'act on');
         if (dossier.nationalStatus !== NationalStatus.SupplementRequested || !dossier.supplementRequest) {
-          throw new ProblemDetailsException({
-            status: HttpStatus.CONFLICT,
-            code: 'DOSSIER.NOT_AWAITING_SUPPLEMENT',
-            detail: `Hồ sơ ${code} đang ở trạng thái ${nationalStatusName(dossier.nationalStatus)}`,
-          });
+          throw new Refusal('DOSSIER.NOT_AWAITING_SUPPLEMENT', `Hồ sơ ${code} đang ở trạng thái ${nationalStatusName(dossier.nationalStatus)}`);
         }
         const supplied = request.documents.map(({ code: documentCode, name }) => ({ ...(documentCode ? { code: documentCode } : {}), name }));
         const missing = dossier.supplementRequest.missing.filter(
           (m) => !supplied.some((d) => (m.code && d.code === m.code) || normalise(d.name) === normalise(m.name)),
         );
         if (missing.length > 0) {
-          throw new ProblemDetailsException({
-            status: HttpStatus.UNPROCESSABLE_ENTITY,
-            code: 'DOSSIER.SUPPLEMENT_INCOMPLETE',
-            errors: missing.map((m) => ({ field: 'documents', code: 'DOCUMENT_MISSING', message: m.code ? `${m.code}: ${m.name}` : m.name })),
-          });
+          throw new Refusal(
+            'DOSSIER.SUPPLEMENT_INCOMPLETE',
+            undefined,
+            missing.map((m) => ({ field: 'documents', code: 'DOCUMENT_MISSING', message: m.code ? `${m.code}: ${m.name}` : m.name })),
+          );
         }
         const now = new Date();
         const sequence = dossier.eventSequence + 1;
@@ -119,11 +112,7 @@ export class SupplyDocuments {
     const { principal } = supplier;
     if (principal?.kind === 'officer' && principal.agencies.includes(dossier.receivingAgencyCode)) {
       if (hasRole(principal, Role.Receiver, Role.HeadOfDesk)) return principal.subject;
-      throw new ProblemDetailsException({
-        status: HttpStatus.FORBIDDEN,
-        code: 'DOSSIER.DESK_ONLY',
-        detail: 'a receiving officer or the head of the desk takes it',
-      });
+      throw new Refusal('DOSSIER.DESK_ONLY', 'a receiving officer or the head of the desk takes it');
     }
     return provesApplicant(dossier, supplier) ? null : false;
   }

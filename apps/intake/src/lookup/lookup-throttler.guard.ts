@@ -1,4 +1,4 @@
-import { type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
   InjectThrottlerOptions,
@@ -10,7 +10,7 @@ import {
   type ThrottlerStorage,
 } from '@nestjs/throttler';
 import { principalOf } from '@motcua/auth';
-import { ProblemDetailsException } from '@motcua/errors';
+import { Refusal } from '@motcua/errors';
 import { LookupLimit } from './lookup-limits';
 import { LookupMetrics } from './lookup-metrics';
 
@@ -63,16 +63,15 @@ export class LookupThrottlerGuard extends ThrottlerGuard {
   }
 }
 
-function tooManyAttempts(limit: LookupLimit, retryAfter: number): ProblemDetailsException {
+function tooManyAttempts(limit: LookupLimit, retryAfter: number): Refusal {
   // Per dossier: whoever holds its code, dossier or not, so the answer says nothing of whether it exists.
   const problem =
     limit === LookupLimit.Dossier
       ? { field: 'code', code: 'DOSSIER_ATTEMPTS', message: 'Mã hồ sơ này tạm ngừng nhận tra cứu bằng mã tra cứu' }
       : { field: 'X-Lookup-Secret', code: 'CLIENT_ATTEMPTS', message: 'Địa chỉ của bạn đã thử tra cứu quá nhiều lần' };
-  return new ProblemDetailsException({
-    status: HttpStatus.TOO_MANY_REQUESTS,
-    code: 'LOOKUP.TOO_MANY_ATTEMPTS',
-    detail: `Vui lòng thử lại sau ${retryAfter} giây, hoặc đăng nhập bằng tài khoản định danh điện tử của người nộp hồ sơ`,
-    errors: [problem],
-  });
+  return new Refusal(
+    'LOOKUP.TOO_MANY_ATTEMPTS',
+    `Vui lòng thử lại sau ${retryAfter} giây, hoặc đăng nhập bằng tài khoản định danh điện tử của người nộp hồ sơ`,
+    [problem],
+  );
 }

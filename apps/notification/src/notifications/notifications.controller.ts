@@ -1,7 +1,7 @@
-import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, isOfficerInRole } from '@motcua/auth';
-import { ProblemDetailsException } from '@motcua/errors';
+import { Refusal } from '@motcua/errors';
 import { ListNotificationsRequest } from './list-notifications.request';
 import { ListNotifications } from './list-notifications';
 import { NotificationPage } from './notification.view';
@@ -22,10 +22,7 @@ export class NotificationsController {
   @ApiForbiddenResponse({ description: 'NOTIFICATION.OFFICERS_ONLY: the caller is not an officer acting in a role.' })
   list(@Query() request: ListNotificationsRequest, @CurrentPrincipal() caller: Principal): Promise<NotificationPage> {
     if (!isOfficerInRole(caller)) {
-      throw new ProblemDetailsException({
-        status: HttpStatus.FORBIDDEN,
-        code: 'NOTIFICATION.OFFICERS_ONLY',
-      });
+      throw new Refusal('NOTIFICATION.OFFICERS_ONLY');
     }
     return this.listNotifications.execute({
       dossierCode: request.dossierCode,

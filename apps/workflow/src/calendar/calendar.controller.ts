@@ -1,14 +1,14 @@
-import { Body, Controller, Get, HttpStatus, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { CurrentPrincipal, type Principal, Role, Roles } from '@motcua/auth';
 import { addDays, appointmentFor, parseOfficialSchedule, toVietnamIso } from '@motcua/calendar';
 import { AGENCY_CODE_PATTERN } from '@motcua/contracts';
-import { ProblemDetailsException } from '@motcua/errors';
+import { notInCatalogue } from '@motcua/catalogue';
+import { Refusal } from '@motcua/errors';
 import { IsInstant } from '@motcua/http';
 import { Catalogue } from '../catalogue/catalogue';
-import { notInCatalogue } from '../catalogue/not-in-catalogue';
 import { Calendars } from './calendars';
 
 export class DeadlineRequest {
@@ -42,11 +42,7 @@ export class YearParams {
 
 const yearRange = (year: number) => {
   if (year < 2000 || year > 2100) {
-    throw new ProblemDetailsException({
-      status: HttpStatus.BAD_REQUEST,
-      code: 'CALENDAR.YEAR_OUT_OF_RANGE',
-      errors: [{ field: 'year', code: 'YEAR_OUT_OF_RANGE', message: 'a year from 2000 to 2100' }],
-    });
+    throw new Refusal('CALENDAR.YEAR_OUT_OF_RANGE', undefined, [{ field: 'year', code: 'YEAR_OUT_OF_RANGE', message: 'a year from 2000 to 2100' }]);
   }
 };
 
@@ -101,11 +97,11 @@ export class CalendarController {
     const parsed = parseOfficialSchedule(body);
     const problems = parsed.ok ? (parsed.schedule.year === year ? [] : [{ field: 'year', message: `the body is for ${parsed.schedule.year}, not ${year}` }]) : parsed.problems;
     if (!parsed.ok || problems.length > 0) {
-      throw new ProblemDetailsException({
-        status: HttpStatus.UNPROCESSABLE_ENTITY,
-        code: 'CALENDAR.SCHEDULE_INVALID',
-        errors: problems.map((p) => ({ field: p.field, code: 'SCHEDULE_INVALID', message: p.message })),
-      });
+      throw new Refusal(
+        'CALENDAR.SCHEDULE_INVALID',
+        undefined,
+        problems.map((p) => ({ field: p.field, code: 'SCHEDULE_INVALID', message: p.message })),
+      );
     }
     const now = new Date();
     await this.calendars.publish(parsed.schedule, admin.subject, now);

@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Principal } from '@motcua/auth';
-import { CaseClosed, CoordinatorChanged, type EndedTask, NationalStatus, event } from '@motcua/contracts';
+import { CaseClosed, CoordinatorChanged, type EndedTask, NationalStatus, dossierNotFound, event } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
-import { ProblemDetailsException } from '@motcua/errors';
+import { Refusal } from '@motcua/errors';
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
 import type { EntityManager } from 'typeorm';
 import { Catalogue } from '../catalogue/catalogue';
@@ -18,8 +18,7 @@ export interface CaseCommandResult {
   nationalStatus: number | null;
 }
 
-const problem = (status: number, code: string, detail: string, field?: string) =>
-  new ProblemDetailsException({ status, code, detail, errors: field ? [{ field, code, message: detail }] : undefined });
+const refuse = (code: string, detail: string, field?: string) => (field ? Refusal.ofField(code, field, detail) : new Refusal(code, detail));
 
 /**
  * Commands on a whole case, at its receiving desk: the applicant withdrew (7: the open task, if any, ends with it),
@@ -55,10 +54,10 @@ export class CaseCommands {
           [dossierCode],
         )) as { id: string; receivingAgencyCode: string; coordinatorId: string; status: string; version: number; eventSequence: number }[];
         if (!kase || caller.kind !== 'officer' || !caller.agencies.includes(kase.receivingAgencyCode)) {
-          throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', detail: `No dossier ${dossierCode} that you may act on` });
+          throw dossierNotFound(dossierCode, 'act on');
         }
-        if (kase.status === 'closed') throw problem(409, 'CASE.CLOSED', 'processing of this dossier has ended');
-        if (kase.version !== expectedVersion) throw problem(409, 'CASE.VERSION_CONFLICT', `the case is at version ${kase.version}: reload it`, 'version');
+        if (kase.status === 'closed') throw refuse('CASE.CLOSED', 'processing of this dossier has ended');
+        if (kase.version !== expectedVersion) throw refuse('CASE.VERSION_CONFLICT', `the case is at version ${kase.version}: reload it`, 'version');
         const roles = await this.rolesAt(tx.manager, kase.receivingAgencyCode, [caller.subject, ...(command.kind === 'change_coordinator' ? [command.officerId] : [])]);
         // the roles the caller's token and the organisation's record both give them at the desk
         const mine: string[] = rolesInForce(caller, kase.receivingAgencyCode, roles.get(caller.subject) ?? []);
@@ -66,7 +65,7 @@ export class CaseCommands {
         const sequence = kase.eventSequence + 1;
 
         if (command.kind === 'withdraw') {
-          if (!mine.some((r) => r === 'receiver' || r === 'head_of_desk')) throw problem(403, 'CASE.DESK_ONLY', 'only the receiving desk records a withdrawal');
+          if (!mine.some((r) => r === 'receiver' || r === 'head_of_desk')) throw refuse('CASE.DESK_ONLY', 'only the receiving desk records a withdrawal');
           await tx.manager.query(
             `UPDATE task SET status = 'done', completed_at = $2, completed_by = $3, outcome = 'withdrawn', note = $4, version = version + 1
               WHERE case_id = $1 AND status = 'open'`,
@@ -106,12 +105,12 @@ export class CaseCommands {
           };
         }
 
-        if (!mine.includes('head_of_desk')) throw problem(403, 'CASE.HEAD_OF_DESK_ONLY', 'only the head of the desk changes a coordinator');
+        if (!mine.includes('head_of_desk')) throw refuse('CASE.HEAD_OF_DESK_ONLY', 'only the head of the desk changes a coordinator');
         const theirs = roles.get(command.officerId) ?? [];
         if (!theirs.some((r) => r === 'receiver' || r === 'head_of_desk')) {
-          throw problem(422, 'CASE.COORDINATOR_NOT_ELIGIBLE', `${command.officerId} is not an active officer of the receiving desk`, 'officerId');
+          throw refuse('CASE.COORDINATOR_NOT_ELIGIBLE', `${command.officerId} is not an active officer of the receiving desk`, 'officerId');
         }
-        if (command.officerId === kase.coordinatorId) throw problem(409, 'CASE.ALREADY_COORDINATOR', `${command.officerId} already coordinates it`, 'officerId');
+        if (command.officerId === kase.coordinatorId) throw refuse('CASE.ALREADY_COORDINATOR', `${command.officerId} already coordinates it`, 'officerId');
         await tx.manager.query(`UPDATE dossier_case SET coordinator_id = $2, event_sequence = $3, version = version + 1 WHERE id = $1`, [
           kase.id,
           command.officerId,

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@motcua/auth';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
@@ -14,7 +14,7 @@ export class CasesController {
 
   /** The applicant withdrew the dossier (7): recorded by the receiving desk; any open step ends with it. */
   @Post(':code/withdrawal')
-  @HttpCode(HttpStatus.OK)
+  @HttpCode(200)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async withdraw(
     @Param('code') code: string,

@@ -1,13 +1,13 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsObject, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { type OfficePeriod, officeHoursKey, officeHoursProblem } from '@motcua/calendar';
 import { UnitOfWork } from '@motcua/messaging';
-import { ProblemDetailsException } from '@motcua/errors';
+import { notInCatalogue } from '@motcua/catalogue';
+import { Refusal } from '@motcua/errors';
 import { Catalogue } from './catalogue';
 import { CatalogueReplication } from './catalogue-replication';
-import { notInCatalogue } from './not-in-catalogue';
 
 export class OfficePeriodRequest {
   @ApiProperty({ example: '07:00' })
@@ -49,11 +49,7 @@ export class SetOfficeHours {
     const officeHours = periods ? periods.map(({ start, end }) => ({ start, end })) : null;
     const problem = officeHours && officeHoursProblem(officeHours);
     if (problem) {
-      throw new ProblemDetailsException({
-        status: HttpStatus.UNPROCESSABLE_ENTITY,
-        code: 'CATALOGUE.OFFICE_HOURS_INVALID',
-        errors: [{ field: problem.field, code: 'OFFICE_HOURS_INVALID', message: problem.message }],
-      });
+      throw new Refusal('CATALOGUE.OFFICE_HOURS_INVALID', undefined, [{ field: problem.field, code: 'OFFICE_HOURS_INVALID', message: problem.message }]);
     }
     return this.unitOfWork.run(async (tx) => {
       const [agency] = (await tx.manager.query(`SELECT office_hours AS "officeHours" FROM agency WHERE code = $1 FOR UPDATE`, [agencyCode])) as {

@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Role, Roles } from '@motcua/auth';
+import { notInCatalogue } from '@motcua/catalogue';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
 import { OfficeHoursRequest, SetOfficeHours } from './agency-office-hours';
 import type { Procedure } from './catalogue.entities';
 import { type AgencyDetail, type AgencyView, type AreaView, CatalogueQueries, type OfficerView, type ProcedureView } from './catalogue.queries';
 import { ListAgenciesRequest } from './list-agencies.request';
-import { notInCatalogue } from './not-in-catalogue';
 import { DeactivateProcedure, PublishProcessVersion, type PublishedVersion } from './publish-process-version';
 import { PublishProcessVersionRequest } from './publish-process-version.request';
 
@@ -89,7 +89,7 @@ export class CatalogueController {
 
   /** No new dossier of this procedure is routed; running ones go on. Repeating it changes nothing. */
   @Post('procedures/:code/deactivate')
-  @HttpCode(HttpStatus.OK)
+  @HttpCode(200)
   deactivate(@Param('code') code: string): Promise<{ code: string; active: boolean }> {
     return this.deactivateProcedure.execute(code);
   }

@@ -1,11 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { toVietnamIso, vietnamDate } from '@motcua/calendar';
 import { UnitOfWork } from '@motcua/messaging';
-import { ProblemDetailsException } from '@motcua/errors';
+import { notInCatalogue } from '@motcua/catalogue';
+import { Refusal } from '@motcua/errors';
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
 import { Catalogue } from './catalogue';
 import { CatalogueReplication } from './catalogue-replication';
-import { notInCatalogue } from './not-in-catalogue';
 import { checkProcessDefinition, parseStepDefinitions } from './process-definition';
 
 export interface PublishedVersion {
@@ -42,11 +42,7 @@ export class PublishProcessVersion {
         const [procedure] = (await tx.manager.query(`SELECT code FROM procedure WHERE code = $1 FOR UPDATE`, [procedureCode])) as unknown[];
         if (!procedure) throw notInCatalogue('PROCEDURE', procedureCode);
         if (problems.length > 0) {
-          throw new ProblemDetailsException({
-            status: HttpStatus.UNPROCESSABLE_ENTITY,
-            code: 'PROCESS.INVALID',
-            errors: problems,
-          });
+          throw new Refusal('PROCESS.INVALID', undefined, problems);
         }
         const [{ version }] = (await tx.manager.query(
           `INSERT INTO process_version (procedure_code, version, published_at, steps)

@@ -1,11 +1,10 @@
-import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, type Principal } from '@motcua/auth';
 import { type Timeliness, timeliness, toVietnamIso } from '@motcua/calendar';
-import { nationalStatusKey, nationalStatusName } from '@motcua/contracts';
-import { ProblemDetailsException } from '@motcua/errors';
+import { dossierNotFound, nationalStatusKey, nationalStatusName } from '@motcua/contracts';
 import { Catalogue } from '../catalogue/catalogue';
 import { CallerOversight } from '../staff/caller-oversight';
 import type { ReceivedDocument } from '../tasks/task.queries';
@@ -78,7 +77,7 @@ export class ControlSlipController {
         'dossierCode' | 'procedureCode' | 'processVersion' | 'coordinatorId' | 'receivingAgencyCode' | 'applicantName' | 'documents' | 'status' | 'outcome' | 'supplementRounds' | 'version'
       > & { id: string; appointmentAt: Date | null; originalAppointmentAt: Date | null; closedAt: Date | null; openTaskStatus: number | null })[];
       if (!found) {
-        throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'DOSSIER.NOT_FOUND', detail: `No dossier ${code} that you may see` });
+        throw dossierNotFound(code, 'see');
       }
       const tasks = (await manager.query(
         `SELECT t.id, t.step_number AS "stepNumber", t.step_name AS "stepName", t.agency_code AS "agencyCode", a.name AS "agencyName",

@@ -1,11 +1,14 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type Principal, Role, hasRole } from '@motcua/auth';
 import { UnitOfWork } from '@motcua/messaging';
-import { ProblemDetailsException } from '@motcua/errors';
+import { Refusal } from '@motcua/errors';
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
 import { StepTasks } from '../tasks/step-task';
 import { CallerOversight } from './caller-oversight';
+
+/** 404 for an officer who does not exist or whom the caller does not manage: the two are not told apart. */
+export const officerNotFound = (officerId: string) => new Refusal('OFFICER.NOT_FOUND', `No officer ${officerId} you manage`);
 
 export interface OfficerStatusResult {
   id: string;
@@ -62,13 +65,12 @@ export class ChangeOfficerStatus {
         if (!officer || (!hasRole(caller, Role.Admin) && !headOf)) {
           // a colleague at an agency the caller's token names is theirs to know of, but only a head (role in force) manages them
           if (caller.kind === 'officer' && officer?.agencies.some((code) => caller.agencies.includes(code))) {
-            throw new ProblemDetailsException({
-              status: HttpStatus.FORBIDDEN,
-              code: 'OFFICER.HEAD_ONLY',
-              detail: `only a head of one of ${officerId}'s agencies (head of desk, division head, leader, in the staff record and the token) or an administrator records their leave`,
-            });
+            throw new Refusal(
+              'OFFICER.HEAD_ONLY',
+              `only a head of one of ${officerId}'s agencies (head of desk, division head, leader, in the staff record and the token) or an administrator records their leave`,
+            );
           }
-          throw new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'OFFICER.NOT_FOUND', detail: `No officer ${officerId} you manage` });
+          throw officerNotFound(officerId);
         }
         await tx.manager.query(`SELECT id FROM officer WHERE id = $1 FOR UPDATE`, [officerId]);
         await tx.manager.query(`UPDATE officer SET status = $2 WHERE id = $1`, [officerId, status]);

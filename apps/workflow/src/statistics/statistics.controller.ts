@@ -1,10 +1,10 @@
-import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CurrentPrincipal, type Principal, Role, hasRole } from '@motcua/auth';
 import { addDays, startOfVietnamDay } from '@motcua/calendar';
 import { AGENCY_CODE_PATTERN } from '@motcua/contracts';
-import { ProblemDetailsException } from '@motcua/errors';
+import { Refusal } from '@motcua/errors';
 import { IsCalendarDate } from '@motcua/http';
 import { Catalogue } from '../catalogue/catalogue';
 import { CallerOversight } from '../staff/caller-oversight';
@@ -65,26 +65,18 @@ export class StatisticsController {
   @Get()
   async compute(@Query() request: StatisticsRequest, @CurrentPrincipal() caller: Principal): Promise<{ from: string; to: string; groupBy: GroupBy; rows: NamedStatisticsRow[] }> {
     if (request.to < request.from) {
-      throw new ProblemDetailsException({
-        status: HttpStatus.BAD_REQUEST,
-        code: 'STATISTICS.EMPTY_PERIOD',
-        errors: [{ field: 'to', code: 'EMPTY_PERIOD', message: 'on or after from' }],
-      });
+      throw new Refusal('STATISTICS.EMPTY_PERIOD', undefined, [{ field: 'to', code: 'EMPTY_PERIOD', message: 'on or after from' }]);
     }
     const admin = hasRole(caller, Role.Admin);
     // an officer's: the agencies they head (as the organisation and their token both say), and for a leader those under them
     const reporting = admin ? [] : await this.oversight.agenciesReportingTo(caller);
     if (!admin && reporting.length === 0) {
-      throw new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'STATISTICS.LEADERS_ONLY' });
+      throw new Refusal('STATISTICS.LEADERS_ONLY');
     }
     let agencies: string[] | null = admin ? null : reporting;
     if (request.agency) {
       if (agencies && !agencies.includes(request.agency)) {
-        throw new ProblemDetailsException({
-          status: HttpStatus.FORBIDDEN,
-          code: 'STATISTICS.AGENCY_NOT_YOURS',
-          errors: [{ field: 'agency', code: 'AGENCY_NOT_YOURS', message: `you do not lead ${request.agency}` }],
-        });
+        throw new Refusal('STATISTICS.AGENCY_NOT_YOURS', undefined, [{ field: 'agency', code: 'AGENCY_NOT_YOURS', message: `you do not lead ${request.agency}` }]);
       }
       // the agency and those under it, as far as the caller's own reach goes (a head of desk: not the wards below)
       const reach = agencies && new Set(agencies);

@@ -15,7 +15,7 @@ describe('an extension with an apology', () => {
     expect(checkExtension(calendar, at('2026-12-02T08:00:00+07:00'), appointment, at('2026-12-09T17:00:00+07:00'))).toMatchObject({ code: 'EXTENSION.TOO_LATE' });
     // Friday 16:00 before a Wednesday appointment is more than a working day, the weekend not counted the other way
     expect(checkExtension(calendar, at('2026-11-27T16:00:00+07:00'), appointment, at('2026-12-09T17:00:00+07:00'))).toBeNull();
-    expect(checkExtension(calendar, at('2026-12-01T08:00:00+07:00'), appointment, appointment)).toMatchObject({ code: 'EXTENSION.NOT_LATER', field: 'newAppointmentAt' });
+    expect(checkExtension(calendar, at('2026-12-01T08:00:00+07:00'), appointment, appointment)).toMatchObject({ code: 'EXTENSION.NOT_LATER', errors: [{ field: 'newAppointmentAt' }] });
     expect(checkExtension(calendar, at('2026-12-01T08:00:00+07:00'), null, appointment)).toMatchObject({ code: 'EXTENSION.NO_APPOINTMENT' });
   });
 
@@ -23,7 +23,7 @@ describe('an extension with an apology', () => {
     for (const closed of ['2026-12-13T03:00:00+07:00', '2026-12-09T21:00:00+07:00', '2026-12-09T12:00:00+07:00', '2027-01-01T09:00:00+07:00']) {
       expect([closed, checkExtension(calendar, at('2026-12-01T08:00:00+07:00'), appointment, at(closed))]).toEqual([
         closed,
-        expect.objectContaining({ code: 'EXTENSION.OUTSIDE_OFFICE_HOURS', field: 'newAppointmentAt' }),
+        expect.objectContaining({ code: 'EXTENSION.OUTSIDE_OFFICE_HOURS', errors: [expect.objectContaining({ field: 'newAppointmentAt' })] }),
       ]);
     }
     for (const open of ['2026-12-09T07:30:00+07:00', '2026-12-09T11:30:00+07:00', '2026-12-09T16:00:00+07:00']) {

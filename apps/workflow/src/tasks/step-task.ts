@@ -1,9 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { stepDeadline, vietnamDate } from '@motcua/calendar';
 import { type StepDefinition, resolveStepAgency } from '@motcua/catalogue';
 import { TaskCreated, TaskOwnerChanged, event } from '@motcua/contracts';
 import { type Transaction, outboxInsert } from '@motcua/messaging';
-import { ProblemDetailsException } from '@motcua/errors';
+import { Refusal } from '@motcua/errors';
 import { newId, queryPrepared } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
 import { Calendars } from '../calendar/calendars';
@@ -74,15 +74,14 @@ export class StepTasks {
    * A step's task ready to be written by the caller's statement (`insertCtes`): its agency resolved for this
    * dossier, its deadline, its owner where the step assigns the least-loaded officer (chosen by a read: the loads
    * are a heuristic, not a promise), and `workflow.task.created` (with `owner-changed`) published. When the step
-   * has no agency for this dossier, throws what `noAgency` makes (a 422 by default).
+   * has no agency for this dossier, throws what `noAgency` makes (a `Refusal` by default, 422).
    */
   async prepare(
     tx: Transaction,
     kase: CaseForStep,
     step: StepDefinition,
     o: OpenStep,
-    noAgency: (code: string, reason: string) => Error = (code, reason) =>
-      new ProblemDetailsException({ status: HttpStatus.UNPROCESSABLE_ENTITY, code, detail: reason }),
+    noAgency: (code: string, reason: string) => Error = (code, reason) => new Refusal(code, reason),
   ): Promise<PreparedStepTask> {
     const route = resolveStepAgency(
       step.agency,

@@ -1,13 +1,13 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type Principal, canActForAgency } from '@motcua/auth';
 import type { StepDefinition } from '@motcua/catalogue';
 import { AppointmentChanged, CaseClosed, NationalStatus, SupplementRequested, TaskCompleted, event } from '@motcua/contracts';
 import { type Transaction, UnitOfWork, outboxInsert } from '@motcua/messaging';
-import { ProblemDetailsException } from '@motcua/errors';
+import { Refusal } from '@motcua/errors';
 import { type CommandResponse, type IdempotentRequest, queryPrepared, runIdempotent } from '@motcua/persistence';
 import { checkExtension } from './extension-rules';
 import { type Expected, StepTasks } from './step-task';
-import { type Officer, type StepAction, type TaskCommand, decide, transition } from './task-rules';
+import { type Officer, type StepAction, type TaskCommand, decide, taskNotFound, transition } from './task-rules';
 import { isTaskId } from './task.queries';
 import { Calendars } from '../calendar/calendars';
 import { rolesInForce } from '../staff/oversight';
@@ -52,17 +52,10 @@ export interface CommandResult {
   nationalStatus: number;
 }
 
-/** 404 for a task that does not exist or that the caller may not see: the two are not told apart. */
-export const taskNotFound = (taskId: string) =>
-  new ProblemDetailsException({ status: HttpStatus.NOT_FOUND, code: 'TASK.NOT_FOUND', detail: `No task ${taskId} that you may see` });
-
 const stale = () =>
-  new ProblemDetailsException({
-    status: HttpStatus.CONFLICT,
-    code: 'TASK.VERSION_CONFLICT',
-    detail: 'the dossier kept changing while the command ran: reload it',
-    errors: [{ field: 'version', code: 'TASK.VERSION_CONFLICT', message: 'reload the task' }],
-  });
+  new Refusal('TASK.VERSION_CONFLICT', 'the dossier kept changing while the command ran: reload it', [
+    { field: 'version', code: 'TASK.VERSION_CONFLICT', message: 'reload the task' },
+  ]);
 
 /** How many times a command is decided, at most, when its dossier keeps changing but its task does not (a deadline mark, say). */
 const ATTEMPTS = 3;
@@ -108,15 +101,8 @@ export class TaskCommands {
       // the caller acts with the roles their token and the organisation's record both give them at the task's agency
       const actor = { ...recorded, rolesAtAgency: rolesInForce(caller, task.agencyCode, recorded.rolesAtAgency) };
       const step = task.steps[task.stepNumber - 1];
-      const decision = decide(task, command, expectedVersion, actor, step?.actions ?? [], command.kind === 'assign' ? officers.get(command.officerId) : undefined);
-      if (!decision.ok) {
-        throw new ProblemDetailsException({
-          status: decision.status,
-          code: decision.code,
-          detail: decision.message,
-          errors: decision.field ? [{ field: decision.field, code: decision.code, message: decision.message }] : undefined,
-        });
-      }
+      const refusal = decide(task, command, expectedVersion, actor, step?.actions ?? [], command.kind === 'assign' ? officers.get(command.officerId) : undefined);
+      if (refusal) throw refusal;
       const now = new Date();
       const expected = { taskVersion: task.version, caseVersion: task.caseVersion, caseSequence: task.eventSequence };
       const result =
@@ -192,14 +178,7 @@ export class TaskCommands {
    */
   private async extend(tx: Transaction, task: ReadTask, expected: Expected, reason: string, requested: Date, actorId: string, now: Date): Promise<CommandResult | null> {
     const refusal = checkExtension(this.calendars.of(task.receivingAgencyCode), now, task.appointmentAt, requested); // the desk's promise
-    if (refusal) {
-      throw new ProblemDetailsException({
-        status: HttpStatus.UNPROCESSABLE_ENTITY,
-        code: refusal.code,
-        detail: refusal.message,
-        errors: [{ field: refusal.field, code: refusal.code, message: refusal.message }],
-      });
-    }
+    if (refusal) throw refusal;
     const extension = task.extensionCount + 1;
     const sequence = task.eventSequence + 1;
     await tx.publish(

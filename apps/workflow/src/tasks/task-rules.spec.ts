@@ -11,58 +11,57 @@ const actions = ['forward', 'request_supplement', 'refuse', 'send_back'];
 
 describe('who may change a task', () => {
   it('lets an active officer of the step’s role claim a queued task at its current version, and nobody else', () => {
-    expect(decide(queued, { kind: 'claim' }, 3, lan, actions)).toEqual({ ok: true });
-    expect(decide(queued, { kind: 'claim' }, 2, lan, actions)).toMatchObject({ ok: false, status: 409, code: 'TASK.VERSION_CONFLICT', field: 'version' });
-    expect(decide(owned, { kind: 'claim' }, 3, minh, actions)).toMatchObject({ status: 409, code: 'TASK.ALREADY_OWNED' });
-    expect(decide(queued, { kind: 'claim' }, 3, head, actions)).toMatchObject({ status: 403, code: 'TASK.NOT_ELIGIBLE' });
+    expect(decide(queued, { kind: 'claim' }, 3, lan, actions)).toBeNull();
+    expect(decide(queued, { kind: 'claim' }, 2, lan, actions)).toMatchObject({ code: 'TASK.VERSION_CONFLICT', errors: [{ field: 'version' }] });
+    expect(decide(owned, { kind: 'claim' }, 3, minh, actions)).toMatchObject({ code: 'TASK.ALREADY_OWNED' });
+    expect(decide(queued, { kind: 'claim' }, 3, head, actions)).toMatchObject({ code: 'TASK.NOT_ELIGIBLE' });
     expect(decide(queued, { kind: 'claim' }, 3, officer('lan', ['specialist'], false), actions)).toMatchObject({ code: 'TASK.NOT_ELIGIBLE' });
     expect(decide(queued, { kind: 'claim' }, 3, undefined, actions)).toMatchObject({ code: 'TASK.NOT_ELIGIBLE' });
-    expect(decide({ ...owned, status: 'done' }, { kind: 'claim' }, 3, lan, actions)).toMatchObject({ status: 409, code: 'TASK.CLOSED' });
+    expect(decide({ ...owned, status: 'done' }, { kind: 'claim' }, 3, lan, actions)).toMatchObject({ code: 'TASK.CLOSED' });
   });
 
   it('lets only the head assign or reassign, to an active officer of the role', () => {
-    expect(decide(owned, { kind: 'assign', officerId: 'minh' }, 3, head, actions, minh)).toEqual({ ok: true });
-    expect(decide(owned, { kind: 'assign', officerId: 'minh' }, 3, lan, actions, minh)).toMatchObject({ status: 403, code: 'TASK.NOT_HEAD' });
-    expect(decide(owned, { kind: 'assign', officerId: 'hoa' }, 3, head, actions, head)).toMatchObject({ status: 422, code: 'TASK.ASSIGNEE_NOT_ELIGIBLE', field: 'officerId' });
-    expect(decide(owned, { kind: 'assign', officerId: 'lan' }, 3, head, actions, lan)).toMatchObject({ status: 409, code: 'TASK.ALREADY_OWNED' });
+    expect(decide(owned, { kind: 'assign', officerId: 'minh' }, 3, head, actions, minh)).toBeNull();
+    expect(decide(owned, { kind: 'assign', officerId: 'minh' }, 3, lan, actions, minh)).toMatchObject({ code: 'TASK.NOT_HEAD' });
+    expect(decide(owned, { kind: 'assign', officerId: 'hoa' }, 3, head, actions, head)).toMatchObject({ code: 'TASK.ASSIGNEE_NOT_ELIGIBLE', errors: [{ field: 'officerId' }] });
+    expect(decide(owned, { kind: 'assign', officerId: 'lan' }, 3, head, actions, lan)).toMatchObject({ code: 'TASK.ALREADY_OWNED' });
   });
 
   it('lets the owner or the head release an owned task', () => {
-    expect(decide(owned, { kind: 'release' }, 3, lan, actions)).toEqual({ ok: true });
-    expect(decide(owned, { kind: 'release' }, 3, head, actions)).toEqual({ ok: true });
-    expect(decide(owned, { kind: 'release' }, 3, minh, actions)).toMatchObject({ status: 403, code: 'TASK.NOT_OWNER' });
-    expect(decide(queued, { kind: 'release' }, 3, head, actions)).toMatchObject({ status: 409, code: 'TASK.NOT_OWNED' });
+    expect(decide(owned, { kind: 'release' }, 3, lan, actions)).toBeNull();
+    expect(decide(owned, { kind: 'release' }, 3, head, actions)).toBeNull();
+    expect(decide(owned, { kind: 'release' }, 3, minh, actions)).toMatchObject({ code: 'TASK.NOT_OWNER' });
+    expect(decide(queued, { kind: 'release' }, 3, head, actions)).toMatchObject({ code: 'TASK.NOT_OWNED' });
   });
 
   it('lets the owner act, move the appointment or release only while the step’s role is in force for them', () => {
     // the owner's token no longer gives the step's role (or the organisation took it away): the roles in force are none
     const narrowed = officer('lan', []);
-    expect(decide(owned, { kind: 'act', action: 'forward' }, 3, narrowed, actions)).toMatchObject({ status: 403, code: 'TASK.NOT_ELIGIBLE' });
-    expect(decide(owned, { kind: 'extend', reason: 'x', newAppointmentAt: new Date() }, 3, narrowed, actions)).toMatchObject({ status: 403, code: 'TASK.NOT_ELIGIBLE' });
-    expect(decide(owned, { kind: 'release' }, 3, narrowed, actions)).toMatchObject({ status: 403, code: 'TASK.NOT_ELIGIBLE' });
-    expect(decide(owned, { kind: 'act', action: 'forward' }, 3, lan, actions)).toEqual({ ok: true });
+    expect(decide(owned, { kind: 'act', action: 'forward' }, 3, narrowed, actions)).toMatchObject({ code: 'TASK.NOT_ELIGIBLE' });
+    expect(decide(owned, { kind: 'extend', reason: 'x', newAppointmentAt: new Date() }, 3, narrowed, actions)).toMatchObject({ code: 'TASK.NOT_ELIGIBLE' });
+    expect(decide(owned, { kind: 'release' }, 3, narrowed, actions)).toMatchObject({ code: 'TASK.NOT_ELIGIBLE' });
+    expect(decide(owned, { kind: 'act', action: 'forward' }, 3, lan, actions)).toBeNull();
   });
 
   it('hands a result over only once it has been signed', () => {
     const returning = ['hand_over'];
-    expect(decide({ ...owned, signedStep: 2 }, { kind: 'act', action: 'hand_over' }, 3, lan, returning)).toEqual({ ok: true });
-    expect(decide(owned, { kind: 'act', action: 'hand_over' }, 3, lan, returning)).toMatchObject({ status: 409, code: 'TASK.RESULT_NOT_SIGNED', field: 'action' });
+    expect(decide({ ...owned, signedStep: 2 }, { kind: 'act', action: 'hand_over' }, 3, lan, returning)).toBeNull();
+    expect(decide(owned, { kind: 'act', action: 'hand_over' }, 3, lan, returning)).toMatchObject({ code: 'TASK.RESULT_NOT_SIGNED', errors: [{ field: 'action' }] });
   });
 
   it('lets only the owner act, with an action the step allows, and a reason to send back', () => {
-    expect(decide(owned, { kind: 'act', action: 'forward' }, 3, lan, actions)).toEqual({ ok: true });
-    expect(decide(owned, { kind: 'act', action: 'forward' }, 3, head, actions)).toMatchObject({ status: 403, code: 'TASK.NOT_OWNER' });
-    expect(decide(queued, { kind: 'act', action: 'forward' }, 3, lan, actions)).toMatchObject({ status: 403, code: 'TASK.NOT_OWNER' });
-    expect(decide(owned, { kind: 'act', action: 'sign' }, 3, lan, actions)).toMatchObject({ status: 422, code: 'TASK.ACTION_NOT_ALLOWED', field: 'action' });
-    expect(decide(owned, { kind: 'act', action: 'send_back' }, 3, lan, actions)).toMatchObject({ status: 422, code: 'TASK.REASON_REQUIRED', field: 'note' });
-    expect(decide(owned, { kind: 'act', action: 'send_back', note: 'Thiếu giấy chứng sinh' }, 3, lan, actions)).toEqual({ ok: true });
-    expect(decide(owned, { kind: 'act', action: 'refuse' }, 3, lan, actions)).toMatchObject({ status: 422, code: 'TASK.REASON_REQUIRED' });
+    expect(decide(owned, { kind: 'act', action: 'forward' }, 3, lan, actions)).toBeNull();
+    expect(decide(owned, { kind: 'act', action: 'forward' }, 3, head, actions)).toMatchObject({ code: 'TASK.NOT_OWNER' });
+    expect(decide(queued, { kind: 'act', action: 'forward' }, 3, lan, actions)).toMatchObject({ code: 'TASK.NOT_OWNER' });
+    expect(decide(owned, { kind: 'act', action: 'sign' }, 3, lan, actions)).toMatchObject({ code: 'TASK.ACTION_NOT_ALLOWED', errors: [{ field: 'action' }] });
+    expect(decide(owned, { kind: 'act', action: 'send_back' }, 3, lan, actions)).toMatchObject({ code: 'TASK.REASON_REQUIRED', errors: [{ field: 'note' }] });
+    expect(decide(owned, { kind: 'act', action: 'send_back', note: 'Thiếu giấy chứng sinh' }, 3, lan, actions)).toBeNull();
+    expect(decide(owned, { kind: 'act', action: 'refuse' }, 3, lan, actions)).toMatchObject({ code: 'TASK.REASON_REQUIRED' });
     expect(decide(owned, { kind: 'act', action: 'request_supplement', note: 'Thiếu giấy tờ' }, 3, lan, actions)).toMatchObject({
-      status: 422,
       code: 'TASK.MISSING_LIST_REQUIRED',
-      field: 'missing',
+      errors: [{ field: 'missing' }],
     });
-    expect(decide(owned, { kind: 'act', action: 'request_supplement', note: 'Thiếu giấy tờ', missing: [{ name: 'Giấy chứng sinh' }] }, 3, lan, actions)).toEqual({ ok: true });
+    expect(decide(owned, { kind: 'act', action: 'request_supplement', note: 'Thiếu giấy tờ', missing: [{ name: 'Giấy chứng sinh' }] }, 3, lan, actions)).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import { NationalStatus } from '@motcua/contracts';
+import { Refusal } from '@motcua/errors';
 import { HEAD_ROLES } from '../staff/oversight';
 
 /** What the owner of a step's task may do with it (as a process version lists it). */
@@ -34,14 +35,14 @@ export interface Officer {
   readonly rolesAtAgency: readonly string[];
 }
 
-export type Refusal = { readonly ok: false; readonly status: 403 | 409 | 422; readonly code: string; readonly message: string; readonly field?: string };
-export type Decision = { readonly ok: true } | Refusal;
+/** 404 for a task that does not exist or that the caller may not see: the two are not told apart. */
+export const taskNotFound = (taskId: string) => new Refusal('TASK.NOT_FOUND', `No task ${taskId} that you may see`);
 
-const refuse = (status: Refusal['status'], code: string, message: string, field?: string): Refusal => ({ ok: false, status, code, message, field });
+const refuse = (code: string, message: string, field?: string): Refusal => (field ? Refusal.ofField(code, field, message) : new Refusal(code, message));
 const eligible = (officer: Officer | undefined, role: string) => officer !== undefined && officer.active && officer.rolesAtAgency.includes(role);
 
 /**
- * Whether a command may change a task: a compare-and-set on the task's version (a stale or concurrent command
+ * Why a command may not change a task (null: it may): a compare-and-set on the task's version (a stale or concurrent command
  * changes nothing), then who may do what. Pure: the caller reads the task and the officers, and writes only if the
  * task is still as read.
  */
@@ -52,50 +53,50 @@ export function decide(
   actor: Officer | undefined,
   allowedActions: readonly string[],
   assignee?: Officer,
-): Decision {
-  if (task.status !== 'open') return refuse(409, 'TASK.CLOSED', 'the task is already done');
+): Refusal | null {
+  if (task.status !== 'open') return refuse('TASK.CLOSED', 'the task is already done');
   if (task.version !== expectedVersion) {
-    return refuse(409, 'TASK.VERSION_CONFLICT', `the task is at version ${task.version}, not ${expectedVersion}: reload it`, 'version');
+    return refuse('TASK.VERSION_CONFLICT', `the task is at version ${task.version}, not ${expectedVersion}: reload it`, 'version');
   }
   const isHead = actor !== undefined && actor.active && actor.rolesAtAgency.some((r) => HEAD_ROLES.includes(r));
   switch (command.kind) {
     case 'claim':
-      if (task.ownerId !== null) return refuse(409, 'TASK.ALREADY_OWNED', 'the task already has an owner');
-      if (!eligible(actor, task.role)) return refuse(403, 'TASK.NOT_ELIGIBLE', `only an active ${task.role} of the agency may take it`);
-      return { ok: true };
+      if (task.ownerId !== null) return refuse('TASK.ALREADY_OWNED', 'the task already has an owner');
+      if (!eligible(actor, task.role)) return refuse('TASK.NOT_ELIGIBLE', `only an active ${task.role} of the agency may take it`);
+      return null;
     case 'assign':
-      if (!isHead) return refuse(403, 'TASK.NOT_HEAD', 'only the head of the agency assigns its tasks');
+      if (!isHead) return refuse('TASK.NOT_HEAD', 'only the head of the agency assigns its tasks');
       if (!eligible(assignee, task.role)) {
-        return refuse(422, 'TASK.ASSIGNEE_NOT_ELIGIBLE', `${command.officerId} is not an active ${task.role} of the agency`, 'officerId');
+        return refuse('TASK.ASSIGNEE_NOT_ELIGIBLE', `${command.officerId} is not an active ${task.role} of the agency`, 'officerId');
       }
-      if (task.ownerId === command.officerId) return refuse(409, 'TASK.ALREADY_OWNED', `${command.officerId} already owns the task`, 'officerId');
-      return { ok: true };
+      if (task.ownerId === command.officerId) return refuse('TASK.ALREADY_OWNED', `${command.officerId} already owns the task`, 'officerId');
+      return null;
     case 'release':
-      if (task.ownerId === null) return refuse(409, 'TASK.NOT_OWNED', 'the task has no owner to release');
-      if (actor?.id !== task.ownerId && !isHead) return refuse(403, 'TASK.NOT_OWNER', 'only its owner or the head of the agency releases a task');
-      if (!isHead && !eligible(actor, task.role)) return refuse(403, 'TASK.NOT_ELIGIBLE', `only an active ${task.role} of the agency may release it`);
-      return { ok: true };
+      if (task.ownerId === null) return refuse('TASK.NOT_OWNED', 'the task has no owner to release');
+      if (actor?.id !== task.ownerId && !isHead) return refuse('TASK.NOT_OWNER', 'only its owner or the head of the agency releases a task');
+      if (!isHead && !eligible(actor, task.role)) return refuse('TASK.NOT_ELIGIBLE', `only an active ${task.role} of the agency may release it`);
+      return null;
     case 'extend':
-      if (task.ownerId === null || actor?.id !== task.ownerId) return refuse(403, 'TASK.NOT_OWNER', 'only the owner of the task asks for an extension');
-      if (!eligible(actor, task.role)) return refuse(403, 'TASK.NOT_ELIGIBLE', `only an active ${task.role} of the agency may move the appointment`);
-      return { ok: true };
+      if (task.ownerId === null || actor?.id !== task.ownerId) return refuse('TASK.NOT_OWNER', 'only the owner of the task asks for an extension');
+      if (!eligible(actor, task.role)) return refuse('TASK.NOT_ELIGIBLE', `only an active ${task.role} of the agency may move the appointment`);
+      return null;
     case 'act':
-      if (task.ownerId === null || actor?.id !== task.ownerId) return refuse(403, 'TASK.NOT_OWNER', 'only the owner of the task acts on it');
-      if (!eligible(actor, task.role)) return refuse(403, 'TASK.NOT_ELIGIBLE', `only an active ${task.role} of the agency may act on it`);
+      if (task.ownerId === null || actor?.id !== task.ownerId) return refuse('TASK.NOT_OWNER', 'only the owner of the task acts on it');
+      if (!eligible(actor, task.role)) return refuse('TASK.NOT_ELIGIBLE', `only an active ${task.role} of the agency may act on it`);
       if (!allowedActions.includes(command.action)) {
-        return refuse(422, 'TASK.ACTION_NOT_ALLOWED', `this step allows ${allowedActions.join(', ')}`, 'action');
+        return refuse('TASK.ACTION_NOT_ALLOWED', `this step allows ${allowedActions.join(', ')}`, 'action');
       }
       if (NEED_REASON.includes(command.action) && !command.note?.trim()) {
-        return refuse(422, 'TASK.REASON_REQUIRED', `${command.action} needs a reason`, 'note');
+        return refuse('TASK.REASON_REQUIRED', `${command.action} needs a reason`, 'note');
       }
       if (command.action === 'hand_over' && task.signedStep === null) {
-        return refuse(409, 'TASK.RESULT_NOT_SIGNED', 'the result is handed over once it has been signed', 'action');
+        return refuse('TASK.RESULT_NOT_SIGNED', 'the result is handed over once it has been signed', 'action');
       }
       // one supplement request lists everything missing (no piecemeal requests)
       if (command.action === 'request_supplement' && !command.missing?.length) {
-        return refuse(422, 'TASK.MISSING_LIST_REQUIRED', 'a supplement request lists what is missing', 'missing');
+        return refuse('TASK.MISSING_LIST_REQUIRED', 'a supplement request lists what is missing', 'missing');
       }
-      return { ok: true };
+      return null;
   }
 }
 

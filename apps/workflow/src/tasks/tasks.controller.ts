@@ -1,13 +1,13 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@motcua/auth';
-import { ProblemDetailsException } from '@motcua/errors';
+import { Refusal } from '@motcua/errors';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
 import { CallerOversight } from '../staff/caller-oversight';
 import { ListTasksRequest } from './list-tasks.request';
 import { ActOnTaskRequest, AssignTaskRequest, ExtendAppointmentRequest, TaskVersionRequest } from './task-command.requests';
-import { type CommandResult, TaskCommands, taskNotFound } from './task-commands';
-import type { TaskCommand } from './task-rules';
+import { type CommandResult, TaskCommands } from './task-commands';
+import { type TaskCommand, taskNotFound } from './task-rules';
 import { type TaskPage, TaskQueries, type TaskView } from './task.queries';
 
 @ApiTags('tasks')
@@ -27,7 +27,7 @@ export class TasksController {
   @Get()
   async list(@Query() request: ListTasksRequest, @CurrentPrincipal() caller: Principal): Promise<TaskPage> {
     if (caller.kind !== 'officer') {
-      throw new ProblemDetailsException({ status: HttpStatus.FORBIDDEN, code: 'TASK.OFFICERS_ONLY' });
+      throw new Refusal('TASK.OFFICERS_ONLY');
     }
     // whom open tasks are with (a list of done tasks is the caller's own, whatever owner says)
     const everyOwner = request.owner === 'all' && request.status === 'open';
@@ -35,19 +35,13 @@ export class TasksController {
     const oversight = await this.oversight.of(caller);
     const led = this.oversight.underLeadership(oversight);
     if (request.scope === 'subtree' && led.length === 0) {
-      throw new ProblemDetailsException({
-        status: HttpStatus.FORBIDDEN,
-        code: 'TASK.SUBTREE_FOR_LEADERS',
-        errors: [{ field: 'scope', code: 'SUBTREE_FOR_LEADERS', message: 'scope=subtree needs the leader role at one of your agencies' }],
-      });
+      throw new Refusal('TASK.SUBTREE_FOR_LEADERS', undefined, [
+        { field: 'scope', code: 'SUBTREE_FOR_LEADERS', message: 'scope=subtree needs the leader role at one of your agencies' },
+      ]);
     }
     const inScope = request.scope === 'subtree' ? [...new Set([...oversight.member, ...led])] : [...oversight.member];
     if (request.agency !== undefined && !inScope.includes(request.agency)) {
-      throw new ProblemDetailsException({
-        status: HttpStatus.FORBIDDEN,
-        code: 'TASK.AGENCY_NOT_YOURS',
-        errors: [{ field: 'agency', code: 'AGENCY_NOT_YOURS', message: `you do not work at ${request.agency}` }],
-      });
+      throw new Refusal('TASK.AGENCY_NOT_YOURS', undefined, [{ field: 'agency', code: 'AGENCY_NOT_YOURS', message: `you do not work at ${request.agency}` }]);
     }
     let agencies = request.agency ? [request.agency] : inScope;
     if (everyOwner) {
@@ -55,11 +49,9 @@ export class TasksController {
       const headed = new Set([...oversight.heads, ...led]);
       agencies = agencies.filter((code) => headed.has(code));
       if (agencies.length === 0) {
-        throw new ProblemDetailsException({
-          status: HttpStatus.FORBIDDEN,
-          code: 'TASK.ALL_FOR_HEADS',
-          errors: [{ field: 'owner', code: 'ALL_FOR_HEADS', message: 'owner=all needs a head role (head_of_desk, division_head, leader) at the agency' }],
-        });
+        throw new Refusal('TASK.ALL_FOR_HEADS', undefined, [
+          { field: 'owner', code: 'ALL_FOR_HEADS', message: 'owner=all needs a head role (head_of_desk, division_head, leader) at the agency' },
+        ]);
       }
     }
     return this.tasks.list({

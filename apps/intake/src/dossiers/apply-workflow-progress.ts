@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { CaseClosed, SupplementRequested, TaskCreated } from '@motcua/contracts';
 import type { SupplementRequest } from './dossier.entity';
 import type { Transaction } from '@motcua/messaging';
-import { queryPrepared } from '@motcua/persistence';
 import { supplementRequestNote, taskNote } from './history-notes';
+import { DossierStore } from './dossier.store';
 
 /**
  * Keeps the public record current from workflow's events. Each event carries workflow's per-dossier sequence,
@@ -14,47 +14,26 @@ import { supplementRequestNote, taskNote } from './history-notes';
  */
 @Injectable()
 export class ApplyWorkflowProgress {
+  constructor(private readonly store: DossierStore) {}
+
   async execute(event: TaskCreated | CaseClosed | SupplementRequested, tx: Transaction): Promise<'applied' | 'stale'> {
     const progress = progressOf(event);
-    const rows = await queryPrepared<{ newer: boolean }>(
-      tx.manager,
-      'intake.apply-workflow-progress',
-      `WITH previous AS (
-         SELECT id, national_status, workflow_sequence < $3 AS newer FROM dossier WHERE code = $1 FOR UPDATE),
-       updated AS (
-         UPDATE dossier d SET
-           national_status = CASE WHEN p.newer THEN $2 ELSE d.national_status END,
-           workflow_sequence = GREATEST(d.workflow_sequence, $3),
-           current_step = CASE WHEN p.newer THEN $4 ELSE d.current_step END,
-           current_agency_code = CASE WHEN p.newer THEN $5 ELSE d.current_agency_code END,
-           supplement_request = CASE WHEN p.newer THEN $9::jsonb ELSE d.supplement_request END,
-           process_version = COALESCE(d.process_version, $6),
-           -- the coordinator's name, as a step's task names them (the id itself follows the coordinator's changes)
-           coordinator_name = CASE WHEN $10::text IS NOT NULL AND d.coordinator_id = $11 THEN $10 ELSE d.coordinator_name END
-         FROM previous p WHERE d.id = p.id
-         RETURNING d.id, p.newer),
-       history AS (
-         INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, agency_code, note, occurred_at)
-         SELECT id, $2, 'workflow', $3, $3, $5, $7, $8 FROM updated
-         ON CONFLICT (dossier_id, source, sequence) DO NOTHING)
-       SELECT newer FROM updated`,
-      [
-        event.dossierCode,
-        event.nationalStatus,
-        event.sequence,
-        progress.step,
-        progress.agency,
-        progress.version,
-        progress.note,
-        event.occurredAt,
-        progress.supplement ? JSON.stringify(progress.supplement) : null,
-        'taskId' in event ? (event.coordinatorName ?? null) : null,
-        'taskId' in event ? (event.coordinatorId ?? null) : null,
-      ],
-    );
+    const outcome = await this.store.applyWorkflowProgress(tx.manager, {
+      dossierCode: event.dossierCode,
+      nationalStatus: event.nationalStatus,
+      sequence: event.sequence,
+      step: progress.step,
+      agencyCode: progress.agency,
+      processVersion: progress.version,
+      note: progress.note,
+      occurredAt: event.occurredAt,
+      supplementRequest: progress.supplement,
+      coordinatorName: 'taskId' in event ? (event.coordinatorName ?? null) : null,
+      coordinatorId: 'taskId' in event ? (event.coordinatorId ?? null) : null,
+    });
     // Workflow only hears of dossiers intake committed: an unknown code is a real fault, so let it retry.
-    if (rows.length === 0) throw new Error(`dossier ${event.dossierCode} is not known to intake`);
-    return rows[0].newer ? 'applied' : 'stale';
+    if (outcome === 'unknown') throw new Error(`dossier ${event.dossierCode} is not known to intake`);
+    return outcome;
   }
 }
 

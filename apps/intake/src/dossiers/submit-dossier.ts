@@ -4,12 +4,13 @@ import { CatalogueReplica } from '@motcua/catalogue-replica';
 import { Refusal } from '@motcua/errors';
 import { DossierAccepted, NationalStatus, event } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
-import { type CommandResponse, type IdempotentRequest, newId, queryPrepared, runIdempotent } from '@motcua/persistence';
+import { type CommandResponse, type IdempotentRequest, newId, runIdempotent } from '@motcua/persistence';
 import { type LegalTime, appointmentFor, vietnamDate } from '@motcua/calendar';
 import { hashOfSecret } from './applicant-proof';
 import { checkSubmission } from './check-submission';
 import { formatDossierCode } from './dossier-code';
 import { Dossier } from './dossier.entity';
+import { DossierStore } from './dossier.store';
 import { type DossierView, toDossierView } from './dossier.view';
 import type { SubmitDossierRequest } from './submit-dossier.request';
 
@@ -25,6 +26,7 @@ export class SubmitDossier {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly catalogue: CatalogueReplica,
+    private readonly store: DossierStore,
   ) {}
 
   execute(
@@ -38,16 +40,7 @@ export class SubmitDossier {
         const legalTime = this.checkAgainstCatalogue(request, vietnamDate(receivedAt));
         // in the receiving desk's own office hours
         const appointmentAt = appointmentFor(this.catalogue.calendarOf(request.receivingAgencyCode), receivedAt, legalTime);
-        // The upsert locks the unit's counter row until commit: parallel receipts at one desk queue here and
-        // each gets the next number; a rollback returns the number, so codes are unique and gap-free.
-        const [{ last_number: runningNumber }] = await queryPrepared<{ last_number: number }>(
-          tx.manager,
-          'intake.next-dossier-number',
-          `INSERT INTO dossier_code_counter AS c (agency_code, day, last_number) VALUES ($1, $2, 1)
-           ON CONFLICT (agency_code, day) DO UPDATE SET last_number = c.last_number + 1
-           RETURNING last_number`,
-          [request.receivingAgencyCode, vietnamDate(receivedAt)],
-        );
+        const runningNumber = await this.store.nextRunningNumber(tx.manager, request.receivingAgencyCode, vietnamDate(receivedAt));
 
         const dossier: Dossier = {
           id: newId(),
@@ -76,35 +69,7 @@ export class SubmitDossier {
         // Printed on the receipt: with the code, it lets an applicant without an account act on the dossier.
         const lookupSecret = randomBytes(9).toString('base64url');
         const accepted = { nationalStatus: NationalStatus.Accepted, source: 'intake', sequence: 1, agencyCode: request.receivingAgencyCode, note: null, occurredAt: receivedAt };
-        // One statement for the dossier and the first row of its history: the counter's lock is held until
-        // commit, so every round trip saved here is time other receipts at this desk do not wait.
-        await queryPrepared(
-          tx.manager,
-          'intake.insert-dossier',
-          `WITH d AS (
-             INSERT INTO dossier (id, code, procedure_code, channel, receiving_agency_code, coordinator_id, applicant,
-                                  documents, return_method, national_status, event_sequence, received_at, created_at, lookup_secret_hash,
-                                  appointment_at, original_appointment_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $14) RETURNING id)
-           INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, agency_code, occurred_at)
-           SELECT id, $10, 'intake', $11, 0, $5, $12 FROM d`,
-          [
-            dossier.id,
-            dossier.code,
-            dossier.procedureCode,
-            dossier.channel,
-            dossier.receivingAgencyCode,
-            dossier.coordinatorId,
-            JSON.stringify(dossier.applicant),
-            JSON.stringify(dossier.documents),
-            dossier.returnMethod,
-            dossier.nationalStatus,
-            dossier.eventSequence,
-            receivedAt,
-            hashOfSecret(lookupSecret),
-            appointmentAt,
-          ],
-        );
+        await this.store.insertReceived(tx.manager, dossier, hashOfSecret(lookupSecret));
         await tx.publish(
           event(DossierAccepted, {
             dossierCode: dossier.code,

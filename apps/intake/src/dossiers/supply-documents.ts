@@ -4,10 +4,10 @@ import { Role, hasRole } from '@motcua/auth';
 import { DossierSupplemented, NationalStatus, dossierNotFound, event, nationalStatusName } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
 import { Refusal } from '@motcua/errors';
-import { type CommandResponse, type IdempotentRequest, newId, runIdempotent } from '@motcua/persistence';
+import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
 import type { Applicant } from '@motcua/contracts';
 import { type ApplicantCredentials, provesApplicant } from './applicant-proof';
-import type { SupplementRequest } from './dossier.entity';
+import { DossierStore } from './dossier.store';
 import type { SupplyDocumentsRequest } from './supply-documents.request';
 
 /** Who supplies: the applicant with the receipt's lookup secret or their own citizen token, or a desk officer. */
@@ -31,7 +31,10 @@ const normalise = (name: string) => name.normalize('NFC').trim().toLocaleLowerCa
  */
 @Injectable()
 export class SupplyDocuments {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly store: DossierStore,
+  ) {}
 
   execute(
     code: string,
@@ -41,20 +44,7 @@ export class SupplyDocuments {
   ): Promise<CommandResponse<SupplementReceipt> & { replayed: boolean }> {
     return this.unitOfWork.run((tx) =>
       runIdempotent(tx.manager, idempotency, async () => {
-        const [dossier] = (await tx.manager.query(
-          `SELECT id, code, applicant, receiving_agency_code AS "receivingAgencyCode", national_status AS "nationalStatus",
-                  supplement_request AS "supplementRequest", lookup_secret_hash AS "lookupSecretHash", event_sequence AS "eventSequence"
-             FROM dossier WHERE code = $1 FOR UPDATE`,
-          [code],
-        )) as {
-          id: string;
-          applicant: Applicant;
-          receivingAgencyCode: string;
-          nationalStatus: number;
-          supplementRequest: SupplementRequest | null;
-          lookupSecretHash: string | null;
-          eventSequence: number;
-        }[];
+        const dossier = await this.store.lockForSupplement(tx.manager, code);
         const receivedBy = dossier ? this.authorised(dossier, supplier) : false;
         if (!dossier || receivedBy === false) throw dossierNotFound(code, 'act on');
         if (dossier.nationalStatus !== NationalStatus.SupplementRequested || !dossier.supplementRequest) {
@@ -74,19 +64,17 @@ export class SupplyDocuments {
         const now = new Date();
         const sequence = dossier.eventSequence + 1;
         const { round } = dossier.supplementRequest;
-        await tx.manager.query(
-          `INSERT INTO dossier_supplement (id, dossier_id, round, documents, note, received_by, supplied_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [newId(), dossier.id, round, JSON.stringify(supplied), request.note ?? null, receivedBy, now],
-        );
-        // In the history, the supplement follows the newest of workflow's facts known here (the request it answers, at
-        // least) and comes before workflow resumes the case: the order of cause and effect, whatever the two clocks say.
-        await tx.manager.query(
-          `WITH d AS (UPDATE dossier SET supplement_request = NULL, event_sequence = $2 WHERE id = $1
-                        RETURNING id, GREATEST(workflow_sequence, appointment_sequence) AS workflow_sequence)
-           INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, note, occurred_at)
-           SELECT id, $3, 'intake', $2, workflow_sequence, $4, $5 FROM d`,
-          [dossier.id, sequence, NationalStatus.SupplementRequested, `Đã bổ sung hồ sơ (lần ${round})`, now],
-        );
+        await this.store.recordSupplement(tx.manager, {
+          dossierId: dossier.id,
+          round,
+          documents: supplied,
+          note: request.note ?? null,
+          receivedBy,
+          sequence,
+          nationalStatus: NationalStatus.SupplementRequested,
+          historyNote: `Đã bổ sung hồ sơ (lần ${round})`,
+          suppliedAt: now,
+        });
         await tx.publish(
           event(DossierSupplemented, {
             dossierCode: code,

@@ -4,6 +4,7 @@ import { AppointmentChanged, CaseClosed, CoordinatorChanged, SupplementRequested
 import { appointmentNote } from './history-notes';
 import type { AmqpContext } from '@motcua/messaging';
 import { ApplyWorkflowProgress } from './apply-workflow-progress';
+import { DossierStore } from './dossier.store';
 
 /**
  * Workflow's facts about a dossier, applied to the public record. Every step of processing starts with a task,
@@ -11,7 +12,10 @@ import { ApplyWorkflowProgress } from './apply-workflow-progress';
  */
 @Controller()
 export class WorkflowProgressHandler {
-  constructor(private readonly applyProgress: ApplyWorkflowProgress) {}
+  constructor(
+    private readonly applyProgress: ApplyWorkflowProgress,
+    private readonly store: DossierStore,
+  ) {}
 
   @EventPattern<string>(TaskCreated.type)
   async onTaskCreated(@Payload() created: TaskCreated, @Ctx() ctx: AmqpContext): Promise<void> {
@@ -33,10 +37,12 @@ export class WorkflowProgressHandler {
   /** The head of the desk gave the dossier another coordinator: the newest change wins, whatever order they come in. */
   @EventPattern<string>(CoordinatorChanged.type)
   async onCoordinatorChanged(@Payload() changed: CoordinatorChanged, @Ctx() ctx: AmqpContext): Promise<void> {
-    await ctx.transaction.manager.query(
-      `UPDATE dossier SET coordinator_id = $2, coordinator_name = $4, coordinator_sequence = $3 WHERE code = $1 AND coordinator_sequence < $3`,
-      [changed.dossierCode, changed.coordinatorId, changed.sequence, changed.coordinatorName ?? null],
-    );
+    await this.store.changeCoordinator(ctx.transaction.manager, {
+      dossierCode: changed.dossierCode,
+      coordinatorId: changed.coordinatorId,
+      coordinatorName: changed.coordinatorName ?? null,
+      sequence: changed.sequence,
+    });
   }
 
   /**
@@ -45,15 +51,14 @@ export class WorkflowProgressHandler {
    */
   @EventPattern<string>(AppointmentChanged.type)
   async onAppointmentChanged(@Payload() changed: AppointmentChanged, @Ctx() ctx: AmqpContext): Promise<void> {
-    await ctx.transaction.manager.query(
-      `WITH d AS (
-         UPDATE dossier SET appointment_at = CASE WHEN appointment_sequence < $3 THEN $4::timestamptz ELSE appointment_at END,
-                            appointment_sequence = GREATEST(appointment_sequence, $3), extension_count = GREATEST(extension_count, $5)
-          WHERE code = $1 RETURNING id)
-       INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, note, occurred_at)
-       SELECT id, $2, 'workflow', $3, $3, $6, $7 FROM d
-       ON CONFLICT (dossier_id, source, sequence) DO NOTHING`,
-      [changed.dossierCode, changed.nationalStatus, changed.sequence, changed.appointmentAt, changed.extension, appointmentNote(changed), changed.occurredAt],
-    );
+    await this.store.moveAppointment(ctx.transaction.manager, {
+      dossierCode: changed.dossierCode,
+      nationalStatus: changed.nationalStatus,
+      sequence: changed.sequence,
+      appointmentAt: changed.appointmentAt,
+      extensionCount: changed.extension,
+      note: appointmentNote(changed),
+      occurredAt: changed.occurredAt,
+    });
   }
 }

@@ -1,0 +1,223 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Applicant } from '@motcua/contracts';
+import { newId, queryPrepared } from '@motcua/persistence';
+import type { Dossier, SupplementRequest } from './dossier.entity';
+
+/** A workflow fact for the public record: the status, step and agency it brings, and the history row it leaves. */
+export interface WorkflowProgress {
+  dossierCode: string;
+  nationalStatus: number;
+  sequence: number;
+  step: string | null;
+  agencyCode: string | null;
+  processVersion: number | null;
+  note: string | null;
+  occurredAt: string;
+  supplementRequest: SupplementRequest | null;
+  /** From a step's task only: the coordinator as that task names them. */
+  coordinatorId: string | null;
+  coordinatorName: string | null;
+}
+
+export interface CoordinatorChange {
+  dossierCode: string;
+  coordinatorId: string;
+  coordinatorName: string | null;
+  sequence: number;
+}
+
+export interface AppointmentMove {
+  dossierCode: string;
+  nationalStatus: number;
+  sequence: number;
+  appointmentAt: string;
+  extensionCount: number;
+  note: string;
+  occurredAt: string;
+}
+
+/** What supplying documents needs of the dossier, read under a row lock. */
+export interface DossierAwaitingSupplement {
+  id: string;
+  applicant: Applicant;
+  receivingAgencyCode: string;
+  nationalStatus: number;
+  supplementRequest: SupplementRequest | null;
+  lookupSecretHash: string | null;
+  eventSequence: number;
+}
+
+export interface Supplement {
+  dossierId: string;
+  round: number;
+  documents: { code?: string; name: string }[];
+  note: string | null;
+  /** The officer who took it at the desk, null when the applicant supplied it. */
+  receivedBy: string | null;
+  /** The dossier's next intake sequence, for the record and its history row. */
+  sequence: number;
+  nationalStatus: number;
+  historyNote: string;
+  suppliedAt: Date;
+}
+
+/**
+ * The dossier aggregate's writes (the record, its status history, its supplements and the day's code counter):
+ * every statement that changes them, each in the caller's transaction (`manager`). Reads for views are in
+ * `DossierQueries`. The hot paths' statements are prepared by name: their names and text are measured, keep both.
+ */
+@Injectable()
+export class DossierStore {
+  /**
+   * Every workflow fact becomes a history row once (keyed by its sequence); the current status, step, agency and
+   * supplement request follow only a fact newer than the last one applied; the pinned process version is kept from
+   * any. 'unknown' when no dossier has the code.
+   */
+  async applyWorkflowProgress(manager: EntityManager, progress: WorkflowProgress): Promise<'applied' | 'stale' | 'unknown'> {
+    const rows = await queryPrepared<{ newer: boolean }>(
+      manager,
+      'intake.apply-workflow-progress',
+      `WITH previous AS (
+         SELECT id, national_status, workflow_sequence < $3 AS newer FROM dossier WHERE code = $1 FOR UPDATE),
+       updated AS (
+         UPDATE dossier d SET
+           national_status = CASE WHEN p.newer THEN $2 ELSE d.national_status END,
+           workflow_sequence = GREATEST(d.workflow_sequence, $3),
+           current_step = CASE WHEN p.newer THEN $4 ELSE d.current_step END,
+           current_agency_code = CASE WHEN p.newer THEN $5 ELSE d.current_agency_code END,
+           supplement_request = CASE WHEN p.newer THEN $9::jsonb ELSE d.supplement_request END,
+           process_version = COALESCE(d.process_version, $6),
+           -- the coordinator's name, as a step's task names them (the id itself follows the coordinator's changes)
+           coordinator_name = CASE WHEN $10::text IS NOT NULL AND d.coordinator_id = $11 THEN $10 ELSE d.coordinator_name END
+         FROM previous p WHERE d.id = p.id
+         RETURNING d.id, p.newer),
+       history AS (
+         INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, agency_code, note, occurred_at)
+         SELECT id, $2, 'workflow', $3, $3, $5, $7, $8 FROM updated
+         ON CONFLICT (dossier_id, source, sequence) DO NOTHING)
+       SELECT newer FROM updated`,
+      [
+        progress.dossierCode,
+        progress.nationalStatus,
+        progress.sequence,
+        progress.step,
+        progress.agencyCode,
+        progress.processVersion,
+        progress.note,
+        progress.occurredAt,
+        progress.supplementRequest ? JSON.stringify(progress.supplementRequest) : null,
+        progress.coordinatorName,
+        progress.coordinatorId,
+      ],
+    );
+    if (rows.length === 0) return 'unknown';
+    return rows[0].newer ? 'applied' : 'stale';
+  }
+
+  /** The dossier's coordinator, unless a newer change was applied already. */
+  async changeCoordinator(manager: EntityManager, change: CoordinatorChange): Promise<void> {
+    await manager.query(
+      `UPDATE dossier SET coordinator_id = $2, coordinator_name = $4, coordinator_sequence = $3 WHERE code = $1 AND coordinator_sequence < $3`,
+      [change.dossierCode, change.coordinatorId, change.sequence, change.coordinatorName],
+    );
+  }
+
+  /**
+   * The appointment follows the newest move only; the extension count only grows; the original appointment stays;
+   * every move becomes a history row once (keyed by its sequence).
+   */
+  async moveAppointment(manager: EntityManager, move: AppointmentMove): Promise<void> {
+    await manager.query(
+      `WITH d AS (
+         UPDATE dossier SET appointment_at = CASE WHEN appointment_sequence < $3 THEN $4::timestamptz ELSE appointment_at END,
+                            appointment_sequence = GREATEST(appointment_sequence, $3), extension_count = GREATEST(extension_count, $5)
+          WHERE code = $1 RETURNING id)
+       INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, note, occurred_at)
+       SELECT id, $2, 'workflow', $3, $3, $6, $7 FROM d
+       ON CONFLICT (dossier_id, source, sequence) DO NOTHING`,
+      [move.dossierCode, move.nationalStatus, move.sequence, move.appointmentAt, move.extensionCount, move.note, move.occurredAt],
+    );
+  }
+
+  /**
+   * The receiving unit's next running number for the day. The upsert locks the unit's counter row until commit:
+   * parallel receipts at one desk queue here and each gets the next number; a rollback returns the number, so codes
+   * are unique and gap-free.
+   */
+  async nextRunningNumber(manager: EntityManager, agencyCode: string, day: string): Promise<number> {
+    const [{ last_number: runningNumber }] = await queryPrepared<{ last_number: number }>(
+      manager,
+      'intake.next-dossier-number',
+      `INSERT INTO dossier_code_counter AS c (agency_code, day, last_number) VALUES ($1, $2, 1)
+           ON CONFLICT (agency_code, day) DO UPDATE SET last_number = c.last_number + 1
+           RETURNING last_number`,
+      [agencyCode, day],
+    );
+    return runningNumber;
+  }
+
+  /**
+   * A received dossier and the first row of its history, in one statement: the counter's lock is held until commit,
+   * so every round trip saved here is time other receipts at this desk do not wait.
+   */
+  async insertReceived(manager: EntityManager, dossier: Dossier, lookupSecretHash: string): Promise<void> {
+    await queryPrepared(
+      manager,
+      'intake.insert-dossier',
+      `WITH d AS (
+             INSERT INTO dossier (id, code, procedure_code, channel, receiving_agency_code, coordinator_id, applicant,
+                                  documents, return_method, national_status, event_sequence, received_at, created_at, lookup_secret_hash,
+                                  appointment_at, original_appointment_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $14) RETURNING id)
+           INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, agency_code, occurred_at)
+           SELECT id, $10, 'intake', $11, 0, $5, $12 FROM d`,
+      [
+        dossier.id,
+        dossier.code,
+        dossier.procedureCode,
+        dossier.channel,
+        dossier.receivingAgencyCode,
+        dossier.coordinatorId,
+        JSON.stringify(dossier.applicant),
+        JSON.stringify(dossier.documents),
+        dossier.returnMethod,
+        dossier.nationalStatus,
+        dossier.eventSequence,
+        dossier.receivedAt,
+        lookupSecretHash,
+        dossier.appointmentAt,
+      ],
+    );
+  }
+
+  /** The dossier by code, locked until commit so that one supplement answers one request; undefined if unknown. */
+  async lockForSupplement(manager: EntityManager, code: string): Promise<DossierAwaitingSupplement | undefined> {
+    const [dossier] = (await manager.query(
+      `SELECT id, code, applicant, receiving_agency_code AS "receivingAgencyCode", national_status AS "nationalStatus",
+                  supplement_request AS "supplementRequest", lookup_secret_hash AS "lookupSecretHash", event_sequence AS "eventSequence"
+             FROM dossier WHERE code = $1 FOR UPDATE`,
+      [code],
+    )) as DossierAwaitingSupplement[];
+    return dossier;
+  }
+
+  /**
+   * The supplement, the request it answers cleared, and a row of the history. In the history, the supplement follows
+   * the newest of workflow's facts known here (the request it answers, at least) and comes before workflow resumes
+   * the case: the order of cause and effect, whatever the two clocks say.
+   */
+  async recordSupplement(manager: EntityManager, supplement: Supplement): Promise<void> {
+    await manager.query(
+      `INSERT INTO dossier_supplement (id, dossier_id, round, documents, note, received_by, supplied_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [newId(), supplement.dossierId, supplement.round, JSON.stringify(supplement.documents), supplement.note, supplement.receivedBy, supplement.suppliedAt],
+    );
+    await manager.query(
+      `WITH d AS (UPDATE dossier SET supplement_request = NULL, event_sequence = $2 WHERE id = $1
+                        RETURNING id, GREATEST(workflow_sequence, appointment_sequence) AS workflow_sequence)
+           INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, note, occurred_at)
+           SELECT id, $3, 'intake', $2, workflow_sequence, $4, $5 FROM d`,
+      [supplement.dossierId, supplement.sequence, supplement.nationalStatus, supplement.historyNote, supplement.suppliedAt],
+    );
+  }
+}

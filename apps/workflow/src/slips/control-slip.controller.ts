@@ -1,46 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CurrentPrincipal, type Principal } from '@motcua/auth';
-import { type Timeliness, timeliness, toVietnamIso } from '@motcua/calendar';
-import { dossierNotFound, nationalStatusKey, nationalStatusName } from '@motcua/contracts';
-import { Catalogue } from '../catalogue/catalogue';
+import { dossierNotFound } from '@motcua/contracts';
 import { CallerOversight } from '../staff/caller-oversight';
-import type { ReceivedDocument } from '../tasks/task.queries';
-import { type SlipEvent, type SlipRow, type SlipTask, caseNationalStatus, controlSlip } from './control-slip';
-
-/** The slip as officers read it: codes, and beside them names (null where unknown). */
-export interface ControlSlipView {
-  dossierCode: string;
-  procedureCode: string;
-  procedureName: string | null;
-  processVersion: number;
-  coordinatorId: string;
-  coordinatorName: string | null;
-  receivingAgencyCode: string;
-  receivingAgencyName: string | null;
-  /** Chủ hồ sơ, and what the desk received (null for a dossier received before receipts were kept). */
-  applicantName: string | null;
-  documents: ReceivedDocument[] | null;
-  /** The case's own state: in_progress, awaiting_supplement or closed. */
-  status: string;
-  /** The dossier's national status, its Vietnamese name and its stable key. */
-  nationalStatus: number;
-  nationalStatusName: string;
-  nationalStatusKey: string;
-  /** How processing ended (returned, processed, stopped, withdrawn), once it has. */
-  outcome: string | null;
-  supplementRounds: number;
-  /** The case's version: case commands (withdrawal, coordinator) name it. */
-  version: number;
-  /** The appointment (after pauses and extensions), and the one first printed on the receipt. */
-  appointmentAt: string | null;
-  originalAppointmentAt: string | null;
-  /** Once processing ended: early, on time or late against the appointment (the national method). */
-  result: Timeliness | null;
-  rows: SlipRow[];
-}
+import { ControlSlipQueries, type ControlSlipView } from './control-slip.queries';
 
 /** Phiếu kiểm soát quá trình giải quyết hồ sơ: every hand-over of a dossier between steps, agencies and levels. */
 @ApiTags('tasks')
@@ -48,9 +11,8 @@ export interface ControlSlipView {
 @Controller('api/v1/dossiers')
 export class ControlSlipController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly slips: ControlSlipQueries,
     private readonly oversight: CallerOversight,
-    private readonly catalogue: Catalogue,
   ) {}
 
   /**
@@ -59,55 +21,8 @@ export class ControlSlipController {
    */
   @Get(':code/control-slip')
   async slip(@Param('code') code: string, @CurrentPrincipal() caller: Principal): Promise<ControlSlipView> {
-    const agencies = await this.oversight.agenciesSeenBy(caller);
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [found] = (await manager.query(
-        `SELECT c.id, c.dossier_code AS "dossierCode", c.procedure_code AS "procedureCode", c.process_version AS "processVersion",
-                c.coordinator_id AS "coordinatorId", c.receiving_agency_code AS "receivingAgencyCode", c.status,
-                c.outcome, c.supplement_rounds AS "supplementRounds", c.version, c.appointment_at AS "appointmentAt",
-                c.original_appointment_at AS "originalAppointmentAt", c.closed_at AS "closedAt",
-                r.applicant_name AS "applicantName", r.documents,
-                (SELECT t.national_status FROM task t WHERE t.case_id = c.id AND t.status = 'open') AS "openTaskStatus"
-           FROM dossier_case c LEFT JOIN case_receipt r ON r.case_id = c.id
-          WHERE c.dossier_code = $1 AND $2 = 'officer'
-            AND (c.receiving_agency_code = ANY($3) OR EXISTS (SELECT 1 FROM task t WHERE t.case_id = c.id AND t.agency_code = ANY($3)))`,
-        [code, caller.kind, agencies],
-      )) as (Pick<
-        ControlSlipView,
-        'dossierCode' | 'procedureCode' | 'processVersion' | 'coordinatorId' | 'receivingAgencyCode' | 'applicantName' | 'documents' | 'status' | 'outcome' | 'supplementRounds' | 'version'
-      > & { id: string; appointmentAt: Date | null; originalAppointmentAt: Date | null; closedAt: Date | null; openTaskStatus: number | null })[];
-      if (!found) {
-        throw dossierNotFound(code, 'see');
-      }
-      const tasks = (await manager.query(
-        `SELECT t.id, t.step_number AS "stepNumber", t.step_name AS "stepName", t.agency_code AS "agencyCode", a.name AS "agencyName",
-                t.due_at AS "dueAt"
-           FROM task t JOIN agency a ON a.code = t.agency_code WHERE t.case_id = $1 ORDER BY t.created_at, t.id`,
-        [found.id],
-      )) as SlipTask[];
-      const events = (await manager.query(
-        `SELECT task_id AS "taskId", kind, actor_id AS "actorId", at, details FROM task_event WHERE case_id = $1 ORDER BY id`,
-        [found.id],
-      )) as SlipEvent[];
-      // every officer the slip names, with one read
-      const ids = new Set([found.coordinatorId, ...events.flatMap((e) => [e.actorId, e.details.ownerId])].filter((id): id is string => typeof id === 'string'));
-      const names = (await manager.query(`SELECT id, full_name AS "fullName" FROM officer WHERE id = ANY($1)`, [[...ids]])) as { id: string; fullName: string }[];
-      const nameOf = new Map(names.map((o) => [o.id, o.fullName]));
-      const { id: _id, appointmentAt, originalAppointmentAt, closedAt, openTaskStatus, ...slip } = found;
-      const nationalStatus = caseNationalStatus(found, openTaskStatus);
-      return {
-        ...slip,
-        procedureName: this.catalogue.procedureName(found.procedureCode) ?? null,
-        coordinatorName: nameOf.get(found.coordinatorId) ?? null,
-        receivingAgencyName: this.catalogue.agencyName(found.receivingAgencyCode) ?? null,
-        nationalStatus,
-        nationalStatusName: nationalStatusName(nationalStatus),
-        nationalStatusKey: nationalStatusKey(nationalStatus),
-        appointmentAt: appointmentAt ? toVietnamIso(appointmentAt) : null,
-        originalAppointmentAt: originalAppointmentAt ? toVietnamIso(originalAppointmentAt) : null,
-        result: closedAt && appointmentAt ? timeliness(closedAt, appointmentAt) : null,
-        rows: controlSlip(tasks, events, found.coordinatorId, nameOf),
-      };
-    });
+    const slip = await this.slips.slip(code, caller.kind, await this.oversight.agenciesSeenBy(caller));
+    if (!slip) throw dossierNotFound(code, 'see');
+    return slip;
   }
 }

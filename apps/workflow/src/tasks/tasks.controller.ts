@@ -7,6 +7,7 @@ import { CallerOversight } from '../staff/caller-oversight';
 import { ListTasksRequest } from './list-tasks.request';
 import { ActOnTaskRequest, AssignTaskRequest, ExtendAppointmentRequest, TaskVersionRequest } from './task-command.requests';
 import { type CommandResult, TaskCommands } from './task-commands';
+import { agenciesToList } from './task-list-access';
 import { type TaskCommand, taskNotFound } from './task-rules';
 import { type TaskPage, TaskQueries, type TaskView } from './task.queries';
 
@@ -26,34 +27,10 @@ export class TasksController {
    */
   @Get()
   async list(@Query() request: ListTasksRequest, @CurrentPrincipal() caller: Principal): Promise<TaskPage> {
-    if (caller.kind !== 'officer') {
-      throw new Refusal('TASK.OFFICERS_ONLY');
-    }
-    // whom open tasks are with (a list of done tasks is the caller's own, whatever owner says)
-    const everyOwner = request.owner === 'all' && request.status === 'open';
     // The agencies the organisation's record confirms for the caller's token, what they head and lead (one small read).
     const oversight = await this.oversight.of(caller);
-    const led = this.oversight.underLeadership(oversight);
-    if (request.scope === 'subtree' && led.length === 0) {
-      throw new Refusal('TASK.SUBTREE_FOR_LEADERS', undefined, [
-        { field: 'scope', code: 'SUBTREE_FOR_LEADERS', message: 'scope=subtree needs the leader role at one of your agencies' },
-      ]);
-    }
-    const inScope = request.scope === 'subtree' ? [...new Set([...oversight.member, ...led])] : [...oversight.member];
-    if (request.agency !== undefined && !inScope.includes(request.agency)) {
-      throw new Refusal('TASK.AGENCY_NOT_YOURS', undefined, [{ field: 'agency', code: 'AGENCY_NOT_YOURS', message: `you do not work at ${request.agency}` }]);
-    }
-    let agencies = request.agency ? [request.agency] : inScope;
-    if (everyOwner) {
-      // at the agencies the caller heads, and (for a leader) those under the ones they lead; others left out
-      const headed = new Set([...oversight.heads, ...led]);
-      agencies = agencies.filter((code) => headed.has(code));
-      if (agencies.length === 0) {
-        throw new Refusal('TASK.ALL_FOR_HEADS', undefined, [
-          { field: 'owner', code: 'ALL_FOR_HEADS', message: 'owner=all needs a head role (head_of_desk, division_head, leader) at the agency' },
-        ]);
-      }
-    }
+    const agencies = agenciesToList(caller.kind, request, oversight, this.oversight.underLeadership(oversight));
+    if (agencies instanceof Refusal) throw agencies;
     return this.tasks.list({
       agencies,
       callerId: caller.subject,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ControlSlipController } from '../slips/control-slip.controller';
+import { ControlSlipQueries } from '../slips/control-slip.queries';
 import { ChangeOfficerStatus } from '../staff/officer-status';
 import { StaffController } from '../staff/staff.controller';
 import { StaffModule } from '../staff/staff.module';
@@ -11,7 +12,7 @@ import { TasksController } from './tasks.controller';
 @Module({
   imports: [StaffModule],
   controllers: [TasksController, ControlSlipController, StaffController],
-  providers: [TaskQueries, TaskCommands, StepTasks, ChangeOfficerStatus],
+  providers: [TaskQueries, ControlSlipQueries, TaskCommands, StepTasks, ChangeOfficerStatus],
   exports: [StepTasks],
 })
 export class TasksModule {}

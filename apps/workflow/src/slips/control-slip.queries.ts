@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { PrincipalKind } from '@motcua/auth';
+import { type Timeliness, timeliness, toVietnamIso } from '@motcua/calendar';
+import { nationalStatusKey, nationalStatusName } from '@motcua/contracts';
+import { Catalogue } from '../catalogue/catalogue';
+import type { ReceivedDocument } from '../tasks/task.queries';
+import { type SlipEvent, type SlipRow, type SlipTask, caseNationalStatus, controlSlip } from './control-slip';
+
+/** The slip as officers read it: codes, and beside them names (null where unknown). */
+export interface ControlSlipView {
+  dossierCode: string;
+  procedureCode: string;
+  procedureName: string | null;
+  processVersion: number;
+  coordinatorId: string;
+  coordinatorName: string | null;
+  receivingAgencyCode: string;
+  receivingAgencyName: string | null;
+  /** Chủ hồ sơ, and what the desk received (null for a dossier received before receipts were kept). */
+  applicantName: string | null;
+  documents: ReceivedDocument[] | null;
+  /** The case's own state: in_progress, awaiting_supplement or closed. */
+  status: string;
+  /** The dossier's national status, its Vietnamese name and its stable key. */
+  nationalStatus: number;
+  nationalStatusName: string;
+  nationalStatusKey: string;
+  /** How processing ended (returned, processed, stopped, withdrawn), once it has. */
+  outcome: string | null;
+  supplementRounds: number;
+  /** The case's version: case commands (withdrawal, coordinator) name it. */
+  version: number;
+  /** The appointment (after pauses and extensions), and the one first printed on the receipt. */
+  appointmentAt: string | null;
+  originalAppointmentAt: string | null;
+  /** Once processing ended: early, on time or late against the appointment (the national method). */
+  result: Timeliness | null;
+  rows: SlipRow[];
+}
+
+/** Reads a dossier's control slip (phiếu kiểm soát quá trình) with the names beside its codes. */
+@Injectable()
+export class ControlSlipQueries {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalogue: Catalogue,
+  ) {}
+
+  /**
+   * The slip of the dossier `code`, read at one moment (its case, tasks, events and the officers they name), if an
+   * officer of `agencies` may see it: one of them received it or had a step of it; undefined otherwise.
+   */
+  async slip(code: string, callerKind: PrincipalKind, agencies: readonly string[]): Promise<ControlSlipView | undefined> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [found] = (await manager.query(
+        `SELECT c.id, c.dossier_code AS "dossierCode", c.procedure_code AS "procedureCode", c.process_version AS "processVersion",
+                c.coordinator_id AS "coordinatorId", c.receiving_agency_code AS "receivingAgencyCode", c.status,
+                c.outcome, c.supplement_rounds AS "supplementRounds", c.version, c.appointment_at AS "appointmentAt",
+                c.original_appointment_at AS "originalAppointmentAt", c.closed_at AS "closedAt",
+                r.applicant_name AS "applicantName", r.documents,
+                (SELECT t.national_status FROM task t WHERE t.case_id = c.id AND t.status = 'open') AS "openTaskStatus"
+           FROM dossier_case c LEFT JOIN case_receipt r ON r.case_id = c.id
+          WHERE c.dossier_code = $1 AND $2 = 'officer'
+            AND (c.receiving_agency_code = ANY($3) OR EXISTS (SELECT 1 FROM task t WHERE t.case_id = c.id AND t.agency_code = ANY($3)))`,
+        [code, callerKind, agencies],
+      )) as (Pick<
+        ControlSlipView,
+        'dossierCode' | 'procedureCode' | 'processVersion' | 'coordinatorId' | 'receivingAgencyCode' | 'applicantName' | 'documents' | 'status' | 'outcome' | 'supplementRounds' | 'version'
+      > & { id: string; appointmentAt: Date | null; originalAppointmentAt: Date | null; closedAt: Date | null; openTaskStatus: number | null })[];
+      if (!found) return undefined;
+      const tasks = (await manager.query(
+        `SELECT t.id, t.step_number AS "stepNumber", t.step_name AS "stepName", t.agency_code AS "agencyCode", a.name AS "agencyName",
+                t.due_at AS "dueAt"
+           FROM task t JOIN agency a ON a.code = t.agency_code WHERE t.case_id = $1 ORDER BY t.created_at, t.id`,
+        [found.id],
+      )) as SlipTask[];
+      const events = (await manager.query(
+        `SELECT task_id AS "taskId", kind, actor_id AS "actorId", at, details FROM task_event WHERE case_id = $1 ORDER BY id`,
+        [found.id],
+      )) as SlipEvent[];
+      // every officer the slip names, with one read
+      const ids = new Set([found.coordinatorId, ...events.flatMap((e) => [e.actorId, e.details.ownerId])].filter((id): id is string => typeof id === 'string'));
+      const names = (await manager.query(`SELECT id, full_name AS "fullName" FROM officer WHERE id = ANY($1)`, [[...ids]])) as { id: string; fullName: string }[];
+      const nameOf = new Map(names.map((o) => [o.id, o.fullName]));
+      const { id: _id, appointmentAt, originalAppointmentAt, closedAt, openTaskStatus, ...slip } = found;
+      const nationalStatus = caseNationalStatus(found, openTaskStatus);
+      return {
+        ...slip,
+        procedureName: this.catalogue.procedureName(found.procedureCode) ?? null,
+        coordinatorName: nameOf.get(found.coordinatorId) ?? null,
+        receivingAgencyName: this.catalogue.agencyName(found.receivingAgencyCode) ?? null,
+        nationalStatus,
+        nationalStatusName: nationalStatusName(nationalStatus),
+        nationalStatusKey: nationalStatusKey(nationalStatus),
+        appointmentAt: appointmentAt ? toVietnamIso(appointmentAt) : null,
+        originalAppointmentAt: originalAppointmentAt ? toVietnamIso(originalAppointmentAt) : null,
+        result: closedAt && appointmentAt ? timeliness(closedAt, appointmentAt) : null,
+        rows: controlSlip(tasks, events, found.coordinatorId, nameOf),
+      };
+    });
+  }
+}

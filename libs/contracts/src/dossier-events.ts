@@ -72,9 +72,8 @@ export class Applicant {
   wardCode: string;
 }
 
-/** A document the desk received with the dossier, as the receipt lists it. */
-export class ReceivedDocument {
-  /** The document's code in the procedure's catalogue entry, when the desk matched it. */
+/** One document the applicant is asked for, or supplies: its code in the procedure's catalogue entry, when matched, and its name. */
+export class DocumentItem {
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -83,7 +82,10 @@ export class ReceivedDocument {
   @IsString()
   @MaxLength(300)
   name: string;
+}
 
+/** A document the desk received with the dossier, as the receipt lists it. */
+export class ReceivedDocument extends DocumentItem {
   @IsOptional()
   @IsInt()
   @Min(1)

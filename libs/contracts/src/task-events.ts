@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsBoolean, IsIn, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
-import { AGENCY_CODE_PATTERN, DossierEvent } from './dossier-events';
+import { AGENCY_CODE_PATTERN, DocumentItem, DossierEvent } from './dossier-events';
 
 /**
  * workflow.task.owner-changed — a task was claimed, assigned, reassigned or released. The displaced owner (if
@@ -189,18 +189,6 @@ export class CaseClosed extends DossierEvent {
   @IsOptional()
   @IsString()
   coordinatorName?: string;
-}
-
-/** One document the applicant is asked for, or supplies. */
-export class DocumentItem {
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  code?: string;
-
-  @IsString()
-  @MaxLength(300)
-  name: string;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { messagingEntities, messagingMigrations } from '@motcua/messaging';
 import { idempotencyMigrations } from '@motcua/persistence';
-import { Case, Task, TaskEvent } from './cases/case.entities';
 import { AdministrativeArea, Agency, Officer, OfficerRole, ProcessVersion, Procedure } from './catalogue/catalogue.entities';
 import { CreateCatalogue1764150000001 } from './migrations/1764150000001-create-catalogue';
 import { CreateCasesAndTasks1764150000002 } from './migrations/1764150000002-create-cases-and-tasks';
@@ -17,7 +16,7 @@ import { TaskAgencyUnlocked1764150000012 } from './migrations/1764150000012-task
 import { DeadlinesInQueueIndexes1764150000013 } from './migrations/1764150000013-deadlines-in-queue-indexes';
 import { CaseReceipt1764150000014 } from './migrations/1764150000014-case-receipt';
 
-export const entities = [...messagingEntities, AdministrativeArea, Agency, Officer, OfficerRole, Procedure, ProcessVersion, Case, Task, TaskEvent];
+export const entities = [...messagingEntities, AdministrativeArea, Agency, Officer, OfficerRole, Procedure, ProcessVersion];
 export const migrations = [
   ...messagingMigrations,
   ...idempotencyMigrations,

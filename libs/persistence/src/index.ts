@@ -8,3 +8,4 @@ export * from './ids';
 export * from './prepared';
 export * from './page-request';
 export * from './idempotency-key.decorator';
+export * from './advisory-lock.store';

@@ -1,17 +1,16 @@
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
 
 /**
- * Runs one statement of a hot path as a named prepared statement on the connection of `manager`'s transaction:
- * PostgreSQL parses and plans it once per connection instead of on every call (measured here: about a third of
- * a short statement's round trip). TypeORM has no prepared statements, so this talks to its pg client directly,
- * inside the same transaction. `name` must identify `text` exactly (statements are cached by name per
- * connection).
+ * Runs one statement as a named prepared statement: PostgreSQL parses and plans it once per connection instead of
+ * on every call (measured here: about a third of a short statement's round trip). TypeORM has no prepared
+ * statements, so this talks to its pg client directly: inside `manager`'s transaction when it is bound to one,
+ * otherwise on a connection of the pool for that one statement. `name` must identify `text` exactly (statements
+ * are cached by name per connection). Stores run every statement through here (docs/adr/010-data-access.md).
  */
 export async function queryPrepared<T>(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
   const runner = manager.queryRunner;
-  if (!runner) throw new Error(`prepared statement ${name} needs an EntityManager bound to a transaction`);
-  const client = (await runner.connect()) as PoolClient;
+  const client = runner ? ((await runner.connect()) as PoolClient) : (manager.connection.driver as unknown as { master: Pool }).master;
   const result = await client.query<T & Record<string, unknown>>({ name, text, values });
   return result.rows;
 }

@@ -1,10 +1,19 @@
 import { Module } from '@nestjs/common';
-import { DossierIntakeHandler } from './dossier-intake.handler';
+import { StaffModule } from '../staff/staff.module';
 import { TasksModule } from '../tasks/tasks.module';
-import { CaseCommands } from './case-commands';
+import { CaseStore } from './case.store';
 import { CasesController } from './cases.controller';
+import { ChangeCoordinator } from './change-coordinator';
+import { DeskCommandRunner } from './desk-command-runner';
+import { DossierIntakeHandler } from './dossier-intake.handler';
 import { OpenCase } from './open-case';
 import { ResumeCase } from './resume-case';
+import { WithdrawDossier } from './withdraw-dossier';
 
-@Module({ imports: [TasksModule], controllers: [DossierIntakeHandler, CasesController], providers: [OpenCase, ResumeCase, CaseCommands] })
+@Module({
+  imports: [TasksModule, StaffModule],
+  controllers: [DossierIntakeHandler, CasesController],
+  providers: [CaseStore, OpenCase, ResumeCase, DeskCommandRunner, WithdrawDossier, ChangeCoordinator],
+  exports: [CaseStore],
+})
 export class CasesModule {}

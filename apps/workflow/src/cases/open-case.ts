@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type DossierAccepted, NationalStatus } from '@motcua/contracts';
-import { type Transaction, UnprocessableMessageError, outboxInsert } from '@motcua/messaging';
-import { newId, queryPrepared } from '@motcua/persistence';
+import { type Transaction, UnprocessableMessageError } from '@motcua/messaging';
+import { newId } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
 import { StepTasks } from '../tasks/step-task';
+import { CaseStore } from './case.store';
 
 /**
  * A dossier that cannot be routed: parked at once with the reason (no retry can fix the catalogue), never
@@ -23,6 +24,7 @@ export class OpenCase {
   constructor(
     private readonly catalogue: Catalogue,
     private readonly stepTasks: StepTasks,
+    private readonly cases: CaseStore,
   ) {}
 
   async execute(accepted: DossierAccepted, tx: Transaction): Promise<void> {
@@ -53,42 +55,22 @@ export class OpenCase {
       (code, reason) => new CaseCannotOpen(code, reason),
     );
     // Case, first task, their events and the outbox rows in one statement. The inbox already drops redelivered
-    // messages; ON CONFLICT also keeps a second case from opening when the same dossier arrives under two message
+    // messages; the store also keeps a second case from opening when the same dossier arrives under two message
     // ids (e.g. re-sent by an operator from the parking lot): then nothing else is written either.
-    const inserted = await queryPrepared<{ id: string }>(
-      tx.manager,
-      'workflow.open-case',
-      `WITH c AS (
-         INSERT INTO dossier_case (id, dossier_code, procedure_code, process_version, receiving_agency_code,
-                                   applicant_area_code, coordinator_id, current_step, status, event_sequence,
-                                   received_at, opened_at, version, appointment_at, original_appointment_at, channel)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', $9, $10, $11, 1, $12, $12, $13)
-         ON CONFLICT (dossier_code) DO NOTHING RETURNING id),
-       r AS (INSERT INTO case_receipt (case_id, applicant_name, documents) SELECT id, $16, $17 FROM c),
-       ${StepTasks.insertCtes('$14', 'EXISTS (SELECT 1 FROM c)')},
-       o AS (${outboxInsert('$15', 'EXISTS (SELECT 1 FROM c)')})
-       SELECT id FROM c`,
-      [
-        kase.caseId,
-        kase.dossierCode,
-        kase.procedureCode,
-        kase.processVersion,
-        kase.receivingAgencyCode,
-        kase.applicantAreaCode,
-        kase.coordinatorId,
-        firstStep.number,
-        StepTasks.sequencesFor(firstStep),
-        receivedAt,
-        now,
-        accepted.appointmentAt ? new Date(accepted.appointmentAt) : null,
-        accepted.channel,
-        task.row,
-        (await tx.takeEvents()) ?? '[]',
-        // for the officers who process it: whose dossier, and what the desk received (absent from older events)
-        accepted.applicant.fullName,
-        accepted.documents ? JSON.stringify(accepted.documents) : null,
-      ],
+    const opened = await this.cases.open(
+      tx,
+      {
+        ...kase,
+        currentStep: firstStep.number,
+        eventSequence: StepTasks.sequencesFor(firstStep),
+        appointmentAt: accepted.appointmentAt ? new Date(accepted.appointmentAt) : null,
+        channel: accepted.channel,
+      },
+      // for the officers who process it: whose dossier, and what the desk received (absent from older events)
+      { applicantName: accepted.applicant.fullName, documents: accepted.documents ?? null },
+      task.row,
+      now,
     );
-    if (inserted.length === 0) this.logger.warn(`case for ${accepted.dossierCode} already open; ignoring a second acceptance`);
+    if (!opened) this.logger.warn(`case for ${accepted.dossierCode} already open; ignoring a second acceptance`);
   }
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { PrincipalKind } from '@motcua/auth';
 import { type Timeliness, timeliness, toVietnamIso } from '@motcua/calendar';
 import { nationalStatusKey, nationalStatusName } from '@motcua/contracts';
+import { queryPrepared } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
 import type { ReceivedDocument } from '../tasks/task.queries';
 import { type SlipEvent, type SlipRow, type SlipTask, caseNationalStatus, controlSlip } from './control-slip';
@@ -54,7 +55,14 @@ export class ControlSlipQueries {
    */
   async slip(code: string, callerKind: PrincipalKind, agencies: readonly string[]): Promise<ControlSlipView | undefined> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [found] = (await manager.query(
+      const [found] = await queryPrepared<
+        Pick<
+          ControlSlipView,
+          'dossierCode' | 'procedureCode' | 'processVersion' | 'coordinatorId' | 'receivingAgencyCode' | 'applicantName' | 'documents' | 'status' | 'outcome' | 'supplementRounds' | 'version'
+        > & { id: string; appointmentAt: Date | null; originalAppointmentAt: Date | null; closedAt: Date | null; openTaskStatus: number | null }
+      >(
+        manager,
+        'workflow.slip-case',
         `SELECT c.id, c.dossier_code AS "dossierCode", c.procedure_code AS "procedureCode", c.process_version AS "processVersion",
                 c.coordinator_id AS "coordinatorId", c.receiving_agency_code AS "receivingAgencyCode", c.status,
                 c.outcome, c.supplement_rounds AS "supplementRounds", c.version, c.appointment_at AS "appointmentAt",
@@ -65,24 +73,27 @@ export class ControlSlipQueries {
           WHERE c.dossier_code = $1 AND $2 = 'officer'
             AND (c.receiving_agency_code = ANY($3) OR EXISTS (SELECT 1 FROM task t WHERE t.case_id = c.id AND t.agency_code = ANY($3)))`,
         [code, callerKind, agencies],
-      )) as (Pick<
-        ControlSlipView,
-        'dossierCode' | 'procedureCode' | 'processVersion' | 'coordinatorId' | 'receivingAgencyCode' | 'applicantName' | 'documents' | 'status' | 'outcome' | 'supplementRounds' | 'version'
-      > & { id: string; appointmentAt: Date | null; originalAppointmentAt: Date | null; closedAt: Date | null; openTaskStatus: number | null })[];
+      );
       if (!found) return undefined;
-      const tasks = (await manager.query(
+      const tasks = await queryPrepared<SlipTask>(
+        manager,
+        'workflow.slip-tasks',
         `SELECT t.id, t.step_number AS "stepNumber", t.step_name AS "stepName", t.agency_code AS "agencyCode", a.name AS "agencyName",
                 t.due_at AS "dueAt"
            FROM task t JOIN agency a ON a.code = t.agency_code WHERE t.case_id = $1 ORDER BY t.created_at, t.id`,
         [found.id],
-      )) as SlipTask[];
-      const events = (await manager.query(
+      );
+      const events = await queryPrepared<SlipEvent>(
+        manager,
+        'workflow.slip-events',
         `SELECT task_id AS "taskId", kind, actor_id AS "actorId", at, details FROM task_event WHERE case_id = $1 ORDER BY id`,
         [found.id],
-      )) as SlipEvent[];
+      );
       // every officer the slip names, with one read
       const ids = new Set([found.coordinatorId, ...events.flatMap((e) => [e.actorId, e.details.ownerId])].filter((id): id is string => typeof id === 'string'));
-      const names = (await manager.query(`SELECT id, full_name AS "fullName" FROM officer WHERE id = ANY($1)`, [[...ids]])) as { id: string; fullName: string }[];
+      const names = await queryPrepared<{ id: string; fullName: string }>(manager, 'workflow.slip-officer-names', `SELECT id, full_name AS "fullName" FROM officer WHERE id = ANY($1)`, [
+        [...ids],
+      ]);
       const nameOf = new Map(names.map((o) => [o.id, o.fullName]));
       const { id: _id, appointmentAt, originalAppointmentAt, closedAt, openTaskStatus, ...slip } = found;
       const nationalStatus = caseNationalStatus(found, openTaskStatus);

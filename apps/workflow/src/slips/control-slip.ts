@@ -1,5 +1,6 @@
 import { type Timeliness, timeliness, toVietnamIso } from '@motcua/calendar';
 import { NationalStatus } from '@motcua/contracts';
+import type { TaskRecord } from '../tasks/task';
 
 /** One task event as the slip reads it (append-only, in order). */
 export interface SlipEvent {
@@ -10,14 +11,8 @@ export interface SlipEvent {
   readonly details: Record<string, unknown>;
 }
 
-export interface SlipTask {
-  readonly id: string;
-  readonly stepNumber: number;
-  readonly stepName: string;
-  readonly agencyCode: string;
-  readonly agencyName: string;
-  readonly dueAt: Date | null;
-}
+/** A step's task as the slip names it: its step, its agency (with its name) and its deadline. */
+export type SlipTask = Pick<TaskRecord, 'id' | 'stepNumber' | 'stepName' | 'agencyCode' | 'dueAt'> & { readonly agencyName: string };
 
 /** A change of a step's owner within the step: a hand-over between officers of its agency. */
 export interface OwnerChange {

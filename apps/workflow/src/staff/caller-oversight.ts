@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Principal } from '@motcua/auth';
 import { Catalogue } from '../catalogue/catalogue';
-import { type Oversight, type RoleAtAgency, oversightOf } from './oversight';
+import { type Oversight, oversightOf } from './oversight';
+import { StaffStore } from './staff.store';
 
 /**
  * An officer's oversight (`oversightOf`) from the organisation's record of them as it is at the call: a role
@@ -12,21 +11,13 @@ import { type Oversight, type RoleAtAgency, oversightOf } from './oversight';
 @Injectable()
 export class CallerOversight {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly staff: StaffStore,
     private readonly catalogue: Catalogue,
   ) {}
 
   async of(caller: Principal): Promise<Oversight> {
     // A token that names no agency (or a citizen's, a machine's) gives nothing to confirm: no need to ask.
-    const roles =
-      caller.kind === 'officer' && caller.agencies.length > 0
-        ? ((await this.dataSource.query(
-            `SELECT r.agency_code AS "agencyCode", r.role, o.status = 'active' AS active
-               FROM officer_role r JOIN officer o ON o.id = r.officer_id
-              WHERE r.officer_id = $1 AND r.agency_code = ANY($2)`,
-            [caller.subject, caller.agencies],
-          )) as RoleAtAgency[])
-        : [];
+    const roles = caller.kind === 'officer' && caller.agencies.length > 0 ? await this.staff.rolesIn(caller.subject, caller.agencies) : [];
     return oversightOf(caller, roles);
   }
 

@@ -5,7 +5,9 @@ import { Refusal } from '@motcua/errors';
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
 import { StepTasks } from '../tasks/step-task';
+import { TaskStore } from '../tasks/task.store';
 import { CallerOversight } from './caller-oversight';
+import { StaffStore } from './staff.store';
 
 /** 404 for an officer who does not exist or whom the caller does not manage: the two are not told apart. */
 export const officerNotFound = (officerId: string) => new Refusal('OFFICER.NOT_FOUND', `No officer ${officerId} you manage`);
@@ -15,20 +17,6 @@ export interface OfficerStatusResult {
   status: 'active' | 'on_leave';
   /** What became of the tasks the officer owned: given to another (reassigned) or back in the queue (released). */
   tasks: { taskId: string; dossierCode: string; change: 'reassigned' | 'released'; ownerId: string | null }[];
-}
-
-interface LeaverTask {
-  id: string;
-  caseId: string;
-  dossierCode: string;
-  agencyCode: string;
-  role: string;
-  stepNumber: number;
-  nationalStatus: number;
-  coordinatorId: string;
-  eventSequence: number;
-  procedureCode: string;
-  processVersion: number;
 }
 
 /**
@@ -42,6 +30,8 @@ export class ChangeOfficerStatus {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly stepTasks: StepTasks,
+    private readonly tasks: TaskStore,
+    private readonly staff: StaffStore,
     private readonly catalogue: Catalogue,
     private readonly oversight: CallerOversight,
   ) {}
@@ -54,11 +44,7 @@ export class ChangeOfficerStatus {
   ): Promise<CommandResponse<OfficerStatusResult> & { replayed: boolean }> {
     return this.unitOfWork.run((tx) =>
       runIdempotent(tx.manager, idempotency, async (): Promise<CommandResponse<OfficerStatusResult>> => {
-        const [officer] = (await tx.manager.query(
-          `SELECT o.id, o.status, COALESCE(array_agg(r.agency_code) FILTER (WHERE r.agency_code IS NOT NULL), '{}') AS agencies
-             FROM officer o LEFT JOIN officer_role r ON r.officer_id = o.id WHERE o.id = $1 GROUP BY o.id`,
-          [officerId],
-        )) as { id: string; status: string; agencies: string[] }[];
+        const officer = await this.staff.officer(tx, officerId);
         // a head of one of the officer's agencies (a head role there, in the organisation and in their token)
         const oversight = officer ? await this.oversight.of(caller) : undefined;
         const headOf = officer?.agencies.some((code) => oversight!.heads.includes(code)) ?? false;
@@ -72,20 +58,10 @@ export class ChangeOfficerStatus {
           }
           throw officerNotFound(officerId);
         }
-        await tx.manager.query(`SELECT id FROM officer WHERE id = $1 FOR UPDATE`, [officerId]);
-        await tx.manager.query(`UPDATE officer SET status = $2 WHERE id = $1`, [officerId, status]);
+        await this.staff.setStatus(tx, officerId, status);
         if (status === 'active') return { status: 200, body: { id: officerId, status, tasks: [] } };
 
-        const owned = (await tx.manager.query(
-          `SELECT t.id, t.case_id AS "caseId", t.dossier_code AS "dossierCode", t.agency_code AS "agencyCode", t.role,
-                  t.step_number AS "stepNumber", t.national_status AS "nationalStatus", c.coordinator_id AS "coordinatorId",
-                  c.event_sequence AS "eventSequence", c.procedure_code AS "procedureCode", c.process_version AS "processVersion"
-             FROM task t JOIN dossier_case c ON c.id = t.case_id
-            WHERE t.owner_id = $1 AND t.status = 'open'
-            ORDER BY t.created_at
-            FOR UPDATE OF t, c`,
-          [officerId],
-        )) as LeaverTask[];
+        const owned = await this.tasks.ownedBy(tx, officerId);
         const now = new Date();
         const tasks: OfficerStatusResult['tasks'] = [];
         for (const task of owned) {
@@ -93,9 +69,9 @@ export class ChangeOfficerStatus {
           const steps = await this.catalogue.processSteps(tx.manager, task.procedureCode, task.processVersion);
           const automatic = steps[task.stepNumber - 1]?.assignment === 'least_loaded';
           const common = { sequence, at: now, actorId: caller.subject, previousOwnerId: officerId };
-          const ownerId = automatic ? await this.stepTasks.assignLeastLoaded(tx, { ...task, taskId: task.id }, common) : null;
+          const ownerId = automatic ? await this.stepTasks.assignLeastLoaded(tx, task, common) : null;
           if (ownerId === null) {
-            await this.stepTasks.changeOwner(tx, { ...task, taskId: task.id }, { ...common, ownerId: null, change: 'released', details: { reason: 'on_leave' } });
+            await this.stepTasks.changeOwner(tx, task, { ...common, ownerId: null, change: 'released', details: { reason: 'on_leave' } });
           }
           tasks.push({ taskId: task.id, dossierCode: task.dossierCode, change: ownerId ? 'reassigned' : 'released', ownerId });
         }

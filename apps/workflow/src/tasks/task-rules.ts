@@ -1,6 +1,7 @@
 import { NationalStatus } from '@motcua/contracts';
 import { Refusal } from '@motcua/errors';
 import { HEAD_ROLES } from '../staff/oversight';
+import type { TaskInCase } from './task';
 
 /** What the owner of a step's task may do with it (as a process version lists it). */
 export type StepAction = 'forward' | 'send_back' | 'request_supplement' | 'refuse' | 'stop' | 'approve' | 'sign' | 'hand_over';
@@ -15,14 +16,8 @@ export type TaskCommand =
   | { readonly kind: 'extend'; readonly reason: string; readonly newAppointmentAt: Date }
   | { readonly kind: 'act'; readonly action: string; readonly note?: string; readonly missing?: readonly { readonly code?: string; readonly name: string }[] };
 
-export interface TaskState {
-  readonly status: 'open' | 'done';
-  readonly ownerId: string | null;
-  readonly version: number;
-  readonly role: string;
-  /** The step whose result was signed (issued), null while there is none: a result is handed over once signed. */
-  readonly signedStep: number | null;
-}
+/** What the rules look at in a task and its case. */
+export type TaskState = Pick<TaskInCase, 'status' | 'ownerId' | 'version' | 'role' | 'signedStep'>;
 
 /**
  * An officer as a command sees them: whether they are at work, and their roles at the task's agency. For the

@@ -5,6 +5,9 @@ import { toVietnamIso } from '@motcua/calendar';
 import { nationalStatusKey, nationalStatusName } from '@motcua/contracts';
 import { decodeCursor, queryPrepared, toPage } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
+import type { CaseRecord } from '../cases/case';
+import type { TaskRecord } from './task';
+import { TASK_COLUMNS, isTaskId } from './task.store';
 
 /** A document the desk received with the dossier. */
 export interface ReceivedDocument {
@@ -75,36 +78,17 @@ export interface TaskFilter {
   cursor?: string;
 }
 
-interface TaskRow {
-  id: string;
-  dossierCode: string;
-  procedureCode: string;
-  stepNumber: number;
-  stepName: string;
-  agencyCode: string;
-  role: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  ownedAt: Date | null;
-  status: string;
-  nationalStatus: number;
-  coordinatorId: string;
-  coordinatorName: string | null;
-  applicantName: string | null;
-  documents: ReceivedDocument[] | null;
-  appointmentAt: Date | null;
-  createdAt: Date;
-  completedAt: Date | null;
-  dueAt: Date | null;
-  outcome: string | null;
-  version: number;
-}
+/** A task as its list reads it: the record, with its case's coordinator and appointment, the officers' names and the receipt. */
+type TaskRow = TaskRecord &
+  Pick<CaseRecord, 'coordinatorId' | 'appointmentAt'> & {
+    ownerName: string | null;
+    coordinatorName: string | null;
+    applicantName: string | null;
+    documents: ReceivedDocument[] | null;
+  };
 
-const COLUMNS = `t.id, t.dossier_code AS "dossierCode", t.procedure_code AS "procedureCode", t.step_number AS "stepNumber",
-  t.step_name AS "stepName", t.agency_code AS "agencyCode", t.role, t.owner_id AS "ownerId", owner.full_name AS "ownerName",
-  t.owned_at AS "ownedAt", t.status, t.national_status AS "nationalStatus", c.coordinator_id AS "coordinatorId",
-  coordinator.full_name AS "coordinatorName", r.applicant_name AS "applicantName", r.documents, c.appointment_at AS "appointmentAt",
-  t.created_at AS "createdAt", t.completed_at AS "completedAt", t.due_at AS "dueAt", t.outcome, t.version`;
+const COLUMNS = `${TASK_COLUMNS}, owner.full_name AS "ownerName", c.coordinator_id AS "coordinatorId",
+  coordinator.full_name AS "coordinatorName", r.applicant_name AS "applicantName", r.documents, c.appointment_at AS "appointmentAt"`;
 
 /**
  * A task with its case (`c`), its receipt and its officers' names: for the rows of a page only, each by its key.
@@ -114,9 +98,6 @@ const WITH_CASE = `JOIN dossier_case c ON c.id = t.case_id
   LEFT JOIN case_receipt r ON r.case_id = c.id
   LEFT JOIN officer owner ON owner.id = t.owner_id
   LEFT JOIN officer coordinator ON coordinator.id = c.coordinator_id`;
-
-/** Whether a path's id can name a task at all (a uuid): anything else is a 404 without asking the database. */
-export const isTaskId = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 /** The filters the counts share with the list: the procedure ($3) and the deadline ($4). */
 const COUNTED = `($3::text IS NULL OR procedure_code = $3) AND ($4::timestamptz IS NULL OR due_at < $4)`;
@@ -139,11 +120,13 @@ export class TaskQueries {
    */
   async one(taskId: string, agencies: readonly string[], callerId: string): Promise<TaskView | undefined> {
     if (!isTaskId(taskId)) return undefined;
-    const [task] = (await this.dataSource.query(
+    const [task] = await queryPrepared<TaskRow>(
+      this.dataSource.manager,
+      'workflow.task-seen-by',
       `SELECT ${COLUMNS} FROM task t ${WITH_CASE}
         WHERE t.id = $1 AND (t.agency_code = ANY($2) OR (c.coordinator_id = $3 AND c.receiving_agency_code = ANY($2)))`,
       [taskId, agencies, callerId],
-    )) as TaskRow[];
+    );
     return task && this.toTaskView(task);
   }
 
@@ -195,7 +178,7 @@ export class TaskQueries {
     return { items: page.items.map((task) => this.toTaskView(task)), nextCursor: page.nextCursor, counts };
   }
 
-  private toTaskView(task: TaskRow): TaskView {
+  private toTaskView({ caseId: _case, ...task }: TaskRow): TaskView {
     return {
       ...task,
       procedureName: this.catalogue.procedureName(task.procedureCode) ?? null,

@@ -2,13 +2,18 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@motcua/auth';
 import { Refusal } from '@motcua/errors';
-import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
+import { type CommandHttpResponse, IdempotencyKey, type IdempotentRequest, answerCommand, idempotentRequest } from '@motcua/persistence';
 import { CallerOversight } from '../staff/caller-oversight';
+import { ActOnTask } from './act-on-task';
+import { AssignTask } from './assign-task';
+import { ClaimTask } from './claim-task';
+import { ExtendAppointment } from './extend-appointment';
 import { ListTasksRequest } from './list-tasks.request';
+import { ReleaseTask } from './release-task';
 import { ActOnTaskRequest, AssignTaskRequest, ExtendAppointmentRequest, TaskVersionRequest } from './task-command.requests';
-import { type CommandResult, TaskCommands } from './task-commands';
+import type { CommandResult } from './task-command-runner';
 import { agenciesToList } from './task-list-access';
-import { type TaskCommand, taskNotFound } from './task-rules';
+import { taskNotFound } from './task-rules';
 import { type TaskPage, TaskQueries, type TaskView } from './task.queries';
 
 @ApiTags('tasks')
@@ -17,8 +22,12 @@ import { type TaskPage, TaskQueries, type TaskView } from './task.queries';
 export class TasksController {
   constructor(
     private readonly tasks: TaskQueries,
-    private readonly commands: TaskCommands,
     private readonly oversight: CallerOversight,
+    private readonly claimTask: ClaimTask,
+    private readonly assignTask: AssignTask,
+    private readonly releaseTask: ReleaseTask,
+    private readonly actOnTask: ActOnTask,
+    private readonly extendAppointment: ExtendAppointment,
   ) {}
 
   /**
@@ -58,78 +67,71 @@ export class TasksController {
   /** An eligible officer of the task's agency takes it from the queue. */
   @Post(':id/claim')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  claim(
+  async claim(
     @Param('id') id: string,
     @Body() request: TaskVersionRequest,
     @CurrentPrincipal() caller: Principal,
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<CommandResult> {
-    return this.run(id, 'claim', { kind: 'claim' }, request, caller, key, response);
+    return answerCommand(response, await this.claimTask.execute(id, request.version, caller, idempotency(caller, key, id, 'claim', request)));
   }
 
   /** The head of the agency gives the task to an eligible officer (reassigns it, when it has an owner). */
   @Post(':id/assign')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  assign(
+  async assign(
     @Param('id') id: string,
     @Body() request: AssignTaskRequest,
     @CurrentPrincipal() caller: Principal,
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<CommandResult> {
-    return this.run(id, 'assign', { kind: 'assign', officerId: request.officerId }, request, caller, key, response);
+    return answerCommand(response, await this.assignTask.execute(id, request.officerId, request.version, caller, idempotency(caller, key, id, 'assign', request)));
   }
 
   /** The owner (or the head) puts the task back in the agency's queue. */
   @Post(':id/release')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  release(
+  async release(
     @Param('id') id: string,
     @Body() request: TaskVersionRequest,
     @CurrentPrincipal() caller: Principal,
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<CommandResult> {
-    return this.run(id, 'release', { kind: 'release' }, request, caller, key, response);
+    return answerCommand(response, await this.releaseTask.execute(id, request.version, caller, idempotency(caller, key, id, 'release', request)));
   }
 
   /** The owner finishes the step with one of the actions it allows (forward, send back with a reason, sign…). */
   @Post(':id/actions')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  act(
+  async act(
     @Param('id') id: string,
     @Body() request: ActOnTaskRequest,
     @CurrentPrincipal() caller: Principal,
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<CommandResult> {
-    return this.run(id, 'actions', { kind: 'act', action: request.action, note: request.note, missing: request.missing }, request, caller, key, response);
+    const { action, note, missing } = request;
+    return answerCommand(response, await this.actOnTask.execute(id, { action, note, missing }, request.version, caller, idempotency(caller, key, id, 'actions', request)));
   }
 
   /** The owner of a running-late task gives the applicant a new appointment with an apology (at least a working day ahead). */
   @Post(':id/extension')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  extend(
+  async extend(
     @Param('id') id: string,
     @Body() request: ExtendAppointmentRequest,
     @CurrentPrincipal() caller: Principal,
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<CommandResult> {
-    return this.run(id, 'extension', { kind: 'extend', reason: request.reason, newAppointmentAt: new Date(request.newAppointmentAt) }, request, caller, key, response);
-  }
-
-  private async run(
-    id: string,
-    path: string,
-    command: TaskCommand,
-    request: TaskVersionRequest,
-    caller: Principal,
-    key: string | undefined,
-    response: CommandHttpResponse,
-  ): Promise<CommandResult> {
-    const idempotency = idempotentRequest(key, caller.subject, `POST /tasks/${id}/${path}`, request);
-    return answerCommand(response, await this.commands.execute(id, command, request.version, caller, idempotency));
+    const extension = { reason: request.reason, newAppointmentAt: new Date(request.newAppointmentAt) };
+    return answerCommand(response, await this.extendAppointment.execute(id, extension, request.version, caller, idempotency(caller, key, id, 'extension', request)));
   }
 }
+
+/** A retried command with the same Idempotency-Key gets the first answer (per caller, per task and command). */
+const idempotency = (caller: Principal, key: string | undefined, id: string, path: string, request: object): IdempotentRequest | undefined =>
+  idempotentRequest(key, caller.subject, `POST /tasks/${id}/${path}`, request);

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { type Transaction, outboxInsert } from '@motcua/messaging';
+import { queryPrepared } from '@motcua/persistence';
+import { TaskStore } from '../tasks/task.store';
+import type { CaseForStep, CaseRecord } from './case';
+
+/** A case's columns (`c`) named as `CaseRecord` names them. */
+export const CASE_COLUMNS = `c.id AS "caseId", c.dossier_code AS "dossierCode", c.procedure_code AS "procedureCode",
+  c.process_version AS "processVersion", c.receiving_agency_code AS "receivingAgencyCode", c.applicant_area_code AS "applicantAreaCode",
+  c.coordinator_id AS "coordinatorId", c.received_at AS "receivedAt", c.status AS "caseStatus", c.signed_step AS "signedStep",
+  c.event_sequence AS "eventSequence", c.version AS "caseVersion", c.appointment_at AS "appointmentAt",
+  c.original_appointment_at AS "originalAppointmentAt", c.extension_count AS "extensionCount",
+  c.supplement_rounds AS "supplementRounds", c.paused_at AS "pausedAt"`;
+
+/** A dossier's case as the deadline watch tells of it. */
+export interface DueCase {
+  readonly dossierCode: string;
+  readonly agencyCode: string;
+  readonly deadline: Date;
+  readonly nationalStatus: number;
+  readonly sequence: number;
+  readonly coordinatorId: string;
+}
+
+/**
+ * The case aggregate's tables (`dossier_case`, `case_receipt`, `case_appointment_change`): every statement that
+ * reads or writes them, except the task commands' single statements, which take the case's part from
+ * `TaskStore.changeCtes`. Each statement is a named prepared one (docs/adr/010-data-access.md).
+ */
+@Injectable()
+export class CaseStore {
+  /**
+   * Opens a case with its receipt, its first task (a prepared `row`, see `TaskStore.insertCtes`) and the outbox rows
+   * of the events published so far, in one statement. A case already open for the dossier (the same acceptance
+   * under another message id) writes nothing at all: false.
+   */
+  async open(
+    tx: Transaction,
+    kase: CaseForStep & { readonly currentStep: number; readonly eventSequence: number; readonly appointmentAt: Date | null; readonly channel: number },
+    receipt: { readonly applicantName: string; readonly documents: readonly object[] | null },
+    firstTask: string,
+    at: Date,
+  ): Promise<boolean> {
+    const inserted = await queryPrepared<{ id: string }>(
+      tx.manager,
+      'workflow.open-case',
+      `WITH c AS (
+         INSERT INTO dossier_case (id, dossier_code, procedure_code, process_version, receiving_agency_code,
+                                   applicant_area_code, coordinator_id, current_step, status, event_sequence,
+                                   received_at, opened_at, version, appointment_at, original_appointment_at, channel)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', $9, $10, $11, 1, $12, $12, $13)
+         ON CONFLICT (dossier_code) DO NOTHING RETURNING id),
+       r AS (INSERT INTO case_receipt (case_id, applicant_name, documents) SELECT id, $16, $17 FROM c),
+       ${TaskStore.insertCtes('$14', 'EXISTS (SELECT 1 FROM c)')},
+       o AS (${outboxInsert('$15', 'EXISTS (SELECT 1 FROM c)')})
+       SELECT id FROM c`,
+      [
+        kase.caseId,
+        kase.dossierCode,
+        kase.procedureCode,
+        kase.processVersion,
+        kase.receivingAgencyCode,
+        kase.applicantAreaCode,
+        kase.coordinatorId,
+        kase.currentStep,
+        kase.eventSequence,
+        kase.receivedAt,
+        at,
+        kase.appointmentAt,
+        kase.channel,
+        firstTask,
+        (await tx.takeEvents()) ?? '[]',
+        receipt.applicantName,
+        receipt.documents ? JSON.stringify(receipt.documents) : null,
+      ],
+    );
+    return inserted.length > 0;
+  }
+
+  /** The case of the dossier, row-locked, with the step that last asked the applicant for a supplement. */
+  async lockWithSupplementStep(tx: Transaction, dossierCode: string): Promise<(CaseRecord & { askedAtStep: number | null }) | undefined> {
+    const [kase] = await queryPrepared<CaseRecord & { askedAtStep: number | null }>(
+      tx.manager,
+      'workflow.lock-case-with-supplement-step',
+      `SELECT ${CASE_COLUMNS},
+              (SELECT t.step_number FROM task t WHERE t.case_id = c.id AND t.outcome = 'request_supplement'
+                ORDER BY t.completed_at DESC LIMIT 1) AS "askedAtStep"
+         FROM dossier_case c
+        WHERE c.dossier_code = $1
+        FOR UPDATE OF c`,
+      [dossierCode],
+    );
+    return kase;
+  }
+
+  /**
+   * The case runs again at `step` after the applicant's supplement, its sequence raised to `sequence`; a moved
+   * appointment is a new deadline (the watch tells of it again) and is recorded with the pause that moved it.
+   */
+  async resume(
+    tx: Transaction,
+    caseId: string,
+    o: { step: number; sequence: number; at: Date; moved: { from: Date; to: Date; pausedAt: Date; pausedMs: number } | null },
+  ): Promise<void> {
+    await queryPrepared(
+      tx.manager,
+      'workflow.resume-case',
+      `WITH c AS (
+         UPDATE dossier_case SET status = 'in_progress', current_step = $2, event_sequence = $3, version = version + 1, paused_at = NULL,
+                appointment_at = COALESCE($4, appointment_at),
+                due_soon_told_at = CASE WHEN $4::timestamptz IS NULL THEN due_soon_told_at END,
+                overdue_told_at = CASE WHEN $4::timestamptz IS NULL THEN overdue_told_at END
+          WHERE id = $1 RETURNING id)
+       INSERT INTO case_appointment_change (case_id, cause, previous_appointment_at, appointment_at, paused_from, paused_to, paused_working_ms, at)
+       SELECT id, 'supplement_pause', $5, $4, $6, $7, $8, $7 FROM c WHERE $4::timestamptz IS NOT NULL`,
+      [caseId, o.step, o.sequence, o.moved?.to ?? null, o.moved?.from ?? null, o.moved?.pausedAt ?? null, o.at, o.moved?.pausedMs ?? null],
+    );
+  }
+
+  /** The case of the dossier, row-locked (after its open task: the order every task command takes). */
+  async lock(tx: Transaction, dossierCode: string): Promise<CaseRecord | undefined> {
+    const [kase] = await queryPrepared<CaseRecord>(tx.manager, 'workflow.lock-case', `SELECT ${CASE_COLUMNS} FROM dossier_case c WHERE c.dossier_code = $1 FOR UPDATE`, [
+      dossierCode,
+    ]);
+    return kase;
+  }
+
+  /** Processing ends with the applicant's withdrawal (7), the case's sequence raised to `sequence`. */
+  async closeWithdrawn(tx: Transaction, caseId: string, at: Date, sequence: number): Promise<void> {
+    await queryPrepared(
+      tx.manager,
+      'workflow.close-withdrawn-case',
+      `UPDATE dossier_case SET status = 'closed', closed_at = $2, outcome = 'withdrawn', event_sequence = $3, version = version + 1 WHERE id = $1`,
+      [caseId, at, sequence],
+    );
+  }
+
+  async changeCoordinator(tx: Transaction, caseId: string, coordinatorId: string, sequence: number): Promise<void> {
+    await queryPrepared(tx.manager, 'workflow.change-coordinator', `UPDATE dossier_case SET coordinator_id = $2, event_sequence = $3, version = version + 1 WHERE id = $1`, [
+      caseId,
+      coordinatorId,
+      sequence,
+    ]);
+  }
+
+  /**
+   * Running cases past their appointment (overdue: ≤ `now`) or within the window (due soon: `now` < it ≤ `until`)
+   * and not yet told, at most `batch`: marked told and their sequence raised; a paused one (awaiting a supplement)
+   * waits. Rows another sweep holds are skipped.
+   */
+  markDue(tx: Transaction, what: 'overdue' | 'due_soon', now: Date, until: Date, batch: number): Promise<DueCase[]> {
+    // overdue: `until` is `now`
+    const [column, window] = what === 'overdue' ? ['overdue_told_at', 'c.appointment_at <= $2'] : ['due_soon_told_at', 'c.appointment_at > $1 AND c.appointment_at <= $2'];
+    return queryPrepared<DueCase>(
+      tx.manager,
+      `workflow.mark-case-${what}`,
+      `WITH due AS (
+         SELECT c.id FROM dossier_case c
+          WHERE c.status = 'in_progress' AND c.overdue_told_at IS NULL AND c.${column} IS NULL AND ${window}
+          ORDER BY c.appointment_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+       UPDATE dossier_case c SET ${column} = $1, event_sequence = c.event_sequence + 1 FROM due WHERE c.id = due.id
+       RETURNING c.dossier_code AS "dossierCode", c.receiving_agency_code AS "agencyCode", c.appointment_at AS deadline,
+                 COALESCE((SELECT t.national_status FROM task t WHERE t.case_id = c.id AND t.status = 'open'), 5) AS "nationalStatus",
+                 c.event_sequence AS sequence, c.coordinator_id AS "coordinatorId"`,
+      [now, until, batch],
+    );
+  }
+}

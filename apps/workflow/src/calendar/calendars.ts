@@ -1,10 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AgencyCalendars, OFFICIAL_SCHEDULES, type OfficialSchedule, type WorkingCalendar } from '@motcua/calendar';
 import { UnitOfWork } from '@motcua/messaging';
 import { Catalogue } from '../catalogue/catalogue';
 import { CatalogueReplication } from '../catalogue/catalogue-replication';
+import { CalendarStore } from './calendar.store';
 
 /**
  * The working calendars workflow computes with: the official schedules built in, each replaced by the one an
@@ -17,7 +16,7 @@ export class Calendars implements OnModuleInit {
   private published = new Map<number, OfficialSchedule>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: CalendarStore,
     private readonly unitOfWork: UnitOfWork,
     private readonly replication: CatalogueReplication,
     private readonly catalogue: Catalogue,
@@ -49,19 +48,15 @@ export class Calendars implements OnModuleInit {
    */
   async publish(schedule: OfficialSchedule, by: string, at: Date): Promise<void> {
     await this.unitOfWork.run(async (tx) => {
-      await tx.manager.query(
-      `INSERT INTO official_schedule (year, schedule, published_at, published_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (year) DO UPDATE SET schedule = EXCLUDED.schedule, published_at = EXCLUDED.published_at, published_by = EXCLUDED.published_by`,
-      [schedule.year, JSON.stringify(schedule), at, by],
-      );
+      await this.store.publishSchedule(tx.manager, schedule, by, at);
       await this.replication.schedulePublished(tx, schedule);
     });
     await this.reload();
   }
 
   async reload(): Promise<void> {
-    const rows = (await this.dataSource.query(`SELECT schedule FROM official_schedule`)) as { schedule: OfficialSchedule }[];
-    this.published = new Map(rows.map((r) => [r.schedule.year, r.schedule]));
+    const schedules = await this.store.officialSchedules();
+    this.published = new Map(schedules.map((s) => [s.year, s]));
     this.calendars = new AgencyCalendars([...this.published.values()]);
   }
 }

@@ -8,6 +8,7 @@ import { notInCatalogue } from '@motcua/catalogue';
 import { Refusal } from '@motcua/errors';
 import { Catalogue } from './catalogue';
 import { CatalogueReplication } from './catalogue-replication';
+import { CatalogueStore } from './catalogue.store';
 
 export class OfficePeriodRequest {
   @ApiProperty({ example: '07:00' })
@@ -43,6 +44,7 @@ export class SetOfficeHours {
     private readonly unitOfWork: UnitOfWork,
     private readonly replication: CatalogueReplication,
     private readonly catalogue: Catalogue,
+    private readonly store: CatalogueStore,
   ) {}
 
   async execute(agencyCode: string, periods: readonly OfficePeriod[] | null): Promise<{ code: string; officeHours: OfficePeriod[] | null }> {
@@ -52,12 +54,10 @@ export class SetOfficeHours {
       throw new Refusal('CATALOGUE.OFFICE_HOURS_INVALID', undefined, [{ field: problem.field, code: 'OFFICE_HOURS_INVALID', message: problem.message }]);
     }
     return this.unitOfWork.run(async (tx) => {
-      const [agency] = (await tx.manager.query(`SELECT office_hours AS "officeHours" FROM agency WHERE code = $1 FOR UPDATE`, [agencyCode])) as {
-        officeHours: OfficePeriod[] | null;
-      }[];
+      const agency = await this.store.lockAgencyOfficeHours(tx.manager, agencyCode);
       if (!agency) throw notInCatalogue('AGENCY', agencyCode);
       if (officeHoursKey(agency.officeHours) !== officeHoursKey(officeHours)) {
-        await tx.manager.query(`UPDATE agency SET office_hours = $2 WHERE code = $1`, [agencyCode, officeHours && JSON.stringify(officeHours)]);
+        await this.store.setAgencyOfficeHours(tx.manager, agencyCode, officeHours);
         await this.replication.agencyChanged(tx, agencyCode);
       }
       tx.afterCommit(() => this.catalogue.officeHoursChanged(agencyCode, officeHours));

@@ -4,6 +4,7 @@ import { Catalogue } from './catalogue';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueReplication, CatalogueResyncHandler } from './catalogue-replication';
 import { CatalogueQueries } from './catalogue.queries';
+import { CatalogueStore } from './catalogue.store';
 import { DeactivateProcedure, PublishProcessVersion } from './publish-process-version';
 
 @Global()
@@ -12,6 +13,7 @@ import { DeactivateProcedure, PublishProcessVersion } from './publish-process-ve
   providers: [
     Catalogue,
     CatalogueQueries,
+    CatalogueStore,
     CatalogueReplication,
     PublishProcessVersion,
     DeactivateProcedure,

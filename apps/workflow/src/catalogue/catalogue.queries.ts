@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeKeyCursor, encodeKeyCursor } from '@motcua/persistence';
+import { decodeKeyCursor, encodeKeyCursor, queryPrepared } from '@motcua/persistence';
 import { toVietnamIso } from '@motcua/calendar';
 import { AdministrativeArea, Agency, ProcessVersion, Procedure } from './catalogue.entities';
 
@@ -71,25 +71,34 @@ export class CatalogueQueries {
   async agency(code: string): Promise<AgencyDetail | null> {
     const agency = await this.dataSource.getRepository(Agency).findOneBy({ code });
     if (!agency) return null;
-    const staff = (await this.dataSource.query(
-      `SELECT o.id, o.full_name AS "fullName", o.status, array_agg(r.role ORDER BY r.role) AS roles
-         FROM officer o JOIN officer_role r ON r.officer_id = o.id
-        WHERE r.agency_code = $1 GROUP BY o.id ORDER BY o.id`,
-      [code],
-    )) as AgencyDetail['staff'];
+    // A prepared statement needs a transaction: a short one of its own, for typed rows.
+    const staff = await this.dataSource.transaction((manager) =>
+      queryPrepared<AgencyDetail['staff'][number]>(
+        manager,
+        'workflow.agency-staff',
+        `SELECT o.id, o.full_name AS "fullName", o.status, array_agg(r.role ORDER BY r.role) AS roles
+           FROM officer o JOIN officer_role r ON r.officer_id = o.id
+          WHERE r.agency_code = $1 GROUP BY o.id ORDER BY o.id`,
+        [code],
+      ),
+    );
     return { ...agency, staff };
   }
 
   /** An officer with every role they hold, at every agency. */
   async officer(id: string): Promise<OfficerView | null> {
-    const [officer] = (await this.dataSource.query(
-      `SELECT o.id, o.full_name AS "fullName", o.status,
-              COALESCE(jsonb_agg(jsonb_build_object('agencyCode', r.agency_code, 'agencyName', a.name, 'role', r.role)
-                                 ORDER BY r.agency_code, r.role) FILTER (WHERE r.role IS NOT NULL), '[]') AS roles
-         FROM officer o LEFT JOIN officer_role r ON r.officer_id = o.id LEFT JOIN agency a ON a.code = r.agency_code
-        WHERE o.id = $1 GROUP BY o.id`,
-      [id],
-    )) as OfficerView[];
+    const [officer] = await this.dataSource.transaction((manager) =>
+      queryPrepared<OfficerView>(
+        manager,
+        'workflow.officer-view',
+        `SELECT o.id, o.full_name AS "fullName", o.status,
+                COALESCE(jsonb_agg(jsonb_build_object('agencyCode', r.agency_code, 'agencyName', a.name, 'role', r.role)
+                                   ORDER BY r.agency_code, r.role) FILTER (WHERE r.role IS NOT NULL), '[]') AS roles
+           FROM officer o LEFT JOIN officer_role r ON r.officer_id = o.id LEFT JOIN agency a ON a.code = r.agency_code
+          WHERE o.id = $1 GROUP BY o.id`,
+        [id],
+      ),
+    );
     return officer ?? null;
   }
 

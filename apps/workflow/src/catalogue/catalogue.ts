@@ -1,11 +1,9 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { queryPrepared } from '@motcua/persistence';
 import type { OfficePeriod } from '@motcua/calendar';
 import type { StepDefinition } from '@motcua/catalogue';
 import type { Directory } from '@motcua/catalogue';
-import { AdministrativeArea, Agency, Officer, Procedure } from './catalogue.entities';
+import type { Transaction } from '@motcua/messaging';
+import { CatalogueStore } from './catalogue.store';
 
 /**
  * The organisation routing reads on every dossier, held in memory (about a thousand units) and
@@ -27,7 +25,7 @@ export class Catalogue implements OnModuleInit {
   /** `code@version` → its steps: a published process version never changes, so it is read once. */
   private readonly stepsOfVersion = new Map<string, readonly StepDefinition[]>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly store: CatalogueStore) {}
 
   /** Loaded while the app initialises, so no message is routed against an empty catalogue. */
   async onModuleInit(): Promise<void> {
@@ -36,12 +34,7 @@ export class Catalogue implements OnModuleInit {
 
   async reload(): Promise<void> {
     const started = performance.now();
-    const [areas, agencies, procedures, officers] = await Promise.all([
-      this.dataSource.getRepository(AdministrativeArea).find(),
-      this.dataSource.getRepository(Agency).find(),
-      this.dataSource.getRepository(Procedure).find({ select: { code: true, name: true } }),
-      this.dataSource.getRepository(Officer).find({ select: { id: true, fullName: true } }),
-    ]);
+    const { areas, agencies, procedures, officers } = await this.store.organisation();
     this.directory = {
       parentOfArea: new Map(areas.map((a) => [a.code, a.parentCode])),
       agencies: agencies.map((a) => ({
@@ -109,34 +102,21 @@ export class Catalogue implements OnModuleInit {
    * The steps of a published process version (a case's pinned process). Versions are only ever added, never
    * changed, so each is read once per process: a task command does not carry the process over the wire each time.
    */
-  async processSteps(manager: EntityManager, procedureCode: string, version: number): Promise<readonly StepDefinition[]> {
+  async processSteps(manager: Transaction['manager'], procedureCode: string, version: number): Promise<readonly StepDefinition[]> {
     const key = `${procedureCode}@${version}`;
     const known = this.stepsOfVersion.get(key);
     if (known) return known;
-    const [found] = await queryPrepared<{ steps: StepDefinition[] }>(
-      manager,
-      'workflow.process-steps',
-      `SELECT steps FROM process_version WHERE procedure_code = $1 AND version = $2`,
-      [procedureCode, version],
-    );
-    if (!found) throw new Error(`process ${key} is not in the catalogue`);
-    this.stepsOfVersion.set(key, found.steps);
-    return found.steps;
+    const steps = await this.store.processVersionSteps(manager, procedureCode, version);
+    if (!steps) throw new Error(`process ${key} is not in the catalogue`);
+    this.stepsOfVersion.set(key, steps);
+    return steps;
   }
 
   /**
    * The process version in force at an instant (the latest published by then) of a procedure that was received
    * then: a dossier received before a deactivation is still routed.
    */
-  async processInForce(manager: EntityManager, procedureCode: string, at: Date): Promise<{ version: number; steps: StepDefinition[] } | null> {
-    const [found] = await queryPrepared<{ version: number; steps: StepDefinition[] }>(
-      manager,
-      'workflow.process-in-force',
-      `SELECT v.version, v.steps FROM process_version v JOIN procedure p ON p.code = v.procedure_code
-        WHERE v.procedure_code = $1 AND (p.deactivated_at IS NULL OR p.deactivated_at > $2) AND v.published_at <= $2
-        ORDER BY v.version DESC LIMIT 1`,
-      [procedureCode, at],
-    );
-    return found ?? null;
+  processInForce(manager: Transaction['manager'], procedureCode: string, at: Date): Promise<{ version: number; steps: StepDefinition[] } | null> {
+    return this.store.processInForce(manager, procedureCode, at);
   }
 }

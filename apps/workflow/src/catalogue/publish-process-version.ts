@@ -6,6 +6,7 @@ import { Refusal } from '@motcua/errors';
 import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@motcua/persistence';
 import { Catalogue } from './catalogue';
 import { CatalogueReplication } from './catalogue-replication';
+import { CatalogueStore } from './catalogue.store';
 import { checkProcessDefinition, parseStepDefinitions } from './process-definition';
 
 export interface PublishedVersion {
@@ -24,6 +25,7 @@ export class PublishProcessVersion {
     private readonly unitOfWork: UnitOfWork,
     private readonly catalogue: Catalogue,
     private readonly replication: CatalogueReplication,
+    private readonly store: CatalogueStore,
   ) {}
 
   execute(
@@ -39,17 +41,12 @@ export class PublishProcessVersion {
           ? parsed.problems
           : checkProcessDefinition(parsed.steps, this.catalogue.current.agencies, vietnamDate(now));
         // Versions of one procedure are numbered under the procedure row's lock: two publications queue.
-        const [procedure] = (await tx.manager.query(`SELECT code FROM procedure WHERE code = $1 FOR UPDATE`, [procedureCode])) as unknown[];
+        const procedure = await this.store.lockProcedure(tx.manager, procedureCode);
         if (!procedure) throw notInCatalogue('PROCEDURE', procedureCode);
         if (problems.length > 0) {
           throw new Refusal('PROCESS.INVALID', undefined, problems);
         }
-        const [{ version }] = (await tx.manager.query(
-          `INSERT INTO process_version (procedure_code, version, published_at, steps)
-           SELECT $1, coalesce(max(version), 0) + 1, $2, $3 FROM process_version WHERE procedure_code = $1
-           RETURNING version`,
-          [procedureCode, now, JSON.stringify(parsed.steps)],
-        )) as { version: number }[];
+        const version = await this.store.addProcessVersion(tx.manager, procedureCode, now, parsed.steps);
         await this.replication.procedureChanged(tx, procedureCode);
         return { status: 201, body: { procedureCode, version, publishedAt: toVietnamIso(now) } };
       }),
@@ -63,15 +60,16 @@ export class DeactivateProcedure {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly replication: CatalogueReplication,
+    private readonly store: CatalogueStore,
   ) {}
 
   execute(procedureCode: string): Promise<{ code: string; active: boolean }> {
     return this.unitOfWork.run(async (tx) => {
-      const [procedure] = (await tx.manager.query(`SELECT active FROM procedure WHERE code = $1 FOR UPDATE`, [procedureCode])) as { active: boolean }[];
+      const procedure = await this.store.lockProcedure(tx.manager, procedureCode);
       if (!procedure) throw notInCatalogue('PROCEDURE', procedureCode);
       // Repeating it changes nothing and tells nobody anything new.
       if (procedure.active) {
-        await tx.manager.query(`UPDATE procedure SET active = false, deactivated_at = now() WHERE code = $1`, [procedureCode]);
+        await this.store.deactivateProcedure(tx.manager, procedureCode);
         await this.replication.procedureChanged(tx, procedureCode);
       }
       return { code: procedureCode, active: false };

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { postgresOptions, runMigrations } from '@motcua/persistence';
 import { type TestDatabase, createTestDatabase } from '@motcua/testing';
 import { entities, migrations } from '../src/database';
+import { LookupAttemptStore } from '../src/lookup/lookup-attempt.store';
 import { PostgresThrottlerStorage } from '../src/lookup/postgres-throttler-storage';
 
 /**
@@ -20,7 +21,7 @@ describe('the lookup attempt counters', () => {
     replicas = [0, 1].map(() => new DataSource(postgresOptions({ url: db.url, entities, migrations, poolSize: 10 })));
     await Promise.all(replicas.map((replica) => replica.initialize()));
     await runMigrations(replicas[0]);
-    [one, other] = replicas.map((replica) => new PostgresThrottlerStorage(replica));
+    [one, other] = replicas.map((replica) => new PostgresThrottlerStorage(new LookupAttemptStore(replica)));
   });
 
   afterAll(async () => {

@@ -65,7 +65,8 @@ export interface Supplement {
 /**
  * The dossier aggregate's writes (the record, its status history, its supplements and the day's code counter):
  * every statement that changes them, each in the caller's transaction (`manager`). Reads for views are in
- * `DossierQueries`. The hot paths' statements are prepared by name: their names and text are measured, keep both.
+ * `DossierQueries`. Every statement is prepared by name, so it runs on the transaction's own connection and its rows
+ * are typed; the hot paths' names and text (receipt, workflow progress) are measured, keep both.
  */
 @Injectable()
 export class DossierStore {
@@ -117,7 +118,9 @@ export class DossierStore {
 
   /** The dossier's coordinator, unless a newer change was applied already. */
   async changeCoordinator(manager: EntityManager, change: CoordinatorChange): Promise<void> {
-    await manager.query(
+    await queryPrepared(
+      manager,
+      'intake.change-coordinator',
       `UPDATE dossier SET coordinator_id = $2, coordinator_name = $4, coordinator_sequence = $3 WHERE code = $1 AND coordinator_sequence < $3`,
       [change.dossierCode, change.coordinatorId, change.sequence, change.coordinatorName],
     );
@@ -128,7 +131,9 @@ export class DossierStore {
    * every move becomes a history row once (keyed by its sequence).
    */
   async moveAppointment(manager: EntityManager, move: AppointmentMove): Promise<void> {
-    await manager.query(
+    await queryPrepared(
+      manager,
+      'intake.move-appointment',
       `WITH d AS (
          UPDATE dossier SET appointment_at = CASE WHEN appointment_sequence < $3 THEN $4::timestamptz ELSE appointment_at END,
                             appointment_sequence = GREATEST(appointment_sequence, $3), extension_count = GREATEST(extension_count, $5)
@@ -193,12 +198,14 @@ export class DossierStore {
 
   /** The dossier by code, locked until commit so that one supplement answers one request; undefined if unknown. */
   async lockForSupplement(manager: EntityManager, code: string): Promise<DossierAwaitingSupplement | undefined> {
-    const [dossier] = (await manager.query(
+    const [dossier] = await queryPrepared<DossierAwaitingSupplement>(
+      manager,
+      'intake.lock-for-supplement',
       `SELECT id, code, applicant, receiving_agency_code AS "receivingAgencyCode", national_status AS "nationalStatus",
                   supplement_request AS "supplementRequest", lookup_secret_hash AS "lookupSecretHash", event_sequence AS "eventSequence"
              FROM dossier WHERE code = $1 FOR UPDATE`,
       [code],
-    )) as DossierAwaitingSupplement[];
+    );
     return dossier;
   }
 
@@ -208,11 +215,15 @@ export class DossierStore {
    * the case: the order of cause and effect, whatever the two clocks say.
    */
   async recordSupplement(manager: EntityManager, supplement: Supplement): Promise<void> {
-    await manager.query(
+    await queryPrepared(
+      manager,
+      'intake.insert-supplement',
       `INSERT INTO dossier_supplement (id, dossier_id, round, documents, note, received_by, supplied_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [newId(), supplement.dossierId, supplement.round, JSON.stringify(supplement.documents), supplement.note, supplement.receivedBy, supplement.suppliedAt],
     );
-    await manager.query(
+    await queryPrepared(
+      manager,
+      'intake.answer-supplement-request',
       `WITH d AS (UPDATE dossier SET supplement_request = NULL, event_sequence = $2 WHERE id = $1
                         RETURNING id, GREATEST(workflow_sequence, appointment_sequence) AS workflow_sequence)
            INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, note, occurred_at)

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { ThrottlerModule, type ThrottlerModuleOptions, seconds } from '@nestjs/throttler';
 import { readEnvironment } from '@motcua/config';
+import { LookupAttemptStore } from './lookup-attempt.store';
 import { LookupLimit, LookupLimitsEnvironment } from './lookup-limits';
 import { LookupMetrics } from './lookup-metrics';
 import { LookupThrottlerGuard } from './lookup-throttler.guard';
@@ -13,7 +14,7 @@ interface LookupRequest {
 }
 
 @Module({
-  providers: [PostgresThrottlerStorage],
+  providers: [LookupAttemptStore, PostgresThrottlerStorage],
   exports: [PostgresThrottlerStorage],
 })
 class LookupCountersModule {}

@@ -3,14 +3,14 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTa
 import { CurrentPrincipal, type Principal, isOfficerInRole } from '@motcua/auth';
 import { Refusal } from '@motcua/errors';
 import { ListNotificationsRequest } from './list-notifications.request';
-import { ListNotifications } from './list-notifications';
+import { NotificationQueries } from './notification.queries';
 import { NotificationPage } from './notification.view';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('api/v1/notifications')
 export class NotificationsController {
-  constructor(private readonly listNotifications: ListNotifications) {}
+  constructor(private readonly notifications: NotificationQueries) {}
 
   /**
    * The log holds the applicant's name, email and phone: only officers of the receiving agency read it (the desk
@@ -24,7 +24,7 @@ export class NotificationsController {
     if (!isOfficerInRole(caller)) {
       throw new Refusal('NOTIFICATION.OFFICERS_ONLY');
     }
-    return this.listNotifications.execute({
+    return this.notifications.list({
       dossierCode: request.dossierCode,
       agencies: caller.agencies,
       limit: request.limit,

@@ -12,16 +12,17 @@ export interface ListNotificationsInput {
   readonly cursor?: string;
 }
 
-/**
- * Query: a dossier's delivery log, oldest first, one keyset page at a time, ordered by (createdAt, id).
- * Scoped in SQL to the receiving agencies the caller works for: a dossier of another agency reads exactly like
- * one nobody was told about (an empty page), so the answer never reveals that it exists.
- */
+/** The delivery log as it is read over HTTP (its writes are `NotificationStore`'s). */
 @Injectable()
-export class ListNotifications {
+export class NotificationQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(input: ListNotificationsInput): Promise<NotificationPage> {
+  /**
+   * A dossier's delivery log, oldest first, one keyset page at a time, ordered by (createdAt, id). Scoped in SQL to
+   * the receiving agencies the caller works for: a dossier of another agency reads exactly like one nobody was told
+   * about (an empty page), so the answer never reveals that it exists.
+   */
+  async list(input: ListNotificationsInput): Promise<NotificationPage> {
     const query = this.dataSource
       .getRepository(Notification)
       .createQueryBuilder('notification')

@@ -1,6 +1,7 @@
 export * from './database-environment';
 export * from './snake-naming.strategy';
 export * from './data-source';
+export { MIGRATION_LOCK_KEY } from './migration-lock';
 export * from './persistence.module';
 export * from './idempotency';
 export * from './cursor';

@@ -3,22 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CatalogueAgency, CatalogueArea, CatalogueProcedure } from '@motcua/contracts';
 import type { DeskRule, Directory, ProcedureDocument, StepDefinition } from '@motcua/catalogue';
-import { queryPrepared } from '@motcua/persistence';
 import { AgencyCalendars, type OfficialSchedule, WorkingCalendar } from '@motcua/calendar';
 import { CatalogueReplicaEnvironment } from './catalogue-replica-environment';
+import { allReplicaEntries, removeReplicaEntriesNotIn, replicaState, type ReplicaEntry, writeReplicaEntries } from './catalogue-replica.store';
 
 /** A procedure as the replica holds it, its rules typed. */
 export interface ReplicatedProcedure extends Omit<CatalogueProcedure, 'desks' | 'documents' | 'steps'> {
   readonly desks: DeskRule[];
   readonly documents: ProcedureDocument[];
   readonly steps: StepDefinition[];
-}
-
-type Kind = 'area' | 'agency' | 'procedure' | 'schedule';
-interface Entry {
-  kind: Kind;
-  code: string;
-  entry: object;
 }
 
 /**
@@ -109,32 +102,18 @@ export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
    * from a newer revision is kept, so late messages are harmless; a repeated one rewrites the same), in the
    * caller's transaction. Returns how many rows it wrote.
    */
-  async apply(manager: EntityManager, revision: number, entries: Entry[]): Promise<number> {
+  async apply(manager: EntityManager, revision: number, entries: ReplicaEntry[]): Promise<number> {
     if (entries.length === 0) return 0;
-    const rows = await queryPrepared<{ code: string }>(
-      manager,
-      'catalogue-replica.apply',
-      `INSERT INTO catalogue_replica AS r (kind, code, revision, entry)
-       SELECT e.kind, e.code, $1, e.entry FROM jsonb_to_recordset($2::jsonb) AS e(kind text, code text, entry jsonb)
-       ON CONFLICT (kind, code) DO UPDATE SET revision = EXCLUDED.revision, entry = EXCLUDED.entry
-         WHERE r.revision <= EXCLUDED.revision
-       RETURNING r.code`,
-      [revision, JSON.stringify(entries)],
-    );
-    return rows.length;
+    return writeReplicaEntries(manager, revision, entries);
   }
 
   /**
    * A snapshot is the whole catalogue at its revision: its entries are applied, and an entry it lacks that the
    * replica holds from an older revision is gone from the catalogue, so it goes from the replica too.
    */
-  async applySnapshot(manager: EntityManager, revision: number, entries: Entry[]): Promise<{ written: number; removed: number }> {
+  async applySnapshot(manager: EntityManager, revision: number, entries: ReplicaEntry[]): Promise<{ written: number; removed: number }> {
     const written = await this.apply(manager, revision, entries);
-    const [, removed] = (await manager.query(
-      `DELETE FROM catalogue_replica r WHERE r.revision < $1
-          AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS e(kind text, code text) WHERE e.kind = r.kind AND e.code = r.code)`,
-      [revision, JSON.stringify(entries.map(({ kind, code }) => ({ kind, code })))],
-    )) as [unknown[], number];
+    const removed = await removeReplicaEntriesNotIn(manager, revision, entries.map(({ kind, code }) => ({ kind, code })));
     return { written, removed };
   }
 
@@ -154,14 +133,12 @@ export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async reload(force: boolean): Promise<void> {
-    const [state] = (await this.dataSource.query(
-      `SELECT count(*)::int AS entries, COALESCE(sum(revision), 0)::text AS total, COALESCE(max(revision), 0)::int AS revision FROM catalogue_replica`,
-    )) as { entries: number; total: string; revision: number }[];
+    const state = await replicaState(this.dataSource);
     const signature = `${state.entries}:${state.total}`;
     if (!force && signature === this.loadedSignature) return;
     const { revision } = state;
     const started = performance.now();
-    const rows = (await this.dataSource.query(`SELECT kind, entry FROM catalogue_replica`)) as { kind: Kind; entry: object }[];
+    const rows = await allReplicaEntries(this.dataSource);
     const areas = new Map<string, CatalogueArea>();
     const agencies = new Map<string, CatalogueAgency>();
     const procedures = new Map<string, ReplicatedProcedure>();

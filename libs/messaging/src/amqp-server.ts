@@ -5,10 +5,10 @@ import { RequestContext } from '@motcua/observability';
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import { lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { queryPrepared } from '@motcua/persistence';
 import { AmqpConnection } from './amqp-connection';
 import { AmqpContext } from './amqp-context';
 import { errorText, parkedCopyOptions, retryCopyOptions } from './envelope';
+import { recordInboxMessages } from './inbox/inbox.store';
 import { MessagingConfig } from './messaging.environment';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { toValidEvent } from './payload';
@@ -268,14 +268,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     let tx: OutboxTransaction | undefined;
     const outcomes = await this.dataSource.transaction(async (manager) => {
       const ids = items.map((item) => item.message.properties.messageId as string);
-      const inserted = await queryPrepared<{ message_id: string }>(
-        manager,
-        'messaging.inbox-insert',
-        `INSERT INTO inbox_message (message_id, type) SELECT * FROM unnest($1::text[], $2::text[])
-         ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
-        [ids, items.map((item) => item.message.properties.type)],
-      );
-      const fresh = new Set(inserted.map((row) => row.message_id));
+      const types = items.map((item) => item.message.properties.type as string);
+      const fresh = new Set(await recordInboxMessages(manager, ids, types));
       const transaction = (tx = new OutboxTransaction(manager));
       const applied: boolean[] = [];
       for (const [i, item] of items.entries()) {

@@ -4,7 +4,8 @@ import { OutboxMessage } from './outbox/outbox-message.entity';
 
 export { MessagingEnvironment, MessagingConfig, type MessagingOptions } from './messaging.environment';
 export { MessagingModule } from './messaging.module';
-export { UnitOfWork, InvalidEventError, type Transaction, outboxInsert } from './unit-of-work';
+export { UnitOfWork, InvalidEventError, type Transaction } from './unit-of-work';
+export { outboxInsert } from './outbox/outbox.store';
 export { AmqpServer, UnprocessableMessageError } from './amqp-server';
 export { AmqpContext } from './amqp-context';
 export { AmqpConnection, BrokerUnavailableError } from './amqp-connection';

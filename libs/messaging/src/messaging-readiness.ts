@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AmqpConnection } from './amqp-connection';
+import { outboxLag } from './outbox/outbox.store';
 
 export interface ReadinessResult {
   up: boolean;
@@ -21,10 +22,7 @@ export class MessagingReadiness {
     const connected = this.connection.isConnected;
     const details: Record<string, unknown> = { connected };
     try {
-      const [lag] = (await this.dataSource.query(
-        `SELECT count(*)::int AS pending, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS oldest
-           FROM outbox_message WHERE sent_at IS NULL`,
-      )) as { pending: number; oldest: number }[];
+      const lag = await outboxLag(this.dataSource);
       details.outboxPending = lag.pending;
       details.outboxOldestUnsentSeconds = Math.round(lag.oldest);
     } catch (err) {

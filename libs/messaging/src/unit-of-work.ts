@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { type EventClass, eventClassOf } from '@motcua/contracts';
 import { RequestContext } from '@motcua/observability';
-import { newId, queryPrepared } from '@motcua/persistence';
+import { newId } from '@motcua/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { insertOutboxRows } from './outbox/outbox.store';
 import { contractProblems } from './payload';
 
 /** One database transaction, and the only way to publish an event: as an outbox row in that transaction. */
@@ -27,19 +28,6 @@ export interface Transaction {
    * there are none.
    */
   takeEvents(): Promise<string | null>;
-}
-
-/**
- * A data-modifying CTE that writes the events `takeEvents` handed over, passed as the statement's parameter
- * `param` (e.g. `$9`): `WITH …, outbox AS (${outboxInsert('$9')}) …`; with `when`, only if that condition holds
- * (e.g. `EXISTS (SELECT 1 FROM t)`: the events of a compare-and-set that took).
- */
-export function outboxInsert(param: string, when?: string): string {
-  return `INSERT INTO outbox_message (id, type, version, payload, correlation_id, causation_id)
-          SELECT id, type, version, payload, correlation_id, causation_id
-            FROM jsonb_to_recordset(${param}::jsonb)
-              AS r(id uuid, type text, version int, payload jsonb, correlation_id text, causation_id text)${when ? `
-           WHERE ${when}` : ''}`;
 }
 
 /** Raised by `Transaction.publish` when an event does not satisfy its own contract class. */
@@ -133,9 +121,7 @@ export class OutboxTransaction implements Transaction {
       const types = this.pending.map(({ cls }) => cls.type).join(', ');
       throw new Error(`${types} published in one statement's work but not written by it (takeEvents): a bug, the change is not told`);
     }
-    // All rows as one JSON parameter: one statement text (one prepared statement per connection) whatever the
-    // number of events, no limit on their number, and the payloads serialised once, natively.
-    await queryPrepared(this.manager, 'messaging.outbox-insert', outboxInsert('$1'), [await this.validatedRows(this.pending)]);
+    await insertOutboxRows(this.manager, await this.validatedRows(this.pending));
   }
 
   private async validatedRows(pending: { cls: EventClass; record: OutboxRecord }[]): Promise<string> {

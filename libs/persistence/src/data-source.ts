@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { MigrationExecutor } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
+import { lockMigrations, unlockMigrations } from './migration-lock';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface PostgresOptionsInit {
@@ -38,12 +39,6 @@ export class MigrationFailedError extends Error {
 }
 
 /**
- * Arbitrary but fixed: the key of the session-level advisory lock that serialises migrations. Advisory locks
- * are per database, so the four services (four databases) never wait on one another.
- */
-export const MIGRATION_LOCK_KEY = 7_104_202_611;
-
-/**
  * Applies pending migrations, each in its own transaction, while holding a PostgreSQL advisory lock on one
  * dedicated connection: when several replicas start at once, one migrates and the others wait, then find
  * nothing pending. The same connection runs the migrations, so a pool of one cannot deadlock. Returns the
@@ -53,7 +48,7 @@ export async function runMigrations(ds: DataSource): Promise<string[]> {
   const runner = ds.createQueryRunner('master');
   try {
     await runner.connect();
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await lockMigrations(runner);
     let failed = false;
     try {
       const executor = new MigrationExecutor(ds, runner);
@@ -65,7 +60,7 @@ export async function runMigrations(ds: DataSource): Promise<string[]> {
       throw new MigrationFailedError(error);
     } finally {
       // Never leave the lock on a pooled connection; a failure to unlock must not hide the migration's error.
-      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch((error: unknown) => {
+      await unlockMigrations(runner).catch((error: unknown) => {
         if (!failed) throw error;
       });
     }

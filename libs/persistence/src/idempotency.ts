@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { HttpStatus, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ProblemDetailsException } from '@motcua/errors';
-import { DataSource, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { claimIdempotencyKey, purgeIdempotencyChunk, rememberResponse, storedResponse } from './idempotency.store';
+import { CreateIdempotencyRecords1764150000000 } from './migrations/1764150000000-create-idempotency-records';
 
 /**
  * Idempotency keys for commands a client may retry (architecture §6). The record is written in the same
@@ -67,53 +69,23 @@ export async function runIdempotent<T>(
   command: () => Promise<CommandResponse<T>>,
 ): Promise<CommandResponse<T> & { replayed: boolean }> {
   if (!request) return { ...(await command()), replayed: false };
-  const claimed: unknown[] = await manager.query(
-    `INSERT INTO idempotency_record (scope, key, fingerprint) VALUES ($1, $2, $3)
-     ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-    [request.scope, request.key, request.fingerprint],
-  );
-  if (claimed.length === 0) {
-    const [stored] = (await manager.query(
-      `SELECT fingerprint, response_status, response_body FROM idempotency_record WHERE scope = $1 AND key = $2`,
-      [request.scope, request.key],
-    )) as { fingerprint: string; response_status: number; response_body: T }[];
+  if (!(await claimIdempotencyKey(manager, request))) {
+    const stored = await storedResponse<T>(manager, request);
     if (stored.fingerprint !== request.fingerprint) throw new IdempotencyKeyReused(request.key);
     return { status: stored.response_status, body: stored.response_body, replayed: true };
   }
   const response = await command();
-  await manager.query(
-    `UPDATE idempotency_record SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`,
-    [request.scope, request.key, response.status, JSON.stringify(response.body)],
-  );
+  await rememberResponse(manager, request, response);
   return { ...response, replayed: false };
 }
 
-export class CreateIdempotencyRecords1764150000000 implements MigrationInterface {
-  name = 'CreateIdempotencyRecords1764150000000';
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`
-      CREATE TABLE idempotency_record (
-        scope text NOT NULL,
-        key text NOT NULL,
-        fingerprint text NOT NULL,
-        response_status integer,
-        response_body jsonb,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (scope, key)
-      )`);
-    await runner.query(`CREATE INDEX idempotency_record_created_at ON idempotency_record (created_at)`);
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE idempotency_record`);
-  }
-}
-
+export { CreateIdempotencyRecords1764150000000 };
 export const idempotencyMigrations = [CreateIdempotencyRecords1764150000000];
 
 /** How long a retried command still gets its remembered response: clients retry within minutes, not days. */
 export const IDEMPOTENCY_RETENTION_HOURS = 24;
+/** Records one purge statement deletes at most: its locks stay short. */
+const PURGE_CHUNK = 5000;
 
 /**
  * Deletes idempotency records older than the retention, a chunk at a time (short locks). Returns how many went.
@@ -122,13 +94,9 @@ export const IDEMPOTENCY_RETENTION_HOURS = 24;
 export async function purgeIdempotencyRecords(dataSource: DataSource, retentionHours = IDEMPOTENCY_RETENTION_HOURS): Promise<number> {
   let purged = 0;
   for (;;) {
-    const [, affected] = (await dataSource.query(
-      `DELETE FROM idempotency_record WHERE (scope, key) IN (
-         SELECT scope, key FROM idempotency_record WHERE created_at < now() - make_interval(hours => $1) LIMIT 5000)`,
-      [retentionHours],
-    )) as [unknown, number];
+    const affected = await purgeIdempotencyChunk(dataSource, retentionHours, PURGE_CHUNK);
     purged += affected;
-    if (affected < 5000) return purged;
+    if (affected < PURGE_CHUNK) return purged;
   }
 }
 

@@ -1,11 +1,13 @@
 export * from './database-environment';
 export * from './snake-naming.strategy';
 export * from './data-source';
+export { MIGRATION_LOCK_KEY } from './migration-lock';
 export * from './persistence.module';
 export * from './idempotency';
 export * from './cursor';
 export * from './ids';
 export * from './prepared';
+export * from './affected';
 export * from './page-request';
 export * from './idempotency-key.decorator';
 export * from './advisory-lock.store';

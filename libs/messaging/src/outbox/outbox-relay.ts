@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryPrepared } from '@motcua/persistence';
 import { AmqpConnection, BrokerUnavailableError } from '../amqp-connection';
-import { publishOptionsFor, type OutboxRow } from '../envelope';
+import { publishOptionsFor } from '../envelope';
+import { purgeInboxMessages } from '../inbox/inbox.store';
 import { MessagingConfig } from '../messaging.environment';
 import { eventsExchangeName } from '../topology';
+import { claimUnsentOutboxRows, markOutboxRowsSent, purgeSentOutboxRows } from './outbox.store';
 
 const PURGE_EVERY_MS = 10 * 60_000;
 const PURGE_CHUNK = 5_000;
@@ -143,19 +144,7 @@ export class OutboxRelay {
     await runner.connect();
     try {
       await runner.startTransaction();
-      // The batch size is part of the text (and the name), not a parameter: with LIMIT $1 PostgreSQL plans the
-      // statement anew on every call. With `position > $1` the generic plan scans the unsent index from $1.
-      const rows = await queryPrepared<OutboxRow & { position: string }>(
-        runner.manager,
-        `messaging.outbox-claim-${this.config.batchSize}`,
-        `SELECT id, type, version, payload::text AS payload, correlation_id, causation_id, created_at, position
-           FROM outbox_message
-          WHERE sent_at IS NULL AND position > $1
-          ORDER BY position
-          LIMIT ${this.config.batchSize}
-          FOR UPDATE SKIP LOCKED`,
-        [fullScan ? '0' : this.floor],
-      );
+      const rows = await claimUnsentOutboxRows(runner.manager, this.config.batchSize, fullScan ? '0' : this.floor);
       if (fullScan) this.lastFullScan = Date.now();
       if (rows.length === 0) {
         await runner.commitTransaction();
@@ -167,9 +156,7 @@ export class OutboxRelay {
         this.connection.publish(exchange, row.type, Buffer.from(row.payload), publishOptionsFor(row, this.config.service)),
       );
       await withTimeout(Promise.all(confirms), CONFIRM_TIMEOUT_MS, 'broker confirms');
-      await queryPrepared(runner.manager, 'messaging.outbox-mark-sent', `UPDATE outbox_message SET sent_at = now() WHERE id = ANY($1::uuid[])`, [
-        rows.map((r) => r.id),
-      ]);
+      await markOutboxRowsSent(runner.manager, rows.map((r) => r.id));
       await runner.commitTransaction();
       this.published += rows.length;
       const last = BigInt(rows[rows.length - 1].position) - BigInt(OUTBOX_RESCAN_MARGIN);
@@ -187,15 +174,10 @@ export class OutboxRelay {
   async purge(): Promise<void> {
     this.lastPurge = Date.now();
     const hours = this.config.retentionHours;
-    for (const sql of [
-      `DELETE FROM outbox_message WHERE id IN (
-         SELECT id FROM outbox_message WHERE sent_at < now() - make_interval(hours => $1) LIMIT ${PURGE_CHUNK})`,
-      `DELETE FROM inbox_message WHERE message_id IN (
-         SELECT message_id FROM inbox_message WHERE received_at < now() - make_interval(hours => $1) LIMIT ${PURGE_CHUNK})`,
-    ]) {
+    for (const purgeChunk of [purgeSentOutboxRows, purgeInboxMessages]) {
       for (;;) {
         if (this.stopping) return;
-        const [, affected] = (await this.dataSource.query(sql, [hours])) as [unknown, number];
+        const affected = await purgeChunk(this.dataSource, hours, PURGE_CHUNK);
         if (!(affected >= PURGE_CHUNK)) break;
       }
     }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { queryAffected, queryPrepared } from '@motcua/persistence';
+import { executePrepared, queryPrepared } from '@motcua/persistence';
 
 /*
  * The replica table's statements: every one that reads or writes `catalogue_replica`. Writes run in the caller's
@@ -46,8 +46,9 @@ export function removeReplicaEntriesNotIn(
   revision: number,
   kept: Pick<ReplicaEntry, 'kind' | 'code'>[],
 ): Promise<number> {
-  return queryAffected(
+  return executePrepared(
     manager,
+    'catalogue-replica.remove-entries-not-in',
     `DELETE FROM catalogue_replica r WHERE r.revision < $1
         AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS e(kind text, code text) WHERE e.kind = r.kind AND e.code = r.code)`,
     [revision, JSON.stringify(kept)],

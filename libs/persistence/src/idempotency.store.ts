@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { queryAffected } from './affected';
+import { executePrepared, queryPrepared } from './prepared';
 import type { CommandResponse, IdempotentRequest } from './idempotency';
 
 /*
@@ -19,7 +19,9 @@ export interface StoredResponse<T> {
  * concurrent claim of the same key waits on its row lock until that transaction ends).
  */
 export async function claimIdempotencyKey(manager: EntityManager, request: IdempotentRequest): Promise<boolean> {
-  const claimed: unknown[] = await manager.query(
+  const claimed = await queryPrepared(
+    manager,
+    'persistence.claim-idempotency-key',
     `INSERT INTO idempotency_record (scope, key, fingerprint) VALUES ($1, $2, $3)
      ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
     [request.scope, request.key, request.fingerprint],
@@ -29,16 +31,18 @@ export async function claimIdempotencyKey(manager: EntityManager, request: Idemp
 
 /** The record a claim found in place: what was asked under the key, and what was answered. */
 export async function storedResponse<T>(manager: EntityManager, request: IdempotentRequest): Promise<StoredResponse<T>> {
-  const [stored] = (await manager.query(
+  const [stored] = await queryPrepared<StoredResponse<T>>(
+    manager,
+    'persistence.stored-response',
     `SELECT fingerprint, response_status, response_body FROM idempotency_record WHERE scope = $1 AND key = $2`,
     [request.scope, request.key],
-  )) as StoredResponse<T>[];
+  );
   return stored;
 }
 
 /** Remembers the response of the command that claimed the key, for its retries to replay. */
 export async function rememberResponse(manager: EntityManager, request: IdempotentRequest, response: CommandResponse): Promise<void> {
-  await manager.query(`UPDATE idempotency_record SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`, [
+  await executePrepared(manager, 'persistence.remember-response', `UPDATE idempotency_record SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`, [
     request.scope,
     request.key,
     response.status,
@@ -48,8 +52,9 @@ export async function rememberResponse(manager: EntityManager, request: Idempote
 
 /** Deletes at most `chunk` records older than `retentionHours` (a chunk keeps locks short). Returns how many went. */
 export function purgeIdempotencyChunk(dataSource: DataSource, retentionHours: number, chunk: number): Promise<number> {
-  return queryAffected(
-    dataSource,
+  return executePrepared(
+    dataSource.manager,
+    `persistence.purge-idempotency-${chunk}`,
     `DELETE FROM idempotency_record WHERE (scope, key) IN (
        SELECT scope, key FROM idempotency_record WHERE created_at < now() - make_interval(hours => $1) LIMIT ${chunk})`,
     [retentionHours],

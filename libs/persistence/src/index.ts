@@ -7,7 +7,6 @@ export * from './idempotency';
 export * from './cursor';
 export * from './ids';
 export * from './prepared';
-export * from './affected';
 export * from './page-request';
 export * from './idempotency-key.decorator';
 export * from './advisory-lock.store';

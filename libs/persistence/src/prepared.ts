@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -8,9 +8,18 @@ import type { EntityManager } from 'typeorm';
  * otherwise on a connection of the pool for that one statement. `name` must identify `text` exactly (statements
  * are cached by name per connection). Stores run every statement through here (docs/adr/010-data-access.md).
  */
-export async function queryPrepared<T>(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
+async function runPrepared(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<QueryResult> {
   const runner = manager.queryRunner;
   const client = runner ? ((await runner.connect()) as PoolClient) : (manager.connection.driver as unknown as { master: Pool }).master;
-  const result = await client.query<T & Record<string, unknown>>({ name, text, values });
-  return result.rows;
+  return client.query({ name, text, values });
+}
+
+/** The rows a prepared statement returns. */
+export async function queryPrepared<T>(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
+  return (await runPrepared(manager, name, text, values)).rows as T[];
+}
+
+/** How many rows a prepared statement changed (an UPDATE, a DELETE without RETURNING). */
+export async function executePrepared(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<number> {
+  return (await runPrepared(manager, name, text, values)).rowCount ?? 0;
 }

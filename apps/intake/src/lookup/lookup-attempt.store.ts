@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { queryPrepared } from '@motcua/persistence';
 
 /** One attempt on a key under one of the lookup's limits, with that limit's rules (durations in milliseconds). */
@@ -66,23 +66,20 @@ export class LookupAttemptStore {
 
   /** Counts one attempt on the key (unless it is blocked) and says where the key stands. */
   async countAttempt(attempt: LookupAttempt): Promise<LookupAttemptCount> {
-    const [count] = await this.alone((manager) =>
-      queryPrepared<LookupAttemptCount>(manager, 'intake.count-lookup-attempt', COUNT_ATTEMPT, [
+    const [count] = await queryPrepared<LookupAttemptCount>(this.dataSource.manager, 'intake.count-lookup-attempt', COUNT_ATTEMPT, [
         attempt.throttler,
         attempt.key,
         attempt.ttl,
         attempt.limit,
         attempt.blockDuration,
-      ]),
-    );
+      ]);
     return count;
   }
 
   /** Deletes up to `chunk` counters whose window and block are over; returns how many went. */
   async removeExpired(chunk: number): Promise<number> {
-    const [{ removed }] = await this.alone((manager) =>
-      queryPrepared<{ removed: number }>(
-        manager,
+    const [{ removed }] = await queryPrepared<{ removed: number }>(
+        this.dataSource.manager,
         'intake.remove-expired-lookup-attempts',
         `WITH gone AS (
            DELETE FROM lookup_attempt_counter WHERE (throttler, key) IN (
@@ -90,18 +87,7 @@ export class LookupAttemptStore {
            RETURNING 1)
          SELECT count(*)::int AS removed FROM gone`,
         [chunk],
-      ),
-    );
+      );
     return removed;
-  }
-
-  /** Runs a statement on a connection taken from the pool for it (a prepared statement needs one connection). */
-  private async alone<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      return await work(runner.manager);
-    } finally {
-      await runner.release();
-    }
   }
 }

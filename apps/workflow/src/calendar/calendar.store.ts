@@ -21,11 +21,9 @@ export class CalendarStore {
   }
 
   /**
-   * Every published schedule, by year: in the caller's transaction (a catalogue snapshot), or without one in a
-   * short transaction of its own (a prepared statement needs one).
+   * Every published schedule, by year: in the caller's transaction (a catalogue snapshot), or on its own.
    */
-  async officialSchedules(manager?: EntityManager): Promise<OfficialSchedule[]> {
-    if (!manager) return this.dataSource.transaction((own) => this.officialSchedules(own));
+  async officialSchedules(manager: EntityManager = this.dataSource.manager): Promise<OfficialSchedule[]> {
     const rows = await queryPrepared<{ schedule: OfficialSchedule }>(
       manager,
       'workflow.official-schedules',

@@ -71,25 +71,21 @@ export class CatalogueQueries {
   async agency(code: string): Promise<AgencyDetail | null> {
     const agency = await this.dataSource.getRepository(Agency).findOneBy({ code });
     if (!agency) return null;
-    // A prepared statement needs a transaction: a short one of its own, for typed rows.
-    const staff = await this.dataSource.transaction((manager) =>
-      queryPrepared<AgencyDetail['staff'][number]>(
-        manager,
+    const staff = await queryPrepared<AgencyDetail['staff'][number]>(
+        this.dataSource.manager,
         'workflow.agency-staff',
         `SELECT o.id, o.full_name AS "fullName", o.status, array_agg(r.role ORDER BY r.role) AS roles
            FROM officer o JOIN officer_role r ON r.officer_id = o.id
           WHERE r.agency_code = $1 GROUP BY o.id ORDER BY o.id`,
         [code],
-      ),
     );
     return { ...agency, staff };
   }
 
   /** An officer with every role they hold, at every agency. */
   async officer(id: string): Promise<OfficerView | null> {
-    const [officer] = await this.dataSource.transaction((manager) =>
-      queryPrepared<OfficerView>(
-        manager,
+    const [officer] = await queryPrepared<OfficerView>(
+        this.dataSource.manager,
         'workflow.officer-view',
         `SELECT o.id, o.full_name AS "fullName", o.status,
                 COALESCE(jsonb_agg(jsonb_build_object('agencyCode', r.agency_code, 'agencyName', a.name, 'role', r.role)
@@ -97,7 +93,6 @@ export class CatalogueQueries {
            FROM officer o LEFT JOIN officer_role r ON r.officer_id = o.id LEFT JOIN agency a ON a.code = r.agency_code
           WHERE o.id = $1 GROUP BY o.id`,
         [id],
-      ),
     );
     return officer ?? null;
   }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { queryAffected, queryPrepared } from '@motcua/persistence';
+import { executePrepared, queryPrepared } from '@motcua/persistence';
 
 /*
  * The inbox table's statements: every one that reads or writes `inbox_message`. The dedupe insert is on every
@@ -23,8 +23,9 @@ export async function recordInboxMessages(manager: EntityManager, ids: string[],
 
 /** Forgets at most `chunk` ids received more than `hours` ago (a chunk keeps locks short). Returns how many went. */
 export function purgeInboxMessages(dataSource: DataSource, hours: number, chunk: number): Promise<number> {
-  return queryAffected(
-    dataSource,
+  return executePrepared(
+    dataSource.manager,
+    `messaging.purge-inbox-${chunk}`,
     `DELETE FROM inbox_message WHERE message_id IN (
        SELECT message_id FROM inbox_message WHERE received_at < now() - make_interval(hours => $1) LIMIT ${chunk})`,
     [hours],

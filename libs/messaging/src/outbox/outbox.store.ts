@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { queryAffected, queryPrepared } from '@motcua/persistence';
+import { executePrepared, queryPrepared } from '@motcua/persistence';
 import type { OutboxRow } from '../envelope';
 
 /*
@@ -67,8 +67,9 @@ export async function outboxLag(dataSource: DataSource): Promise<{ pending: numb
 
 /** Deletes at most `chunk` rows sent more than `hours` ago (a chunk keeps locks short). Returns how many went. */
 export function purgeSentOutboxRows(dataSource: DataSource, hours: number, chunk: number): Promise<number> {
-  return queryAffected(
-    dataSource,
+  return executePrepared(
+    dataSource.manager,
+    `messaging.purge-outbox-${chunk}`,
     `DELETE FROM outbox_message WHERE id IN (
        SELECT id FROM outbox_message WHERE sent_at < now() - make_interval(hours => $1) LIMIT ${chunk})`,
     [hours],

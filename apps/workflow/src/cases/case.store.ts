@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Transaction, outboxInsert } from '@motcua/messaging';
 import { queryPrepared } from '@motcua/persistence';
-import { TaskStore } from '../tasks/task.store';
+import { TaskStore, dueNotTold, toldColumn } from '../tasks/task.store';
 import type { CaseForStep, CaseRecord } from './case';
 
 /** A case's columns (`c`) named as `CaseRecord` names them. */
@@ -149,16 +149,11 @@ export class CaseStore {
    * waits. Rows another sweep holds are skipped.
    */
   markDue(tx: Transaction, what: 'overdue' | 'due_soon', now: Date, until: Date, batch: number): Promise<DueCase[]> {
-    // overdue: `until` is `now`
-    const [column, window] = what === 'overdue' ? ['overdue_told_at', 'c.appointment_at <= $2'] : ['due_soon_told_at', 'c.appointment_at > $1 AND c.appointment_at <= $2'];
     return queryPrepared<DueCase>(
       tx.manager,
       `workflow.mark-case-${what}`,
-      `WITH due AS (
-         SELECT c.id FROM dossier_case c
-          WHERE c.status = 'in_progress' AND c.overdue_told_at IS NULL AND c.${column} IS NULL AND ${window}
-          ORDER BY c.appointment_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-       UPDATE dossier_case c SET ${column} = $1, event_sequence = c.event_sequence + 1 FROM due WHERE c.id = due.id
+      `WITH ${dueNotTold(what, 'dossier_case c', 'c.appointment_at', `c.status = 'in_progress'`)}
+       UPDATE dossier_case c SET ${toldColumn(what)} = $1, event_sequence = c.event_sequence + 1 FROM due WHERE c.id = due.id
        RETURNING c.dossier_code AS "dossierCode", c.receiving_agency_code AS "agencyCode", c.appointment_at AS deadline,
                  COALESCE((SELECT t.national_status FROM task t WHERE t.case_id = c.id AND t.status = 'open'), 5) AS "nationalStatus",
                  c.event_sequence AS sequence, c.coordinator_id AS "coordinatorId"`,

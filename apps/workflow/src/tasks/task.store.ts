@@ -29,6 +29,23 @@ export interface DueTask {
   readonly leaders: string[];
 }
 
+/** The column marking that the watch told of a deadline. */
+export const toldColumn = (what: 'overdue' | 'due_soon') => (what === 'overdue' ? 'overdue_told_at' : 'due_soon_told_at');
+
+/**
+ * CTE `due`: at most `$3` rows of `from` (a table and its alias) whose `deadline` is past (overdue: ≤ `$2`, which is
+ * then now) or within the window (due soon: `$1` < it ≤ `$2`), `running`, and not yet told; row-locked, skipping
+ * rows another sweep holds.
+ */
+export function dueNotTold(what: 'overdue' | 'due_soon', from: string, deadline: string, running: string): string {
+  const alias = from.split(' ')[1];
+  const window = what === 'overdue' ? `${deadline} <= $2` : `${deadline} > $1 AND ${deadline} <= $2`;
+  return `due AS (
+         SELECT ${alias}.id FROM ${from}
+          WHERE ${running} AND ${alias}.overdue_told_at IS NULL AND ${alias}.${toldColumn(what)} IS NULL AND ${window}
+          ORDER BY ${deadline} LIMIT $3 FOR UPDATE SKIP LOCKED)`;
+}
+
 /** How a task is completed by its owner's action, and what the case does next. */
 export interface Completion {
   readonly action: string;
@@ -293,15 +310,11 @@ export class TaskStore {
    * with the agency's active leaders for an overdue one. Rows another sweep holds are skipped.
    */
   markDue(tx: Transaction, what: 'overdue' | 'due_soon', now: Date, until: Date, batch: number): Promise<DueTask[]> {
-    // overdue: `until` is `now`
-    const [column, window] = what === 'overdue' ? ['overdue_told_at', 't.due_at <= $2'] : ['due_soon_told_at', 't.due_at > $1 AND t.due_at <= $2'];
+    const column = toldColumn(what);
     return queryPrepared<DueTask>(
       tx.manager,
       `workflow.mark-task-${what}`,
-      `WITH due AS (
-         SELECT t.id FROM task t
-          WHERE t.status = 'open' AND t.overdue_told_at IS NULL AND t.${column} IS NULL AND ${window}
-          ORDER BY t.due_at LIMIT $3 FOR UPDATE SKIP LOCKED),
+      `WITH ${dueNotTold(what, 'task t', 't.due_at', `t.status = 'open'`)},
        marked AS (
          UPDATE task t SET ${column} = $1 FROM due WHERE t.id = due.id
          RETURNING t.id, t.case_id, t.dossier_code, t.agency_code, t.due_at, t.owner_id, t.national_status),

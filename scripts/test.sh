@@ -10,6 +10,7 @@ jest() { node --experimental-vm-modules node_modules/jest/bin/jest.js "$@"; }
 
 npm run typecheck >&2 || { echo "type check failed"; exit 1; }
 npm run lint >&2 || { echo "lint failed"; exit 1; }
+npm run format:check >&2 || { echo "formatting differs from Prettier: npm run format"; exit 1; }
 npm run build >&2 || { echo "build failed"; exit 1; }
 jest --selectProjects unit --json --outputFile="$results/unit.json" "$@"; unit=$?
 jest --selectProjects integration --runInBand --json --outputFile="$results/integration.json" "$@"; integration=$?

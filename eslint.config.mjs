@@ -29,16 +29,7 @@ export default tseslint.config(
     // (lists and views over HTTP); use cases, handlers and controllers call them. Type-only imports are refused too:
     // a use case hands a store its transaction's `tx.manager` without naming its type.
     files: ['apps/*/src/**/*.ts'],
-    ignores: [
-      '**/*.store.ts',
-      '**/*.queries.ts',
-      '**/migrations/**',
-      '**/database.ts',
-      '**/*.entity.ts',
-      '**/*.entities.ts',
-      '**/*.module.ts',
-      '**/*.spec.ts',
-    ],
+    ignores: ['**/*.store.ts', '**/*.queries.ts', '**/migrations/**', '**/database.ts', '**/*.entity.ts', '**/*.entities.ts', '**/*.module.ts', '**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -48,7 +48,10 @@ export async function catalogueFigures(rows: [string, string][]): Promise<void> 
       loads.push(ms(started));
     }
     const { agencies } = catalogue.current;
-    rows.push([`(c) workflow catalogue load at start, ${agencies.length} agencies: first / median of 20 (ms)`, `${loads[0].toFixed(1)} / ${median(loads).toFixed(1)}`]);
+    rows.push([
+      `(c) workflow catalogue load at start, ${agencies.length} agencies: first / median of 20 (ms)`,
+      `${loads[0].toFixed(1)} / ${median(loads).toFixed(1)}`,
+    ]);
 
     started = performance.now();
     // As `CatalogueReplication.publishSnapshot` reads it, in one transaction.

@@ -37,7 +37,14 @@ export async function openLoop(o: {
     const body = o.body(i);
     const done = new Promise<void>((resolve) => {
       const req = request(
-        { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { ...o.headers, 'content-length': Buffer.byteLength(body) } },
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          headers: { ...o.headers, 'content-length': Buffer.byteLength(body) },
+        },
         (res) => {
           res.resume();
           res.on('end', () => {
@@ -58,7 +65,7 @@ export async function openLoop(o: {
     void done.then(() => inFlight.delete(done));
   };
   const t0 = performance.now();
-  for (let i = 0; i < total; ) {
+  for (let i = 0; i < total;) {
     const due = t0 + i * interval;
     const now = performance.now();
     if (due <= now) fire(i++);

@@ -180,7 +180,9 @@ async function routedEndToEnd(auth: ReturnType<typeof createTestAuth>, rows: [st
     const totalCpu = Object.values(cpuMsPerDossier).reduce((a, b) => a + b, 0);
     rows.push([
       '(b) open loop: CPU ms per dossier: ' + Object.keys(cpuMsPerDossier).join(' / ') + ' = total',
-      `${Object.values(cpuMsPerDossier).map((v) => v.toFixed(2)).join(' / ')} = ${totalCpu.toFixed(2)}`,
+      `${Object.values(cpuMsPerDossier)
+        .map((v) => v.toFixed(2))
+        .join(' / ')} = ${totalCpu.toFixed(2)}`,
     ]);
 
     // Closed loop: as fast as intake takes them, until every dossier is routed: the suite's capacity here.
@@ -222,7 +224,14 @@ async function main(): Promise<void> {
     if (parts.includes('b')) await routedEndToEnd(auth, rows);
     if (parts.includes('c')) await catalogueFigures(rows);
     if (parts.includes('d')) {
-      const [tasks, officers, queries, pairs, workers, replicas] = [options.tasks, options.officers, options.queries, options.pairs, options.workers, options.replicas].map((v) => {
+      const [tasks, officers, queries, pairs, workers, replicas] = [
+        options.tasks,
+        options.officers,
+        options.queries,
+        options.pairs,
+        options.workers,
+        options.replicas,
+      ].map((v) => {
         if (!/^[1-9]\d*$/.test(v)) throw new Error(`not a positive whole number: ${v}`);
         return Number(v);
       });
@@ -246,7 +255,12 @@ async function main(): Promise<void> {
 
 /** The settings the figures depend on, as the server reports them (docker-compose.yml sets the same). */
 async function serverSettings(): Promise<string> {
-  const db = new Client({ host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432), user: process.env.PGUSER ?? 'postgres', database: 'postgres' });
+  const db = new Client({
+    host: process.env.PGHOST ?? '127.0.0.1',
+    port: Number(process.env.PGPORT ?? 5432),
+    user: process.env.PGUSER ?? 'postgres',
+    database: 'postgres',
+  });
   await db.connect();
   try {
     const names = ['server_version', 'shared_buffers', 'work_mem', 'max_parallel_workers_per_gather', 'synchronous_commit', 'autovacuum'];

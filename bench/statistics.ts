@@ -57,7 +57,9 @@ export async function statisticsFigures(auth: TestAuth, rows: [string, string][]
     await db.query('VACUUM (ANALYZE) dossier_case');
     rows.push(['(f) fill / VACUUM (ANALYZE) (s)', `${filled.toFixed(0)} / ${((performance.now() - started) / 1000).toFixed(0)}`]);
     const [busiest] = (
-      await db.query<{ code: string; n: number }>(`SELECT receiving_agency_code AS code, count(*)::int AS n FROM dossier_case GROUP BY 1 ORDER BY 2 DESC LIMIT 1`)
+      await db.query<{ code: string; n: number }>(
+        `SELECT receiving_agency_code AS code, count(*)::int AS n FROM dossier_case GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+      )
     ).rows;
     const [{ n: total, size }] = (
       await db.query<{ n: number; size: string }>(`SELECT count(*)::int AS n, pg_size_pretty(pg_table_size('dossier_case')) AS size FROM dossier_case`)
@@ -74,7 +76,10 @@ export async function statisticsFigures(auth: TestAuth, rows: [string, string][]
       ['the whole city, a year, by level', `?${year}&groupBy=level`, admin],
     ] as const) {
       const samples = await timed(base, path, token);
-      rows.push([`(f) GET /statistics ${what}: p50 / max (ms), target ≤ 500`, `${percentile(samples, 50).toFixed(0)} / ${percentile(samples, 100).toFixed(0)}`]);
+      rows.push([
+        `(f) GET /statistics ${what}: p50 / max (ms), target ≤ 500`,
+        `${percentile(samples, 50).toFixed(0)} / ${percentile(samples, 100).toFixed(0)}`,
+      ]);
     }
   } finally {
     await db.end();

@@ -140,7 +140,15 @@ const UNTOLD = `
            WHERE status = 'in_progress' AND overdue_told_at IS NULL AND due_soon_told_at IS NULL AND appointment_at > $1 AND appointment_at <= $2)::int AS "caseSoon"`;
 
 const vietnam = (at: Date) =>
-  at.toLocaleString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  at.toLocaleString('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    weekday: 'short',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const verdict = (ms: number) => (ms <= SWEEP_MS ? 'meets' : 'misses');
 const told = (r: SweepResult) => `${r.dueSoon} due soon / ${r.overdue} overdue${r.swept ? '' : ' (not swept: lock held)'}`;
@@ -189,7 +197,12 @@ export async function sweepFigures(auth: TestAuth, rows: [string, string][], siz
       await db.query(tellAsOf(at, soonAfter(at)));
     };
     const untold = async (at: Date) =>
-      (await db.query<Record<string, number>>(UNTOLD, [at, soonAfter(at)])).rows[0] as { taskOverdue: number; taskSoon: number; caseOverdue: number; caseSoon: number };
+      (await db.query<Record<string, number>>(UNTOLD, [at, soonAfter(at)])).rows[0] as {
+        taskOverdue: number;
+        taskSoon: number;
+        caseOverdue: number;
+        caseSoon: number;
+      };
     const untoldText = (u: Awaited<ReturnType<typeof untold>>) =>
       `tasks ${u.taskSoon} due soon / ${u.taskOverdue} overdue; cases ${u.caseSoon} due soon / ${u.caseOverdue} overdue`;
     const written = async () =>
@@ -242,10 +255,7 @@ export async function sweepFigures(auth: TestAuth, rows: [string, string][], siz
       rows.push(
         [`(${label}) sweep at ${vietnam(clock())} (Vietnam time): due-soon window ${windowHours} working hours, ends`, vietnam(soonAfter(clock()))],
         [`(${label}) steady state (last swept 2 min before): untold just before the first sweep`, untoldText(expected)],
-        [
-          `(${label}) steady state: first sweep (ms), ${verdict(times[0])} ≤ ${SWEEP_MS} ms; told`,
-          `${times[0].toFixed(1)}; ${told(steady[0].result)}`,
-        ],
+        [`(${label}) steady state: first sweep (ms), ${verdict(times[0])} ≤ ${SWEEP_MS} ms; told`, `${times[0].toFixed(1)}; ${told(steady[0].result)}`],
         [
           `(${label}) steady state: ${STEADY_SWEEPS} sweeps in a row (ms), median ${verdict(median(times))}; the later ones find only what crossed since`,
           `${times.map((t) => t.toFixed(1)).join(' / ')} (median ${median(times).toFixed(1)}); told ${steady.map((s) => `${s.result.dueSoon}+${s.result.overdue}`).join(' / ')} (due soon + overdue)`,

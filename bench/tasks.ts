@@ -198,9 +198,7 @@ async function tokensOf(db: Client, auth: TestAuth, ids: string[]): Promise<Map<
        FROM officer_role WHERE officer_id = ANY($1) GROUP BY officer_id`,
     [ids],
   );
-  const tokens = await Promise.all(
-    rows.map((o) => auth.token({ subject: o.id, roles: o.roles.filter(isRole) as Role[], agencies: o.agencies })),
-  );
+  const tokens = await Promise.all(rows.map((o) => auth.token({ subject: o.id, roles: o.roles.filter(isRole) as Role[], agencies: o.agencies })));
   return new Map(rows.map((o, i) => [o.id, tokens[i]]));
 }
 
@@ -213,8 +211,12 @@ async function queueQueries(db: Client, auth: TestAuth, base: string, sizes: Tas
     )
   ).rows;
   const randomOfficers = async (sql: string) => (await db.query<{ id: string }>(sql)).rows.map((r) => r.id);
-  const atBusy = await randomOfficers(`SELECT DISTINCT officer_id AS id FROM officer_role WHERE agency_code IN (${busy.map((b) => `'${b.agency}'`).join(', ')})`);
-  const owners = await randomOfficers(`SELECT owner_id AS id FROM task WHERE status = 'open' AND owner_id IS NOT NULL GROUP BY owner_id ORDER BY random() LIMIT 200`);
+  const atBusy = await randomOfficers(
+    `SELECT DISTINCT officer_id AS id FROM officer_role WHERE agency_code IN (${busy.map((b) => `'${b.agency}'`).join(', ')})`,
+  );
+  const owners = await randomOfficers(
+    `SELECT owner_id AS id FROM task WHERE status = 'open' AND owner_id IS NOT NULL GROUP BY owner_id ORDER BY random() LIMIT 200`,
+  );
   const completers = await randomOfficers(`SELECT completed_by AS id FROM task WHERE status = 'done' GROUP BY completed_by ORDER BY random() LIMIT 200`);
   const leaders = await randomOfficers(
     `SELECT r.officer_id AS id FROM officer_role r JOIN agency a ON a.code = r.agency_code
@@ -239,7 +241,9 @@ async function queueQueries(db: Client, auth: TestAuth, base: string, sizes: Tas
   );
   const tokens = await tokensOf(db, auth, [...atBusy, ...owners, ...completers, ...leaders, ...heads.map((h) => h.id)]);
   const agenciesOf = new Map<string, string[]>();
-  for (const r of (await db.query<{ id: string; agency: string }>(`SELECT officer_id AS id, agency_code AS agency FROM officer_role WHERE officer_id = ANY($1)`, [atBusy])).rows) {
+  for (const r of (
+    await db.query<{ id: string; agency: string }>(`SELECT officer_id AS id, agency_code AS agency FROM officer_role WHERE officer_id = ANY($1)`, [atBusy])
+  ).rows) {
     agenciesOf.set(r.id, [...(agenciesOf.get(r.id) ?? []), r.agency]);
   }
   // the keys of the busy queues, for cursors deep into them
@@ -336,16 +340,24 @@ async function queueQueries(db: Client, auth: TestAuth, base: string, sizes: Tas
 }
 
 /** 2. Claim + forward, a closed loop of workers, each on its own task. */
-async function claimAndForward(db: Client, auth: TestAuth, bases: readonly string[], pids: readonly number[], sizes: TaskBenchSizes, rows: [string, string][]): Promise<void> {
+async function claimAndForward(
+  db: Client,
+  auth: TestAuth,
+  bases: readonly string[],
+  pids: readonly number[],
+  sizes: TaskBenchSizes,
+  rows: [string, string][],
+): Promise<void> {
   const wards = (
     await db.query<{ code: string }>(`SELECT code FROM agency WHERE kind = 'people_committee' AND level = 'ward' ORDER BY code LIMIT ${WARDS}`)
   ).rows.map((w) => w.code);
   const specialists = new Map(wards.map((ward) => [ward, Array.from({ length: SPECIALISTS }, (_, n) => `${ward}.specialist.${1000 + n}`)]));
   const ids = [...specialists.values()].flat();
   await db.query(`INSERT INTO officer (id, full_name) SELECT id, 'Chuyên viên thử tải' FROM unnest($1::text[]) id`, [ids]);
-  await db.query(`INSERT INTO officer_role (officer_id, agency_code, role) SELECT id, split_part(id, '.specialist.', 1), 'specialist' FROM unnest($1::text[]) id`, [
-    ids,
-  ]);
+  await db.query(
+    `INSERT INTO officer_role (officer_id, agency_code, role) SELECT id, split_part(id, '.specialist.', 1), 'specialist' FROM unnest($1::text[]) id`,
+    [ids],
+  );
   const tokens = await tokensOf(db, auth, ids);
   const warmUp = 1000;
   const created = (await db.query<{ id: string; agencyCode: string }>(ADD_STEP_ONE_TASKS, [wards, warmUp + sizes.pairs])).rows;
@@ -445,7 +457,14 @@ export async function taskFigures(auth: TestAuth, rows: [string, string][], size
     await queueQueries(db, auth, suite.url('workflow'), sizes, rows);
     const replicas = [{ url: suite.url('workflow'), process: suite.services.workflow.process }];
     while (replicas.length < sizes.replicas) replicas.push(await suite.startReplica('workflow'));
-    await claimAndForward(db, auth, replicas.map((r) => r.url), replicas.map((r) => r.process.pid!), sizes, rows);
+    await claimAndForward(
+      db,
+      auth,
+      replicas.map((r) => r.url),
+      replicas.map((r) => r.process.pid!),
+      sizes,
+      rows,
+    );
   } finally {
     await db.end();
     agent.destroy();

@@ -3,7 +3,9 @@
 import pg from 'pg';
 import { services } from './service-env.mjs';
 
-const adminUrl = process.env.DATABASE_ADMIN_URL ?? `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? '5432'}/postgres`;
+const adminUrl =
+  process.env.DATABASE_ADMIN_URL ??
+  `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? '5432'}/postgres`;
 
 const client = new pg.Client({ connectionString: adminUrl });
 await client.connect();

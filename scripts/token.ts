@@ -11,7 +11,10 @@ import { issueDevToken } from '../libs/auth/src/dev-keys';
 import { isRole, PRINCIPAL_KINDS, type PrincipalKind } from '../libs/auth/src/principal';
 
 function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 async function main(): Promise<void> {

@@ -10,7 +10,10 @@ import { aSubmission, eventually, publishEvent, useSuite, withBrokerChannel } fr
  */
 describe('the catalogue replicated to intake and postal-delivery', () => {
   const ward = '004.01.20.H26'; // Ủy ban nhân dân phường Trúc Bạch (seed code)
-  const fixture = useSuite('catalogue-replication', ['intake', 'workflow', 'postal-delivery'], { CATALOGUE_RESYNC_RETRY_MS: '500', CATALOGUE_REFRESH_MS: '500' });
+  const fixture = useSuite('catalogue-replication', ['intake', 'workflow', 'postal-delivery'], {
+    CATALOGUE_RESYNC_RETRY_MS: '500',
+    CATALOGUE_REFRESH_MS: '500',
+  });
   const { suite, auth } = fixture;
   const intakeDb = fixture.db('intake');
   const workflowDb = fixture.db('workflow');
@@ -102,7 +105,9 @@ describe('the catalogue replicated to intake and postal-delivery', () => {
   });
 
   it('brings a newly published process version to intake', async () => {
-    const current = (await (await fetch(`${suite.url('workflow')}/api/v1/procedures/1.001193`, { headers: { authorization: `Bearer ${admin}` } })).json()) as any;
+    const current = (await (
+      await fetch(`${suite.url('workflow')}/api/v1/procedures/1.001193`, { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as any;
     const steps = current.versions.at(-1).steps.map((s: any, i: number) => (i === 0 ? { ...s, name: 'Công chức tư pháp – hộ tịch tiếp nhận và kiểm tra' } : s));
     const published = await publishVersion('1.001193', steps);
     expect(published.status).toBe(201);
@@ -139,7 +144,11 @@ describe('the catalogue replicated to intake and postal-delivery', () => {
     const receipt = await submit(birthRegistration('Trần Văn Nam'));
     expect(receipt.status).toBe(201);
     expect((await intake('/api/v1/catalogue/procedures')).status).toBe(200);
-    const refused = await submit({ ...birthRegistration('Trần Văn Nam'), receivingAgencyCode: ward, applicant: { fullName: 'Trần Văn Nam', wardCode: '00001' } });
+    const refused = await submit({
+      ...birthRegistration('Trần Văn Nam'),
+      receivingAgencyCode: ward,
+      applicant: { fullName: 'Trần Văn Nam', wardCode: '00001' },
+    });
     expect(refused.body.code).toBe('DOSSIER.DESK_NOT_ALLOWED');
 
     await suite.restart('workflow');

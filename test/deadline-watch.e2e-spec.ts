@@ -42,7 +42,11 @@ describe('the deadline watch, with two replicas of workflow', () => {
           [type, codes],
         )
       ).rows;
-    await eventually(async () => ((await told('workflow.deadline.overdue')).length === 11 && (await told('workflow.deadline.due-soon')).length === 10 ? true : undefined), 'everything told', 15_000);
+    await eventually(
+      async () => ((await told('workflow.deadline.overdue')).length === 11 && (await told('workflow.deadline.due-soon')).length === 10 ? true : undefined),
+      'everything told',
+      15_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // a dozen more sweeps by each replica
 
     const overdueTold = await told('workflow.deadline.overdue');
@@ -76,26 +80,49 @@ describe('the deadline watch, with two replicas of workflow', () => {
       documents: BIRTH_REGISTRATION_DOCUMENTS,
       returnMethod: 'desk',
     });
-    const task = await eventually(async () => (await db.query(`SELECT id, version FROM task WHERE dossier_code = $1`, [receipt.code])).rows[0], 'the first task');
+    const task = await eventually(
+      async () => (await db.query(`SELECT id, version FROM task WHERE dossier_code = $1`, [receipt.code])).rows[0],
+      'the first task',
+    );
     const toldOverdue = async () =>
-      (await db.query(`SELECT count(*)::int AS n FROM outbox_message WHERE type = 'workflow.deadline.overdue' AND payload->>'subject' = 'dossier' AND payload->>'dossierCode' = $1`, [receipt.code]))
-        .rows[0].n as number;
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM outbox_message WHERE type = 'workflow.deadline.overdue' AND payload->>'subject' = 'dossier' AND payload->>'dossierCode' = $1`,
+          [receipt.code],
+        )
+      ).rows[0].n as number;
     await db.query(`UPDATE dossier_case SET appointment_at = now() - interval '1 minute' WHERE dossier_code = $1`, [receipt.code]);
     await eventually(async () => ((await toldOverdue()) === 1 ? true : undefined), 'the dossier told overdue');
 
     // a supplement is asked for; the applicant takes a week (in working time, whatever the hour now) to bring it
     const claimed = await call('POST', `${suite.url('workflow')}/api/v1/tasks/${task.id}/claim`, specialist, { version: task.version });
     const missing = [{ name: 'Giấy chứng sinh' }];
-    await call('POST', `${suite.url('workflow')}/api/v1/tasks/${task.id}/actions`, specialist, { version: claimed.version, action: 'request_supplement', note: 'Thiếu giấy chứng sinh', missing });
-    await eventually(async () => ((await db.query(`SELECT paused_at FROM dossier_case WHERE dossier_code = $1`, [receipt.code])).rows[0].paused_at ? true : undefined), 'the case paused');
+    await call('POST', `${suite.url('workflow')}/api/v1/tasks/${task.id}/actions`, specialist, {
+      version: claimed.version,
+      action: 'request_supplement',
+      note: 'Thiếu giấy chứng sinh',
+      missing,
+    });
+    await eventually(
+      async () => ((await db.query(`SELECT paused_at FROM dossier_case WHERE dossier_code = $1`, [receipt.code])).rows[0].paused_at ? true : undefined),
+      'the case paused',
+    );
     await eventually(
       async () => ((await call('GET', `${suite.url('intake')}/api/v1/dossiers/${receipt.code}`, desk, undefined)).nationalStatus === 5 ? true : undefined),
       'status 5 at intake',
     );
     await db.query(`UPDATE dossier_case SET paused_at = now() - interval '7 days' WHERE dossier_code = $1`, [receipt.code]);
-    await call('POST', `${suite.url('intake')}/api/v1/dossiers/${receipt.code}/supplements`, null, { documents: missing }, { 'x-lookup-secret': receipt.lookupSecret });
+    await call(
+      'POST',
+      `${suite.url('intake')}/api/v1/dossiers/${receipt.code}/supplements`,
+      null,
+      { documents: missing },
+      { 'x-lookup-secret': receipt.lookupSecret },
+    );
     const moved = await eventually(
-      async () => (await db.query(`SELECT appointment_at FROM dossier_case WHERE dossier_code = $1 AND paused_at IS NULL AND appointment_at > now()`, [receipt.code])).rows[0],
+      async () =>
+        (await db.query(`SELECT appointment_at FROM dossier_case WHERE dossier_code = $1 AND paused_at IS NULL AND appointment_at > now()`, [receipt.code]))
+          .rows[0],
       'the appointment moved by the pause',
     );
     expect(moved.appointment_at.getTime()).toBeGreaterThan(Date.now());

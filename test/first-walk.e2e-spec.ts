@@ -100,7 +100,9 @@ describe('a dossier’s first walk through the suite', () => {
 
     // postal-delivery consumed the accepted dossier once (a desk return: no delivery order)
     const consumed = await eventually(async () => {
-      const { rows } = await fixture.db('postal-delivery').query<{ n: number }>(`SELECT count(*)::int AS n FROM inbox_message WHERE type = 'intake.dossier.accepted'`);
+      const { rows } = await fixture
+        .db('postal-delivery')
+        .query<{ n: number }>(`SELECT count(*)::int AS n FROM inbox_message WHERE type = 'intake.dossier.accepted'`);
       return rows[0].n >= 1 ? rows[0].n : undefined;
     }, 'postal-delivery to consume the accepted dossier');
     expect(consumed).toBe(1);

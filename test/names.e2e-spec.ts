@@ -33,10 +33,20 @@ describe('officers see names and facts, in Vietnamese', () => {
     }, `${count} ${templateKey} about ${code}`);
 
   it('names the applicant, the procedure, the agency and the officers on a task, its slip and the messages', async () => {
-    const received = await receiveDossier(fixture, { desk: TRUC_BACH, wardCode: '00004', fullName: 'Đặng Thu Trang', applicant: { email: 'trang@example.vn' } });
+    const received = await receiveDossier(fixture, {
+      desk: TRUC_BACH,
+      wardCode: '00004',
+      fullName: 'Đặng Thu Trang',
+      applicant: { email: 'trang@example.vn' },
+    });
     expect(received.status).toBe(201);
     const code = received.body.code as string;
-    expect(received.body).toMatchObject({ nationalStatusName: 'Đã tiếp nhận', nationalStatusKey: 'Accepted', procedureName: BIRTH, receivingAgencyName: WARD_COMMITTEE });
+    expect(received.body).toMatchObject({
+      nationalStatusName: 'Đã tiếp nhận',
+      nationalStatusKey: 'Accepted',
+      procedureName: BIRTH,
+      receivingAgencyName: WARD_COMMITTEE,
+    });
 
     // the task in the queue: whose dossier, which procedure, what was received, when it is promised, who answers for it
     const specialist = await officer(Role.Specialist);
@@ -64,20 +74,31 @@ describe('officers see names and facts, in Vietnamese', () => {
     // claimed: the owner is named; a stale claim is refused with a Vietnamese title and the same stable code
     const claimed = await call('POST', workflow(`/tasks/${queued.id}/claim`), specialist, { version: queued.version });
     expect(claimed.status).toBe(200);
-    expect((await call('GET', workflow(`/tasks/${queued.id}`), specialist)).body).toMatchObject({ ownerName: fullName('specialist'), applicantName: 'Đặng Thu Trang' });
+    expect((await call('GET', workflow(`/tasks/${queued.id}`), specialist)).body).toMatchObject({
+      ownerName: fullName('specialist'),
+      applicantName: 'Đặng Thu Trang',
+    });
     const stale = await call('POST', workflow(`/tasks/${queued.id}/claim`), await officer(Role.Specialist, 2), { version: queued.version });
     expect(stale).toMatchObject({ status: 409, body: { code: 'TASK.VERSION_CONFLICT', title: 'Nhiệm vụ đã thay đổi, đề nghị tải lại' } });
 
     // the leader gives it to another specialist: the displaced one is told, by name, by whom and where
     const leader = await officer(Role.Leader);
-    const reassigned = await call('POST', workflow(`/tasks/${queued.id}/assign`), leader, { version: claimed.body.version, officerId: `${TRUC_BACH}.specialist.2` });
+    const reassigned = await call('POST', workflow(`/tasks/${queued.id}/assign`), leader, {
+      version: claimed.body.version,
+      officerId: `${TRUC_BACH}.specialist.2`,
+    });
     expect(reassigned.status).toBe(200);
     const [takenAway] = await told(code, 'task.taken_away');
     expect(takenAway.body).toContain(`Kính gửi đồng chí ${fullName('specialist')},`);
-    expect(takenAway.body).toContain(`(bước 1 tại ${WARD_COMMITTEE}) đã được chuyển cho đồng chí ${fullName('specialist', 2)} bởi đồng chí ${fullName('leader')}`);
+    expect(takenAway.body).toContain(
+      `(bước 1 tại ${WARD_COMMITTEE}) đã được chuyển cho đồng chí ${fullName('specialist', 2)} bởi đồng chí ${fullName('leader')}`,
+    );
 
     // forwarded, then signed: the coordinator hears of it by name, from whom and where
-    const forwarded = await call('POST', workflow(`/tasks/${queued.id}/actions`), await officer(Role.Specialist, 2), { version: reassigned.body.version, action: 'forward' });
+    const forwarded = await call('POST', workflow(`/tasks/${queued.id}/actions`), await officer(Role.Specialist, 2), {
+      version: reassigned.body.version,
+      action: 'forward',
+    });
     expect(forwarded.status).toBe(200);
     const signing = await eventually(async () => (await call('GET', workflow(`/tasks/${forwarded.body.nextTaskId}`), leader)).body, 'the leader’s task');
     const taken = await call('POST', workflow(`/tasks/${signing.id}/claim`), leader, { version: signing.version });
@@ -121,7 +142,12 @@ describe('officers see names and facts, in Vietnamese', () => {
       return body.nationalStatus === 9 ? body : undefined;
     }, 'status 9 on the record');
     expect(record).toMatchObject({ nationalStatusName: 'Đã giải quyết xong, chờ trả kết quả', nationalStatusKey: 'Processed' });
-    expect(record.history[0]).toMatchObject({ nationalStatusName: 'Đã tiếp nhận', nationalStatusKey: 'Accepted', agencyCode: TRUC_BACH, agencyName: WARD_COMMITTEE });
+    expect(record.history[0]).toMatchObject({
+      nationalStatusName: 'Đã tiếp nhận',
+      nationalStatusKey: 'Accepted',
+      agencyCode: TRUC_BACH,
+      agencyName: WARD_COMMITTEE,
+    });
     // the coordinator by name, and each step's agency by name, on the public record too
     expect(record).toMatchObject({ coordinatorId: `${TRUC_BACH}.receiver.1`, coordinatorName: fullName('receiver') });
     const steps = record.history.filter((h: any) => h.source === 'workflow' && h.nationalStatus === 4);
@@ -134,7 +160,11 @@ describe('officers see names and facts, in Vietnamese', () => {
   });
 
   it('titles every service’s refusals in Vietnamese, with their stable codes', async () => {
-    expect((await call('GET', workflow('/tasks'), null)).body).toMatchObject({ status: 401, code: 'AUTH.TOKEN_MISSING', title: 'Chưa đăng nhập: thiếu mã truy cập' });
+    expect((await call('GET', workflow('/tasks'), null)).body).toMatchObject({
+      status: 401,
+      code: 'AUTH.TOKEN_MISSING',
+      title: 'Chưa đăng nhập: thiếu mã truy cập',
+    });
     expect((await call('GET', `${suite.url('intake')}/api/v1/dossiers/${TRUC_BACH}-261126-9999`, await officer(Role.Receiver))).body).toMatchObject({
       status: 404,
       code: 'DOSSIER.NOT_FOUND',
@@ -145,6 +175,10 @@ describe('officers see names and facts, in Vietnamese', () => {
       code: 'REQUEST.INVALID',
       title: 'Yêu cầu không hợp lệ',
     });
-    expect((await call('GET', workflow('/no-such-thing'), await officer(Role.Receiver))).body).toMatchObject({ status: 404, code: 'HTTP.NOT_FOUND', title: 'Không tìm thấy' });
+    expect((await call('GET', workflow('/no-such-thing'), await officer(Role.Receiver))).body).toMatchObject({
+      status: 404,
+      code: 'HTTP.NOT_FOUND',
+      title: 'Không tìm thấy',
+    });
   });
 });

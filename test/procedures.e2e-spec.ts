@@ -43,7 +43,15 @@ describe('each seeded procedure, received and routed', () => {
     { procedure: '1.004227', desk: PHU_CUONG, ward: '09625', firstAgency: PHU_CUONG, firstRole: Role.Specialist, wrongDesk: TRUC_BACH, notByPost: true },
     // a city procedure received at a district desk (of another district than the applicant's), decided by Sở Tư pháp
     { procedure: '2.000505', desk: BA_VI, ward: '00004', firstAgency: BA_VI, firstRole: Role.Receiver, wrongDesk: TRUC_BACH },
-    { procedure: '1.002804', desk: '000.00.02.H26', ward: '00004', firstAgency: '000.00.02.H26', firstRole: Role.Specialist, wrongDesk: BA_DINH, notByPost: true },
+    {
+      procedure: '1.002804',
+      desk: '000.00.02.H26',
+      ward: '00004',
+      firstAgency: '000.00.02.H26',
+      firstRole: Role.Specialist,
+      wrongDesk: BA_DINH,
+      notByPost: true,
+    },
     { procedure: '1.002483', desk: '000.00.03.H26', ward: '00004', firstAgency: '000.00.03.H26', firstRole: Role.Specialist, wrongDesk: '000.00.02.H26' },
     { procedure: '1.003055', desk: '000.00.03.H26', ward: '09625', firstAgency: '000.00.03.H26', firstRole: Role.Specialist, wrongDesk: BA_DINH },
   ];
@@ -120,13 +128,10 @@ describe('each seeded procedure, received and routed', () => {
     },
   );
 
-  it.each(walks.filter((w) => w.notByPost).map((walk) => [walk.procedure, walk] as const))(
-    '%s: refused by post, the channel not allowed',
-    async (_, walk) => {
-      const refused = await submit(dossier(walk, { channel: 3 }), await receiverAt(walk.desk));
-      expect(refused).toMatchObject({ status: 422, body: { code: 'DOSSIER.CHANNEL_NOT_ALLOWED', errors: [expect.objectContaining({ field: 'channel' })] } });
-    },
-  );
+  it.each(walks.filter((w) => w.notByPost).map((walk) => [walk.procedure, walk] as const))('%s: refused by post, the channel not allowed', async (_, walk) => {
+    const refused = await submit(dossier(walk, { channel: 3 }), await receiverAt(walk.desk));
+    expect(refused).toMatchObject({ status: 422, body: { code: 'DOSSIER.CHANNEL_NOT_ALLOWED', errors: [expect.objectContaining({ field: 'channel' })] } });
+  });
 
   it('refuses a dossier missing a required document, naming it, and an unknown procedure', async () => {
     const [birth] = walks;

@@ -73,18 +73,33 @@ describe('bad input at every write endpoint', () => {
     });
     expect(receipt.status).toBe(201);
     dossierCode = (receipt.body as { code: string }).code;
-    taskId = await eventually(async () => {
-      const { rows } = await db('workflow').query<{ id: string }>(`SELECT t.id FROM task t JOIN dossier_case c ON c.id = t.case_id WHERE c.dossier_code = $1`, [dossierCode]);
-      return rows[0]?.id;
-    }, 'the first task of the dossier', 20_000);
+    taskId = await eventually(
+      async () => {
+        const { rows } = await db('workflow').query<{ id: string }>(
+          `SELECT t.id FROM task t JOIN dossier_case c ON c.id = t.case_id WHERE c.dossier_code = $1`,
+          [dossierCode],
+        );
+        return rows[0]?.id;
+      },
+      'the first task of the dossier',
+      20_000,
+    );
     for (const service of SERVICE_NAMES) {
       const { rows } = await db(service).query<{ name: string }>(`SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
-      tables.set(service, rows.map((r) => r.name));
+      tables.set(
+        service,
+        rows.map((r) => r.name),
+      );
     }
     await quiet();
   }, 120_000);
 
-  async function send(service: ServiceName, method: string, path: string, probe: Probe): Promise<{ status: number; contentType: string; body: unknown; text: string }> {
+  async function send(
+    service: ServiceName,
+    method: string,
+    path: string,
+    probe: Probe,
+  ): Promise<{ status: number; contentType: string; body: unknown; text: string }> {
     const url = suite.url(service) + path.replace(/\{(\w+)\}/g, (_, name: string) => probe.params[name] ?? 'x');
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
     if (probe.contentType) headers['content-type'] = probe.contentType;
@@ -161,7 +176,12 @@ describe('bad input at every write endpoint', () => {
       // no such agency: 404 after the hours are checked
       'workflow PUT /api/v1/agencies/{code}/office-hours': {
         params: { code: UNKNOWN_AGENCY },
-        body: { officeHours: [{ start: '07:00', end: '11:00' }, { start: '13:00', end: '17:00' }] },
+        body: {
+          officeHours: [
+            { start: '07:00', end: '11:00' },
+            { start: '13:00', end: '17:00' },
+          ],
+        },
       },
       // no such procedure: 404 after the definition is checked
       'workflow POST /api/v1/procedures/{code}/versions': {
@@ -184,9 +204,13 @@ describe('bad input at every write endpoint', () => {
   }
 
   it('documents every write route of every controller in its OpenAPI document', async () => {
-    const served = new Set((await Promise.all(SERVICE_NAMES.map((service) => writeEndpointsOf(service)))).flat().map((e) => `${e.service} ${e.method} ${e.path}`));
+    const served = new Set(
+      (await Promise.all(SERVICE_NAMES.map((service) => writeEndpointsOf(service)))).flat().map((e) => `${e.service} ${e.method} ${e.path}`),
+    );
     const modules = appModules();
-    const declared = (await Promise.all(SERVICE_NAMES.map(async (service) => (await controllerWriteRoutes(modules[service])).map((route) => `${service} ${route}`)))).flat();
+    const declared = (
+      await Promise.all(SERVICE_NAMES.map(async (service) => (await controllerWriteRoutes(modules[service])).map((route) => `${service} ${route}`)))
+    ).flat();
     expect(declared.length).toBeGreaterThan(10);
     expect(declared.filter((route) => !served.has(route))).toEqual([]);
   });
@@ -198,33 +222,86 @@ describe('bad input at every write endpoint', () => {
       const answer = await send(service, method, path, probe);
       const what = `${method} ${path} ${typeof probe.body === 'string' ? probe.body.slice(0, 80) : ''}`;
       expect([what, answer.status, answer.contentType]).toEqual([what, 400, expect.stringMatching(/^application\/problem\+json/)]);
-      expect([what, answer.body]).toEqual([what, expect.objectContaining({ code: 'REQUEST.INVALID', errors: expect.arrayContaining([expect.objectContaining({ field, code: rule })]) })]);
+      expect([what, answer.body]).toEqual([
+        what,
+        expect.objectContaining({ code: 'REQUEST.INVALID', errors: expect.arrayContaining([expect.objectContaining({ field, code: rule })]) }),
+      ]);
     };
     const submission = { ...SUBMISSION, documents: BIRTH_REGISTRATION_DOCUMENTS };
     const { applicant: _applicant, ...withoutApplicant } = submission;
     await refused('intake', 'POST', '/api/v1/dossiers', json(withoutApplicant), 'applicant', 'isObject');
     await refused('intake', 'POST', '/api/v1/dossiers', json({ ...submission, documents: [['TK-KS'], ['GCS']] }), 'documents', 'isObject');
-    await refused('intake', 'POST', '/api/v1/dossiers', json({ ...submission, applicant: { ...SUBMISSION.applicant, fullName: '   ' } }), 'applicant.fullName', 'isNotBlank');
-    await refused('intake', 'POST', '/api/v1/dossiers', json({ ...submission, applicant: { ...SUBMISSION.applicant, fullName: 'Lý Thị\u0000 Hạnh' } }), 'applicant.fullName', 'noNulCharacter');
-    await refused('intake', 'POST', '/api/v1/dossiers', json({ ...submission, applicant: { ...SUBMISSION.applicant, address: 'Trúc Bạch \ud800' } }), 'applicant.address', 'wellFormedText');
+    await refused(
+      'intake',
+      'POST',
+      '/api/v1/dossiers',
+      json({ ...submission, applicant: { ...SUBMISSION.applicant, fullName: '   ' } }),
+      'applicant.fullName',
+      'isNotBlank',
+    );
+    await refused(
+      'intake',
+      'POST',
+      '/api/v1/dossiers',
+      json({ ...submission, applicant: { ...SUBMISSION.applicant, fullName: 'Lý Thị\u0000 Hạnh' } }),
+      'applicant.fullName',
+      'noNulCharacter',
+    );
+    await refused(
+      'intake',
+      'POST',
+      '/api/v1/dossiers',
+      json({ ...submission, applicant: { ...SUBMISSION.applicant, address: 'Trúc Bạch \ud800' } }),
+      'applicant.address',
+      'wellFormedText',
+    );
     const deep = `{"procedureCode": "1.001193", "applicant": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;
     await refused('intake', 'POST', '/api/v1/dossiers', json(deep), `applicant${'.a'.repeat(31)}`, 'maxDepth');
-    await refused('intake', 'POST', '/api/v1/dossiers', json(`{"__proto__": {"isAdmin": true}, ${JSON.stringify(submission).slice(1)}`), '__proto__', 'forbiddenKey');
-    await refused('workflow', 'POST', `/api/v1/dossiers/${dossierCode}/withdrawal`, json({ version: 1, reason: 'Rút hồ sơ\u0000' }), 'reason', 'noNulCharacter');
+    await refused(
+      'intake',
+      'POST',
+      '/api/v1/dossiers',
+      json(`{"__proto__": {"isAdmin": true}, ${JSON.stringify(submission).slice(1)}`),
+      '__proto__',
+      'forbiddenKey',
+    );
+    await refused(
+      'workflow',
+      'POST',
+      `/api/v1/dossiers/${dossierCode}/withdrawal`,
+      json({ version: 1, reason: 'Rút hồ sơ\u0000' }),
+      'reason',
+      'noNulCharacter',
+    );
     await refused('workflow', 'PUT', '/api/v1/officers/a%00b/status', json({ status: 'on_leave' }), 'id', 'noNulCharacter');
     await refused('workflow', 'PUT', '/api/v1/calendar/years/abc', json({}), 'year', 'isInt');
     // An instant without its offset was read as UTC (11:00 became 18:00 in Hà Nội): every date input refuses it.
     await refused('workflow', 'GET', '/api/v1/calendar/deadline?from=2026-11-26T11:00:00&value=8&unit=working_hours', { params: {} }, 'from', 'isInstant');
     await refused('workflow', 'GET', `/api/v1/tasks?agency=${DESK}&dueBefore=2026-12-01T17:00:00`, { params: {} }, 'dueBefore', 'isInstant');
     await refused('workflow', 'GET', '/api/v1/statistics?from=2026-13-45&to=2026-12-31', { params: {} }, 'from', 'isCalendarDate');
-    await refused('workflow', 'POST', `/api/v1/tasks/${taskId}/extension`, json({ version: 1, reason: 'Cần xác minh', newAppointmentAt: '2027-01-15T17:00:00' }), 'newAppointmentAt', 'isInstant');
+    await refused(
+      'workflow',
+      'POST',
+      `/api/v1/tasks/${taskId}/extension`,
+      json({ version: 1, reason: 'Cần xác minh', newAppointmentAt: '2027-01-15T17:00:00' }),
+      'newAppointmentAt',
+      'isInstant',
+    );
     const deadline = await send('workflow', 'GET', '/api/v1/calendar/deadline?from=2026-11-26T11:00:00%2B07:00&value=8&unit=working_hours', { params: {} });
     expect([deadline.status, (deadline.body as { from: string }).from]).toEqual([200, '2026-11-26T11:00:00.000+07:00']);
 
     const plain = await send('intake', 'POST', '/api/v1/dossiers', { params: {}, body: JSON.stringify(submission), contentType: 'text/plain' });
-    expect([plain.status, plain.contentType, (plain.body as { code: string }).code]).toEqual([415, expect.stringMatching(/^application\/problem\+json/), 'REQUEST.UNSUPPORTED_MEDIA_TYPE']);
+    expect([plain.status, plain.contentType, (plain.body as { code: string }).code]).toEqual([
+      415,
+      expect.stringMatching(/^application\/problem\+json/),
+      'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+    ]);
     const longPath = await send('intake', 'GET', `/api/v1/dossiers/${'0'.repeat(500)}`, { params: {} });
-    expect([longPath.status, longPath.contentType, (longPath.body as { code: string }).code]).toEqual([414, expect.stringMatching(/^application\/problem\+json/), 'REQUEST.URI_TOO_LONG']);
+    expect([longPath.status, longPath.contentType, (longPath.body as { code: string }).code]).toEqual([
+      414,
+      expect.stringMatching(/^application\/problem\+json/),
+      'REQUEST.URI_TOO_LONG',
+    ]);
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -280,12 +357,17 @@ describe('bad input at every write endpoint', () => {
         continue;
       }
       const after = await rowCounts();
-      const changed = Object.keys(after).filter((table) => after[table] !== before[table]).map((table) => `${table}: ${before[table]} → ${after[table]}`);
+      const changed = Object.keys(after)
+        .filter((table) => after[table] !== before[table])
+        .map((table) => `${table}: ${before[table]} → ${after[table]}`);
       expect([name, changed]).toEqual([name, []]);
       before = after;
     }
 
-    const byStatus = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(', ');
+    const byStatus = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(', ');
     console.log(`request fuzz (seed ${SEED}): ${thrown} bodies at ${endpoints.length} write endpoints; ${byStatus}; ${accepted} accepted`);
     expect(thrown).toBeGreaterThanOrEqual(endpoints.length * RUNS_PER_ENDPOINT);
   }, 110_000);
@@ -367,7 +449,8 @@ async function controllerWriteRoutes(root: unknown): Promise<string[]> {
         }
       }
     }
-    for (const imported of [...((Reflect.getMetadata('imports', moduleClass) as unknown[] | undefined) ?? []), ...(dynamic?.imports ?? [])]) await visit(imported);
+    for (const imported of [...((Reflect.getMetadata('imports', moduleClass) as unknown[] | undefined) ?? []), ...(dynamic?.imports ?? [])])
+      await visit(imported);
   };
   await visit(root);
   return routes;
@@ -382,7 +465,10 @@ function openApiPath(base: string, path: string): string {
 }
 
 interface OpenApi {
-  paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema?: { type?: string } }[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: { name: string; in: string; schema?: { type?: string } }[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>
+  >;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -453,12 +539,28 @@ function serialise(value: Json): string {
   return text.replace(/"\\u0001raw:(\d+)"/g, (_, i: string) => raw[Number(i)]);
 }
 
-const deepText = (depth: number, kind: 'array' | 'object') => (kind === 'array' ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
+const deepText = (depth: number, kind: 'array' | 'object') =>
+  kind === 'array' ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 
 /** Strings no request should carry, and some it may. */
 const nastyString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', ' ', '   \t ', '\u00a0', 'a\u0000b', '\u0000', 'a\ud800b', '\udfff', 'Nguyễn\u0301', '💥'.repeat(3), '<script>', "'; DROP TABLE task; --", '%00', '\\u0000'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '   \t ',
+    '\u00a0',
+    'a\u0000b',
+    '\u0000',
+    'a\ud800b',
+    '\udfff',
+    'Nguyễn\u0301',
+    '💥'.repeat(3),
+    '<script>',
+    "'; DROP TABLE task; --",
+    '%00',
+    '\\u0000',
+  ),
   fc.integer({ min: 101, max: 200_000 }).map((n) => 'x'.repeat(n)),
 );
 
@@ -469,12 +571,28 @@ const nastyValue: fc.Arbitrary<Json> = fc.oneof(
     weight: 1,
     arbitrary: fc.constantFrom<Json>(null, true, false, 0, -1, 1.5, 2 ** 31, 2 ** 53 + 2, 1e308, -1e308, [], {}, [[]], [null], ['x'], [{}]),
   },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 33, max: 10_000 }), fc.constantFrom<'array' | 'object'>('array', 'object')).map(([n, kind]) => `${RAW}${deepText(n, kind)}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 33, max: 10_000 }), fc.constantFrom<'array' | 'object'>('array', 'object'))
+      .map(([n, kind]) => `${RAW}${deepText(n, kind)}`),
+  },
 );
 
-const hostileKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '', 'a\u0000', '\ud800', 'x'.repeat(5000)), fc.string({ maxLength: 20 }));
+const hostileKey = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '', 'a\u0000', '\ud800', 'x'.repeat(5000)),
+  fc.string({ maxLength: 20 }),
+);
 
-const WRONG_CONTENT_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x', 'application/octet-stream', 'application/json-patch+json', 'text/html'];
+const WRONG_CONTENT_TYPES = [
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'application/xml',
+  'multipart/form-data; boundary=x',
+  'application/octet-stream',
+  'application/json-patch+json',
+  'text/html',
+];
 
 /** Path parameters no one would send: a NUL, a lone surrogate, too long, not UTF-8, a dot segment. */
 const nastyParam = fc.constantFrom('a%00b', '%ED%A0%80', 'x'.repeat(101), '%E0%A4%A', '%2e%2e', '%20', 'nguy%E1%BB%85n', '%F0%9F%92%A5', '0', '-1', '1e309');
@@ -486,7 +604,9 @@ function arbitraryProbe(seed: Seed): fc.Arbitrary<Probe> {
     fc.record({ params, body: (fc.jsonValue() as fc.Arbitrary<Json>).map(serialise), contentType: fc.constant('application/json') }),
     fc.record({
       params,
-      body: fc.array(fc.tuple(hostileKey, nastyValue), { maxLength: 6 }).map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${serialise(v)}`).join(',')}}`),
+      body: fc
+        .array(fc.tuple(hostileKey, nastyValue), { maxLength: 6 })
+        .map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${serialise(v)}`).join(',')}}`),
       contentType: fc.constant('application/json'),
     }),
     fc.record({ params, body: fc.string({ unit: 'binary', maxLength: 200 }), contentType: fc.constantFrom('application/json', ...WRONG_CONTENT_TYPES) }),
@@ -507,16 +627,20 @@ function nearValidProbe(seed: Seed): fc.Arbitrary<Probe> {
       ...json(changedAt(valid, at, 'remove')),
     })),
     // a field of the wrong type, a nasty string, deep nesting, null, huge
-    fc.record({ params: fc.constant(seed.params), at: fc.constantFrom(...paths), value: nastyValue, idempotencyKey }).map(({ params, at, value, idempotencyKey: key }) => ({
-      params,
-      idempotencyKey: key,
-      ...json(changedAt(valid, at, { value })),
-    })),
+    fc
+      .record({ params: fc.constant(seed.params), at: fc.constantFrom(...paths), value: nastyValue, idempotencyKey })
+      .map(({ params, at, value, idempotencyKey: key }) => ({
+        params,
+        idempotencyKey: key,
+        ...json(changedAt(valid, at, { value })),
+      })),
     // a key no field has (`__proto__`, `constructor`…) in the body or a nested object
-    fc.record({ params: fc.constant(seed.params), at: fc.constantFrom(...objectPaths(valid)), key: hostileKey, value: nastyValue }).map(({ params, at, key, value }) => ({
-      params,
-      ...json(changedAt(valid, at, { key, value })),
-    })),
+    fc
+      .record({ params: fc.constant(seed.params), at: fc.constantFrom(...objectPaths(valid)), key: hostileKey, value: nastyValue })
+      .map(({ params, at, key, value }) => ({
+        params,
+        ...json(changedAt(valid, at, { key, value })),
+      })),
     // the valid body sent as something else than JSON
     fc.record({ params: fc.constant(seed.params), contentType: fc.constantFrom(...WRONG_CONTENT_TYPES), body: fc.constant(serialise(valid)) }),
     // a path parameter no one would send, with the valid body

@@ -23,14 +23,16 @@ describe('processing a dossier task by task', () => {
 
   async function receive(procedureCode: string, desk: string, wardCode: string): Promise<string> {
     const seeded = procedures.find((p) => p.code === procedureCode)!;
-    const documents = procedureCode === '1.001193' ? BIRTH_REGISTRATION_DOCUMENTS : seeded.documents.filter((d) => d.required).map(({ code, name }) => ({ code, name }));
+    const documents =
+      procedureCode === '1.001193' ? BIRTH_REGISTRATION_DOCUMENTS : seeded.documents.filter((d) => d.required).map(({ code, name }) => ({ code, name }));
     const { status, body } = await receiveDossier(fixture, { procedureCode, desk, wardCode, fullName: 'Đặng Thu Trang', documents });
     expect(status).toBe(201);
     return body.code;
   }
 
   /** The dossier's open task, as its agency's queue (or its owner's list) shows it. */
-  const openTask = (dossierCode: string, agency: string, token: string, owner: 'none' | 'me' = 'none') => taskInQueue(fixture, dossierCode, agency, token, owner);
+  const openTask = (dossierCode: string, agency: string, token: string, owner: 'none' | 'me' = 'none') =>
+    taskInQueue(fixture, dossierCode, agency, token, owner);
 
   /** Publishes a version of death registration (1.000656) whose first step goes to the least-loaded specialist. */
   async function assignDeathsAutomatically() {
@@ -160,7 +162,10 @@ describe('processing a dossier task by task', () => {
     expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), await officer('000.01.20.H26', Role.Leader))).body.rows).toEqual(slip.body.rows);
     expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), await officer('000.01.20.H26', Role.Specialist))).status).toBe(404);
     expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), await officer('001.01.20.H26', Role.Receiver))).status).toBe(404);
-    expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), await auth.token({ subject: 'c', kind: 'citizen', roles: [], agencies: [TRUC_BACH] }))).status).toBe(404);
+    expect(
+      (await call('GET', workflow(`/dossiers/${code}/control-slip`), await auth.token({ subject: 'c', kind: 'citizen', roles: [], agencies: [TRUC_BACH] })))
+        .status,
+    ).toBe(404);
     expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), null)).status).toBe(401);
   });
 
@@ -171,7 +176,10 @@ describe('processing a dossier task by task', () => {
     await step(code, PHU_CUONG, Role.Leader, 'forward');
     const { task: atDistrict } = await step(code, '005.19.21.H26', Role.Specialist, 'forward'); // the district's land registration branch
     // the ward's coordinator follows the dossier into the district's agencies; the ward's other officers do not
-    expect((await call('GET', workflow(`/tasks/${atDistrict.id}`), await officer(PHU_CUONG, Role.Receiver))).body).toMatchObject({ agencyCode: '005.19.21.H26', status: 'done' });
+    expect((await call('GET', workflow(`/tasks/${atDistrict.id}`), await officer(PHU_CUONG, Role.Receiver))).body).toMatchObject({
+      agencyCode: '005.19.21.H26',
+      status: 'done',
+    });
     expect((await call('GET', workflow(`/tasks/${atDistrict.id}`), await officer(PHU_CUONG, Role.Specialist))).status).toBe(404);
     await step(code, '002.19.21.H26', Role.DivisionHead, 'approve'); // natural resources and environment division
     await step(code, '000.19.20.H26', Role.Leader, 'sign'); // the district committee
@@ -227,9 +235,16 @@ describe('processing a dossier task by task', () => {
     expect(allIds).toEqual([...allIds].sort());
     expect((await call('GET', workflow('/tasks?owner=all'), specialist)).body).toMatchObject({ status: 403, code: 'TASK.ALL_FOR_HEADS' });
     // one task, with the version the next command names: for its agency's officers and a leader above it, 404 elsewhere
-    expect((await call('GET', workflow(`/tasks/${task.id}`), specialist)).body).toMatchObject({ id: task.id, ownerId: `${TRUC_BACH}.specialist.2`, version: claimed.body.version });
+    expect((await call('GET', workflow(`/tasks/${task.id}`), specialist)).body).toMatchObject({
+      id: task.id,
+      ownerId: `${TRUC_BACH}.specialist.2`,
+      version: claimed.body.version,
+    });
     expect((await call('GET', workflow(`/tasks/${task.id}`), await officer('000.01.20.H26', Role.Leader))).body).toMatchObject({ id: task.id });
-    expect((await call('GET', workflow(`/tasks/${task.id}`), await officer('000.01.20.H26', Role.Specialist))).body).toMatchObject({ status: 404, code: 'TASK.NOT_FOUND' });
+    expect((await call('GET', workflow(`/tasks/${task.id}`), await officer('000.01.20.H26', Role.Specialist))).body).toMatchObject({
+      status: 404,
+      code: 'TASK.NOT_FOUND',
+    });
     expect((await call('GET', workflow(`/tasks/${randomUUID()}`), specialist)).body.code).toBe('TASK.NOT_FOUND');
     await call('POST', workflow(`/tasks/${task.id}/actions`), specialist, { version: claimed.body.version, action: 'forward' });
     const done = await call('GET', workflow('/tasks?owner=me&status=done&limit=100'), specialist);
@@ -256,16 +271,28 @@ describe('processing a dossier task by task', () => {
     const staff = async (roles: [string, string][], claims: { roles: Role[]; agencies: string[] }) => {
       const id = `scope.${randomUUID()}`;
       await workflowDb.query(`INSERT INTO officer (id, full_name) VALUES ($1, 'Cán bộ thử phạm vi')`, [id]);
-      for (const [agency, role] of roles) await workflowDb.query(`INSERT INTO officer_role (officer_id, agency_code, role) VALUES ($1, $2, $3)`, [id, agency, role]);
+      for (const [agency, role] of roles)
+        await workflowDb.query(`INSERT INTO officer_role (officer_id, agency_code, role) VALUES ($1, $2, $3)`, [id, agency, role]);
       return { id, token: await auth.token({ subject: id, ...claims }) };
     };
     const year = new Date().getFullYear();
-    const statistics = (token: string, agency?: string) => call('GET', workflow(`/statistics?from=${year}-01-01&to=${year}-12-31&groupBy=agency${agency ? `&agency=${agency}` : ''}`), token);
+    const statistics = (token: string, agency?: string) =>
+      call('GET', workflow(`/statistics?from=${year}-01-01&to=${year}-12-31&groupBy=agency${agency ? `&agency=${agency}` : ''}`), token);
     const ids = (response: { body: any }) => response.body.items.map((t: any) => t.id);
 
     // the leader of Phúc Xá who is a specialist at Trúc Bạch heads Phúc Xá only, whatever the token's flat roles say
-    const { token: mixed } = await staff([[PHUC_XA, 'leader'], [TRUC_BACH, 'specialist']], { roles: [Role.Leader, Role.Specialist], agencies: [PHUC_XA, TRUC_BACH] });
-    expect((await call('GET', workflow(`/tasks?owner=all&agency=${TRUC_BACH}`), mixed)).body).toMatchObject({ status: 403, code: 'TASK.ALL_FOR_HEADS', errors: [expect.objectContaining({ field: 'owner' })] });
+    const { token: mixed } = await staff(
+      [
+        [PHUC_XA, 'leader'],
+        [TRUC_BACH, 'specialist'],
+      ],
+      { roles: [Role.Leader, Role.Specialist], agencies: [PHUC_XA, TRUC_BACH] },
+    );
+    expect((await call('GET', workflow(`/tasks?owner=all&agency=${TRUC_BACH}`), mixed)).body).toMatchObject({
+      status: 403,
+      code: 'TASK.ALL_FOR_HEADS',
+      errors: [expect.objectContaining({ field: 'owner' })],
+    });
     const all = await call('GET', workflow('/tasks?owner=all&limit=100'), mixed);
     expect(ids(all)).toContain(there.id);
     expect(all.body.items.filter((t: any) => t.agencyCode !== PHUC_XA)).toEqual([]);
@@ -319,7 +346,11 @@ describe('processing a dossier task by task', () => {
     const task = await openTask(code, TRUC_BACH, specialist);
     const claimed = await call('POST', workflow(`/tasks/${task.id}/claim`), specialist, { version: task.version });
     const missing = [{ code: 'GCS', name: 'Giấy chứng sinh' }, { name: 'Văn bản xác nhận của cơ sở y tế nơi sinh' }];
-    const noList = await call('POST', workflow(`/tasks/${task.id}/actions`), specialist, { version: claimed.body.version, action: 'request_supplement', note: 'Thiếu giấy tờ' });
+    const noList = await call('POST', workflow(`/tasks/${task.id}/actions`), specialist, {
+      version: claimed.body.version,
+      action: 'request_supplement',
+      note: 'Thiếu giấy tờ',
+    });
     expect(noList.body.code).toBe('TASK.MISSING_LIST_REQUIRED');
     const asked = await call('POST', workflow(`/tasks/${task.id}/actions`), specialist, {
       version: claimed.body.version,
@@ -363,7 +394,11 @@ describe('processing a dossier task by task', () => {
     }, 'the next step on the record');
     expect(shown.history.map((h: any) => h.nationalStatus)).toEqual([2, 4, 5, 5, 4, 4]);
     expect(shown.supplementRequest).toBeNull();
-    expect((await told(code, 'coordinator.milestone', 1))[0]).toEqual({ recipient: `${TRUC_BACH}.receiver.1`, channel: 'officer', subject: `Hồ sơ ${code}: cần bổ sung hồ sơ (lần 1)` });
+    expect((await told(code, 'coordinator.milestone', 1))[0]).toEqual({
+      recipient: `${TRUC_BACH}.receiver.1`,
+      channel: 'officer',
+      subject: `Hồ sơ ${code}: cần bổ sung hồ sơ (lần 1)`,
+    });
     const slip = await call('GET', workflow(`/dossiers/${code}/control-slip`), desk);
     expect(slip.body).toMatchObject({ supplementRounds: 1 });
     expect(slip.body.rows.map((r: any) => `${r.stepNumber} ${r.outcome}`)).toEqual(['1 request_supplement', '1 forward', '2 null']);
@@ -395,9 +430,15 @@ describe('processing a dossier task by task', () => {
     });
     expect(asked.body).toMatchObject({ status: 'done', nationalStatus: 5 });
     const supplied = await eventually(async () => {
-      const answer = await call('POST', `${suite.url('intake')}/api/v1/dossiers/${code}/supplements`, null, { documents: [{ code: 'NVTC', name: 'Chứng từ thực hiện nghĩa vụ tài chính' }] }, {
-        'x-lookup-secret': receipt.lookupSecret,
-      });
+      const answer = await call(
+        'POST',
+        `${suite.url('intake')}/api/v1/dossiers/${code}/supplements`,
+        null,
+        { documents: [{ code: 'NVTC', name: 'Chứng từ thực hiện nghĩa vụ tài chính' }] },
+        {
+          'x-lookup-secret': receipt.lookupSecret,
+        },
+      );
       return answer.status === 201 ? answer : undefined;
     }, 'status 5 at intake');
     expect(supplied.body.round).toBe(1);
@@ -428,24 +469,41 @@ describe('processing a dossier task by task', () => {
     const askAndSupply = async (round: number) => {
       const task = await openTask(code, TRUC_BACH, specialist);
       const claimed = await call('POST', workflow(`/tasks/${task.id}/claim`), specialist, { version: task.version });
-      const asked = await call('POST', workflow(`/tasks/${task.id}/actions`), specialist, { version: claimed.body.version, action: 'request_supplement', note: `Lần ${round}`, missing });
+      const asked = await call('POST', workflow(`/tasks/${task.id}/actions`), specialist, {
+        version: claimed.body.version,
+        action: 'request_supplement',
+        note: `Lần ${round}`,
+        missing,
+      });
       expect(asked.body).toMatchObject({ nationalStatus: 5 });
       return () =>
         eventually(async () => {
-          const answer = await call('POST', `${suite.url('intake')}/api/v1/dossiers/${code}/supplements`, null, { documents: missing }, { 'x-lookup-secret': receipt.lookupSecret });
+          const answer = await call(
+            'POST',
+            `${suite.url('intake')}/api/v1/dossiers/${code}/supplements`,
+            null,
+            { documents: missing },
+            { 'x-lookup-secret': receipt.lookupSecret },
+          );
           return answer.status === 201 ? answer.body : undefined;
         }, `round ${round} supplied`);
     };
     expect(await (await askAndSupply(1))()).toMatchObject({ round: 1 });
     const supplyRound2 = await askAndSupply(2); // round 1 resumed the case; round 2 is asked for
-    const caseState = async () => (await workflowDb.query(`SELECT status, supplement_rounds AS rounds FROM dossier_case WHERE dossier_code = $1`, [code])).rows[0];
+    const caseState = async () =>
+      (await workflowDb.query(`SELECT status, supplement_rounds AS rounds FROM dossier_case WHERE dossier_code = $1`, [code])).rows[0];
     expect(await caseState()).toEqual({ status: 'awaiting_supplement', rounds: 2 });
 
     // an operator re-sends round 1's message under a new message id: applied, and the case still waits
-    const [first] = (await fixture.db('intake').query(`SELECT payload FROM outbox_message WHERE type = 'intake.dossier.supplemented' AND payload->>'dossierCode' = $1`, [code])).rows;
+    const [first] = (
+      await fixture.db('intake').query(`SELECT payload FROM outbox_message WHERE type = 'intake.dossier.supplemented' AND payload->>'dossierCode' = $1`, [code])
+    ).rows;
     expect(first.payload).toMatchObject({ round: 1 });
     const copy = await publishEvent(suite.prefix, event(DossierSupplemented, first.payload));
-    await eventually(async () => ((await workflowDb.query(`SELECT 1 FROM inbox_message WHERE message_id = $1`, [copy])).rowCount === 1 ? true : undefined), 'the copy consumed');
+    await eventually(
+      async () => ((await workflowDb.query(`SELECT 1 FROM inbox_message WHERE message_id = $1`, [copy])).rowCount === 1 ? true : undefined),
+      'the copy consumed',
+    );
     expect(await caseState()).toEqual({ status: 'awaiting_supplement', rounds: 2 });
     expect((await workflowDb.query(`SELECT count(*)::int AS n FROM task WHERE dossier_code = $1 AND status = 'open'`, [code])).rows[0].n).toBe(0);
 
@@ -485,13 +543,22 @@ describe('processing a dossier task by task', () => {
     // the slip: the step was with its owner when the desk recorded the withdrawal
     const ended = (await call('GET', workflow(`/dossiers/${code}/control-slip`), desk)).body;
     expect(ended.rows).toEqual([
-      expect.objectContaining({ stepNumber: 1, receivedBy: `${TRUC_BACH}.specialist.1`, completedBy: `${TRUC_BACH}.receiver.1`, outcome: 'withdrawn', note: 'Người nộp có đơn xin rút hồ sơ' }),
+      expect.objectContaining({
+        stepNumber: 1,
+        receivedBy: `${TRUC_BACH}.specialist.1`,
+        completedBy: `${TRUC_BACH}.receiver.1`,
+        outcome: 'withdrawn',
+        note: 'Người nộp có đơn xin rút hồ sơ',
+      }),
     ]);
     // and its owner is told that the task ended without them (the coordinator recorded it: no milestone for them)
     expect(await told(code, 'task.ended_by_withdrawal', 1)).toEqual([
       { recipient: `${TRUC_BACH}.specialist.1`, channel: 'officer', subject: `Hồ sơ ${code} đã được rút: nhiệm vụ bước 1 kết thúc` },
     ]);
-    expect((await notificationDb.query(`SELECT count(*)::int AS n FROM notification WHERE dossier_code = $1 AND template_key = 'coordinator.milestone'`, [code])).rows[0].n).toBe(0);
+    expect(
+      (await notificationDb.query(`SELECT count(*)::int AS n FROM notification WHERE dossier_code = $1 AND template_key = 'coordinator.milestone'`, [code]))
+        .rows[0].n,
+    ).toBe(0);
   });
 
   it('lets only the head of the desk change the coordinator, shown on the record and on the task', async () => {
@@ -505,12 +572,18 @@ describe('processing a dossier task by task', () => {
     expect((await change(head, `${TRUC_BACH}.specialist.1`)).body).toMatchObject({ status: 422, code: 'CASE.COORDINATOR_NOT_ELIGIBLE' });
     const changed = await change(head, `${TRUC_BACH}.receiver.2`);
     expect(changed.body).toMatchObject({ coordinatorId: `${TRUC_BACH}.receiver.2`, version: version + 1 });
-    await eventually(async () => ((await record(code, Promise.resolve(receiver))).coordinatorId === `${TRUC_BACH}.receiver.2` ? true : undefined), 'the new coordinator on the record');
+    await eventually(
+      async () => ((await record(code, Promise.resolve(receiver))).coordinatorId === `${TRUC_BACH}.receiver.2` ? true : undefined),
+      'the new coordinator on the record',
+    );
     const task = await openTask(code, TRUC_BACH, await officer(TRUC_BACH, Role.Specialist));
     expect(task.coordinatorId).toBe(`${TRUC_BACH}.receiver.2`);
     // the slip still names the officer who accepted the dossier and handed it over
     const slip = (await call('GET', workflow(`/dossiers/${code}/control-slip`), head)).body;
-    expect(slip).toMatchObject({ coordinatorId: `${TRUC_BACH}.receiver.2`, rows: [expect.objectContaining({ stepNumber: 1, givenBy: `${TRUC_BACH}.receiver.1` })] });
+    expect(slip).toMatchObject({
+      coordinatorId: `${TRUC_BACH}.receiver.2`,
+      rows: [expect.objectContaining({ stepNumber: 1, givenBy: `${TRUC_BACH}.receiver.1` })],
+    });
   });
 
   it('assigns a step that says so to the least-loaded officer, and hands an officer’s tasks on when they go on leave', async () => {
@@ -518,7 +591,10 @@ describe('processing a dossier task by task', () => {
     const admin = await assignDeathsAutomatically();
     const death = () => receiveDeath('Phan Văn Đức');
     const ownerOf = (code: string) =>
-      eventually(async () => (await workflowDb.query(`SELECT id, owner_id FROM task WHERE dossier_code = $1 AND status = 'open'`, [code])).rows[0]?.owner_id, `an owner for ${code}`);
+      eventually(
+        async () => (await workflowDb.query(`SELECT id, owner_id FROM task WHERE dossier_code = $1 AND status = 'open'`, [code])).rows[0]?.owner_id,
+        `an owner for ${code}`,
+      );
     const first = await death();
     expect(await ownerOf(first)).toBe(`${PHUC_XA}.specialist.1`);
     const second = await death();
@@ -545,7 +621,12 @@ describe('processing a dossier task by task', () => {
         WHERE type = 'workflow.task.owner-changed' AND payload->>'previousOwnerId' = $1 ORDER BY created_at, id`,
       [`${PHUC_XA}.specialist.1`],
     );
-    expect(told.rows).toEqual(expect.arrayContaining([{ code: first, change: 'reassigned' }, { code: birth, change: 'released' }]));
+    expect(told.rows).toEqual(
+      expect.arrayContaining([
+        { code: first, change: 'reassigned' },
+        { code: birth, change: 'released' },
+      ]),
+    );
     // on leave, nothing new is given to them, nor may they claim
     const third = await death();
     expect(await ownerOf(third)).toBe(`${PHUC_XA}.specialist.2`);
@@ -573,11 +654,15 @@ describe('processing a dossier task by task', () => {
       const code = await receiveDeath('Hà Văn Lộc');
       await eventually(
         async () =>
-          (await workflowDb.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n === 1 || undefined,
+          (await workflowDb.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0]
+            .n === 1 || undefined,
         'the opening of the task waiting on the officer',
       );
       await leave.query('COMMIT');
-      const task = await eventually(async () => (await workflowDb.query(`SELECT owner_id FROM task WHERE dossier_code = $1 AND status = 'open'`, [code])).rows[0], 'the first task');
+      const task = await eventually(
+        async () => (await workflowDb.query(`SELECT owner_id FROM task WHERE dossier_code = $1 AND status = 'open'`, [code])).rows[0],
+        'the first task',
+      );
       expect(task.owner_id).not.toBe(leastLoaded);
       expect(ranked.map((r) => r.id)).toContain(task.owner_id);
     } finally {
@@ -590,7 +675,10 @@ describe('processing a dossier task by task', () => {
     const code = await receive('1.001193', TRUC_BACH, '00004');
     const ids = Array.from({ length: 50 }, (_, i) => `${TRUC_BACH}.specialist.rush-${i}`);
     await workflowDb.query(`INSERT INTO officer (id, full_name) SELECT id, 'Cán bộ ' || id FROM unnest($1::text[]) AS id`, [ids]);
-    await workflowDb.query(`INSERT INTO officer_role (officer_id, agency_code, role) SELECT id, $2, 'specialist' FROM unnest($1::text[]) AS id`, [ids, TRUC_BACH]);
+    await workflowDb.query(`INSERT INTO officer_role (officer_id, agency_code, role) SELECT id, $2, 'specialist' FROM unnest($1::text[]) AS id`, [
+      ids,
+      TRUC_BACH,
+    ]);
     const tokens = await Promise.all(ids.map((id) => auth.token({ subject: id, roles: [Role.Specialist], agencies: [TRUC_BACH] })));
     const task = await openTask(code, TRUC_BACH, tokens[0]);
 
@@ -634,7 +722,10 @@ describe('processing a dossier task by task', () => {
     const head = await officer(TRUC_BACH, Role.Leader, 1);
     const task = await openTask(code, TRUC_BACH, first);
     const claimed = await call('POST', workflow(`/tasks/${task.id}/claim`), first, { version: task.version });
-    const reassigned = await call('POST', workflow(`/tasks/${task.id}/assign`), head, { version: claimed.body.version, officerId: `${TRUC_BACH}.specialist.2` });
+    const reassigned = await call('POST', workflow(`/tasks/${task.id}/assign`), head, {
+      version: claimed.body.version,
+      officerId: `${TRUC_BACH}.specialist.2`,
+    });
     expect(reassigned.body).toMatchObject({ ownerId: `${TRUC_BACH}.specialist.2` });
     // the displaced owner can no longer act
     const stale = await call('POST', workflow(`/tasks/${task.id}/actions`), first, { version: reassigned.body.version, action: 'forward' });
@@ -689,19 +780,82 @@ describe('processing a dossier task by task', () => {
     const caseVersion = (await call('GET', workflow(`/dossiers/${code}/control-slip`), owner)).body.version;
     const PHUC_XA = '001.01.20.H26';
     const citizen = await auth.token({ subject: '001190000001', kind: 'citizen', roles: [], agencies: [TRUC_BACH] });
-    const endpoints: { name: string; method: 'GET' | 'POST' | 'PUT'; url: string; body?: unknown; stranger: Promise<string>; wrongRole?: [Promise<string>, number, string] }[] = [
+    const endpoints: {
+      name: string;
+      method: 'GET' | 'POST' | 'PUT';
+      url: string;
+      body?: unknown;
+      stranger: Promise<string>;
+      wrongRole?: [Promise<string>, number, string];
+    }[] = [
       { name: 'claim', method: 'POST', url: workflow(`/tasks/${task.id}/claim`), body: { version: v }, stranger: officer(PHUC_XA, Role.Specialist) }, // a wrong role's claim: the test below
-      { name: 'assign', method: 'POST', url: workflow(`/tasks/${task.id}/assign`), body: { version: v, officerId: `${TRUC_BACH}.specialist.2` }, stranger: officer(PHUC_XA, Role.Leader), wrongRole: [officer(TRUC_BACH, Role.Specialist, 2), 403, 'TASK.NOT_HEAD'] },
-      { name: 'release', method: 'POST', url: workflow(`/tasks/${task.id}/release`), body: { version: v }, stranger: officer(PHUC_XA, Role.Leader), wrongRole: [officer(TRUC_BACH, Role.Specialist, 2), 403, 'TASK.NOT_OWNER'] },
-      { name: 'act', method: 'POST', url: workflow(`/tasks/${task.id}/actions`), body: { version: v, action: 'forward' }, stranger: officer(PHUC_XA, Role.Specialist), wrongRole: [officer(TRUC_BACH, Role.Leader), 403, 'TASK.NOT_OWNER'] },
-      { name: 'extension', method: 'POST', url: workflow(`/tasks/${task.id}/extension`), body: { version: v, reason: 'Cần xác minh thêm', newAppointmentAt: '2030-01-07T17:00:00+07:00' }, stranger: officer(PHUC_XA, Role.Specialist), wrongRole: [officer(TRUC_BACH, Role.Specialist, 2), 403, 'TASK.NOT_OWNER'] },
+      {
+        name: 'assign',
+        method: 'POST',
+        url: workflow(`/tasks/${task.id}/assign`),
+        body: { version: v, officerId: `${TRUC_BACH}.specialist.2` },
+        stranger: officer(PHUC_XA, Role.Leader),
+        wrongRole: [officer(TRUC_BACH, Role.Specialist, 2), 403, 'TASK.NOT_HEAD'],
+      },
+      {
+        name: 'release',
+        method: 'POST',
+        url: workflow(`/tasks/${task.id}/release`),
+        body: { version: v },
+        stranger: officer(PHUC_XA, Role.Leader),
+        wrongRole: [officer(TRUC_BACH, Role.Specialist, 2), 403, 'TASK.NOT_OWNER'],
+      },
+      {
+        name: 'act',
+        method: 'POST',
+        url: workflow(`/tasks/${task.id}/actions`),
+        body: { version: v, action: 'forward' },
+        stranger: officer(PHUC_XA, Role.Specialist),
+        wrongRole: [officer(TRUC_BACH, Role.Leader), 403, 'TASK.NOT_OWNER'],
+      },
+      {
+        name: 'extension',
+        method: 'POST',
+        url: workflow(`/tasks/${task.id}/extension`),
+        body: { version: v, reason: 'Cần xác minh thêm', newAppointmentAt: '2030-01-07T17:00:00+07:00' },
+        stranger: officer(PHUC_XA, Role.Specialist),
+        wrongRole: [officer(TRUC_BACH, Role.Specialist, 2), 403, 'TASK.NOT_OWNER'],
+      },
       { name: 'task', method: 'GET', url: workflow(`/tasks/${task.id}`), stranger: officer(PHUC_XA, Role.Leader) },
       { name: 'slip', method: 'GET', url: workflow(`/dossiers/${code}/control-slip`), stranger: officer(PHUC_XA, Role.Receiver) },
-      { name: 'withdraw', method: 'POST', url: workflow(`/dossiers/${code}/withdrawal`), body: { version: caseVersion, reason: 'Rút hồ sơ' }, stranger: officer(PHUC_XA, Role.Receiver), wrongRole: [officer(TRUC_BACH, Role.Specialist), 403, 'CASE.DESK_ONLY'] },
-      { name: 'coordinator', method: 'PUT', url: workflow(`/dossiers/${code}/coordinator`), body: { version: caseVersion, officerId: `${TRUC_BACH}.receiver.2` }, stranger: officer(PHUC_XA, Role.HeadOfDesk), wrongRole: [officer(TRUC_BACH, Role.Receiver), 403, 'CASE.HEAD_OF_DESK_ONLY'] },
-      { name: 'leave', method: 'PUT', url: workflow(`/officers/${TRUC_BACH}.specialist.1/status`), body: { status: 'on_leave' }, stranger: officer(PHUC_XA, Role.Leader), wrongRole: [officer(TRUC_BACH, Role.Specialist, 2), 403, 'OFFICER.HEAD_ONLY'] },
+      {
+        name: 'withdraw',
+        method: 'POST',
+        url: workflow(`/dossiers/${code}/withdrawal`),
+        body: { version: caseVersion, reason: 'Rút hồ sơ' },
+        stranger: officer(PHUC_XA, Role.Receiver),
+        wrongRole: [officer(TRUC_BACH, Role.Specialist), 403, 'CASE.DESK_ONLY'],
+      },
+      {
+        name: 'coordinator',
+        method: 'PUT',
+        url: workflow(`/dossiers/${code}/coordinator`),
+        body: { version: caseVersion, officerId: `${TRUC_BACH}.receiver.2` },
+        stranger: officer(PHUC_XA, Role.HeadOfDesk),
+        wrongRole: [officer(TRUC_BACH, Role.Receiver), 403, 'CASE.HEAD_OF_DESK_ONLY'],
+      },
+      {
+        name: 'leave',
+        method: 'PUT',
+        url: workflow(`/officers/${TRUC_BACH}.specialist.1/status`),
+        body: { status: 'on_leave' },
+        stranger: officer(PHUC_XA, Role.Leader),
+        wrongRole: [officer(TRUC_BACH, Role.Specialist, 2), 403, 'OFFICER.HEAD_ONLY'],
+      },
       // an officer of the desk who does not receive dossiers does not take a supplement either
-      { name: 'supplement', method: 'POST', url: `${suite.url('intake')}/api/v1/dossiers/${code}/supplements`, body: { documents: [{ name: 'Giấy chứng sinh' }] }, stranger: officer(PHUC_XA, Role.Receiver), wrongRole: [officer(TRUC_BACH, Role.Specialist), 403, 'DOSSIER.DESK_ONLY'] },
+      {
+        name: 'supplement',
+        method: 'POST',
+        url: `${suite.url('intake')}/api/v1/dossiers/${code}/supplements`,
+        body: { documents: [{ name: 'Giấy chứng sinh' }] },
+        stranger: officer(PHUC_XA, Role.Receiver),
+        wrongRole: [officer(TRUC_BACH, Role.Specialist), 403, 'DOSSIER.DESK_ONLY'],
+      },
     ];
     for (const e of endpoints) {
       const stranger = await call(e.method, e.url, await e.stranger, e.body);
@@ -716,8 +870,13 @@ describe('processing a dossier task by task', () => {
     }
     expect((await call('GET', workflow('/tasks'), null)).status).toBe(401);
     // nothing changed: the owner still owns it at the same version, the case is where it was
-    expect((await workflowDb.query(`SELECT owner_id, version, status FROM task WHERE id = $1`, [task.id])).rows).toEqual([{ owner_id: `${TRUC_BACH}.specialist.1`, version: v, status: 'open' }]);
-    expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), owner)).body).toMatchObject({ version: caseVersion, coordinatorId: `${TRUC_BACH}.receiver.1` });
+    expect((await workflowDb.query(`SELECT owner_id, version, status FROM task WHERE id = $1`, [task.id])).rows).toEqual([
+      { owner_id: `${TRUC_BACH}.specialist.1`, version: v, status: 'open' },
+    ]);
+    expect((await call('GET', workflow(`/dossiers/${code}/control-slip`), owner)).body).toMatchObject({
+      version: caseVersion,
+      coordinatorId: `${TRUC_BACH}.receiver.1`,
+    });
     expect((await workflowDb.query(`SELECT status FROM officer WHERE id = $1`, [`${TRUC_BACH}.specialist.1`])).rows[0].status).toBe('active');
   });
 
@@ -732,8 +891,14 @@ describe('processing a dossier task by task', () => {
     expect((await call('POST', workflow(`/tasks/not-a-task/claim`), await officer(TRUC_BACH, Role.Specialist), { version: 1 })).status).toBe(404);
     // 36 characters of hex and dashes that are no uuid: 404, not a database error
     const dashes = '-'.repeat(36);
-    expect((await call('POST', workflow(`/tasks/${dashes}/claim`), await officer(TRUC_BACH, Role.Specialist), { version: 1 })).body).toMatchObject({ status: 404, code: 'TASK.NOT_FOUND' });
-    expect((await call('GET', workflow(`/tasks/${dashes}`), await officer(TRUC_BACH, Role.Specialist))).body).toMatchObject({ status: 404, code: 'TASK.NOT_FOUND' });
+    expect((await call('POST', workflow(`/tasks/${dashes}/claim`), await officer(TRUC_BACH, Role.Specialist), { version: 1 })).body).toMatchObject({
+      status: 404,
+      code: 'TASK.NOT_FOUND',
+    });
+    expect((await call('GET', workflow(`/tasks/${dashes}`), await officer(TRUC_BACH, Role.Specialist))).body).toMatchObject({
+      status: 404,
+      code: 'TASK.NOT_FOUND',
+    });
     const bad = await call('POST', workflow(`/tasks/${task.id}/actions`), await officer(TRUC_BACH, Role.Specialist), { version: 0, action: 'teleport' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual(['action', 'version']);

@@ -18,7 +18,8 @@ describe('working time on a dossier', () => {
 
   const officer = (role: Role, n = 1) => fixture.anOfficer(TRUC_BACH, role, n);
   const workflow = fixture.api('workflow');
-  const record = async (code: string, desk = TRUC_BACH) => (await call('GET', fixture.api('intake')(`/dossiers/${code}`), await fixture.anOfficer(desk, Role.Receiver))).body;
+  const record = async (code: string, desk = TRUC_BACH) =>
+    (await call('GET', fixture.api('intake')(`/dossiers/${code}`), await fixture.anOfficer(desk, Role.Receiver))).body;
 
   /** A birth registration received at a ward's desk (Trúc Bạch's unless said) from an applicant of that ward. */
   async function receive(desk = { code: TRUC_BACH, wardCode: '00004' }): Promise<{ code: string; lookupSecret: string; appointmentAt: string }> {
@@ -73,13 +74,16 @@ describe('working time on a dossier', () => {
 
     // workflow moved the appointment by the paused working time, and told intake
     const change = await eventually(
-      async () => (await workflowDb.query(`SELECT * FROM case_appointment_change c JOIN dossier_case d ON d.id = c.case_id WHERE d.dossier_code = $1`, [code])).rows[0],
+      async () =>
+        (await workflowDb.query(`SELECT * FROM case_appointment_change c JOIN dossier_case d ON d.id = c.case_id WHERE d.dossier_code = $1`, [code])).rows[0],
       'the appointment moved',
     );
     expect(change.cause).toBe('supplement_pause');
     // in whole minutes: an appointment is given to the minute
     expect(Number(change.paused_working_ms)).toBe(Math.floor(calendar.workingTimeBetween(change.paused_from, change.paused_to) / 60_000) * 60_000);
-    expect(change.appointment_at.getTime()).toBe(calendar.addWorkingHours(change.previous_appointment_at, Number(change.paused_working_ms) / 3_600_000).getTime());
+    expect(change.appointment_at.getTime()).toBe(
+      calendar.addWorkingHours(change.previous_appointment_at, Number(change.paused_working_ms) / 3_600_000).getTime(),
+    );
     expect(change.appointment_at.getTime()).toBeGreaterThan(Date.now());
     const moved = await eventually(async () => {
       const body = await record(code);
@@ -117,7 +121,11 @@ describe('working time on a dossier', () => {
     const appointment = calendar.addWorkingHours(new Date(Date.now() + 30 * 24 * 3_600_000), 1);
     await workflowDb.query(`UPDATE dossier_case SET appointment_at = $2 WHERE dossier_code = $1`, [code, appointment]);
     const extend = (version: number, newAppointmentAt: Date, token = task.token) =>
-      call('POST', workflow(`/tasks/${task.id}/extension`), token, { version, reason: 'Cần xác minh thêm với bệnh viện nơi sinh', newAppointmentAt: newAppointmentAt.toISOString() });
+      call('POST', workflow(`/tasks/${task.id}/extension`), token, {
+        version,
+        reason: 'Cần xác minh thêm với bệnh viện nơi sinh',
+        newAppointmentAt: newAppointmentAt.toISOString(),
+      });
 
     expect((await extend(task.version, appointment, await officer(Role.Specialist, 2))).body.code).toBe('TASK.NOT_OWNER');
     expect((await extend(task.version, new Date(appointment.getTime() - 60_000))).body).toMatchObject({ status: 422, code: 'EXTENSION.NOT_LATER' });
@@ -240,7 +248,9 @@ describe('working time on a dossier', () => {
     expect((await call('GET', workflow(`/calendar/deadline?from=${from}&value=8&unit=working_hours&agency=${CONG_VI}`), token)).body.deadline).toBe(
       '2026-11-24T08:00:00.000+07:00',
     );
-    expect((await call('GET', workflow(`/calendar/deadline?from=${from}&value=8&unit=working_hours`), token)).body.deadline).toBe('2026-11-23T17:00:00.000+07:00');
+    expect((await call('GET', workflow(`/calendar/deadline?from=${from}&value=8&unit=working_hours`), token)).body.deadline).toBe(
+      '2026-11-23T17:00:00.000+07:00',
+    );
     expect((await call('GET', workflow(`/calendar/deadline?from=${from}&value=8&unit=working_hours&agency=999.99.99.H26`), token)).body).toMatchObject({
       status: 404,
       code: 'CATALOGUE.AGENCY_NOT_FOUND',

@@ -38,7 +38,12 @@ describe('the citizen’s own lookup of a dossier', () => {
     const idNumber = `0011900${String(idNumbers).padStart(5, '0')}`;
     const { status, body } = await receiveDossier(
       running,
-      { desk, wardCode: '00004', fullName: 'Trần Thị Mai', applicant: { idNumber, phone: '0912345678', email: 'mai.tran@example.vn', address: 'Số 5 phố Trúc Bạch' } },
+      {
+        desk,
+        wardCode: '00004',
+        fullName: 'Trần Thị Mai',
+        applicant: { idNumber, phone: '0912345678', email: 'mai.tran@example.vn', address: 'Số 5 phố Trúc Bạch' },
+      },
       receiver,
     );
     expect(status).toBe(201);
@@ -117,7 +122,13 @@ describe('the citizen’s own lookup of a dossier', () => {
 
     const officer = await lookUp(receipt.code, { client: '192.0.2.2', token: receiver });
     expect(officer.status).toBe(200);
-    expect(officer.body).toMatchObject({ code: receipt.code, coordinatorId: `${desk}.receiver.1`, receivingAgencyCode: desk, nationalStatusKey: 'Accepted', nationalStatusName: 'Đã tiếp nhận' });
+    expect(officer.body).toMatchObject({
+      code: receipt.code,
+      coordinatorId: `${desk}.receiver.1`,
+      receivingAgencyCode: desk,
+      nationalStatusKey: 'Accepted',
+      nationalStatusName: 'Đã tiếp nhận',
+    });
     expect(officer.body.applicant).toMatchObject({ idNumber: receipt.idNumber });
     // an officer's token of the desk that gives no role reads nothing
     const roleless = await auth.token({ subject: `${desk}.receiver.1`, roles: [], agencies: [desk] });
@@ -203,7 +214,11 @@ describe('the citizen’s own lookup of a dossier', () => {
 
   it('refuses a code no dossier can have (a NUL, megabytes) as bad input on both routes, before and after the limit counts it', async () => {
     for (const code of ['%00abc', `${'A'.repeat(90)}%00`]) {
-      for (const attempt of [await lookUp(code, { client: '192.0.2.7', secret: 'x' }), await lookUp(code, { client: '192.0.2.7' }), await supply(code, { client: '192.0.2.7', secret: 'x' })]) {
+      for (const attempt of [
+        await lookUp(code, { client: '192.0.2.7', secret: 'x' }),
+        await lookUp(code, { client: '192.0.2.7' }),
+        await supply(code, { client: '192.0.2.7', secret: 'x' }),
+      ]) {
         expect(attempt.status).toBe(400);
         expect(attempt.headers.get('content-type')).toContain('application/problem+json');
         expect(attempt.body).toMatchObject({ code: 'REQUEST.INVALID', errors: [expect.objectContaining({ field: 'code' })] });
@@ -216,7 +231,10 @@ describe('the citizen’s own lookup of a dossier', () => {
     const before = await limitedCount(suite.url('intake'), 'dossier');
     // attempts on reading and on supplying count together: each from another client, so only the dossier's limit is met
     for (let i = 1; i <= PER_DOSSIER; i += 1) {
-      const attempt = i % 2 ? await lookUp(receipt.code, { client: `198.51.100.${i}`, secret: `guess-${i}` }) : await supply(receipt.code, { client: `198.51.100.${i}`, secret: `guess-${i}` });
+      const attempt =
+        i % 2
+          ? await lookUp(receipt.code, { client: `198.51.100.${i}`, secret: `guess-${i}` })
+          : await supply(receipt.code, { client: `198.51.100.${i}`, secret: `guess-${i}` });
       expect([i, attempt.status]).toEqual([i, 404]);
     }
     const limited = await lookUp(receipt.code, { client: '198.51.100.99', secret: 'guess-99' });

@@ -38,12 +38,17 @@ describe('the lookup attempt counters', () => {
   });
 
   it('blocks the attempt past the limit, for every replica, without making the block longer while it lasts', async () => {
-    for (let i = 1; i <= 3; i += 1) expect(await (i % 2 ? one : other).increment('guessed', MINUTE, 3, 30_000, 'dossier')).toMatchObject({ totalHits: i, isBlocked: false });
+    for (let i = 1; i <= 3; i += 1)
+      expect(await (i % 2 ? one : other).increment('guessed', MINUTE, 3, 30_000, 'dossier')).toMatchObject({ totalHits: i, isBlocked: false });
     const blocked = await one.increment('guessed', MINUTE, 3, 30_000, 'dossier');
     expect(blocked).toMatchObject({ totalHits: 4, isBlocked: true, timeToBlockExpire: 30 });
     for (let i = 0; i < 5; i += 1) expect(await other.increment('guessed', MINUTE, 3, 30_000, 'dossier')).toMatchObject({ totalHits: 4, isBlocked: true });
-    const [row] = (await replicas[0].query(`SELECT blocked_until FROM lookup_attempt_counter WHERE throttler = 'dossier' AND key = 'guessed'`)) as { blocked_until: Date }[];
-    const [again] = (await replicas[1].query(`SELECT blocked_until FROM lookup_attempt_counter WHERE throttler = 'dossier' AND key = 'guessed'`)) as { blocked_until: Date }[];
+    const [row] = (await replicas[0].query(`SELECT blocked_until FROM lookup_attempt_counter WHERE throttler = 'dossier' AND key = 'guessed'`)) as {
+      blocked_until: Date;
+    }[];
+    const [again] = (await replicas[1].query(`SELECT blocked_until FROM lookup_attempt_counter WHERE throttler = 'dossier' AND key = 'guessed'`)) as {
+      blocked_until: Date;
+    }[];
     expect(again.blocked_until).toEqual(row.blocked_until);
     // the same key under another limit is another counter
     expect(await one.increment('guessed', MINUTE, 3, 30_000, 'client')).toMatchObject({ totalHits: 1, isBlocked: false });
@@ -68,7 +73,11 @@ describe('the lookup attempt counters', () => {
     await one.increment('blocked-live', 500, 0, MINUTE, 'client'); // its window is over, its block is not
     await sleep(600);
     const keys = async () =>
-      ((await replicas[0].query(`SELECT key FROM lookup_attempt_counter WHERE key IN ('stale', 'blocked-stale', 'live', 'blocked-live') ORDER BY key`)) as { key: string }[]).map((r) => r.key);
+      (
+        (await replicas[0].query(`SELECT key FROM lookup_attempt_counter WHERE key IN ('stale', 'blocked-stale', 'live', 'blocked-live') ORDER BY key`)) as {
+          key: string;
+        }[]
+      ).map((r) => r.key);
     expect(await keys()).toEqual(['blocked-live', 'blocked-stale', 'live', 'stale']);
     expect(await other.removeExpired()).toBeGreaterThanOrEqual(2);
     expect(await keys()).toEqual(['blocked-live', 'live']);

@@ -92,10 +92,7 @@ describe('the public record follows workflow', () => {
       async () => ((await db.query(`SELECT 1 FROM inbox_message WHERE message_id = $1`, [messageId])).rowCount === 1 ? true : undefined),
       'the inbox to hold the message',
     );
-    const { rows } = await db.query(
-      `SELECT count(*)::int AS n FROM dossier_status_change c JOIN dossier d ON d.id = c.dossier_id WHERE d.code = $1`,
-      [code],
-    );
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM dossier_status_change c JOIN dossier d ON d.id = c.dossier_id WHERE d.code = $1`, [code]);
     expect(rows[0].n).toBe(2);
   });
 

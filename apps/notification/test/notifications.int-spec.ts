@@ -141,10 +141,7 @@ describe('notification: the applicant is told their dossier was received', () =>
     });
 
     it('needs a bearer token', async () => {
-      const response = await request(service.app.getHttpServer())
-        .get('/api/v1/notifications')
-        .query({ dossierCode: '000.00.01.H26-261126-0001' })
-        .expect(401);
+      const response = await request(service.app.getHttpServer()).get('/api/v1/notifications').query({ dossierCode: '000.00.01.H26-261126-0001' }).expect(401);
       expect(response.body.code).toBe('AUTH.TOKEN_MISSING');
     });
 

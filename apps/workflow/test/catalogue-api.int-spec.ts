@@ -89,7 +89,10 @@ describe('the catalogue API', () => {
     return { status: response.status, headers: response.headers, body: (await response.json()) as any };
   };
   const versionOf = async (dossierCode: string) =>
-    eventually(async () => (await db.query<{ v: number }>(`SELECT process_version AS v FROM dossier_case WHERE dossier_code = $1`, [dossierCode])).rows[0]?.v, `the case of ${dossierCode}`);
+    eventually(
+      async () => (await db.query<{ v: number }>(`SELECT process_version AS v FROM dossier_case WHERE dossier_code = $1`, [dossierCode])).rows[0]?.v,
+      `the case of ${dossierCode}`,
+    );
 
   const v1 = async () => (await get('/api/v1/procedures/1.001193')).body.versions[0].steps;
 
@@ -166,7 +169,11 @@ describe('the catalogue API', () => {
     const error = await eventually(
       () =>
         withBrokerChannel(async (channel) => {
-          for (let m = await channel.get(parkingLotQueueName(suite.prefix, 'workflow')); m; m = await channel.get(parkingLotQueueName(suite.prefix, 'workflow'))) {
+          for (
+            let m = await channel.get(parkingLotQueueName(suite.prefix, 'workflow'));
+            m;
+            m = await channel.get(parkingLotQueueName(suite.prefix, 'workflow'))
+          ) {
             if (JSON.parse(m.content.toString()).dossierCode === dossier.dossierCode) return String(m.properties.headers?.['x-error']);
           }
           return undefined;

@@ -11,14 +11,23 @@ describe('workflow opens a case for an accepted dossier', () => {
     aDossierAccepted({ receivingAgencyCode: '031.01.20.H26', applicant: { fullName: 'Vũ Thị Mai', wardCode: '00031' }, ...overrides });
 
   const casesOf = async (dossierCode: string) =>
-    (await db.query(`SELECT c.process_version, t.agency_code, t.step_number, t.status FROM dossier_case c JOIN task t ON t.case_id = c.id WHERE c.dossier_code = $1`, [dossierCode])).rows;
+    (
+      await db.query(
+        `SELECT c.process_version, t.agency_code, t.step_number, t.status FROM dossier_case c JOIN task t ON t.case_id = c.id WHERE c.dossier_code = $1`,
+        [dossierCode],
+      )
+    ).rows;
 
   /** The parked messages of this test's workflow, by dossier code, with their error header (left parked:
    * unacknowledged, they return to the queue when the channel closes). */
   const parked = async (): Promise<Map<string, string>> =>
     withBrokerChannel(async (channel) => {
       const found = new Map<string, string>();
-      for (let message = await channel.get(parkingLotQueueName(suite.prefix, 'workflow')); message; message = await channel.get(parkingLotQueueName(suite.prefix, 'workflow'))) {
+      for (
+        let message = await channel.get(parkingLotQueueName(suite.prefix, 'workflow'));
+        message;
+        message = await channel.get(parkingLotQueueName(suite.prefix, 'workflow'))
+      ) {
         found.set(JSON.parse(message.content.toString()).dossierCode, String(message.properties.headers?.['x-error']));
       }
       return found;
@@ -49,7 +58,14 @@ describe('workflow opens a case for an accepted dossier', () => {
       `SELECT kind, count(*)::int AS n FROM agency WHERE kind <> 'people_committee' GROUP BY kind ORDER BY kind`,
     );
     const byKind = Object.fromEntries(rows.map((r) => [r.kind, r.n]));
-    expect(byKind).toMatchObject({ department_health: 1, department_transport: 1, justice_division: 30, natural_resources_division: 30, economy_division: 30, land_registration_branch: 30 });
+    expect(byKind).toMatchObject({
+      department_health: 1,
+      department_transport: 1,
+      justice_division: 30,
+      natural_resources_division: 30,
+      economy_division: 30,
+      land_registration_branch: 30,
+    });
     expect(byKind.urban_management_division + byKind.economy_infrastructure_division).toBe(30);
   });
 
@@ -93,10 +109,14 @@ describe('workflow opens a case for an accepted dossier', () => {
     const unknownArea = accepted({ applicant: { wardCode: '99999' } });
     await publishEvent(suite.prefix, unknownProcedure);
     await publishEvent(suite.prefix, unknownArea);
-    const errors = await eventually(async () => {
-      const found = await parked();
-      return found.has(unknownProcedure.dossierCode) && found.has(unknownArea.dossierCode) ? found : undefined;
-    }, 'both dossiers in the parking lot', 10_000);
+    const errors = await eventually(
+      async () => {
+        const found = await parked();
+        return found.has(unknownProcedure.dossierCode) && found.has(unknownArea.dossierCode) ? found : undefined;
+      },
+      'both dossiers in the parking lot',
+      10_000,
+    );
     expect(errors.get(unknownProcedure.dossierCode)).toContain('CATALOGUE.PROCEDURE_UNKNOWN');
     expect(errors.get(unknownArea.dossierCode)).toContain('ROUTING.UNKNOWN_AREA');
     expect(await casesOf(unknownProcedure.dossierCode)).toEqual([]);

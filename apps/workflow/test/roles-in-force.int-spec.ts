@@ -25,7 +25,8 @@ describe('the roles in force: the token narrows, the record confirms', () => {
     expect(task.role).toBe('specialist');
     return task;
   };
-  const ownerOf = async (taskId: string) => (await db.query<{ owner: string | null; version: number }>(`SELECT owner_id AS owner, version FROM task WHERE id = $1`, [taskId])).rows[0];
+  const ownerOf = async (taskId: string) =>
+    (await db.query<{ owner: string | null; version: number }>(`SELECT owner_id AS owner, version FROM task WHERE id = $1`, [taskId])).rows[0];
 
   it('refuses a claim by a specialist whose token gives another role, or none', async () => {
     const task = await firstTask();
@@ -64,7 +65,10 @@ describe('the roles in force: the token narrows, the record confirms', () => {
       ['actions', { version, action: 'forward' }],
       ['release', { version }],
     ] as const) {
-      expect(await call('POST', `/tasks/${task.id}/${path}`, SPECIALIST, [Role.Receiver], body)).toMatchObject({ status: 403, body: { code: 'TASK.NOT_ELIGIBLE' } });
+      expect(await call('POST', `/tasks/${task.id}/${path}`, SPECIALIST, [Role.Receiver], body)).toMatchObject({
+        status: 403,
+        body: { code: 'TASK.NOT_ELIGIBLE' },
+      });
     }
     expect(await ownerOf(task.id)).toEqual({ owner: SPECIALIST, version });
   });
@@ -82,7 +86,10 @@ describe('the roles in force: the token narrows, the record confirms', () => {
     const queue = await call('GET', `/tasks?owner=none&limit=100`, stranger, [Role.Specialist], undefined, agencies);
     expect(queue.status).toBe(200);
     expect(queue.body.items!.map((t: { id: string }) => t.id)).not.toContain(task.id);
-    expect(await call('GET', `/tasks?agency=${WARD}`, stranger, [Role.Specialist], undefined, agencies)).toMatchObject({ status: 403, body: { code: 'TASK.AGENCY_NOT_YOURS' } });
+    expect(await call('GET', `/tasks?agency=${WARD}`, stranger, [Role.Specialist], undefined, agencies)).toMatchObject({
+      status: 403,
+      body: { code: 'TASK.AGENCY_NOT_YOURS' },
+    });
     expect(await call('GET', `/dossiers/${task.dossierCode}/control-slip`, stranger, [Role.Specialist], undefined, agencies)).toMatchObject({ status: 404 });
     expect((await ownerOf(task.id)).owner).toBeNull();
   });
@@ -93,12 +100,16 @@ describe('the roles in force: the token narrows, the record confirms', () => {
     expect(slip.status).toBe(200);
     const version = slip.body.version!;
     // the receiver's token gives only specialist: no desk role in force
-    expect(await call('POST', `/dossiers/${task.dossierCode}/withdrawal`, RECEIVER, [Role.Specialist], { version, reason: 'Công dân xin rút hồ sơ' })).toMatchObject({
+    expect(
+      await call('POST', `/dossiers/${task.dossierCode}/withdrawal`, RECEIVER, [Role.Specialist], { version, reason: 'Công dân xin rút hồ sơ' }),
+    ).toMatchObject({
       status: 403,
       body: { code: 'CASE.DESK_ONLY' },
     });
     // the head of desk whose token says receiver does not head the desk
-    expect(await call('PUT', `/dossiers/${task.dossierCode}/coordinator`, HEAD_OF_DESK, [Role.Receiver], { version, officerId: `${WARD}.receiver.2` })).toMatchObject({
+    expect(
+      await call('PUT', `/dossiers/${task.dossierCode}/coordinator`, HEAD_OF_DESK, [Role.Receiver], { version, officerId: `${WARD}.receiver.2` }),
+    ).toMatchObject({
       status: 403,
       body: { code: 'CASE.HEAD_OF_DESK_ONLY' },
     });
@@ -124,7 +135,9 @@ describe('the roles in force: the token narrows, the record confirms', () => {
     const colleague = `${WARD}.specialist.2`;
     const asReceiver = await call('PUT', `/officers/${colleague}/status`, HEAD_OF_DESK, [Role.Receiver], { status: 'on_leave' });
     expect(asReceiver).toMatchObject({ status: 403, body: { code: 'OFFICER.HEAD_ONLY' } });
-    const stranger = await call('PUT', `/officers/${colleague}/status`, `${OTHER_WARD}.head_of_desk.1`, [Role.HeadOfDesk], { status: 'on_leave' }, [OTHER_WARD]);
+    const stranger = await call('PUT', `/officers/${colleague}/status`, `${OTHER_WARD}.head_of_desk.1`, [Role.HeadOfDesk], { status: 'on_leave' }, [
+      OTHER_WARD,
+    ]);
     expect(stranger).toMatchObject({ status: 404, body: { code: 'OFFICER.NOT_FOUND' } });
     expect((await db.query(`SELECT status FROM officer WHERE id = $1`, [colleague])).rows[0].status).toBe('active');
     expect(await call('PUT', `/officers/${colleague}/status`, HEAD_OF_DESK, [Role.HeadOfDesk], { status: 'on_leave' })).toMatchObject({ status: 200 });

@@ -15,7 +15,13 @@ describe('a task command writes only what it decided on', () => {
   const db = running.db('workflow');
 
   const post = async (path: string, subject: string, role: Role, body: unknown, headers: Record<string, string> = {}, base = suite.url('workflow')) => {
-    const { status, body: answer } = await callApi('POST', `${base}/api/v1${path}`, await auth.token({ subject, roles: [role], agencies: [WARD] }), body, headers);
+    const { status, body: answer } = await callApi(
+      'POST',
+      `${base}/api/v1${path}`,
+      await auth.token({ subject, roles: [role], agencies: [WARD] }),
+      body,
+      headers,
+    );
     return { status, body: answer as { code?: string; version?: number; ownerId?: string } };
   };
   const claim = (taskId: string, version: number, headers: Record<string, string> = {}) =>
@@ -31,8 +37,8 @@ describe('a task command writes only what it decided on', () => {
     const answer = command();
     await eventually(
       async () =>
-        (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n ===
-          1 || undefined,
+        (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))
+          .rows[0].n === 1 || undefined,
       'the command waiting on the row',
     );
     await db.query('COMMIT');
@@ -60,9 +66,10 @@ describe('a task command writes only what it decided on', () => {
     );
     expect(answer).toEqual({ status: 200, body: expect.objectContaining({ ownerId: SPECIALIST, version: task.version + 1 }) });
     expect(await ownerEvents(task.dossierCode)).toEqual([{ sequence: before + 2, ownerId: SPECIALIST }]);
-    const { rows } = await db.query(`SELECT event_sequence, (SELECT count(*)::int FROM task_event e WHERE e.case_id = c.id AND e.kind = 'claimed') AS claims FROM dossier_case c WHERE dossier_code = $1`, [
-      task.dossierCode,
-    ]);
+    const { rows } = await db.query(
+      `SELECT event_sequence, (SELECT count(*)::int FROM task_event e WHERE e.case_id = c.id AND e.kind = 'claimed') AS claims FROM dossier_case c WHERE dossier_code = $1`,
+      [task.dossierCode],
+    );
     expect(rows).toEqual([{ event_sequence: before + 2, claims: 1 }]);
   });
 
@@ -70,8 +77,10 @@ describe('a task command writes only what it decided on', () => {
     const task = await firstTask();
     const seq = (await db.query<{ seq: number }>(`SELECT event_sequence AS seq FROM dossier_case WHERE dossier_code = $1`, [task.dossierCode])).rows[0].seq;
     // another officer's claim lands first (done here by hand, holding the task's row)
-    const answer = await meanwhile(`UPDATE task SET owner_id = $2, owned_at = now(), version = version + 1 WHERE id = $1`, [task.id, `${WARD}.specialist.2`], () =>
-      claim(task.id, task.version),
+    const answer = await meanwhile(
+      `UPDATE task SET owner_id = $2, owned_at = now(), version = version + 1 WHERE id = $1`,
+      [task.id, `${WARD}.specialist.2`],
+      () => claim(task.id, task.version),
     );
     expect(answer).toEqual({ status: 409, body: expect.objectContaining({ code: 'TASK.VERSION_CONFLICT' }) });
     expect(await ownerEvents(task.dossierCode)).toEqual([]);
@@ -119,7 +128,8 @@ describe('a task command writes only what it decided on', () => {
     for (const row of rows) expect(row.status === 'closed' ? row.open === 0 : row.open === 1).toBe(true);
   });
 
-  const forward = (taskId: string, version: number, subject = SPECIALIST) => post(`/tasks/${taskId}/actions`, subject, Role.Specialist, { version, action: 'forward' });
+  const forward = (taskId: string, version: number, subject = SPECIALIST) =>
+    post(`/tasks/${taskId}/actions`, subject, Role.Specialist, { version, action: 'forward' });
   const taskRow = async (taskId: string) =>
     (
       await db.query(
@@ -132,9 +142,10 @@ describe('a task command writes only what it decided on', () => {
   it('numbers the events after a deadline mark that came since, and opens exactly one next task', async () => {
     const task = await firstTask();
     expect((await claim(task.id, task.version)).status).toBe(200);
-    const { rows } = await db.query<{ seq: number }>(`UPDATE dossier_case SET event_sequence = event_sequence + 1 WHERE dossier_code = $1 RETURNING event_sequence AS seq`, [
-      task.dossierCode,
-    ]);
+    const { rows } = await db.query<{ seq: number }>(
+      `UPDATE dossier_case SET event_sequence = event_sequence + 1 WHERE dossier_code = $1 RETURNING event_sequence AS seq`,
+      [task.dossierCode],
+    );
     expect((await forward(task.id, task.version + 1)).status).toBe(200);
     const events = await db.query<{ type: string; sequence: number }>(
       `SELECT type, (payload->>'sequence')::int AS sequence FROM outbox_message
@@ -176,7 +187,10 @@ describe('a task command writes only what it decided on', () => {
       const task = await firstTask();
       expect((await claim(task.id, task.version)).status).toBe(200);
       expect((await reassignElsewhere(task.id, task.version + 1)).status).toBe(200);
-      expect(await forward(task.id, task.version + 2, SECOND)).toEqual({ status: 200, body: expect.objectContaining({ status: 'done', nextTaskId: expect.any(String) }) });
+      expect(await forward(task.id, task.version + 2, SECOND)).toEqual({
+        status: 200,
+        body: expect.objectContaining({ status: 'done', nextTaskId: expect.any(String) }),
+      });
       expect(await taskRow(task.id)).toEqual({ status: 'done', owner_id: SECOND, version: task.version + 3, next: 1 });
     });
   });

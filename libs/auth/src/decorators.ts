@@ -23,6 +23,6 @@ export function principalOf(request: object): Principal | undefined {
 }
 
 /** The verified caller; `undefined` only on a @Public route called without a token. */
-export const CurrentPrincipal = createParamDecorator(
-  (_data: unknown, ctx: ExecutionContext): Principal | undefined => principalOf(ctx.switchToHttp().getRequest<object>()),
+export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal | undefined =>
+  principalOf(ctx.switchToHttp().getRequest<object>()),
 );

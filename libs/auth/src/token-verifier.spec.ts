@@ -55,8 +55,12 @@ describe('TokenVerifier', () => {
   it('ignores roles it does not know rather than refusing the officer', async () => {
     const token = await signed('ES256', devKey, (j) => j);
     const withExtra = await new SignJWT({ ...claims, roles: ['receiver', 'super_user'] })
-      .setProtectedHeader({ alg: 'ES256' }).setSubject('officer-1').setIssuer('motcua-dev').setAudience('motcua')
-      .setExpirationTime('5m').sign(devKey);
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('officer-1')
+      .setIssuer('motcua-dev')
+      .setAudience('motcua')
+      .setExpirationTime('5m')
+      .sign(devKey);
     await expect(verifier.verify(token)).resolves.toMatchObject({ roles: [Role.Receiver] });
     await expect(verifier.verify(withExtra)).resolves.toMatchObject({ roles: [Role.Receiver] });
   });
@@ -80,8 +84,12 @@ describe('TokenVerifier', () => {
     rejects(signed('ES256', devKey, (j) => j.setIssuedAt(Math.floor(Date.now() / 1000) - 3600).setExpirationTime(Math.floor(Date.now() / 1000) - 60))));
 
   it('rejects a token without exp', async () => {
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setSubject('officer-1')
-      .setIssuer('motcua-dev').setAudience('motcua').sign(devKey);
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('officer-1')
+      .setIssuer('motcua-dev')
+      .setAudience('motcua')
+      .sign(devKey);
     await rejects(token);
   });
 
@@ -109,15 +117,22 @@ describe('TokenVerifier', () => {
   it('rejects a tampered payload and a token signed by another key', async () => {
     const token = await signed('ES256', devKey);
     const [header, , signature] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...claims, roles: ['admin'], sub: 'officer-1', iss: 'motcua-dev', aud: 'motcua', exp: Math.floor(Date.now() / 1000) + 300 })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...claims, roles: ['admin'], sub: 'officer-1', iss: 'motcua-dev', aud: 'motcua', exp: Math.floor(Date.now() / 1000) + 300 }),
+    ).toString('base64url');
     await rejects(`${header}.${forged}.${signature}`);
     const { privateKey: stranger } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     await rejects(signed('ES256', stranger));
   });
 
   it('rejects a token without a known kind', async () => {
-    const token = await new SignJWT({ roles: [] }).setProtectedHeader({ alg: 'ES256' }).setSubject('x')
-      .setIssuer('motcua-dev').setAudience('motcua').setExpirationTime('5m').sign(devKey);
+    const token = await new SignJWT({ roles: [] })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('x')
+      .setIssuer('motcua-dev')
+      .setAudience('motcua')
+      .setExpirationTime('5m')
+      .sign(devKey);
     await rejects(token);
   });
 

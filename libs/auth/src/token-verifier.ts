@@ -62,8 +62,7 @@ export class TokenVerifier {
         clockTolerance: 5,
         currentDate: new Date(Date.now()), // one clock for jose and the cache
       };
-      ({ payload } =
-        typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options));
+      ({ payload } = typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options));
     } catch (error) {
       if (error instanceof errors.JOSEError) throw new InvalidTokenError(`${error.code}: ${error.message}`);
       // With a local key nothing but the token can be at fault (e.g. an ES256 header against an RSA key).

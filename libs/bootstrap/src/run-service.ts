@@ -64,9 +64,7 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
   const logger = new Logger(definition.service);
   if (process.argv.slice(2).includes('migrate')) {
     const { DATABASE_URL } = readEnvironment(DatabaseEnvironment);
-    const dataSource = new DataSource(
-      postgresOptions({ url: DATABASE_URL, entities: definition.entities, migrations: definition.migrations, poolSize: 1 }),
-    );
+    const dataSource = new DataSource(postgresOptions({ url: DATABASE_URL, entities: definition.entities, migrations: definition.migrations, poolSize: 1 }));
     await dataSource.initialize();
     try {
       const applied = await runMigrations(dataSource);

@@ -56,13 +56,8 @@ describe('a yearly schedule as an administrator publishes it', () => {
 
   it('refuses a misspelt field rather than silently dropping the working Saturdays', () => {
     const { workingDays, ...rest } = valid;
-    expect(problemsOf({ ...rest, workingdays: workingDays })).toEqual([
-      'workingdays: unknown field',
-      'workingDays: must be a list (empty when there is none)',
-    ]);
-    expect(problemsOf({ ...valid, daysOff: [{ date: '2026-09-01', name: 'Quốc khánh', kind: 'holiday' }] })).toEqual([
-      'daysOff.0.kind: unknown field',
-    ]);
+    expect(problemsOf({ ...rest, workingdays: workingDays })).toEqual(['workingdays: unknown field', 'workingDays: must be a list (empty when there is none)']);
+    expect(problemsOf({ ...valid, daysOff: [{ date: '2026-09-01', name: 'Quốc khánh', kind: 'holiday' }] })).toEqual(['daysOff.0.kind: unknown field']);
   });
 
   it('requires a year, a source and objects', () => {

@@ -37,8 +37,7 @@ export interface ScheduleProblem {
 }
 
 export type ScheduleParseResult =
-  | { readonly ok: true; readonly schedule: OfficialSchedule }
-  | { readonly ok: false; readonly problems: readonly ScheduleProblem[] };
+  { readonly ok: true; readonly schedule: OfficialSchedule } | { readonly ok: false; readonly problems: readonly ScheduleProblem[] };
 
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
@@ -47,10 +46,8 @@ const SCHEDULE_FIELDS = ['year', 'daysOff', 'workingDays', 'source'];
 const DAY_FIELDS = ['date', 'name', 'source', 'unverified'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const isText = (value: unknown): value is string =>
-  typeof value === 'string' && value.trim().length > 0 && value.length <= MAX_TEXT;
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0 && value.length <= MAX_TEXT;
 
 /**
  * Checks a year's schedule as an administrator publishes it (JSON:

@@ -52,11 +52,7 @@ export const OFFICIAL_SCHEDULES: readonly OfficialSchedule[] = [
     source: 'Bộ Nội vụ: lịch nghỉ lễ, Tết năm 2026 đối với cán bộ, công chức, viên chức',
     daysOff: [
       { date: '2026-01-02', name: 'Nghỉ hoán đổi dịp Tết Dương lịch (làm bù thứ Bảy 10/01)', source: SOURCES.newYear2026 },
-      ...tetDays(
-        ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'],
-        'Tết Nguyên đán Bính Ngọ',
-        SOURCES.tetAndNationalDay2026,
-      ),
+      ...tetDays(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'], 'Tết Nguyên đán Bính Ngọ', SOURCES.tetAndNationalDay2026),
       { date: '2026-04-27', name: 'Nghỉ bù Giỗ Tổ Hùng Vương', source: SOURCES.hungKings2026 },
       { date: '2026-08-31', name: 'Nghỉ hoán đổi dịp Quốc khánh (làm bù thứ Bảy 22/8)', source: SOURCES.tetAndNationalDay2026 },
       { date: '2026-09-01', name: 'Quốc khánh (ngày liền kề)', source: SOURCES.tetAndNationalDay2026 },

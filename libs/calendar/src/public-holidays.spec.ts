@@ -25,7 +25,10 @@ describe('public holidays of the Labour Code, computed for any year', () => {
   });
 
   it('finds lunar new year and the Hùng Kings’ day in other years', () => {
-    const fixedOn = (year: number, name: string) => statutoryHolidays(year).filter((h) => h.fixed && h.name === name).map((h) => h.date);
+    const fixedOn = (year: number, name: string) =>
+      statutoryHolidays(year)
+        .filter((h) => h.fixed && h.name === name)
+        .map((h) => h.date);
     expect(fixedOn(2025, 'Tết Nguyên đán')).toEqual(['2025-01-29']);
     expect(fixedOn(2027, 'Tết Nguyên đán')).toEqual(['2027-02-06']);
     expect(fixedOn(2025, 'Giỗ Tổ Hùng Vương')).toEqual(['2025-04-07']);

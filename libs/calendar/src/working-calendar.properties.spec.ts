@@ -16,7 +16,10 @@ const TO = Date.parse('2027-12-31T00:00:00+07:00');
 
 /** Any millisecond, or a whole minute so that openings, closings and the cut-off are hit exactly. */
 const instant = fc
-  .oneof(fc.integer({ min: FROM, max: TO }), fc.integer({ min: 0, max: (TO - FROM) / MINUTE }).map((m) => FROM + m * MINUTE))
+  .oneof(
+    fc.integer({ min: FROM, max: TO }),
+    fc.integer({ min: 0, max: (TO - FROM) / MINUTE }).map((m) => FROM + m * MINUTE),
+  )
   .map((ms) => new Date(ms));
 /** Up to 50 working days, by the minute (exact in milliseconds, so sums compare exactly). */
 const minutes = fc.integer({ min: 0, max: 400 * 60 });

@@ -142,13 +142,14 @@ describe('the receipt cut-off', () => {
     expect(() => new WorkingCalendar({ receiptCutoff: '3pm' })).toThrow(RangeError);
     expect(() => new WorkingCalendar({ officeHours: [] })).toThrow(RangeError);
     expect(() => new WorkingCalendar({ officeHours: [{ start: '13:00', end: '11:30' }] })).toThrow(RangeError);
-    expect(() =>
-      new WorkingCalendar({
-        officeHours: [
-          { start: '07:30', end: '12:00' },
-          { start: '11:00', end: '17:00' },
-        ],
-      }),
+    expect(
+      () =>
+        new WorkingCalendar({
+          officeHours: [
+            { start: '07:30', end: '12:00' },
+            { start: '11:00', end: '17:00' },
+          ],
+        }),
     ).toThrow(RangeError);
   });
 });

@@ -1,13 +1,4 @@
-import {
-  HOUR_MS,
-  MINUTE_MS,
-  addDays,
-  dayOfWeek,
-  daysInMonth,
-  formatDate,
-  isCalendarDate,
-  startOfVietnamDay,
-} from './civil-date';
+import { HOUR_MS, MINUTE_MS, addDays, dayOfWeek, daysInMonth, formatDate, isCalendarDate, startOfVietnamDay } from './civil-date';
 import { type OfficialSchedule, parseOfficialSchedule } from './official-schedule';
 import { OFFICIAL_SCHEDULES } from './official-schedules';
 import { statutoryHolidays } from './public-holidays';
@@ -271,9 +262,7 @@ function parseTime(value: string, field: string): number {
 
 function parseOfficeHours(periods: readonly OfficePeriod[]): ReadonlyArray<readonly [number, number]> {
   if (periods.length === 0) throw new RangeError('officeHours must have at least one period');
-  const parsed = periods.map(
-    (period, i) => [parseTime(period.start, `officeHours.${i}.start`), parseTime(period.end, `officeHours.${i}.end`)] as const,
-  );
+  const parsed = periods.map((period, i) => [parseTime(period.start, `officeHours.${i}.start`), parseTime(period.end, `officeHours.${i}.end`)] as const);
   parsed.forEach(([start, end], i) => {
     if (start >= end) throw new RangeError(`officeHours.${i} must end after it starts`);
     if (i > 0 && start < parsed[i - 1][1]) {

@@ -41,11 +41,7 @@ export async function writeReplicaEntries(manager: EntityManager, revision: numb
 }
 
 /** Deletes the entries held from a revision older than `revision` that `kept` does not name. Returns how many went. */
-export function removeReplicaEntriesNotIn(
-  manager: EntityManager,
-  revision: number,
-  kept: Pick<ReplicaEntry, 'kind' | 'code'>[],
-): Promise<number> {
+export function removeReplicaEntriesNotIn(manager: EntityManager, revision: number, kept: Pick<ReplicaEntry, 'kind' | 'code'>[]): Promise<number> {
   return executePrepared(
     manager,
     'catalogue-replica.remove-entries-not-in',

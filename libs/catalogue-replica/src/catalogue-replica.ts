@@ -113,7 +113,11 @@ export class CatalogueReplica implements OnModuleInit, OnApplicationShutdown {
    */
   async applySnapshot(manager: EntityManager, revision: number, entries: ReplicaEntry[]): Promise<{ written: number; removed: number }> {
     const written = await this.apply(manager, revision, entries);
-    const removed = await removeReplicaEntriesNotIn(manager, revision, entries.map(({ kind, code }) => ({ kind, code })));
+    const removed = await removeReplicaEntriesNotIn(
+      manager,
+      revision,
+      entries.map(({ kind, code }) => ({ kind, code })),
+    );
     return { written, removed };
   }
 

@@ -35,8 +35,7 @@ export interface ProcedureRules {
   readonly steps: readonly StepDefinition[];
 }
 
-const inForceOn = (agency: DirectoryAgency, onDate: string) =>
-  agency.validFrom <= onDate && (agency.validTo === null || onDate <= agency.validTo);
+const inForceOn = (agency: DirectoryAgency, onDate: string) => agency.validFrom <= onDate && (agency.validTo === null || onDate <= agency.validTo);
 
 /**
  * Whether a desk may receive a dossier of this procedure from an applicant of that area. Pure: the organisation
@@ -78,7 +77,12 @@ export function receivingDesks(
           return competent.has(desk.code);
         case 'any':
           // anywhere in the city: the desk's area lies under the same top-level area as the applicant's
-          return desk.level === rule.level && isOfKind(rule.agencyKind, desk.kind) && applicantRoot !== undefined && rootOf(desk.areaCode, directory) === applicantRoot;
+          return (
+            desk.level === rule.level &&
+            isOfKind(rule.agencyKind, desk.kind) &&
+            applicantRoot !== undefined &&
+            rootOf(desk.areaCode, directory) === applicantRoot
+          );
         default:
           return false; // a rule this code does not know admits nobody
       }

@@ -36,9 +36,10 @@ describe('resolving a step to its agency', () => {
   });
 
   it('climbs from the ward to the district for a district-level step (liên thông)', () => {
-    expect(
-      resolveStepAgency({ kind: 'competent', level: 'district', agencyKind: 'people_committee' }, context, threeLevels),
-    ).toEqual({ ok: true, agencyCode: '000.01.20.H26' });
+    expect(resolveStepAgency({ kind: 'competent', level: 'district', agencyKind: 'people_committee' }, context, threeLevels)).toEqual({
+      ok: true,
+      agencyCode: '000.01.20.H26',
+    });
   });
 
   it('finds the one unit of any of several kinds, whichever an area has (quận and huyện name theirs differently)', () => {
@@ -54,10 +55,12 @@ describe('resolving a step to its agency', () => {
     const works = { kind: 'competent', level: 'district', agencyKind: ['urban_management_division', 'economy_infrastructure_division'] } as const;
     expect(resolveStepAgency(works, context, withDivisions)).toEqual({ ok: true, agencyCode: '003.01.21.H26' });
     expect(resolveStepAgency(works, { ...context, applicantAreaCode: '09700' }, withDivisions)).toEqual({ ok: true, agencyCode: '003.19.21.H26' });
-    expect(resolveStepAgency({ ...works, agencyKind: ['urban_management_division'] }, { ...context, applicantAreaCode: '09700' }, withDivisions)).toMatchObject({
-      ok: false,
-      code: 'ROUTING.NO_AGENCY',
-    });
+    expect(resolveStepAgency({ ...works, agencyKind: ['urban_management_division'] }, { ...context, applicantAreaCode: '09700' }, withDivisions)).toMatchObject(
+      {
+        ok: false,
+        code: 'ROUTING.NO_AGENCY',
+      },
+    );
   });
 
   it('returns the receiving desk’s agency for the receiving rule, wherever the applicant lives', () => {
@@ -111,6 +114,14 @@ describe('resolving a step to its agency', () => {
   });
 
   it('does not loop on a cycle in the area data', () => {
-    expect(areaPath('a', new Map([['a', 'b'], ['b', 'a']]))).toEqual(['a', 'b']);
+    expect(
+      areaPath(
+        'a',
+        new Map([
+          ['a', 'b'],
+          ['b', 'a'],
+        ]),
+      ),
+    ).toEqual(['a', 'b']);
   });
 });

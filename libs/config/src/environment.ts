@@ -17,9 +17,7 @@ export function readEnvironment<T extends object>(cls: new () => T, source: Node
   const instance = plainToInstance(cls, { ...new cls(), ...definedOnly(source) }, { enableImplicitConversion: true });
   const errors = validateSync(instance, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
-    throw new EnvironmentError(
-      errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ') || 'invalid'}`),
-    );
+    throw new EnvironmentError(errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ') || 'invalid'}`));
   }
   return instance;
 }

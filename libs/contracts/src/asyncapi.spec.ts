@@ -43,13 +43,24 @@ describe('the AsyncAPI document of the integration events', () => {
   const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
   ajv.addSchema(document, 'asyncapi');
   const bySchema = (cls: EventClass, payload: unknown) => ajv.validate({ $ref: `asyncapi#/components/schemas/${cls.name}` }, payload);
-  const byClass = (cls: EventClass, payload: object) => validateSync(plainToInstance(cls as new () => object, payload), { forbidUnknownValues: false }).length === 0;
+  const byClass = (cls: EventClass, payload: object) =>
+    validateSync(plainToInstance(cls as new () => object, payload), { forbidUnknownValues: false }).length === 0;
 
   const dossier = { dossierCode: '004.01.20.H26-261127-0001', nationalStatus: 4, sequence: 3, occurredAt: '2026-11-27T09:15:00+07:00' };
   const samples: [EventClass, Record<string, unknown>][] = [
     [
       TaskOwnerChanged,
-      { ...dossier, taskId: '019ac3f2-1111-7000-8000-000000000001', stepNumber: 1, agencyCode: '004.01.20.H26', change: 'released', ownerId: null, previousOwnerId: '004.01.20.H26.specialist.1', actorId: '004.01.20.H26.leader.1', coordinatorId: '004.01.20.H26.receiver.1' },
+      {
+        ...dossier,
+        taskId: '019ac3f2-1111-7000-8000-000000000001',
+        stepNumber: 1,
+        agencyCode: '004.01.20.H26',
+        change: 'released',
+        ownerId: null,
+        previousOwnerId: '004.01.20.H26.specialist.1',
+        actorId: '004.01.20.H26.leader.1',
+        coordinatorId: '004.01.20.H26.receiver.1',
+      },
     ],
     [
       DossierAccepted,
@@ -68,16 +79,30 @@ describe('the AsyncAPI document of the integration events', () => {
     ],
     [
       SupplementRequested,
-      { ...dossier, nationalStatus: 5, caseId: '019ac3f2-2222-7000-8000-000000000002', stepNumber: 2, agencyCode: '004.01.20.H26', requestedBy: '004.01.20.H26.specialist.1', reason: 'Thiếu giấy chứng sinh', missing: [{ name: 'Giấy chứng sinh' }], round: 1, coordinatorId: '004.01.20.H26.receiver.1' },
+      {
+        ...dossier,
+        nationalStatus: 5,
+        caseId: '019ac3f2-2222-7000-8000-000000000002',
+        stepNumber: 2,
+        agencyCode: '004.01.20.H26',
+        requestedBy: '004.01.20.H26.specialist.1',
+        reason: 'Thiếu giấy chứng sinh',
+        missing: [{ name: 'Giấy chứng sinh' }],
+        round: 1,
+        coordinatorId: '004.01.20.H26.receiver.1',
+      },
     ],
   ];
 
-  it.each(samples.map(([cls, payload]) => [cls.type, cls, payload] as const))('accepts %s as its producer sends it, with nulls, missing optional fields and fields it does not know', (_, cls, payload) => {
-    for (const accepted of [payload, { ...payload, addedLater: 'a newer producer’s field' }]) {
-      expect(byClass(cls, accepted)).toBe(true);
-      expect(bySchema(cls, accepted)).toBe(true);
-    }
-  });
+  it.each(samples.map(([cls, payload]) => [cls.type, cls, payload] as const))(
+    'accepts %s as its producer sends it, with nulls, missing optional fields and fields it does not know',
+    (_, cls, payload) => {
+      for (const accepted of [payload, { ...payload, addedLater: 'a newer producer’s field' }]) {
+        expect(byClass(cls, accepted)).toBe(true);
+        expect(bySchema(cls, accepted)).toBe(true);
+      }
+    },
+  );
 
   const wrong: [string, EventClass, (payload: Record<string, unknown>) => Record<string, unknown>][] = [
     ['without a required field', TaskOwnerChanged, ({ dossierCode: _, ...rest }) => rest],

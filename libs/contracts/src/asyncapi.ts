@@ -121,10 +121,15 @@ function eventSchemas(events: readonly EventClass[], descriptions: ReadonlyMap<s
   };
   // only what the messages use: an abstract base's fields are in each event that extends it
   for (const cls of events) visit(cls.name, all[schemaNameOf(cls, all) ?? cls.name]);
-  const described = [...used].sort(([a], [b]) => a.localeCompare(b)).map(([name, schema]): [string, PayloadSchema] => {
-    const properties = Object.entries(schema.properties ?? {}).map(([property, rule]) => [property, { ...rule, description: descriptions.get(`${name}.${property}`) }]);
-    return [name, { ...schema, properties: Object.fromEntries(properties), description: descriptions.get(name) }];
-  });
+  const described = [...used]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, schema]): [string, PayloadSchema] => {
+      const properties = Object.entries(schema.properties ?? {}).map(([property, rule]) => [
+        property,
+        { ...rule, description: descriptions.get(`${name}.${property}`) },
+      ]);
+      return [name, { ...schema, properties: Object.fromEntries(properties), description: descriptions.get(name) }];
+    });
   return JSON.parse(JSON.stringify(Object.fromEntries(described))) as Record<string, PayloadSchema>; // drops the descriptions there are none of
 }
 

@@ -1,18 +1,5 @@
 import { Type } from 'class-transformer';
-import {
-  IsEmail,
-  IsEnum,
-  IsISO8601,
-  IsInt,
-  IsOptional,
-  IsPositive,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsEmail, IsEnum, IsISO8601, IsInt, IsOptional, IsPositive, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { NationalStatus, ReturnMethod, SubmissionChannel } from './national-status';
 
 /** Agency electronic identifier (QCVN 102:2016): opaque, ≤ 35 characters of digits, A–Z and dots. */

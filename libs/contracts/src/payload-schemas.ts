@@ -26,7 +26,10 @@ export function payloadSchemas(): Record<string, PayloadSchema> {
   return Object.fromEntries(
     Object.entries(generated).map(([name, schema]) => {
       const required = new Set(schema.required ?? []);
-      const properties = Object.entries(schema.properties ?? {}).map(([property, rule]) => [property, required.has(property) ? rule : nullable(rule as PayloadSchema)]);
+      const properties = Object.entries(schema.properties ?? {}).map(([property, rule]) => [
+        property,
+        required.has(property) ? rule : nullable(rule as PayloadSchema),
+      ]);
       return [name, { ...schema, properties: Object.fromEntries(properties) }];
     }),
   );

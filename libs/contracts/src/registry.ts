@@ -1,12 +1,36 @@
 import { CatalogueAgencyChanged, CatalogueProcedureChanged, CatalogueResyncRequested, CatalogueSchedulePublished, CatalogueSnapshot } from './catalogue-events';
 import { DossierAccepted, TaskCreated } from './dossier-events';
-import { AppointmentChanged, CaseClosed, CoordinatorChanged, DeadlineDueSoon, DeadlineOverdue, DossierSupplemented, SupplementRequested, TaskCompleted, TaskOwnerChanged } from './task-events';
+import {
+  AppointmentChanged,
+  CaseClosed,
+  CoordinatorChanged,
+  DeadlineDueSoon,
+  DeadlineOverdue,
+  DossierSupplemented,
+  SupplementRequested,
+  TaskCompleted,
+  TaskOwnerChanged,
+} from './task-events';
 import type { EventClass } from './event';
 
 /** Every integration event by its type: the transport validates each arriving message against its class. */
 export const EVENT_CLASSES: ReadonlyMap<string, EventClass> = new Map<string, EventClass>(
-  [DossierAccepted, DossierSupplemented, TaskCreated, TaskOwnerChanged, TaskCompleted, CaseClosed, SupplementRequested, CoordinatorChanged, AppointmentChanged, DeadlineDueSoon, DeadlineOverdue, CatalogueSnapshot, CatalogueAgencyChanged, CatalogueProcedureChanged, CatalogueSchedulePublished, CatalogueResyncRequested].map((cls) => [
-    cls.type,
-    cls as EventClass,
-  ]),
+  [
+    DossierAccepted,
+    DossierSupplemented,
+    TaskCreated,
+    TaskOwnerChanged,
+    TaskCompleted,
+    CaseClosed,
+    SupplementRequested,
+    CoordinatorChanged,
+    AppointmentChanged,
+    DeadlineDueSoon,
+    DeadlineOverdue,
+    CatalogueSnapshot,
+    CatalogueAgencyChanged,
+    CatalogueProcedureChanged,
+    CatalogueSchedulePublished,
+    CatalogueResyncRequested,
+  ].map((cls) => [cls.type, cls as EventClass]),
 );

@@ -1,12 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import {
-  type FieldProblem,
-  PROBLEM_CONTENT_TYPE,
-  type ProblemDetails,
-  ProblemDetailsException,
-  problemType,
-} from './problem-details';
+import { type FieldProblem, PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemDetailsException, problemType } from './problem-details';
 import { FRAMEWORK_PROBLEMS } from './framework-problems';
 import { problemStatus, problemTitle } from './problem-titles';
 import { Refusal } from './refusal';
@@ -35,10 +29,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.correlationId = RequestContext.current()?.correlationId ?? correlationIdOf(request);
 
     if (problem.status >= 500) {
-      this.logger.error(
-        { err: exception, code: problem.code, path: problem.instance },
-        exception instanceof Error ? exception.message : 'non-error thrown',
-      );
+      this.logger.error({ err: exception, code: problem.code, path: problem.instance }, exception instanceof Error ? exception.message : 'non-error thrown');
     }
     if (adapter.isHeadersSent(response)) return;
     adapter.setHeader(response, 'content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
@@ -106,7 +97,9 @@ function frameworkProblemOf(exception: unknown): ProblemDetails | undefined {
   const error = exception instanceof HttpException && exception.cause !== undefined ? exception.cause : exception;
   const fastifyCode = (error as { code?: unknown } | null)?.code;
   const known = typeof fastifyCode === 'string' ? FRAMEWORK_PROBLEMS[fastifyCode] : undefined;
-  return known && { type: problemType(known.code), title: problemTitle(known.code, known.status), status: known.status, detail: known.detail, code: known.code };
+  return (
+    known && { type: problemType(known.code), title: problemTitle(known.code, known.status), status: known.status, detail: known.detail, code: known.code }
+  );
 }
 
 function detailOf(exception: HttpException, body: Record<string, unknown>): string | undefined {

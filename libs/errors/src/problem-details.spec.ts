@@ -41,17 +41,22 @@ describe('problem details', () => {
   it('names nested and array fields by their full path, one entry per broken constraint', async () => {
     const pipe = validationPipe();
     const failure = await pipe
-      .transform({ applicant: {}, documents: [{ name: 'Tờ khai', copies: 1 }, { name: '', copies: 0 }], extra: true }, { type: 'body', metatype: SubmitDto })
+      .transform(
+        {
+          applicant: {},
+          documents: [
+            { name: 'Tờ khai', copies: 1 },
+            { name: '', copies: 0 },
+          ],
+          extra: true,
+        },
+        { type: 'body', metatype: SubmitDto },
+      )
       .catch((e: unknown) => e);
     expect(failure).toMatchObject({ code: 'REQUEST.INVALID' });
     const fields = (failure as { errors: { field: string; code: string }[] }).errors.map((e) => `${e.field}:${e.code}`);
     expect(fields).toEqual(
-      expect.arrayContaining([
-        'applicant.fullName:isNotEmpty',
-        'documents.1.name:isNotEmpty',
-        'documents.1.copies:min',
-        'extra:whitelistValidation',
-      ]),
+      expect.arrayContaining(['applicant.fullName:isNotEmpty', 'documents.1.name:isNotEmpty', 'documents.1.copies:min', 'extra:whitelistValidation']),
     );
     expect(fields.some((f) => f.startsWith('documents.0'))).toBe(false);
   });

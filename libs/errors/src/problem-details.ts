@@ -21,7 +21,13 @@ const PROBLEM_TYPE_BASE = 'https://motcua.vn/problems/';
 
 /** `DOSSIER.NOT_FOUND` → `https://motcua.vn/problems/dossier-not-found`: one URI per stable code. */
 export function problemType(code: string): string {
-  return PROBLEM_TYPE_BASE + code.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return (
+    PROBLEM_TYPE_BASE +
+    code
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+  );
 }
 
 export interface ProblemDetailsInit {

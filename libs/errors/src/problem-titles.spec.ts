@@ -51,7 +51,9 @@ describe('problem titles', () => {
   const used = new Set(tree.flatMap(({ text }) => [...text.matchAll(CODE_LITERAL)].map((m) => m[1])));
 
   it('are Vietnamese, for every code and every HTTP status', () => {
-    const english = [...Object.entries(PROBLEMS).map(([code, { title }]) => [code, title] as const), ...Object.entries(HTTP_STATUS_TITLES)].filter(([, title]) => !isVietnamese(title));
+    const english = [...Object.entries(PROBLEMS).map(([code, { title }]) => [code, title] as const), ...Object.entries(HTTP_STATUS_TITLES)].filter(
+      ([, title]) => !isVietnamese(title),
+    );
     expect(english).toEqual([]);
   });
 
@@ -114,7 +116,11 @@ describe('the problem details filter', () => {
   }
 
   it('titles a problem of ours by its code, in Vietnamese (a stale claim)', () => {
-    const stale = new ProblemDetailsException({ status: HttpStatus.CONFLICT, code: 'TASK.VERSION_CONFLICT', detail: 'the task is at version 3, not 2: reload it' });
+    const stale = new ProblemDetailsException({
+      status: HttpStatus.CONFLICT,
+      code: 'TASK.VERSION_CONFLICT',
+      detail: 'the task is at version 3, not 2: reload it',
+    });
     expect(rendered(stale)).toMatchObject({ status: 409, code: 'TASK.VERSION_CONFLICT', title: 'Nhiệm vụ đã thay đổi, đề nghị tải lại' });
   });
 
@@ -135,8 +141,14 @@ describe('the problem details filter', () => {
 
   it('titles Nest’s and libraries’ exceptions in Vietnamese, whatever title they carry', () => {
     expect(rendered(new NotFoundException())).toMatchObject({ status: 404, code: 'HTTP.NOT_FOUND', title: 'Không tìm thấy' });
-    expect(rendered(new HttpException('ThrottlerException: Too Many Requests', 429))).toMatchObject({ code: 'HTTP.TOO_MANY_REQUESTS', title: 'Quá nhiều yêu cầu, đề nghị thử lại sau' });
-    expect(rendered(new HttpException({ code: 'AUTH.TOKEN_INVALID', title: 'Unauthenticated' }, 401))).toMatchObject({ code: 'AUTH.TOKEN_INVALID', title: 'Mã truy cập không hợp lệ hoặc đã hết hạn' });
+    expect(rendered(new HttpException('ThrottlerException: Too Many Requests', 429))).toMatchObject({
+      code: 'HTTP.TOO_MANY_REQUESTS',
+      title: 'Quá nhiều yêu cầu, đề nghị thử lại sau',
+    });
+    expect(rendered(new HttpException({ code: 'AUTH.TOKEN_INVALID', title: 'Unauthenticated' }, 401))).toMatchObject({
+      code: 'AUTH.TOKEN_INVALID',
+      title: 'Mã truy cập không hợp lệ hoặc đã hết hạn',
+    });
   });
 
   it('says nothing of an unknown failure but that it is the system’s', () => {

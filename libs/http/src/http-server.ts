@@ -2,15 +2,7 @@ import type { Socket } from 'node:net';
 import { STATUS_CODES, maxHeaderSize } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  CONNECTION_PROBLEMS,
-  type FrameworkProblem,
-  PROBLEM_CONTENT_TYPE,
-  type ProblemDetails,
-  problemOf,
-  problemTitle,
-  problemType,
-} from '@motcua/errors';
+import { CONNECTION_PROBLEMS, type FrameworkProblem, PROBLEM_CONTENT_TYPE, type ProblemDetails, problemOf, problemTitle, problemType } from '@motcua/errors';
 import { CORRELATION_HEADER, HttpMetrics, RequestContext, correlationIdFor } from '@motcua/observability';
 import type { TrustProxy } from './trust-proxy';
 

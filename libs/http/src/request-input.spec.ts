@@ -19,9 +19,7 @@ describe('what no request may carry', () => {
   });
 
   it('names a NUL character and a lone surrogate by the field they are in', () => {
-    expect(inputProblems({ applicant: { fullName: 'Lan\u0000' } })).toEqual([
-      expect.objectContaining({ field: 'applicant.fullName', code: 'noNulCharacter' }),
-    ]);
+    expect(inputProblems({ applicant: { fullName: 'Lan\u0000' } })).toEqual([expect.objectContaining({ field: 'applicant.fullName', code: 'noNulCharacter' })]);
     expect(inputProblems({ documents: [{ name: 'ok' }, { name: 'a\ud800b' }] })).toEqual([
       expect.objectContaining({ field: 'documents.1.name', code: 'wellFormedText' }),
     ]);
@@ -33,7 +31,11 @@ describe('what no request may carry', () => {
 
   it('refuses __proto__ and constructor keys, as JSON.parse keeps them, by name', () => {
     const poisoned = JSON.parse('{"applicant": {"__proto__": {"isAdmin": true}}, "constructor": {"prototype": {}}}') as unknown;
-    expect(inputProblems(poisoned).map((p) => `${p.field}:${p.code}`).sort()).toEqual(['applicant.__proto__:forbiddenKey', 'constructor:forbiddenKey']);
+    expect(
+      inputProblems(poisoned)
+        .map((p) => `${p.field}:${p.code}`)
+        .sort(),
+    ).toEqual(['applicant.__proto__:forbiddenKey', 'constructor:forbiddenKey']);
   });
 
   it('stops at the nesting limit without recursing, however deep the body', () => {

@@ -43,9 +43,7 @@ export function inputProblems(value: unknown, root = ''): FieldProblem[] {
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, item] = entries[i];
       const path = field ? `${field}.${key}` : key;
-      const keyProblem = FORBIDDEN_KEYS.has(key)
-        ? { code: 'forbiddenKey', message: `${key} is not a field name any request has` }
-        : textProblem(key);
+      const keyProblem = FORBIDDEN_KEYS.has(key) ? { code: 'forbiddenKey', message: `${key} is not a field name any request has` } : textProblem(key);
       if (keyProblem) problems.push({ field: path, ...keyProblem });
       else pending.push({ value: item, field: path, depth: depth + 1 });
     }

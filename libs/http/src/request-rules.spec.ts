@@ -15,7 +15,13 @@ class Sample {
 
 describe('request field rules', () => {
   it('takes an instant only with its offset, so that 11:00 is never silently 11:00 UTC', () => {
-    for (const ok of ['2026-11-26T11:00:00+07:00', '2026-11-26T04:00:00Z', '2026-11-26T11:00+07:00', '2026-11-26T11:00:00.123+07:00', '2028-02-29T08:00:00-05:00']) {
+    for (const ok of [
+      '2026-11-26T11:00:00+07:00',
+      '2026-11-26T04:00:00Z',
+      '2026-11-26T11:00+07:00',
+      '2026-11-26T11:00:00.123+07:00',
+      '2028-02-29T08:00:00-05:00',
+    ]) {
       expect([ok, isInstant(ok)]).toEqual([ok, true]);
     }
     for (const bad of [
@@ -55,7 +61,9 @@ describe('request field rules', () => {
     expect(validateSync(plainToInstance(Sample, { at: '2026-11-26T11:00:00+07:00', day: '2026-11-26', name: ' Lan ' }))).toEqual([]);
     // invisible characters (zero width space, word joiner, byte order mark) are blank too
     for (const invisible of ['\u200b\u200b', '\u2060', '\ufeff \u200d', '\u00a0\u3000']) {
-      expect(validateSync(plainToInstance(Sample, { at: '2026-11-26T11:00:00+07:00', day: '2026-11-26', name: invisible })).map((e) => e.property)).toEqual(['name']);
+      expect(validateSync(plainToInstance(Sample, { at: '2026-11-26T11:00:00+07:00', day: '2026-11-26', name: invisible })).map((e) => e.property)).toEqual([
+        'name',
+      ]);
     }
     expect(validateSync(plainToInstance(Sample, { at: '1999-12-31T17:00:00Z', day: '2026-11-26', name: 'Đặng Thu Trang' }))).toEqual([]);
   });

@@ -168,9 +168,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   private drain(): void {
     while (this.waiting.length > 0 && this.inFlight.size < this.config.consumerConcurrency) {
       const batch = this.waiting.splice(0, this.config.consumerBatchSize);
-      const work = this.handleBatch(batch).catch((err: unknown) =>
-        this.logger.error(`unhandled failure for a batch of ${batch.length}: ${errorText(err)}`),
-      );
+      const work = this.handleBatch(batch).catch((err: unknown) => this.logger.error(`unhandled failure for a batch of ${batch.length}: ${errorText(err)}`));
       this.inFlight.add(work);
       void work.finally(() => {
         this.inFlight.delete(work);
@@ -307,9 +305,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     const decision = decideAfterFailure(attempt, this.config.maxAttempts, this.config.retryDelaysMs);
     if (decision.action === 'park') return this.park(channel, message, `attempt ${attempt}: ${error}`);
     const queue = retryQueueName(this.config.prefix, this.config.service, decision.delayMs);
-    this.logger.warn(
-      `${message.properties.type} ${message.properties.messageId} failed (attempt ${attempt}): ${error}; retry in ${decision.delayMs} ms`,
-    );
+    this.logger.warn(`${message.properties.type} ${message.properties.messageId} failed (attempt ${attempt}): ${error}; retry in ${decision.delayMs} ms`);
     await this.forward(channel, message, queue, retryCopyOptions(message.properties, this.routingKeyOf(message), decision.nextAttempt, error));
     this.counts.retried++;
   }

@@ -41,9 +41,7 @@ export function publishOptionsFor(row: OutboxRow, service: string): Options.Publ
 
 /** Headers the broker adds on its own (dead-lettering, quorum delivery counts): a republished copy drops them. */
 function withoutBrokerHeaders(headers: Record<string, unknown> | undefined): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(headers ?? {}).filter(([name]) => !/^x-(death|first-death-|last-death-|delivery-count)/.test(name)),
-  );
+  return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => !/^x-(death|first-death-|last-death-|delivery-count)/.test(name)));
 }
 
 function copyOf(properties: MessageProperties, headers: Record<string, unknown>): Options.Publish {
@@ -59,12 +57,7 @@ function copyOf(properties: MessageProperties, headers: Record<string, unknown>)
 }
 
 /** A copy for the next retry tier: same id and properties, the attempt counted up, the error that caused it. */
-export function retryCopyOptions(
-  properties: MessageProperties,
-  originalRoutingKey: string,
-  nextAttempt: number,
-  error: string,
-): Options.Publish {
+export function retryCopyOptions(properties: MessageProperties, originalRoutingKey: string, nextAttempt: number, error: string): Options.Publish {
   const headers = withoutBrokerHeaders(properties.headers);
   return copyOf(properties, {
     ...headers,

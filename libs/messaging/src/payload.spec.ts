@@ -4,7 +4,8 @@ import { IsInt, IsString, Min, validateSync } from 'class-validator';
 import { toValidEvent } from './payload';
 
 /** What class-validator says of a payload: the rules the contract classes are written in. */
-const byClassValidator = (cls: EventClass, payload: object) => validateSync(plainToInstance(cls as new () => object, payload), { forbidUnknownValues: false }).length === 0;
+const byClassValidator = (cls: EventClass, payload: object) =>
+  validateSync(plainToInstance(cls as new () => object, payload), { forbidUnknownValues: false }).length === 0;
 
 const dossier = { dossierCode: '004.01.20.H26-261127-0001', nationalStatus: 4, sequence: 3, occurredAt: '2026-11-27T09:15:00+07:00' };
 const ownerChanged = {
@@ -29,7 +30,16 @@ const accepted = {
   returnMethod: 'post',
   receivedAt: '2026-11-27T02:15:00.000Z',
 };
-const created = { ...dossier, taskId: ownerChanged.taskId, caseId: '019ac3f2-2222-7000-8000-000000000002', stepNumber: 2, stepName: 'Lãnh đạo ký', agencyCode: '004.01.20.H26', role: 'leader', processVersion: 1 };
+const created = {
+  ...dossier,
+  taskId: ownerChanged.taskId,
+  caseId: '019ac3f2-2222-7000-8000-000000000002',
+  stepNumber: 2,
+  stepName: 'Lãnh đạo ký',
+  agencyCode: '004.01.20.H26',
+  role: 'leader',
+  processVersion: 1,
+};
 
 describe('checking an event against its contract', () => {
   const cases: [string, EventClass, object][] = [
@@ -68,15 +78,21 @@ describe('checking an event against its contract', () => {
   it('takes an enum by its values only, as the contract documents it (class-validator’s @IsEnum also lets the names through)', () => {
     const byName = { ...ownerChanged, nationalStatus: 'InProgress' };
     expect(byClassValidator(TaskOwnerChanged, byName)).toBe(true);
-    expect(toValidEvent(TaskOwnerChanged, byName).problems).toEqual(['nationalStatus: must be integer', 'nationalStatus: must be equal to one of the allowed values']);
+    expect(toValidEvent(TaskOwnerChanged, byName).problems).toEqual([
+      'nationalStatus: must be integer',
+      'nationalStatus: must be equal to one of the allowed values',
+    ]);
   });
 
   it('names each problem by its path', () => {
-    expect(toValidEvent(DossierAccepted, { ...accepted, applicant: { fullName: 'Trang', wardCode: '4' }, channel: 9, receivingAgencyCode: undefined }).problems.sort()).toEqual([
-      'applicant.wardCode: must match pattern "^\\d{5}$"',
-      'channel: must be equal to one of the allowed values',
-      'receivingAgencyCode: is required',
-    ]);
+    expect(
+      toValidEvent(DossierAccepted, {
+        ...accepted,
+        applicant: { fullName: 'Trang', wardCode: '4' },
+        channel: 9,
+        receivingAgencyCode: undefined,
+      }).problems.sort(),
+    ).toEqual(['applicant.wardCode: must match pattern "^\\d{5}$"', 'channel: must be equal to one of the allowed values', 'receivingAgencyCode: is required']);
     expect(toValidEvent(TaskOwnerChanged, [ownerChanged]).problems).toEqual(['the payload is not a JSON object']);
   });
 

@@ -6,8 +6,7 @@
  * allowed attempt the message is parked: a human looks at it, nothing loops.
  */
 export type FailureDecision =
-  | { readonly action: 'retry'; readonly tier: number; readonly delayMs: number; readonly nextAttempt: number }
-  | { readonly action: 'park' };
+  { readonly action: 'retry'; readonly tier: number; readonly delayMs: number; readonly nextAttempt: number } | { readonly action: 'park' };
 
 export function decideAfterFailure(attempt: number, maxAttempts: number, retryDelaysMs: readonly number[]): FailureDecision {
   if (!Number.isInteger(attempt) || attempt < 1) attempt = 1;

@@ -59,12 +59,7 @@ const QUORUM = { 'x-queue-type': 'quorum' } as const;
  * Everything one service declares. Declaring is idempotent and every service declares the shared exchange the
  * same way, so services can start in any order.
  */
-export function serviceTopology(
-  prefix: string,
-  service: string,
-  bindings: readonly string[],
-  retryDelaysMs: readonly number[],
-): ServiceTopology {
+export function serviceTopology(prefix: string, service: string, bindings: readonly string[], retryDelaysMs: readonly number[]): ServiceTopology {
   const inbox = inboxQueueName(prefix, service);
   const parkingLot = parkingLotQueueName(prefix, service);
   return {

@@ -105,7 +105,7 @@ export class OutboxTransaction implements Transaction {
   }
 
   async takeEvents(): Promise<string | null> {
-    if (this.flushed) throw new Error('events taken after their transaction\'s events were written');
+    if (this.flushed) throw new Error("events taken after their transaction's events were written");
     if (this.pending.length === 0) return null;
     return this.validatedRows(this.pending.splice(0));
   }

@@ -130,7 +130,12 @@ describe('messaging: faults', () => {
     await eventually(async () => (await unsentCount(second)) === 0, 'the restarted relay to publish', 5_000);
     await eventually(async () => (await effects(ledger)).filter((e) => e.code.startsWith('CRASH-')).length === 3, 'all three events', 5_000);
     await eventually(() => ledger.server.counts.duplicate === duplicatesBefore + 1, 'the second copy of CRASH-1 to be skipped', 5_000);
-    expect((await effects(ledger)).filter((e) => e.code.startsWith('CRASH-')).map((e) => e.code).sort()).toEqual(['CRASH-1', 'CRASH-2', 'CRASH-3']);
+    expect(
+      (await effects(ledger))
+        .filter((e) => e.code.startsWith('CRASH-'))
+        .map((e) => e.code)
+        .sort(),
+    ).toEqual(['CRASH-1', 'CRASH-2', 'CRASH-3']);
   });
 
   it('retries a message that arrives while the consumer’s database is unreachable, and applies it once it is back', async () => {

@@ -8,16 +8,7 @@ import { RequestContext, type RequestContextValue } from '@motcua/observability'
 import { IsInt, IsString, Min } from 'class-validator';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DataSource } from 'typeorm';
-import {
-  AmqpContext,
-  AmqpServer,
-  MessagingModule,
-  OutboxRelay,
-  UnitOfWork,
-  messagingEntities,
-  messagingMigrations,
-  type MessagingEnvironment,
-} from '../src';
+import { AmqpContext, AmqpServer, MessagingModule, OutboxRelay, UnitOfWork, messagingEntities, messagingMigrations, type MessagingEnvironment } from '../src';
 
 /** Test-only contracts, so the tests do not depend on the real ones changing. */
 export class ParcelRegistered {
@@ -205,7 +196,6 @@ export async function startService(options: {
     },
   };
 }
-
 
 export async function effects(service: TestService): Promise<{ type: string; code: string; message_id: string }[]> {
   return service.dataSource.query(`SELECT type, code, message_id FROM test_effect ORDER BY id`);

@@ -49,10 +49,14 @@ describe('messaging: retries and the parking lot', () => {
     await scale.unitOfWork.run(async (tx) => {
       for (const code of codes) await tx.publish(parcel(code));
     });
-    await eventually(async () => {
-      const rows = await effects(scale);
-      return codes.filter((c) => c.startsWith('OK')).every((c) => rows.some((r) => r.code === c)) && rows;
-    }, 'the 59 good parcels', 20_000);
+    await eventually(
+      async () => {
+        const rows = await effects(scale);
+        return codes.filter((c) => c.startsWith('OK')).every((c) => rows.some((r) => r.code === c)) && rows;
+      },
+      'the 59 good parcels',
+      20_000,
+    );
     await withBrokerChannel(async (channel) => {
       const message = await parked(channel);
       channel.ack(message);
@@ -80,10 +84,14 @@ describe('messaging: retries and the parking lot', () => {
   it('retries a failing handler with growing delays, then parks the message with the error', async () => {
     await scale.unitOfWork.run((tx) => tx.publish(parcel('FAIL-1')));
 
-    const attempts = await eventually(() => {
-      const seen = scale.recorder.seen.filter((s) => s.code === 'FAIL-1');
-      return seen.length === 3 && seen;
-    }, 'three attempts', 10_000);
+    const attempts = await eventually(
+      () => {
+        const seen = scale.recorder.seen.filter((s) => s.code === 'FAIL-1');
+        return seen.length === 3 && seen;
+      },
+      'three attempts',
+      10_000,
+    );
     expect(attempts.map((a) => a.attempt)).toEqual([1, 2, 3]);
     expect(new Set(attempts.map((a) => a.messageId)).size).toBe(1);
     const gaps = [attempts[1].at - attempts[0].at, attempts[2].at - attempts[1].at];

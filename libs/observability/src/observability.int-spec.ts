@@ -124,7 +124,13 @@ describe('observability over HTTP', () => {
     const res = await request(app.getHttpServer()).get('/api/v1/nothing-here?x=1').set('x-correlation-id', 'corr-404').expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.headers['x-correlation-id']).toBe('corr-404');
-    expect(res.body).toMatchObject({ status: 404, code: 'HTTP.NOT_FOUND', title: 'Không tìm thấy', instance: '/api/v1/nothing-here', correlationId: 'corr-404' });
+    expect(res.body).toMatchObject({
+      status: 404,
+      code: 'HTTP.NOT_FOUND',
+      title: 'Không tìm thấy',
+      instance: '/api/v1/nothing-here',
+      correlationId: 'corr-404',
+    });
   });
 
   it('renders a domain problem as thrown', async () => {
@@ -161,10 +167,15 @@ describe('observability over HTTP', () => {
   });
 
   it('makes up a correlation id when the caller sends none (or an unusable one)', async () => {
-    const fresh = await request(app.getHttpServer()).post('/api/v1/dossiers').send({ procedureCode: 'x', applicant: { fullName: 'B' } });
+    const fresh = await request(app.getHttpServer())
+      .post('/api/v1/dossiers')
+      .send({ procedureCode: 'x', applicant: { fullName: 'B' } });
     expect(fresh.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(fresh.body.correlationId).toBe(fresh.headers['x-correlation-id']);
-    const odd = await request(app.getHttpServer()).post('/api/v1/dossiers').set('x-correlation-id', 'a b<script>').send({ procedureCode: 'x', applicant: { fullName: 'B' } });
+    const odd = await request(app.getHttpServer())
+      .post('/api/v1/dossiers')
+      .set('x-correlation-id', 'a b<script>')
+      .send({ procedureCode: 'x', applicant: { fullName: 'B' } });
     expect(odd.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -263,7 +274,11 @@ describe('observability over HTTP', () => {
     expectRefused(await post('{"procedureCode": "1.001193", "applicant": {"fullName": "Lan\\u0000"}}'), 'applicant.fullName', 'noNulCharacter');
     expectRefused(await post('{"procedureCode": "1.001193", "applicant": {"fullName": "Lan\\ud800"}}'), 'applicant.fullName', 'wellFormedText');
     // was "Body is not valid JSON", naming nothing
-    expectRefused(await post('{"procedureCode": "1.001193", "applicant": {"fullName": "Lan", "__proto__": {"admin": true}}}'), 'applicant.__proto__', 'forbiddenKey');
+    expectRefused(
+      await post('{"procedureCode": "1.001193", "applicant": {"fullName": "Lan", "__proto__": {"admin": true}}}'),
+      'applicant.__proto__',
+      'forbiddenKey',
+    );
     // was a 500: class-transformer recursed until "Maximum call stack size exceeded"
     const deep = `{"procedureCode": "1.001193", "applicant": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;
     expectRefused(await post(deep), `applicant${'.a'.repeat(31)}`, 'maxDepth');

@@ -42,12 +42,12 @@ export async function storedResponse<T>(manager: EntityManager, request: Idempot
 
 /** Remembers the response of the command that claimed the key, for its retries to replay. */
 export async function rememberResponse(manager: EntityManager, request: IdempotentRequest, response: CommandResponse): Promise<void> {
-  await executePrepared(manager, 'persistence.remember-response', `UPDATE idempotency_record SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`, [
-    request.scope,
-    request.key,
-    response.status,
-    JSON.stringify(response.body),
-  ]);
+  await executePrepared(
+    manager,
+    'persistence.remember-response',
+    `UPDATE idempotency_record SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`,
+    [request.scope, request.key, response.status, JSON.stringify(response.body)],
+  );
 }
 
 /** Deletes at most `chunk` records older than `retentionHours` (a chunk keeps locks short). Returns how many went. */

@@ -5,7 +5,10 @@ export const TEST_AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0
 
 /** A topology prefix no other test run shares: `t.<label>.<random>.` */
 export function uniquePrefix(label: string): string {
-  const safe = label.toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 30);
+  const safe = label
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .slice(0, 30);
   return `t.${safe}.${randomBytes(4).toString('hex')}.`;
 }
 

@@ -60,7 +60,11 @@ export class ParcelsController {
   });
 
   it('refuses, outside a store, a type-only import of typeorm, queryPrepared, and a repository or query builder', async () => {
-    expect(await refusals('apps/postal-delivery/src/parcels/count-parcels.ts', storeLike)).toEqual(['no-restricted-imports', 'no-restricted-imports', 'no-restricted-syntax']);
+    expect(await refusals('apps/postal-delivery/src/parcels/count-parcels.ts', storeLike)).toEqual([
+      'no-restricted-imports',
+      'no-restricted-imports',
+      'no-restricted-syntax',
+    ]);
     const useCase = `
 export async function names(tx: { manager: { getRepository(e: unknown): { createQueryBuilder(a: string): unknown } } }): Promise<unknown> {
   return tx.manager.getRepository(Object).createQueryBuilder('p');

@@ -19,7 +19,10 @@ function adminClient(): Client {
 
 /** A fresh, empty database for one test file: `motcua_t_<label>_<random>`. */
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
-  const safe = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30);
+  const safe = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 30);
   const name = `motcua_t_${safe}_${randomBytes(4).toString('hex')}`;
   const admin = adminClient();
   await admin.connect();

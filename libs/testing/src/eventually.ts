@@ -5,11 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * that throws is tried again. Fails with `what` (and the last error) when `timeoutMs` has passed. The one way
  * tests wait for something that happens elsewhere (another service, the broker), instead of sleeping.
  */
-export async function eventually<T>(
-  probe: () => T | Promise<T>,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<Exclude<T, undefined | null | false>> {
+export async function eventually<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<Exclude<T, undefined | null | false>> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {

@@ -64,11 +64,7 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_0
  * production) on fresh databases and a private topology prefix, so the test shares nothing with a
  * running development stack or another test. Service logs go to `test/logs/<label>/<service>.log`.
  */
-export async function startSuite(
-  label: string,
-  env: Record<string, string>,
-  only: readonly ServiceName[] = SERVICE_NAMES,
-): Promise<RunningSuite> {
+export async function startSuite(label: string, env: Record<string, string>, only: readonly ServiceName[] = SERVICE_NAMES): Promise<RunningSuite> {
   const unknown = only.filter((name) => !SERVICE_NAMES.includes(name));
   if (unknown.length > 0) {
     throw new Error(`no service ${unknown.join(', ')} in scripts/services.json (it registers ${SERVICE_NAMES.join(', ')})`);
@@ -128,7 +124,12 @@ export async function startSuite(
     async startReplica(service) {
       const running = services[service];
       const port = await freePort();
-      const replica: RunningService = { name: service, url: `http://127.0.0.1:${port}`, database: running.database, process: launch(service, running.database, port) };
+      const replica: RunningService = {
+        name: service,
+        url: `http://127.0.0.1:${port}`,
+        database: running.database,
+        process: launch(service, running.database, port),
+      };
       replicas.push(replica);
       await waitUntilReady(replica.url, replica.process);
       return { url: replica.url, process: replica.process };
@@ -152,4 +153,3 @@ async function stopAll(started: RunningService[], prefix: string): Promise<void>
   await Promise.all(started.map((s) => s.database.drop()));
   await deleteTopology(topologyNames(prefix, SERVICE_NAMES));
 }
-

@@ -70,7 +70,6 @@ export async function startServiceApp(definition: ServiceAppDefinition): Promise
   };
 }
 
-
 /** What a test file gets from `useServiceApp`: names it may take at its top level and use in tests and hooks. */
 export interface ServiceAppFixture {
   readonly service: RunningServiceApp;

@@ -30,9 +30,12 @@ export const registryProblems: RegistryCheck = (services) => {
   for (const field of ['name', 'database', 'port', 'gatewayPrefix'] as const) unique(field);
   for (const service of services) {
     if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(service.name)) problems.push(`${REGISTRY}: name "${service.name}" is not lower-case kebab-case`);
-    if (!/^[a-z][a-z0-9_]*$/.test(service.database)) problems.push(`${REGISTRY}: database "${service.database}" of ${service.name} is not a plain lower-case identifier`);
-    if (!Number.isInteger(service.port) || service.port < 1024 || service.port > 65535) problems.push(`${REGISTRY}: port ${service.port} of ${service.name} is not a port from 1024 to 65535`);
-    if (!/^\/[a-z0-9-]+\/$/.test(service.gatewayPrefix)) problems.push(`${REGISTRY}: gatewayPrefix "${service.gatewayPrefix}" of ${service.name} is not of the form /<segment>/`);
+    if (!/^[a-z][a-z0-9_]*$/.test(service.database))
+      problems.push(`${REGISTRY}: database "${service.database}" of ${service.name} is not a plain lower-case identifier`);
+    if (!Number.isInteger(service.port) || service.port < 1024 || service.port > 65535)
+      problems.push(`${REGISTRY}: port ${service.port} of ${service.name} is not a port from 1024 to 65535`);
+    if (!/^\/[a-z0-9-]+\/$/.test(service.gatewayPrefix))
+      problems.push(`${REGISTRY}: gatewayPrefix "${service.gatewayPrefix}" of ${service.name} is not of the form /<segment>/`);
   }
   return problems;
 };
@@ -158,7 +161,9 @@ export const composeProblems: RegistryCheck = (services, root) => {
   for (const service of services) {
     const block = blocks.get(service.name);
     if (!block) {
-      problems.push(`${file}: no service block for ${service.name} (add one like the other services': SERVICE ${service.name}, PORT ${service.port}, database ${service.database})`);
+      problems.push(
+        `${file}: no service block for ${service.name} (add one like the other services': SERVICE ${service.name}, PORT ${service.port}, database ${service.database})`,
+      );
       continue;
     }
     const text = block.join('\n');
@@ -182,9 +187,16 @@ export const composeProblems: RegistryCheck = (services, root) => {
   };
   const gateway = blocks.has('gateway') ? 'gateway' : undefined;
   if (!gateway) problems.push(`${file}: no gateway service`);
-  else waitsFor(gateway, services.map((s) => s.name));
+  else
+    waitsFor(
+      gateway,
+      services.map((s) => s.name),
+    );
   for (const frontDoor of services.filter((s) => s.frontDoor)) {
-    waitsFor(frontDoor.name, services.filter((s) => !s.frontDoor).map((s) => s.name));
+    waitsFor(
+      frontDoor.name,
+      services.filter((s) => !s.frontDoor).map((s) => s.name),
+    );
   }
   return problems;
 };
@@ -196,16 +208,20 @@ export const gatewayProblems: RegistryCheck = (services, root) => {
   const upstreams = new Map<string, string>();
   for (const [, name, server] of text.matchAll(/upstream\s+([A-Za-z0-9._-]+)\s*\{\s*server\s+([^\s;]+)\s*;\s*\}/g)) upstreams.set(name, server);
   const locations = new Map<string, string>();
-  for (const [, prefix, upstream] of text.matchAll(/location\s+(\/[^\s{]*)\s*\{\s*proxy_pass\s+http:\/\/([^/\s;]+)\/?\s*;\s*\}/g)) locations.set(prefix, upstream);
+  for (const [, prefix, upstream] of text.matchAll(/location\s+(\/[^\s{]*)\s*\{\s*proxy_pass\s+http:\/\/([^/\s;]+)\/?\s*;\s*\}/g))
+    locations.set(prefix, upstream);
   const problems: string[] = [];
   const prefixes = new Set(services.map((s) => s.gatewayPrefix));
   for (const [prefix, upstream] of locations) {
-    if (!prefixes.has(prefix)) problems.push(`${file}: location ${prefix} (to ${upstreams.get(upstream) ?? upstream}) is no service's gatewayPrefix in ${REGISTRY}`);
+    if (!prefixes.has(prefix))
+      problems.push(`${file}: location ${prefix} (to ${upstreams.get(upstream) ?? upstream}) is no service's gatewayPrefix in ${REGISTRY}`);
   }
   for (const service of services) {
     const upstream = locations.get(service.gatewayPrefix);
     if (upstream === undefined) {
-      problems.push(`${file}: no location ${service.gatewayPrefix} for ${service.name} (add an upstream with server ${service.name}:${service.port} and a location ${service.gatewayPrefix} proxying to it)`);
+      problems.push(
+        `${file}: no location ${service.gatewayPrefix} for ${service.name} (add an upstream with server ${service.name}:${service.port} and a location ${service.gatewayPrefix} proxying to it)`,
+      );
       continue;
     }
     const server = upstreams.get(upstream);

@@ -122,13 +122,10 @@ export async function receiveDossier(fixture: SuiteFixture, submission: Submissi
  * queue) with owner 'none', only the caller's with 'me', every one the caller may see without.
  */
 export function taskInQueue(fixture: SuiteFixture, dossierCode: string, agency: string, token: string, owner?: 'none' | 'me'): Promise<AnyJson> {
-  return eventually(
-    async () => {
-      const { body } = await callApi('GET', fixture.api('workflow')(`/tasks?agency=${agency}${owner ? `&owner=${owner}` : ''}&limit=100`), token);
-      return body.items?.find((t: AnyJson) => t.dossierCode === dossierCode);
-    },
-    `the task of ${dossierCode} at ${agency}`,
-  );
+  return eventually(async () => {
+    const { body } = await callApi('GET', fixture.api('workflow')(`/tasks?agency=${agency}${owner ? `&owner=${owner}` : ''}&limit=100`), token);
+    return body.items?.find((t: AnyJson) => t.dossierCode === dossierCode);
+  }, `the task of ${dossierCode} at ${agency}`);
 }
 
 /** Claims the dossier's task at `agency` with `token` (its officer's), then does `action` on it: the answers. */
@@ -141,12 +138,18 @@ export async function claimAndAct(fixture: SuiteFixture, dossierCode: string, ag
 }
 
 /** Publishes `dossier` as intake would on accepting it, and waits for its first task in workflow's database. */
-export async function firstTaskOf(fixture: SuiteFixture, dossier: DossierAccepted): Promise<{ id: string; version: number; role: string; dossierCode: string }> {
+export async function firstTaskOf(
+  fixture: SuiteFixture,
+  dossier: DossierAccepted,
+): Promise<{ id: string; version: number; role: string; dossierCode: string }> {
   await publishEvent(fixture.suite.prefix, dossier);
   const task = await eventually(
     async () =>
-      (await fixture.db('workflow').query<{ id: string; version: number; role: string }>(`SELECT id, version, role FROM task WHERE dossier_code = $1`, [dossier.dossierCode]))
-        .rows[0],
+      (
+        await fixture
+          .db('workflow')
+          .query<{ id: string; version: number; role: string }>(`SELECT id, version, role FROM task WHERE dossier_code = $1`, [dossier.dossierCode])
+      ).rows[0],
     'the first task',
   );
   return { ...task, dossierCode: dossier.dossierCode };

@@ -96,7 +96,13 @@ export class CatalogueController {
 
   /** An area with the areas directly under it (the city's districts, a district's wards). */
   @Get('areas/:code')
-  area(@Param('code') code: string): { code: string; name: string; level: string; parentCode: string | null; children: { code: string; name: string; level: string }[] } {
+  area(@Param('code') code: string): {
+    code: string;
+    name: string;
+    level: string;
+    parentCode: string | null;
+    children: { code: string; name: string; level: string }[];
+  } {
     const area = this.catalogue.area(code);
     if (!area) throw notInCatalogue('AREA', code);
     const { name, level, parentCode } = area;

@@ -44,7 +44,14 @@ const birthRegistration: ProcedureRules = {
     { code: 'UQ', name: 'Văn bản ủy quyền', required: false, copies: 1 },
   ],
   steps: [
-    { number: 1, name: 'Kiểm tra', agency: { kind: 'competent', level: 'ward', agencyKind: 'people_committee' }, role: 'specialist', budgetHours: 4, actions: ['forward'] },
+    {
+      number: 1,
+      name: 'Kiểm tra',
+      agency: { kind: 'competent', level: 'ward', agencyKind: 'people_committee' },
+      role: 'specialist',
+      budgetHours: 4,
+      actions: ['forward'],
+    },
     { number: 2, name: 'Trả kết quả', agency: { kind: 'receiving' }, role: 'returner', budgetHours: 2, actions: ['hand_over'] },
   ],
 };

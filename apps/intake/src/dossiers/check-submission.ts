@@ -36,11 +36,7 @@ export function checkSubmission(submission: Submission, catalogue: SubmissionCat
     return refusal('DOSSIER.PROCEDURE_INACTIVE', 'procedureCode', `${procedure.code} has been deactivated`);
   }
   if (!procedure.channels.includes(submission.channel)) {
-    return refusal(
-      'DOSSIER.CHANNEL_NOT_ALLOWED',
-      'channel',
-      `${procedure.code} is received through channels ${procedure.channels.join(', ')}`,
-    );
+    return refusal('DOSSIER.CHANNEL_NOT_ALLOWED', 'channel', `${procedure.code} is received through channels ${procedure.channels.join(', ')}`);
   }
   if (!catalogue.area(submission.wardCode)) {
     return refusal('DOSSIER.AREA_UNKNOWN', 'applicant.wardCode', `${submission.wardCode} is not an area of the catalogue`);
@@ -56,11 +52,7 @@ export function checkSubmission(submission: Submission, catalogue: SubmissionCat
   }
   const route = routeProcess(procedure.steps, context, catalogue.organisation);
   if (!route.ok) {
-    return refusal(
-      'DOSSIER.NO_COMPETENT_AGENCY',
-      'applicant.wardCode',
-      `step ${route.stepNumber} cannot be resolved: ${route.failure.reason}`,
-    );
+    return refusal('DOSSIER.NO_COMPETENT_AGENCY', 'applicant.wardCode', `step ${route.stepNumber} cannot be resolved: ${route.failure.reason}`);
   }
   const missing = missingDocuments(procedure.documents, submission.documents);
   if (missing.length > 0) {

@@ -76,7 +76,11 @@ describe('what the applicant sees of their dossier (tra cứu hồ sơ)', () => 
       ['Yêu cầu bổ sung hồ sơ', 'Đã bổ sung hồ sơ (lần 1)', null],
       ['Đang xử lý', 'Không tính 1 giờ làm việc chờ bổ sung hồ sơ: hẹn trả kết quả mới 17:00 27/11/2026', null],
       ['Đang xử lý', 'Hồ sơ được chuyển đến Ủy ban nhân dân quận Ba Đình để giải quyết', 'Ủy ban nhân dân quận Ba Đình'],
-      ['Đã giải quyết xong, chờ trả kết quả', 'Kết quả đã được chuyển đến Bộ phận Một cửa của Ủy ban nhân dân phường Trúc Bạch để trả cho người nộp', 'Ủy ban nhân dân phường Trúc Bạch'],
+      [
+        'Đã giải quyết xong, chờ trả kết quả',
+        'Kết quả đã được chuyển đến Bộ phận Một cửa của Ủy ban nhân dân phường Trúc Bạch để trả cho người nộp',
+        'Ủy ban nhân dân phường Trúc Bạch',
+      ],
       ['Đã trả kết quả', 'Đã trả kết quả cho người nộp', null],
     ]);
     expect(view.history[0]).toMatchObject({ nationalStatus: 2, nationalStatusKey: 'Accepted', occurredAt: '2026-11-26T09:05:00.000+07:00' });

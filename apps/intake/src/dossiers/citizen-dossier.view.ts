@@ -155,7 +155,7 @@ function resultReturn(method: ReturnMethod, deskName: string, address: string | 
 function addressOf(areaCode: string, catalogue: CitizenCatalogue): string | null {
   const names: string[] = [];
   const seen = new Set<string>();
-  for (let code: string | null = areaCode; code && !seen.has(code); ) {
+  for (let code: string | null = areaCode; code && !seen.has(code);) {
     seen.add(code);
     const area = catalogue.area(code);
     if (!area) break;

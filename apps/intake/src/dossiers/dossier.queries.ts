@@ -33,12 +33,7 @@ export class DossierQueries {
   async findForApplicant(code: string, credentials: ApplicantCredentials): Promise<CitizenDossierView | null> {
     if (!credentials.lookupSecret && credentials.principal?.kind !== 'citizen') return null;
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const dossier = await manager
-        .getRepository(Dossier)
-        .createQueryBuilder('d')
-        .addSelect('d.lookupSecretHash')
-        .where('d.code = :code', { code })
-        .getOne();
+      const dossier = await manager.getRepository(Dossier).createQueryBuilder('d').addSelect('d.lookupSecretHash').where('d.code = :code', { code }).getOne();
       if (!dossier || !provesApplicant({ applicant: dossier.applicant, lookupSecretHash: dossier.lookupSecretHash ?? null }, credentials)) return null;
       return toCitizenDossierView(dossier, await statusHistory(manager, dossier.id), this.catalogue);
     });

@@ -39,11 +39,7 @@ export class DossiersController {
         { field: 'receivingAgencyCode', code: 'DESK_NOT_YOURS', message: 'not one of your agencies' },
       ]);
     }
-    const receipt = await this.submitDossier.execute(
-      request,
-      officer.subject,
-      idempotentRequest(idempotencyKey, officer.subject, 'POST /dossiers', request),
-    );
+    const receipt = await this.submitDossier.execute(request, officer.subject, idempotentRequest(idempotencyKey, officer.subject, 'POST /dossiers', request));
     return answerCommand(response, receipt);
   }
 

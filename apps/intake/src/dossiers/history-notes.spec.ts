@@ -40,7 +40,9 @@ describe('the notes of a dossier’s status history', () => {
     });
 
     it('still reads right when the paused time was not told', () => {
-      expect(appointmentNote({ ...pause, pausedWorkingMinutes: null })).toMatch(/^Không tính thời gian chờ bổ sung hồ sơ: hẹn trả kết quả mới 07:55 ngày 27\/11\/2026/);
+      expect(appointmentNote({ ...pause, pausedWorkingMinutes: null })).toMatch(
+        /^Không tính thời gian chờ bổ sung hồ sơ: hẹn trả kết quả mới 07:55 ngày 27\/11\/2026/,
+      );
     });
   });
 
@@ -72,7 +74,9 @@ describe('the notes of a dossier’s status history', () => {
     const step = { stepName: 'Công chức tư pháp – hộ tịch kiểm tra hồ sơ', agencyCode: '004.01.20.H26' };
 
     it('names the step and its agency, by name where the event gives it', () => {
-      expect(taskNote({ ...step, agencyName: 'Ủy ban nhân dân phường Trúc Bạch' })).toBe('Công chức tư pháp – hộ tịch kiểm tra hồ sơ (Ủy ban nhân dân phường Trúc Bạch)');
+      expect(taskNote({ ...step, agencyName: 'Ủy ban nhân dân phường Trúc Bạch' })).toBe(
+        'Công chức tư pháp – hộ tịch kiểm tra hồ sơ (Ủy ban nhân dân phường Trúc Bạch)',
+      );
       expect(taskNote(step)).toBe('Công chức tư pháp – hộ tịch kiểm tra hồ sơ (004.01.20.H26)');
     });
 

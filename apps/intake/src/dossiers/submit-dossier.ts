@@ -68,7 +68,14 @@ export class SubmitDossier {
         };
         // Printed on the receipt: with the code, it lets an applicant without an account act on the dossier.
         const lookupSecret = randomBytes(9).toString('base64url');
-        const accepted = { nationalStatus: NationalStatus.Accepted, source: 'intake', sequence: 1, agencyCode: request.receivingAgencyCode, note: null, occurredAt: receivedAt };
+        const accepted = {
+          nationalStatus: NationalStatus.Accepted,
+          source: 'intake',
+          sequence: 1,
+          agencyCode: request.receivingAgencyCode,
+          note: null,
+          occurredAt: receivedAt,
+        };
         await this.store.insertReceived(tx.manager, dossier, hashOfSecret(lookupSecret));
         await tx.publish(
           event(DossierAccepted, {

@@ -96,7 +96,10 @@ export class SupplyDocuments {
    * The officer who takes it (a receiving officer or the head of the receiving desk), null for the applicant, false
    * for anyone else. Another officer of the desk, who may read the dossier, is told it is not theirs to take (403).
    */
-  private authorised(dossier: { applicant: Applicant; receivingAgencyCode: string; lookupSecretHash: string | null }, supplier: Supplier): string | null | false {
+  private authorised(
+    dossier: { applicant: Applicant; receivingAgencyCode: string; lookupSecretHash: string | null },
+    supplier: Supplier,
+  ): string | null | false {
     const { principal } = supplier;
     if (principal?.kind === 'officer' && principal.agencies.includes(dossier.receivingAgencyCode)) {
       if (hasRole(principal, Role.Receiver, Role.HeadOfDesk)) return principal.subject;

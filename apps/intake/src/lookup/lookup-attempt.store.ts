@@ -67,27 +67,27 @@ export class LookupAttemptStore {
   /** Counts one attempt on the key (unless it is blocked) and says where the key stands. */
   async countAttempt(attempt: LookupAttempt): Promise<LookupAttemptCount> {
     const [count] = await queryPrepared<LookupAttemptCount>(this.dataSource.manager, 'intake.count-lookup-attempt', COUNT_ATTEMPT, [
-        attempt.throttler,
-        attempt.key,
-        attempt.ttl,
-        attempt.limit,
-        attempt.blockDuration,
-      ]);
+      attempt.throttler,
+      attempt.key,
+      attempt.ttl,
+      attempt.limit,
+      attempt.blockDuration,
+    ]);
     return count;
   }
 
   /** Deletes up to `chunk` counters whose window and block are over; returns how many went. */
   async removeExpired(chunk: number): Promise<number> {
     const [{ removed }] = await queryPrepared<{ removed: number }>(
-        this.dataSource.manager,
-        'intake.remove-expired-lookup-attempts',
-        `WITH gone AS (
+      this.dataSource.manager,
+      'intake.remove-expired-lookup-attempts',
+      `WITH gone AS (
            DELETE FROM lookup_attempt_counter WHERE (throttler, key) IN (
              SELECT throttler, key FROM lookup_attempt_counter WHERE expires_at <= now() LIMIT $1)
            RETURNING 1)
          SELECT count(*)::int AS removed FROM gone`,
-        [chunk],
-      );
+      [chunk],
+    );
     return removed;
   }
 }

@@ -47,7 +47,10 @@ class LookupCountersModule {}
               blockDuration: ttl,
               // a fingerprint of the path's code: the guard runs before the validation pipe, so the code may be
               // anything (a NUL, megabytes); the counter's key is always 64 hex characters
-              getTracker: (request: LookupRequest) => createHash('sha256').update(request.params?.code ?? '').digest('hex'),
+              getTracker: (request: LookupRequest) =>
+                createHash('sha256')
+                  .update(request.params?.code ?? '')
+                  .digest('hex'),
             },
           ],
         };

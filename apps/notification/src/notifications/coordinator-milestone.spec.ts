@@ -5,7 +5,17 @@ const DOSSIER = '004.01.20.H26-261126-0003';
 const COORDINATOR = '004.01.20.H26.receiver.1';
 const base = { dossierCode: DOSSIER, sequence: 4, occurredAt: '2026-11-26T02:30:00.000Z', coordinatorId: COORDINATOR };
 const completed = (action: string, actorId = '004.01.20.H26.leader.1') =>
-  event(TaskCompleted, { ...base, nationalStatus: 9, taskId: '0193a1c2-0000-7000-8000-000000000004', stepNumber: 2, stepName: 'Lãnh đạo ký', agencyCode: '004.01.20.H26', action, actorId, note: null });
+  event(TaskCompleted, {
+    ...base,
+    nationalStatus: 9,
+    taskId: '0193a1c2-0000-7000-8000-000000000004',
+    stepNumber: 2,
+    stepName: 'Lãnh đạo ký',
+    agencyCode: '004.01.20.H26',
+    action,
+    actorId,
+    note: null,
+  });
 
 describe('telling a dossier’s coordinator of its milestones', () => {
   const supplement = (names: Partial<SupplementRequested> = {}) =>
@@ -110,6 +120,8 @@ describe('telling a dossier’s coordinator of its milestones', () => {
       endedTask: { taskId: '0193a1c2-0000-7000-8000-000000000006', stepNumber: 1, agencyCode: '004.01.20.H26', ownerId: COORDINATOR },
     });
     expect(coordinatorMilestoneNotification({ kind: 'closed', event: withdrawn })).toBeNull();
-    expect(coordinatorMilestoneNotification({ kind: 'closed', event: event(CaseClosed, { ...withdrawn, endedTask: null }) })?.subject).toBe(`Hồ sơ ${DOSSIER}: đã được rút theo đề nghị của người nộp`);
+    expect(coordinatorMilestoneNotification({ kind: 'closed', event: event(CaseClosed, { ...withdrawn, endedTask: null }) })?.subject).toBe(
+      `Hồ sơ ${DOSSIER}: đã được rút theo đề nghị của người nộp`,
+    );
   });
 });

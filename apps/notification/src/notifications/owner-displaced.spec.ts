@@ -31,9 +31,7 @@ describe('telling an officer their task was taken from them', () => {
     const draft = ownerDisplacedNotification(changed(names));
     expect(draft).toMatchObject({ channel: 'officer', recipient: '004.01.20.H26.specialist.1', templateKey: 'task.taken_away', status: 'pending' });
     expect(draft?.body).toMatch(/^Kính gửi đồng chí Phạm Thu Hà,/);
-    expect(draft?.body).toContain(
-      '(bước 1 tại Ủy ban nhân dân phường Trúc Bạch) đã được chuyển cho đồng chí Lê Minh Chi bởi đồng chí Vũ Đức Long lúc 10:15',
-    );
+    expect(draft?.body).toContain('(bước 1 tại Ủy ban nhân dân phường Trúc Bạch) đã được chuyển cho đồng chí Lê Minh Chi bởi đồng chí Vũ Đức Long lúc 10:15');
     const released = ownerDisplacedNotification(changed({ ...names, change: 'released', ownerId: null, ownerName: undefined }));
     expect(released?.body).toContain('đã được trả về hàng chờ của đơn vị bởi đồng chí Vũ Đức Long');
   });
@@ -41,7 +39,9 @@ describe('telling an officer their task was taken from them', () => {
   it('names by code those an older event did not name', () => {
     const draft = ownerDisplacedNotification(changed({}));
     expect(draft?.body).toMatch(/^Kính gửi đồng chí 004\.01\.20\.H26\.specialist\.1,/);
-    expect(draft?.body).toContain('(bước 1 tại 004.01.20.H26) đã được chuyển cho đồng chí 004.01.20.H26.specialist.2 bởi đồng chí 004.01.20.H26.leader.1 lúc 10:15');
+    expect(draft?.body).toContain(
+      '(bước 1 tại 004.01.20.H26) đã được chuyển cho đồng chí 004.01.20.H26.specialist.2 bởi đồng chí 004.01.20.H26.leader.1 lúc 10:15',
+    );
   });
 
   it('tells nobody of a claim, a first assignment, or an officer releasing their own task', () => {

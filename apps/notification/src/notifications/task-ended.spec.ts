@@ -39,7 +39,11 @@ describe('telling an officer the applicant withdrew the dossier they had', () =>
   });
 
   it('tells nobody when the step was in the queue, the owner recorded it, or processing ended otherwise', () => {
-    expect(taskEndedByWithdrawalNotification(closed({ endedTask: { taskId: '0193a1c2-0000-7000-8000-000000000003', stepNumber: 1, agencyCode: '004.01.20.H26', ownerId: null } }))).toBeNull();
+    expect(
+      taskEndedByWithdrawalNotification(
+        closed({ endedTask: { taskId: '0193a1c2-0000-7000-8000-000000000003', stepNumber: 1, agencyCode: '004.01.20.H26', ownerId: null } }),
+      ),
+    ).toBeNull();
     expect(taskEndedByWithdrawalNotification(closed({ actorId: '004.01.20.H26.specialist.1' }))).toBeNull();
     expect(taskEndedByWithdrawalNotification(closed({ outcome: 'returned', nationalStatus: 10 }))).toBeNull();
     expect(taskEndedByWithdrawalNotification(closed({ endedTask: undefined }))).toBeNull();

@@ -95,7 +95,11 @@ export class CalendarController {
   async publish(@Param() { year }: YearParams, @Body() body: unknown, @CurrentPrincipal() admin: Principal): Promise<{ year: number; publishedAt: string }> {
     yearRange(year);
     const parsed = parseOfficialSchedule(body);
-    const problems = parsed.ok ? (parsed.schedule.year === year ? [] : [{ field: 'year', message: `the body is for ${parsed.schedule.year}, not ${year}` }]) : parsed.problems;
+    const problems = parsed.ok
+      ? parsed.schedule.year === year
+        ? []
+        : [{ field: 'year', message: `the body is for ${parsed.schedule.year}, not ${year}` }]
+      : parsed.problems;
     if (!parsed.ok || problems.length > 0) {
       throw new Refusal(
         'CALENDAR.SCHEDULE_INVALID',
@@ -108,4 +112,3 @@ export class CalendarController {
     return { year, publishedAt: toVietnamIso(now) };
   }
 }
-

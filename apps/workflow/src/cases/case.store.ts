@@ -119,9 +119,12 @@ export class CaseStore {
 
   /** The case of the dossier, row-locked (after its open task: the order every task command takes). */
   async lock(tx: Transaction, dossierCode: string): Promise<CaseRecord | undefined> {
-    const [kase] = await queryPrepared<CaseRecord>(tx.manager, 'workflow.lock-case', `SELECT ${CASE_COLUMNS} FROM dossier_case c WHERE c.dossier_code = $1 FOR UPDATE`, [
-      dossierCode,
-    ]);
+    const [kase] = await queryPrepared<CaseRecord>(
+      tx.manager,
+      'workflow.lock-case',
+      `SELECT ${CASE_COLUMNS} FROM dossier_case c WHERE c.dossier_code = $1 FOR UPDATE`,
+      [dossierCode],
+    );
     return kase;
   }
 
@@ -136,11 +139,12 @@ export class CaseStore {
   }
 
   async changeCoordinator(tx: Transaction, caseId: string, coordinatorId: string, sequence: number): Promise<void> {
-    await queryPrepared(tx.manager, 'workflow.change-coordinator', `UPDATE dossier_case SET coordinator_id = $2, event_sequence = $3, version = version + 1 WHERE id = $1`, [
-      caseId,
-      coordinatorId,
-      sequence,
-    ]);
+    await queryPrepared(
+      tx.manager,
+      'workflow.change-coordinator',
+      `UPDATE dossier_case SET coordinator_id = $2, event_sequence = $3, version = version + 1 WHERE id = $1`,
+      [caseId, coordinatorId, sequence],
+    );
   }
 
   /**

@@ -28,7 +28,9 @@ export class ResumeCase {
       return;
     }
     if (typeof supplemented.round === 'number' && supplemented.round !== kase.supplementRounds) {
-      this.logger.warn(`supplement for ${supplemented.dossierCode} ignored: it answers round ${supplemented.round}, the case waits for round ${kase.supplementRounds}`);
+      this.logger.warn(
+        `supplement for ${supplemented.dossierCode} ignored: it answers round ${supplemented.round}, the case waits for round ${kase.supplementRounds}`,
+      );
       return;
     }
     const now = new Date();

@@ -38,7 +38,9 @@ export class WithdrawDossier {
           note: reason,
           coordinatorId: kase.coordinatorId,
           // its owner is told
-          endedTask: openTask ? { ...openTask, agencyName: this.catalogue.agencyName(openTask.agencyCode), ownerName: this.catalogue.officerName(openTask.ownerId) } : null,
+          endedTask: openTask
+            ? { ...openTask, agencyName: this.catalogue.agencyName(openTask.agencyCode), ownerName: this.catalogue.officerName(openTask.ownerId) }
+            : null,
           actorName: this.catalogue.officerName(actorId),
           coordinatorName: this.catalogue.officerName(kase.coordinatorId),
         }),

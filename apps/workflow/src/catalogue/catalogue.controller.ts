@@ -49,7 +49,10 @@ export class CatalogueController {
    * appointments count in them; the replicas (intake's desk) hear of it.
    */
   @Put('agencies/:code/office-hours')
-  officeHours(@Param('code') code: string, @Body() request: OfficeHoursRequest): Promise<{ code: string; officeHours: { start: string; end: string }[] | null }> {
+  officeHours(
+    @Param('code') code: string,
+    @Body() request: OfficeHoursRequest,
+  ): Promise<{ code: string; officeHours: { start: string; end: string }[] | null }> {
     return this.setOfficeHours.execute(code, request.officeHours);
   }
 

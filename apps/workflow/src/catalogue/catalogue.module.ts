@@ -10,15 +10,7 @@ import { DeactivateProcedure, PublishProcessVersion } from './publish-process-ve
 @Global()
 @Module({
   controllers: [CatalogueController, CatalogueResyncHandler],
-  providers: [
-    Catalogue,
-    CatalogueQueries,
-    CatalogueStore,
-    CatalogueReplication,
-    PublishProcessVersion,
-    DeactivateProcedure,
-    SetOfficeHours,
-  ],
+  providers: [Catalogue, CatalogueQueries, CatalogueStore, CatalogueReplication, PublishProcessVersion, DeactivateProcedure, SetOfficeHours],
   exports: [Catalogue, CatalogueReplication],
 })
 export class CatalogueModule {}

@@ -57,7 +57,11 @@ export class CatalogueQueries {
   }
 
   async agencies(filter: AgencyFilter): Promise<{ items: AgencyView[]; nextCursor: string | null }> {
-    const query = this.dataSource.getRepository(Agency).createQueryBuilder('a').orderBy('a.code', 'ASC').limit(filter.limit + 1);
+    const query = this.dataSource
+      .getRepository(Agency)
+      .createQueryBuilder('a')
+      .orderBy('a.code', 'ASC')
+      .limit(filter.limit + 1);
     if (filter.level) query.andWhere('a.level = :level', { level: filter.level });
     if (filter.kind) query.andWhere('a.kind = :kind', { kind: filter.kind });
     if (filter.area) query.andWhere('a.area_code = :area', { area: filter.area });
@@ -72,12 +76,12 @@ export class CatalogueQueries {
     const agency = await this.dataSource.getRepository(Agency).findOneBy({ code });
     if (!agency) return null;
     const staff = await queryPrepared<AgencyDetail['staff'][number]>(
-        this.dataSource.manager,
-        'workflow.agency-staff',
-        `SELECT o.id, o.full_name AS "fullName", o.status, array_agg(r.role ORDER BY r.role) AS roles
+      this.dataSource.manager,
+      'workflow.agency-staff',
+      `SELECT o.id, o.full_name AS "fullName", o.status, array_agg(r.role ORDER BY r.role) AS roles
            FROM officer o JOIN officer_role r ON r.officer_id = o.id
           WHERE r.agency_code = $1 GROUP BY o.id ORDER BY o.id`,
-        [code],
+      [code],
     );
     return { ...agency, staff };
   }
@@ -85,14 +89,14 @@ export class CatalogueQueries {
   /** An officer with every role they hold, at every agency. */
   async officer(id: string): Promise<OfficerView | null> {
     const [officer] = await queryPrepared<OfficerView>(
-        this.dataSource.manager,
-        'workflow.officer-view',
-        `SELECT o.id, o.full_name AS "fullName", o.status,
+      this.dataSource.manager,
+      'workflow.officer-view',
+      `SELECT o.id, o.full_name AS "fullName", o.status,
                 COALESCE(jsonb_agg(jsonb_build_object('agencyCode', r.agency_code, 'agencyName', a.name, 'role', r.role)
                                    ORDER BY r.agency_code, r.role) FILTER (WHERE r.role IS NOT NULL), '[]') AS roles
            FROM officer o LEFT JOIN officer_role r ON r.officer_id = o.id LEFT JOIN agency a ON a.code = r.agency_code
           WHERE o.id = $1 GROUP BY o.id`,
-        [id],
+      [id],
     );
     return officer ?? null;
   }

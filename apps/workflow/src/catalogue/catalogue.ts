@@ -53,7 +53,9 @@ export class Catalogue implements OnModuleInit {
     this.agencyNames = new Map(agencies.map((a) => [a.code, a.name]));
     this.procedureNames = new Map(procedures.map((p) => [p.code, p.name]));
     this.officerNames = new Map(officers.map((o) => [o.id, o.fullName]));
-    this.logger.log(`organisation loaded: ${areas.length} areas, ${agencies.length} agencies, ${officers.length} officers in ${Math.round(performance.now() - started)} ms`);
+    this.logger.log(
+      `organisation loaded: ${areas.length} areas, ${agencies.length} agencies, ${officers.length} officers in ${Math.round(performance.now() - started)} ms`,
+    );
   }
 
   /** The agency's own office hours; undefined: the national default. */

@@ -71,8 +71,7 @@ export function checkProcessDefinition(steps: readonly StepDefinition[], agencie
   return problems;
 }
 
-const isKinds = (value: unknown) =>
-  typeof value === 'string' || (Array.isArray(value) && value.length > 0 && value.every((k) => typeof k === 'string'));
+const isKinds = (value: unknown) => typeof value === 'string' || (Array.isArray(value) && value.length > 0 && value.every((k) => typeof k === 'string'));
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -102,7 +101,7 @@ export function parseStepDefinitions(input: unknown): { steps: StepDefinition[];
     if (!Array.isArray(actions) || !actions.every((a) => typeof a === 'string')) malformed(`${at}.actions`, 'a list of action names');
     const rule = isObject(agency) ? agency : undefined;
     const ruleOk =
-      (rule?.kind === 'receiving') ||
+      rule?.kind === 'receiving' ||
       (rule?.kind === 'fixed' && typeof rule.agencyCode === 'string') ||
       (rule?.kind === 'competent' && typeof rule.level === 'string' && isKinds(rule.agencyKind));
     if (!ruleOk) {

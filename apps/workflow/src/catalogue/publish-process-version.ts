@@ -28,18 +28,12 @@ export class PublishProcessVersion {
     private readonly store: CatalogueStore,
   ) {}
 
-  execute(
-    procedureCode: string,
-    steps: unknown,
-    idempotency?: IdempotentRequest,
-  ): Promise<CommandResponse<PublishedVersion> & { replayed: boolean }> {
+  execute(procedureCode: string, steps: unknown, idempotency?: IdempotentRequest): Promise<CommandResponse<PublishedVersion> & { replayed: boolean }> {
     return this.unitOfWork.run((tx) =>
       runIdempotent(tx.manager, idempotency, async () => {
         const parsed = parseStepDefinitions(steps);
         const now = new Date();
-        const problems = parsed.problems.length
-          ? parsed.problems
-          : checkProcessDefinition(parsed.steps, this.catalogue.current.agencies, vietnamDate(now));
+        const problems = parsed.problems.length ? parsed.problems : checkProcessDefinition(parsed.steps, this.catalogue.current.agencies, vietnamDate(now));
         // Versions of one procedure are numbered under the procedure row's lock: two publications queue.
         const procedure = await this.store.lockProcedure(tx.manager, procedureCode);
         if (!procedure) throw notInCatalogue('PROCEDURE', procedureCode);

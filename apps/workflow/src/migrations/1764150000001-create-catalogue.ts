@@ -69,10 +69,10 @@ export class CreateCatalogue1764150000001 implements MigrationInterface {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true)`,
       [p.code, p.name, p.field, p.level, p.legalTime.value, p.legalTime.unit, p.fee, p.channels],
     );
-    await runner.query(
-      `INSERT INTO process_version (procedure_code, version, published_at, steps) VALUES ($1, 1, '2018-06-21T00:00:00+07:00', $2)`,
-      [p.code, JSON.stringify(p.steps)],
-    );
+    await runner.query(`INSERT INTO process_version (procedure_code, version, published_at, steps) VALUES ($1, 1, '2018-06-21T00:00:00+07:00', $2)`, [
+      p.code,
+      JSON.stringify(p.steps),
+    ]);
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -22,9 +22,7 @@ export class CreateStaff1764150000005 implements MigrationInterface {
     // Who may take a task: the officers of an agency in a role.
     await runner.query(`CREATE INDEX officer_role_agency ON officer_role (agency_code, role)`);
 
-    const agencies = (await runner.query(
-      `SELECT code, kind, level, has_desk AS "hasDesk" FROM agency ORDER BY code`,
-    )) as StaffedAgency[];
+    const agencies = (await runner.query(`SELECT code, kind, level, has_desk AS "hasDesk" FROM agency ORDER BY code`)) as StaffedAgency[];
     const staff = demoStaff(agencies);
     await runner.query(`INSERT INTO officer (id, full_name) SELECT * FROM unnest($1::text[], $2::text[])`, [
       staff.map((o) => o.id),

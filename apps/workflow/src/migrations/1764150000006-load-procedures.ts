@@ -34,8 +34,20 @@ export class LoadProcedures1764150000006 implements MigrationInterface {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true, $9, $10, $11, $12)
          ON CONFLICT (code) DO UPDATE SET desks = EXCLUDED.desks, documents = EXCLUDED.documents,
            legal_basis = EXCLUDED.legal_basis, unverified = EXCLUDED.unverified`,
-        [p.code, p.name, p.field, p.level, p.legalTime.value, p.legalTime.unit, p.fee, p.channels, JSON.stringify(p.desks),
-          JSON.stringify(p.documents), p.legalBasis, p.unverified],
+        [
+          p.code,
+          p.name,
+          p.field,
+          p.level,
+          p.legalTime.value,
+          p.legalTime.unit,
+          p.fee,
+          p.channels,
+          JSON.stringify(p.desks),
+          JSON.stringify(p.documents),
+          p.legalBasis,
+          p.unverified,
+        ],
       );
       // The spine's birth registration already has its version 1: it is not rewritten.
       await runner.query(

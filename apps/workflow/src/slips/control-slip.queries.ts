@@ -58,7 +58,17 @@ export class ControlSlipQueries {
       const [found] = await queryPrepared<
         Pick<
           ControlSlipView,
-          'dossierCode' | 'procedureCode' | 'processVersion' | 'coordinatorId' | 'receivingAgencyCode' | 'applicantName' | 'documents' | 'status' | 'outcome' | 'supplementRounds' | 'version'
+          | 'dossierCode'
+          | 'procedureCode'
+          | 'processVersion'
+          | 'coordinatorId'
+          | 'receivingAgencyCode'
+          | 'applicantName'
+          | 'documents'
+          | 'status'
+          | 'outcome'
+          | 'supplementRounds'
+          | 'version'
         > & { id: string; appointmentAt: Date | null; originalAppointmentAt: Date | null; closedAt: Date | null; openTaskStatus: number | null }
       >(
         manager,
@@ -91,9 +101,12 @@ export class ControlSlipQueries {
       );
       // every officer the slip names, with one read
       const ids = new Set([found.coordinatorId, ...events.flatMap((e) => [e.actorId, e.details.ownerId])].filter((id): id is string => typeof id === 'string'));
-      const names = await queryPrepared<{ id: string; fullName: string }>(manager, 'workflow.slip-officer-names', `SELECT id, full_name AS "fullName" FROM officer WHERE id = ANY($1)`, [
-        [...ids],
-      ]);
+      const names = await queryPrepared<{ id: string; fullName: string }>(
+        manager,
+        'workflow.slip-officer-names',
+        `SELECT id, full_name AS "fullName" FROM officer WHERE id = ANY($1)`,
+        [[...ids]],
+      );
       const nameOf = new Map(names.map((o) => [o.id, o.fullName]));
       const { id: _id, appointmentAt, originalAppointmentAt, closedAt, openTaskStatus, ...slip } = found;
       const nationalStatus = caseNationalStatus(found, openTaskStatus);

@@ -44,7 +44,9 @@ describe('the process-control slip', () => {
   });
 
   it('signs an automatic assignment as the system, and leaves the name of an officer it does not know null', () => {
-    expect(rows[0].ownerChanges).toEqual([expect.objectContaining({ change: 'assigned', ownerId: SPECIALIST, ownerName: 'Trần Văn Hùng', by: 'system', byName: SYSTEM_NAME })]);
+    expect(rows[0].ownerChanges).toEqual([
+      expect.objectContaining({ change: 'assigned', ownerId: SPECIALIST, ownerName: 'Trần Văn Hùng', by: 'system', byName: SYSTEM_NAME }),
+    ]);
     expect(rows[1].ownerChanges).toEqual([expect.objectContaining({ ownerId: 'unknown.officer', ownerName: null, byName: null })]);
   });
 });

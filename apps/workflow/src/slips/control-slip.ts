@@ -95,7 +95,14 @@ export function controlSlip(tasks: readonly SlipTask[], events: readonly SlipEve
       receivedAt: firstOwner ? toVietnamIso(firstOwner.at) : null,
       ownerChanges: ownerEvents.map((e) => {
         const ownerId = (e.details.ownerId as string | null | undefined) ?? null;
-        return { change: e.kind as OwnerChange['change'], ownerId, ownerName: nameOf(ownerId), by: e.actorId, byName: nameOf(e.actorId), at: toVietnamIso(e.at) };
+        return {
+          change: e.kind as OwnerChange['change'],
+          ownerId,
+          ownerName: nameOf(ownerId),
+          by: e.actorId,
+          byName: nameOf(e.actorId),
+          at: toVietnamIso(e.at),
+        };
       }),
       completedAt: completed ? toVietnamIso(completed.at) : null,
       completedBy,

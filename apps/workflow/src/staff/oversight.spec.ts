@@ -17,7 +17,10 @@ describe('what an officer oversees', () => {
   });
 
   it('needs the role in the token as well, and the agency among the token’s', () => {
-    expect(oversightOf(officer([Role.Specialist], [DISTRICT]), [{ agencyCode: DISTRICT, role: 'leader', active: true }])).toMatchObject({ heads: [], leads: [] });
+    expect(oversightOf(officer([Role.Specialist], [DISTRICT]), [{ agencyCode: DISTRICT, role: 'leader', active: true }])).toMatchObject({
+      heads: [],
+      leads: [],
+    });
     expect(oversightOf(officer([Role.Leader], [WARD]), [{ agencyCode: DISTRICT, role: 'leader', active: true }])).toMatchObject({ heads: [], leads: [] });
     expect(oversightOf(officer([Role.Leader], [DISTRICT]), [])).toEqual({ member: [], heads: [], leads: [] });
   });
@@ -34,7 +37,11 @@ describe('what an officer oversees', () => {
 
   it('gives a citizen or a machine nothing to oversee', () => {
     for (const kind of ['citizen', 'machine'] as const) {
-      expect(oversightOf({ ...officer([Role.Leader], [WARD]), kind }, [{ agencyCode: WARD, role: 'leader', active: true }])).toEqual({ member: [], heads: [], leads: [] });
+      expect(oversightOf({ ...officer([Role.Leader], [WARD]), kind }, [{ agencyCode: WARD, role: 'leader', active: true }])).toEqual({
+        member: [],
+        heads: [],
+        leads: [],
+      });
     }
   });
 

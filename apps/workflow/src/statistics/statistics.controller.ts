@@ -63,7 +63,10 @@ export class StatisticsController {
    * an administrator; the agencies a head heads, and those under the ones a leader leads.
    */
   @Get()
-  async compute(@Query() request: StatisticsRequest, @CurrentPrincipal() caller: Principal): Promise<{ from: string; to: string; groupBy: GroupBy; rows: NamedStatisticsRow[] }> {
+  async compute(
+    @Query() request: StatisticsRequest,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<{ from: string; to: string; groupBy: GroupBy; rows: NamedStatisticsRow[] }> {
     if (request.to < request.from) {
       throw new Refusal('STATISTICS.EMPTY_PERIOD', undefined, [{ field: 'to', code: 'EMPTY_PERIOD', message: 'on or after from' }]);
     }
@@ -76,7 +79,9 @@ export class StatisticsController {
     let agencies: string[] | null = admin ? null : reporting;
     if (request.agency) {
       if (agencies && !agencies.includes(request.agency)) {
-        throw new Refusal('STATISTICS.AGENCY_NOT_YOURS', undefined, [{ field: 'agency', code: 'AGENCY_NOT_YOURS', message: `you do not lead ${request.agency}` }]);
+        throw new Refusal('STATISTICS.AGENCY_NOT_YOURS', undefined, [
+          { field: 'agency', code: 'AGENCY_NOT_YOURS', message: `you do not lead ${request.agency}` },
+        ]);
       }
       // the agency and those under it, as far as the caller's own reach goes (a head of desk: not the wards below)
       const reach = agencies && new Set(agencies);
@@ -98,7 +103,15 @@ export class StatisticsController {
     });
     if (!byLevel) return { from: request.from, to: request.to, groupBy: request.groupBy, rows: this.named(rows, groupBy) };
     const levelOf = new Map(this.catalogue.current.agencies.map((a) => [a.code, a.level]));
-    return { from: request.from, to: request.to, groupBy: 'level', rows: this.named(regroup(rows, (code) => levelOf.get(code) ?? 'unknown'), groupBy) };
+    return {
+      from: request.from,
+      to: request.to,
+      groupBy: 'level',
+      rows: this.named(
+        regroup(rows, (code) => levelOf.get(code) ?? 'unknown'),
+        groupBy,
+      ),
+    };
   }
 
   private named(rows: StatisticsRow[], groupBy: GroupBy): NamedStatisticsRow[] {

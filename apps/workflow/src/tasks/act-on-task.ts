@@ -95,7 +95,13 @@ export class ActOnTask {
     }
     const opened =
       nextStep &&
-      (await this.stepTasks.prepare(tx, task, nextStep, { nationalStatus: next.nationalStatus, givenBy: actorId, sequence: nextSequence, at: now, from: task.stepNumber }));
+      (await this.stepTasks.prepare(tx, task, nextStep, {
+        nationalStatus: next.nationalStatus,
+        givenBy: actorId,
+        sequence: nextSequence,
+        at: now,
+        from: task.stepNumber,
+      }));
     const changed = await this.store.complete(
       tx,
       task.id,
@@ -117,6 +123,13 @@ export class ActOnTask {
       expected,
     );
     if (!changed) return null;
-    return { taskId: task.id, version: task.version + 1, ownerId: task.ownerId, status: 'done', nextTaskId: opened ? opened.id : null, nationalStatus: next.nationalStatus };
+    return {
+      taskId: task.id,
+      version: task.version + 1,
+      ownerId: task.ownerId,
+      status: 'done',
+      nextTaskId: opened ? opened.id : null,
+      nationalStatus: next.nationalStatus,
+    };
   }
 }

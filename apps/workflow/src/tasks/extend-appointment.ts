@@ -52,7 +52,9 @@ export class ExtendAppointment {
         { previous: task.appointmentAt, appointmentAt: requested, reason, actorId, at: now, extension: count, sequence },
         expected,
       );
-      return changed ? { taskId: task.id, version: task.version + 1, ownerId: task.ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus } : null;
+      return changed
+        ? { taskId: task.id, version: task.version + 1, ownerId: task.ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus }
+        : null;
     });
   }
 }

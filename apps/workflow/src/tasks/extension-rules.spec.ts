@@ -12,10 +12,15 @@ describe('an extension with an apology', () => {
   });
 
   it('is refused less than a working day before, for an earlier date, or without an appointment', () => {
-    expect(checkExtension(calendar, at('2026-12-02T08:00:00+07:00'), appointment, at('2026-12-09T17:00:00+07:00'))).toMatchObject({ code: 'EXTENSION.TOO_LATE' });
+    expect(checkExtension(calendar, at('2026-12-02T08:00:00+07:00'), appointment, at('2026-12-09T17:00:00+07:00'))).toMatchObject({
+      code: 'EXTENSION.TOO_LATE',
+    });
     // Friday 16:00 before a Wednesday appointment is more than a working day, the weekend not counted the other way
     expect(checkExtension(calendar, at('2026-11-27T16:00:00+07:00'), appointment, at('2026-12-09T17:00:00+07:00'))).toBeNull();
-    expect(checkExtension(calendar, at('2026-12-01T08:00:00+07:00'), appointment, appointment)).toMatchObject({ code: 'EXTENSION.NOT_LATER', errors: [{ field: 'newAppointmentAt' }] });
+    expect(checkExtension(calendar, at('2026-12-01T08:00:00+07:00'), appointment, appointment)).toMatchObject({
+      code: 'EXTENSION.NOT_LATER',
+      errors: [{ field: 'newAppointmentAt' }],
+    });
     expect(checkExtension(calendar, at('2026-12-01T08:00:00+07:00'), null, appointment)).toMatchObject({ code: 'EXTENSION.NO_APPOINTMENT' });
   });
 

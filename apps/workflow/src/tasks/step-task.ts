@@ -151,10 +151,19 @@ export class StepTasks {
    * tasks, ties to the first by id; leaves it in the queue when there is none (or the one chosen went on leave
    * meanwhile). Returns the new owner.
    */
-  async assignLeastLoaded(tx: Transaction, task: OwnedTask, o: { sequence: number; at: Date; actorId: string; previousOwnerId: string | null }): Promise<string | null> {
+  async assignLeastLoaded(
+    tx: Transaction,
+    task: OwnedTask,
+    o: { sequence: number; at: Date; actorId: string; previousOwnerId: string | null },
+  ): Promise<string | null> {
     const chosen = await this.store.leastLoaded(tx, task.agencyCode, task.role, o.previousOwnerId);
     if (!chosen) return null;
-    const changed = await this.changeOwner(tx, task, { ...o, ownerId: chosen, change: o.previousOwnerId ? 'reassigned' : 'assigned', details: { automatic: true } });
+    const changed = await this.changeOwner(tx, task, {
+      ...o,
+      ownerId: chosen,
+      change: o.previousOwnerId ? 'reassigned' : 'assigned',
+      details: { automatic: true },
+    });
     return changed ? chosen : null;
   }
 

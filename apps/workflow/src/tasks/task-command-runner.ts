@@ -86,7 +86,14 @@ export class TaskCommandRunner {
       // the case's pinned process, from the catalogue's memory (a published version never changes)
       const steps = await this.catalogue.processSteps(tx.manager, read.procedureCode, read.processVersion);
       const task = { ...read, steps };
-      const refusal = decide(task, command, expectedVersion, actor, steps[task.stepNumber - 1]?.actions ?? [], assigneeId ? officers.get(assigneeId) : undefined);
+      const refusal = decide(
+        task,
+        command,
+        expectedVersion,
+        actor,
+        steps[task.stepNumber - 1]?.actions ?? [],
+        assigneeId ? officers.get(assigneeId) : undefined,
+      );
       if (refusal) throw refusal;
       const expected = { taskVersion: task.version, caseVersion: task.caseVersion, caseSequence: task.eventSequence };
       const result = await write({ tx, task, command, actorId: caller.subject, expected, now: new Date() });
@@ -104,6 +111,14 @@ export async function changeOwnerAsDecided(
   ownerId: string | null,
   change: 'claimed' | 'assigned' | 'reassigned' | 'released',
 ): Promise<CommandResult | null> {
-  const changed = await stepTasks.changeOwner(tx, task, { ownerId, previousOwnerId: task.ownerId, change, actorId, sequence: task.eventSequence + 1, at: now, expected });
+  const changed = await stepTasks.changeOwner(tx, task, {
+    ownerId,
+    previousOwnerId: task.ownerId,
+    change,
+    actorId,
+    sequence: task.eventSequence + 1,
+    at: now,
+    expected,
+  });
   return changed ? { taskId: task.id, version: task.version + 1, ownerId, status: 'open', nextTaskId: null, nationalStatus: task.nationalStatus } : null;
 }

@@ -39,8 +39,12 @@ describe('which agencies an officer’s task list may hold', () => {
   });
 
   it('lets a leader name a ward under their district only with scope=subtree', () => {
-    expect(agenciesToList('officer', { ...queue, scope: 'subtree', agency: WARD_UNDER_DISTRICT }, districtLeader, underDistrict)).toEqual([WARD_UNDER_DISTRICT]);
-    expect(agenciesToList('officer', { ...queue, agency: WARD_UNDER_DISTRICT }, districtLeader, underDistrict)).toMatchObject({ code: 'TASK.AGENCY_NOT_YOURS' });
+    expect(agenciesToList('officer', { ...queue, scope: 'subtree', agency: WARD_UNDER_DISTRICT }, districtLeader, underDistrict)).toEqual([
+      WARD_UNDER_DISTRICT,
+    ]);
+    expect(agenciesToList('officer', { ...queue, agency: WARD_UNDER_DISTRICT }, districtLeader, underDistrict)).toMatchObject({
+      code: 'TASK.AGENCY_NOT_YOURS',
+    });
   });
 
   it('shows whom open tasks are with (owner=all) only at the agencies the officer heads or leads', () => {

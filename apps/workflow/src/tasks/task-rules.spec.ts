@@ -23,7 +23,10 @@ describe('who may change a task', () => {
   it('lets only the head assign or reassign, to an active officer of the role', () => {
     expect(decide(owned, { kind: 'assign', officerId: 'minh' }, 3, head, actions, minh)).toBeNull();
     expect(decide(owned, { kind: 'assign', officerId: 'minh' }, 3, lan, actions, minh)).toMatchObject({ code: 'TASK.NOT_HEAD' });
-    expect(decide(owned, { kind: 'assign', officerId: 'hoa' }, 3, head, actions, head)).toMatchObject({ code: 'TASK.ASSIGNEE_NOT_ELIGIBLE', errors: [{ field: 'officerId' }] });
+    expect(decide(owned, { kind: 'assign', officerId: 'hoa' }, 3, head, actions, head)).toMatchObject({
+      code: 'TASK.ASSIGNEE_NOT_ELIGIBLE',
+      errors: [{ field: 'officerId' }],
+    });
     expect(decide(owned, { kind: 'assign', officerId: 'lan' }, 3, head, actions, lan)).toMatchObject({ code: 'TASK.ALREADY_OWNED' });
   });
 
@@ -46,7 +49,10 @@ describe('who may change a task', () => {
   it('hands a result over only once it has been signed', () => {
     const returning = ['hand_over'];
     expect(decide({ ...owned, signedStep: 2 }, { kind: 'act', action: 'hand_over' }, 3, lan, returning)).toBeNull();
-    expect(decide(owned, { kind: 'act', action: 'hand_over' }, 3, lan, returning)).toMatchObject({ code: 'TASK.RESULT_NOT_SIGNED', errors: [{ field: 'action' }] });
+    expect(decide(owned, { kind: 'act', action: 'hand_over' }, 3, lan, returning)).toMatchObject({
+      code: 'TASK.RESULT_NOT_SIGNED',
+      errors: [{ field: 'action' }],
+    });
   });
 
   it('lets only the owner act, with an action the step allows, and a reason to send back', () => {
@@ -61,7 +67,9 @@ describe('who may change a task', () => {
       code: 'TASK.MISSING_LIST_REQUIRED',
       errors: [{ field: 'missing' }],
     });
-    expect(decide(owned, { kind: 'act', action: 'request_supplement', note: 'Thiếu giấy tờ', missing: [{ name: 'Giấy chứng sinh' }] }, 3, lan, actions)).toBeNull();
+    expect(
+      decide(owned, { kind: 'act', action: 'request_supplement', note: 'Thiếu giấy tờ', missing: [{ name: 'Giấy chứng sinh' }] }, 3, lan, actions),
+    ).toBeNull();
   });
 });
 

@@ -116,7 +116,12 @@ export function transition(action: StepAction, stepNumber: number, stepCount: nu
     case 'sign': {
       const signed = action === 'sign' ? stepNumber : signedStep;
       if (stepNumber >= stepCount) return { kind: 'closed', nationalStatus: NationalStatus.Processed, outcome: 'processed' };
-      return { kind: 'step', stepNumber: stepNumber + 1, nationalStatus: signed !== null ? NationalStatus.Processed : NationalStatus.InProgress, signedStep: signed };
+      return {
+        kind: 'step',
+        stepNumber: stepNumber + 1,
+        nationalStatus: signed !== null ? NationalStatus.Processed : NationalStatus.InProgress,
+        signedStep: signed,
+      };
     }
     case 'send_back': {
       const back = Math.max(1, stepNumber - 1);

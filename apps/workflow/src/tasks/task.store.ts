@@ -368,11 +368,12 @@ export class TaskStore {
    * leave and writes nothing). The rest of the statement writes from `c`, so a stale command writes nothing at all.
    */
   private static changeCtes(taskId: string, taskVersion: string, caseVersion: string, caseSequence: string, set: string, newOwner?: string): string {
-    const atWork = newOwner ? ` AND (${newOwner}::text IS NULL OR EXISTS (SELECT 1 FROM officer o WHERE o.id = ${newOwner} AND o.status = 'active' FOR SHARE))` : '';
+    const atWork = newOwner
+      ? ` AND (${newOwner}::text IS NULL OR EXISTS (SELECT 1 FROM officer o WHERE o.id = ${newOwner} AND o.status = 'active' FOR SHARE))`
+      : '';
     return `l AS (SELECT id, case_id FROM task WHERE id = ${taskId} AND status = 'open' AND (${taskVersion}::int IS NULL OR version = ${taskVersion})${atWork} FOR UPDATE),
        c AS (UPDATE dossier_case c SET ${set}, version = c.version + 1 FROM l
               WHERE c.id = l.case_id AND (${caseVersion}::int IS NULL OR (c.version = ${caseVersion} AND c.event_sequence = ${caseSequence}))
               RETURNING c.id)`;
   }
 }
-

@@ -87,7 +87,10 @@ export class TasksController {
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<CommandResult> {
-    return answerCommand(response, await this.assignTask.execute(id, request.officerId, request.version, caller, idempotency(caller, key, id, 'assign', request)));
+    return answerCommand(
+      response,
+      await this.assignTask.execute(id, request.officerId, request.version, caller, idempotency(caller, key, id, 'assign', request)),
+    );
   }
 
   /** The owner (or the head) puts the task back in the agency's queue. */
@@ -114,7 +117,10 @@ export class TasksController {
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<CommandResult> {
     const { action, note, missing } = request;
-    return answerCommand(response, await this.actOnTask.execute(id, { action, note, missing }, request.version, caller, idempotency(caller, key, id, 'actions', request)));
+    return answerCommand(
+      response,
+      await this.actOnTask.execute(id, { action, note, missing }, request.version, caller, idempotency(caller, key, id, 'actions', request)),
+    );
   }
 
   /** The owner of a running-late task gives the applicant a new appointment with an apology (at least a working day ahead). */
@@ -128,7 +134,10 @@ export class TasksController {
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<CommandResult> {
     const extension = { reason: request.reason, newAppointmentAt: new Date(request.newAppointmentAt) };
-    return answerCommand(response, await this.extendAppointment.execute(id, extension, request.version, caller, idempotency(caller, key, id, 'extension', request)));
+    return answerCommand(
+      response,
+      await this.extendAppointment.execute(id, extension, request.version, caller, idempotency(caller, key, id, 'extension', request)),
+    );
   }
 }
 

@@ -152,11 +152,12 @@ export class OutboxRelay {
       }
       const exchange = eventsExchangeName(this.config.prefix);
       // All publishes go out back to back, then one wait for all the confirms: no round trip per row.
-      const confirms = rows.map((row) =>
-        this.connection.publish(exchange, row.type, Buffer.from(row.payload), publishOptionsFor(row, this.config.service)),
-      );
+      const confirms = rows.map((row) => this.connection.publish(exchange, row.type, Buffer.from(row.payload), publishOptionsFor(row, this.config.service)));
       await withTimeout(Promise.all(confirms), CONFIRM_TIMEOUT_MS, 'broker confirms');
-      await markOutboxRowsSent(runner.manager, rows.map((r) => r.id));
+      await markOutboxRowsSent(
+        runner.manager,
+        rows.map((r) => r.id),
+      );
       await runner.commitTransaction();
       this.published += rows.length;
       const last = BigInt(rows[rows.length - 1].position) - BigInt(OUTBOX_RESCAN_MARGIN);

@@ -19,8 +19,12 @@ export function outboxInsert(param: string, when?: string): string {
   return `INSERT INTO outbox_message (id, type, version, payload, correlation_id, causation_id)
           SELECT id, type, version, payload, correlation_id, causation_id
             FROM jsonb_to_recordset(${param}::jsonb)
-              AS r(id uuid, type text, version int, payload jsonb, correlation_id text, causation_id text)${when ? `
-           WHERE ${when}` : ''}`;
+              AS r(id uuid, type text, version int, payload jsonb, correlation_id text, causation_id text)${
+                when
+                  ? `
+           WHERE ${when}`
+                  : ''
+              }`;
 }
 
 /**

@@ -54,7 +54,14 @@ export const MESSAGE_TEMPLATES = {
   /** To a dossier's coordinator (the desk officer who answers to the applicant end to end): a milestone. */
   'coordinator.milestone': {
     subject: 'Hồ sơ {dossierCode}: {milestone}',
-    body: ['Kính gửi đồng chí {officer},', '', 'Hồ sơ {dossierCode}, do đồng chí làm đầu mối, {milestone} lúc {occurredAt}.', '{details}', '', 'Hệ thống Một cửa'].join('\n'),
+    body: [
+      'Kính gửi đồng chí {officer},',
+      '',
+      'Hồ sơ {dossierCode}, do đồng chí làm đầu mối, {milestone} lúc {occurredAt}.',
+      '{details}',
+      '',
+      'Hệ thống Một cửa',
+    ].join('\n'),
   },
 } as const satisfies Record<string, MessageTemplate>;
 

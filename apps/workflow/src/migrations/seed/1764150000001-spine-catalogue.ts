@@ -47,8 +47,24 @@ export interface SeedAgency {
 }
 
 export const agencies: SeedAgency[] = [
-  { code: '000.00.00.H26', name: 'Ủy ban nhân dân Thành phố Hà Nội', kind: 'people_committee', level: 'city', parentCode: null, areaCode: '01', hasDesk: false },
-  { code: '000.01.20.H26', name: 'Ủy ban nhân dân quận Ba Đình', kind: 'people_committee', level: 'district', parentCode: '000.00.00.H26', areaCode: '001', hasDesk: true },
+  {
+    code: '000.00.00.H26',
+    name: 'Ủy ban nhân dân Thành phố Hà Nội',
+    kind: 'people_committee',
+    level: 'city',
+    parentCode: null,
+    areaCode: '01',
+    hasDesk: false,
+  },
+  {
+    code: '000.01.20.H26',
+    name: 'Ủy ban nhân dân quận Ba Đình',
+    kind: 'people_committee',
+    level: 'district',
+    parentCode: '000.00.00.H26',
+    areaCode: '001',
+    hasDesk: true,
+  },
   ...areas
     .filter((area) => area.level === 'ward')
     .map((ward) => ({

@@ -25,9 +25,7 @@ describe('Hà Nội’s organisation from the statistics-office data', () => {
     expect(new Set(committees.map((c) => c.code)).size).toBe(committees.length);
     expect(new Set(committees.map((c) => c.areaCode)).size).toBe(committees.length);
     for (const c of committees) expect(c.code).toMatch(AGENCY_CODE_PATTERN);
-    expect(committees).toContainEqual(
-      expect.objectContaining({ code: '001.01.20.H26', name: 'Ủy ban nhân dân phường Phúc Xá', parentCode: '000.01.20.H26' }),
-    );
+    expect(committees).toContainEqual(expect.objectContaining({ code: '001.01.20.H26', name: 'Ủy ban nhân dân phường Phúc Xá', parentCode: '000.01.20.H26' }));
     expect(committees.find((c) => c.areaCode === '268')?.name).toBe('Ủy ban nhân dân quận Hà Đông');
     expect(committees.find((c) => c.areaCode === '271')?.name).toBe('Ủy ban nhân dân huyện Ba Vì');
     expect(committees.find((c) => c.areaCode === '10000')).toMatchObject({ name: 'Ủy ban nhân dân xã Tân Xã', code: expect.stringMatching(/^X00\./) });

@@ -9,8 +9,18 @@ describe('city departments and district divisions', () => {
 
   it('names the departments that run one-stop desks, each with a unique code in the QCVN shape', () => {
     const kinds = cityDepartments.map((d) => d.kind);
-    for (const kind of ['department_transport', 'department_health', 'department_construction', 'department_justice', 'department_natural_resources',
-      'department_planning_investment', 'department_labour', 'department_industry_trade', 'department_home_affairs', 'department_education']) {
+    for (const kind of [
+      'department_transport',
+      'department_health',
+      'department_construction',
+      'department_justice',
+      'department_natural_resources',
+      'department_planning_investment',
+      'department_labour',
+      'department_industry_trade',
+      'department_home_affairs',
+      'department_education',
+    ]) {
       expect(kinds).toContain(kind);
     }
     expect(cityDepartments.find((d) => d.kind === 'department_health')?.name).toBe('Sở Y tế Hà Nội');

@@ -57,9 +57,7 @@ export function districtDivisions(districts: { code: string; nameWithType: strin
     const units: [string, string, string][] = [
       ['001', 'justice_division', `Phòng Tư pháp ${of}`],
       ['002', 'natural_resources_division', `Phòng Tài nguyên và Môi trường ${of}`],
-      urban
-        ? ['003', 'urban_management_division', `Phòng Quản lý đô thị ${of}`]
-        : ['003', 'economy_infrastructure_division', `Phòng Kinh tế và Hạ tầng ${of}`],
+      urban ? ['003', 'urban_management_division', `Phòng Quản lý đô thị ${of}`] : ['003', 'economy_infrastructure_division', `Phòng Kinh tế và Hạ tầng ${of}`],
       ['004', 'economy_division', `Phòng Kinh tế ${of}`],
       ['005', 'land_registration_branch', `Chi nhánh Văn phòng đăng ký đất đai Hà Nội tại ${of}`],
     ];

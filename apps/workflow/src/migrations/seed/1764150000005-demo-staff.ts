@@ -18,8 +18,38 @@ export interface DemoOfficer {
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Phan'];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thu', 'Đức', 'Thanh', 'Ngọc', 'Quang', 'Hồng', 'Hữu', 'Mai', 'Xuân'];
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hoa', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Linh', 'Long',
-  'Mai', 'Nam', 'Ngọc', 'Phương', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vân', 'Yến', 'Thắng', 'Hòa', 'Nhung'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hoa',
+  'Hùng',
+  'Hương',
+  'Khánh',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Nam',
+  'Ngọc',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+  'Vân',
+  'Yến',
+  'Thắng',
+  'Hòa',
+  'Nhung',
+];
 
 /** A Vietnamese name chosen from the id (FNV-1a), so the same officer has the same name on every machine. */
 function nameFor(id: string): string {
@@ -30,10 +60,21 @@ function nameFor(id: string): string {
 
 /** How many officers of each role an agency gets, by what it does. */
 function teamOf(agency: StaffedAgency): [role: string, count: number][] {
-  const desk: [string, number][] = agency.hasDesk ? [['receiver', 2], ['head_of_desk', 1], ['returner', 1]] : [];
+  const desk: [string, number][] = agency.hasDesk
+    ? [
+        ['receiver', 2],
+        ['head_of_desk', 1],
+        ['returner', 1],
+      ]
+    : [];
   if (agency.kind === 'people_committee' && agency.level === 'ward') return [...desk, ['specialist', 2], ['leader', 1]];
   if (agency.kind === 'people_committee') return [...desk, ['leader', 1]];
-  if (agency.kind === 'committee_office') return [['leader', 1], ['clerk', 1], ['specialist', 1]];
+  if (agency.kind === 'committee_office')
+    return [
+      ['leader', 1],
+      ['clerk', 1],
+      ['specialist', 1],
+    ];
   if (agency.kind.startsWith('department_')) return [...desk, ['leader', 1], ['division_head', 1], ['specialist', 2], ['clerk', 1]];
   return [...desk, ['division_head', 1], ['specialist', 2]]; // district divisions and branches
 }

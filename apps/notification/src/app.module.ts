@@ -4,6 +4,8 @@ import { MessagingModule, MessagingReadiness } from '@motcua/messaging';
 import { ObservabilityModule } from '@motcua/observability';
 import { PersistenceModule } from '@motcua/persistence';
 import { entities, migrations } from './database';
+import { DeliveryReadiness } from './delivery/delivery-readiness';
+import { DeliveryModule } from './delivery/delivery.module';
 import { NotificationsModule } from './notifications/notifications.module';
 
 export const SERVICE = 'notification';
@@ -14,7 +16,9 @@ export const SERVICE = 'notification';
     // Notification tells people about what happens to dossiers: intake's receipt and, later, every workflow step.
     MessagingModule.forService({ service: SERVICE }),
     AuthModule.forRoot(),
-    ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness] }),
+    ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness, DeliveryReadiness] }),
+    // the channels, each behind its adapter: the one list of them
+    DeliveryModule.forChannels([]),
     NotificationsModule,
   ],
 })

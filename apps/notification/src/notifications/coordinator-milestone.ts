@@ -43,7 +43,7 @@ export function coordinatorMilestoneNotification(milestone: MilestoneEvent): Not
     recipient: event.coordinatorId,
     subject: message.subject,
     body: message.body,
-    status: 'pending',
+    status: 'delivered',
   };
 }
 

@@ -2,10 +2,11 @@ import type { Channel } from './recipient';
 import type { TemplateKey } from './templates/message-templates';
 
 /**
- * 'pending': waiting for its channel to send it (sending comes with the channels' issue);
- * 'no_contact': the applicant gave no way to reach them, recorded so the desk can see who was not told.
+ * A new notification's status. 'pending': waiting for its channel (email, SMS, webhook) to send it; 'delivered':
+ * an officer's, in their work inbox at once; 'no_contact': the applicant gave no way to reach them, recorded so
+ * the desk can see who was not told. Delivery then moves a pending one to sent, delivered, undelivered or failed.
  */
-export type NotificationStatus = 'pending' | 'no_contact';
+export type NotificationStatus = 'pending' | 'delivered' | 'no_contact';
 
 /** A notification decided and rendered, not yet stored: what the pure rules hand to the use case. */
 export interface NotificationDraft {

@@ -18,8 +18,11 @@ export class NotificationStore {
     const [inserted] = await queryPrepared<{ id: string }>(
       manager,
       'notification.record',
-      `INSERT INTO notification (id, dossier_code, receiving_agency_code, event_message_id, template_key, channel, recipient, subject, body, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      // a message for a channel is due at once; an officer's is in their inbox at once
+      `INSERT INTO notification (id, dossier_code, receiving_agency_code, event_message_id, template_key, channel, recipient, subject, body, status,
+                                 next_attempt_at, delivered_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+               CASE WHEN $10 = 'pending' THEN now() END, CASE WHEN $10 = 'delivered' THEN now() END)
        ON CONFLICT DO NOTHING
        RETURNING id`,
       [

@@ -29,7 +29,7 @@ describe('telling an officer their task was taken from them', () => {
 
   it('writes to the displaced officer, in Vietnamese and by name, who took it and where it went', () => {
     const draft = ownerDisplacedNotification(changed(names));
-    expect(draft).toMatchObject({ channel: 'officer', recipient: '004.01.20.H26.specialist.1', templateKey: 'task.taken_away', status: 'pending' });
+    expect(draft).toMatchObject({ channel: 'officer', recipient: '004.01.20.H26.specialist.1', templateKey: 'task.taken_away', status: 'delivered' });
     expect(draft?.body).toMatch(/^Kính gửi đồng chí Phạm Thu Hà,/);
     expect(draft?.body).toContain('(bước 1 tại Ủy ban nhân dân phường Trúc Bạch) đã được chuyển cho đồng chí Lê Minh Chi bởi đồng chí Vũ Đức Long lúc 10:15');
     const released = ownerDisplacedNotification(changed({ ...names, change: 'released', ownerId: null, ownerName: undefined }));

@@ -29,6 +29,6 @@ export function ownerDisplacedNotification(event: TaskOwnerChanged): Notificatio
     recipient: displaced,
     subject: message.subject,
     body: message.body,
-    status: 'pending',
+    status: 'delivered',
   };
 }

@@ -24,7 +24,7 @@ describe('telling an officer the applicant withdrew the dossier they had', () =>
         endedTask: { ...closed({}).endedTask!, agencyName: 'Ủy ban nhân dân phường Trúc Bạch', ownerName: 'Bùi Quang Dũng' },
       }),
     );
-    expect(draft).toMatchObject({ channel: 'officer', recipient: '004.01.20.H26.specialist.1', templateKey: 'task.ended_by_withdrawal', status: 'pending' });
+    expect(draft).toMatchObject({ channel: 'officer', recipient: '004.01.20.H26.specialist.1', templateKey: 'task.ended_by_withdrawal', status: 'delivered' });
     expect(draft?.subject).toBe('Hồ sơ 004.01.20.H26-261126-0002 đã được rút: nhiệm vụ bước 1 kết thúc');
     expect(draft?.body).toMatch(/^Kính gửi đồng chí Bùi Quang Dũng,/);
     expect(draft?.body).toContain('đồng chí Hoàng Ngọc Lan ghi nhận lúc 15:40 ngày 26/11/2026 (lý do: Người nộp có đơn xin rút hồ sơ)');

@@ -28,6 +28,6 @@ export function taskEndedByWithdrawalNotification(event: CaseClosed): Notificati
     recipient: task.ownerId,
     subject: message.subject,
     body: message.body,
-    status: 'pending',
+    status: 'delivered',
   };
 }

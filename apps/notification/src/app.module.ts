@@ -6,6 +6,9 @@ import { PersistenceModule } from '@motcua/persistence';
 import { entities, migrations } from './database';
 import { DeliveryReadiness } from './delivery/delivery-readiness';
 import { DeliveryModule } from './delivery/delivery.module';
+import { EmailModule } from './email/email.module';
+import { SmtpSender } from './email/smtp.sender';
+import { InboxModule } from './inbox/inbox.module';
 import { NotificationsModule } from './notifications/notifications.module';
 
 export const SERVICE = 'notification';
@@ -18,8 +21,9 @@ export const SERVICE = 'notification';
     AuthModule.forRoot(),
     ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness, DeliveryReadiness] }),
     // the channels, each behind its adapter: the one list of them
-    DeliveryModule.forChannels([]),
+    DeliveryModule.forChannels([{ module: EmailModule, sender: SmtpSender }]),
     NotificationsModule,
+    InboxModule,
   ],
 })
 export class AppModule {}

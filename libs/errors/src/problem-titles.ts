@@ -99,6 +99,8 @@ export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
 
   // notification
   'NOTIFICATION.OFFICERS_ONLY': { status: 403, title: 'Chỉ cán bộ mới xem được nhật ký gửi thông báo' },
+  'INBOX.OFFICERS_ONLY': { status: 403, title: 'Chỉ cán bộ mới có hộp thư công việc' },
+  'INBOX.MESSAGE_NOT_FOUND': { status: 404, title: 'Không có thông báo này trong hộp thư của bạn' },
 };
 
 /** The titles of the problems no code of ours names (`HTTP.<REASON>`): by HTTP status, as Nest's `HttpStatus` lists them. */

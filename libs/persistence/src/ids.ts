@@ -1,4 +1,4 @@
-import { v7 } from 'uuid';
+import { validate, v7 } from 'uuid';
 
 /**
  * A new primary key: a UUID version 7, time-ordered. Rows created together get neighbouring keys, so inserts
@@ -8,4 +8,9 @@ import { v7 } from 'uuid';
  */
 export function newId(): string {
   return v7();
+}
+
+/** Whether a path's id can name a row keyed by a uuid at all: anything else is a 404 without asking the database. */
+export function isId(id: string): boolean {
+  return validate(id);
 }

@@ -9,8 +9,14 @@ import { createTestDatabase } from './database';
 import { publishEvent } from './events';
 import { standIn } from './stand-in';
 
-/** What a test needs to say about the service under test: the rest is the same for every service. */
-export type ServiceAppDefinition = Pick<ServiceDefinition, 'service' | 'module' | 'entities' | 'migrations'>;
+/**
+ * What a test needs to say about the service under test: the rest is the same for every service. `env`: variables
+ * of its own for this run (read when the app is built, e.g. where its outside parties' simulators listen); a
+ * function is called in beforeAll, once what it names (a simulator's port) exists.
+ */
+export type ServiceAppDefinition = Pick<ServiceDefinition, 'service' | 'module' | 'entities' | 'migrations'> & {
+  readonly env?: Record<string, string> | (() => Record<string, string>);
+};
 
 /** A service as it runs in production (HTTP API and consumer), on its own database and broker topology. */
 export interface RunningServiceApp {
@@ -42,6 +48,7 @@ export async function startServiceApp(definition: ServiceAppDefinition): Promise
     MESSAGING_PREFIX: prefix,
     MESSAGING_RETRY_DELAYS_MS: RETRY_DELAYS_MS.join(','),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...(typeof definition.env === 'function' ? definition.env() : definition.env),
   });
   const cleanUp = async () => {
     await deleteTopology(topologyNames(prefix, [service], RETRY_DELAYS_MS));
@@ -50,7 +57,8 @@ export async function startServiceApp(definition: ServiceAppDefinition): Promise
   };
   let app: INestApplication;
   try {
-    app = await createService({ ...definition, title: `${service} (test)`, description: `${service} under test`, defaultPort: 0 });
+    const { env: _env, ...serviceDefinition } = definition;
+    app = await createService({ ...serviceDefinition, title: `${service} (test)`, description: `${service} under test`, defaultPort: 0 });
     await app.init();
     // The connection opens without waiting; once it is up, the topology is declared and the consumer runs.
     await app.get(AmqpConnection).waitUntilConnected(10_000);

@@ -25,18 +25,23 @@ export interface SuiteFixture {
 }
 
 /**
- * Starts the suite (only `services`, on fresh databases and a private topology) with test auth before the file's
+ * Starts the suite (only `services`, on fresh databases and a private topology, with `env` besides) with test auth before the file's
  * tests, opens a Client on each started service's database, and stops and removes it all after them. A file's own
  * `beforeAll` declared after this call runs once the suite is ready.
  */
-export function useSuite(label: string, services: readonly ServiceName[] = SERVICE_NAMES, env: Record<string, string> = {}): SuiteFixture {
+export function useSuite(
+  label: string,
+  services: readonly ServiceName[] = SERVICE_NAMES,
+  env: Record<string, string> | (() => Record<string, string>) = {},
+): SuiteFixture {
   let auth: TestAuth | undefined;
   let suite: RunningSuite | undefined;
   const clients = new Map<ServiceName, Client>();
 
   beforeAll(async () => {
     auth = createTestAuth();
-    suite = await startSuite(label, { ...auth.env, ...env }, services);
+    // a function: called once what it names exists (a simulator started by an earlier beforeAll)
+    suite = await startSuite(label, { ...auth.env, ...(typeof env === 'function' ? env() : env) }, services);
     for (const service of services) {
       const client = new Client({ connectionString: suite.services[service].database.url });
       await client.connect();

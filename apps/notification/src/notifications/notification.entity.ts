@@ -42,7 +42,39 @@ export class Notification {
   body: string;
 
   @Column({ type: 'text' })
-  status: NotificationStatus;
+  status: NotificationStatus | 'sent' | 'undelivered' | 'failed';
+
+  /** When its channel is due to (try to) send it next; null once settled, and for officers' and no-contact rows. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  nextAttemptAt: Date | null;
+
+  /** Attempts made so far (each one is in `notification_attempt`). */
+  @Column({ type: 'int' })
+  attempts: number;
+
+  /** When the provider accepted it. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  sentAt: Date | null;
+
+  /** When the provider reported it delivered (for an officer's message: when it reached their inbox). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  deliveredAt: Date | null;
+
+  /** The provider's id for it (the SMS gateway's message id), by which delivery reports find it. */
+  @Column({ type: 'text', nullable: true })
+  providerMessageId: string | null;
+
+  /** Why the last attempt failed, or why it was not delivered. */
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+
+  /** An officer's inbox message: when they read it. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  readAt: Date | null;
+
+  /** A message sent again by the desk: the one it repeats. */
+  @Column({ type: 'uuid', nullable: true })
+  resendOf: string | null;
 
   /** Millisecond precision, like a JS Date: the pagination cursor carries it without rounding. */
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, toPage } from '@motcua/persistence';
+import { decodeCursor, queryPrepared, toPage } from '@motcua/persistence';
 import { DataSource } from 'typeorm';
 import { Notification } from './notification.entity';
-import { type NotificationPage, toNotificationView } from './notification.view';
+import { type DeliveryAttempt, type NotificationPage, toNotificationView } from './notification.view';
 
 export interface ListNotificationsInput {
   readonly dossierCode: string;
@@ -39,6 +39,22 @@ export class NotificationQueries {
       });
     }
     const page = toPage(await query.getMany(), input.limit);
-    return { items: page.items.map(toNotificationView), nextCursor: page.nextCursor };
+    const attempts = await this.attemptsOf(page.items.map((n) => n.id));
+    return { items: page.items.map((n) => toNotificationView(n, attempts.get(n.id))), nextCursor: page.nextCursor };
+  }
+
+  /** The attempts of a page's messages, in order, in one read. */
+  private async attemptsOf(ids: readonly string[]): Promise<Map<string, DeliveryAttempt[]>> {
+    const byMessage = new Map<string, DeliveryAttempt[]>();
+    if (ids.length === 0) return byMessage;
+    const rows = await queryPrepared<DeliveryAttempt>(
+      this.dataSource.manager,
+      'notification.attempts-of',
+      `SELECT notification_id AS "notificationId", attempt, started_at AS "startedAt", finished_at AS "finishedAt", outcome, response, error
+         FROM notification_attempt WHERE notification_id = ANY($1) ORDER BY notification_id, id`,
+      [ids],
+    );
+    for (const row of rows) byMessage.set(row.notificationId, [...(byMessage.get(row.notificationId) ?? []), row]);
+    return byMessage;
   }
 }

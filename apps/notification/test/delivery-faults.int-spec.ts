@@ -1,0 +1,86 @@
+import { aDossierAccepted, eventually, publishEvent, useSuite } from '@motcua/testing';
+import { type SmtpSimulator, startSmtpSimulator } from '../../../simulators/smtp/smtp-simulator';
+
+interface Row {
+  id: string;
+  status: string;
+  attempts: number;
+}
+
+/**
+ * Delivery through faults, with notification as its own processes: a crash between the provider's acceptance and
+ * our record of it, and two replicas dispatching from one database.
+ */
+describe('notification delivery: a crash mid-send, and two replicas', () => {
+  let catcher: SmtpSimulator;
+  beforeAll(async () => {
+    catcher = await startSmtpSimulator();
+  });
+  afterAll(() => catcher.close());
+
+  const { suite, db } = useSuite('notification-faults', ['notification'], () => ({
+    SMTP_PORT: String(catcher.smtpPort),
+    DELIVERY_POLL_INTERVAL_MS: '20',
+    // a message taken by a process that died is due again this soon
+    DELIVERY_LEASE_MS: '1500',
+    DELIVERY_RETRY_BASE_MS: '50',
+    DELIVERY_RETRY_MAX_MS: '200',
+  }));
+  beforeEach(() => catcher.reset());
+
+  const rowOf = async (dossierCode: string): Promise<Row | undefined> =>
+    (await db('notification').query<Row>(`SELECT id, status, attempts FROM notification WHERE dossier_code = $1`, [dossierCode])).rows[0];
+
+  it('sends a mail again after a crash between the server taking it and our record, under the same Message-ID, and says so', async () => {
+    // the server keeps the mail but holds its "250 OK" back: notification is killed before it hears it
+    catcher.control({ mode: 'slow', delayMs: 60_000 });
+    const accepted = aDossierAccepted({ applicant: { fullName: 'Phạm Văn Hùng', email: 'hung@example.vn' } });
+    await publishEvent(suite.prefix, accepted);
+    await eventually(() => catcher.messages().length === 1, 'the mail at the server');
+    await suite.crash('notification');
+    expect((await rowOf(accepted.dossierCode))?.status).toBe('pending'); // nothing recorded as sent
+
+    catcher.control({ mode: 'ok' });
+    await suite.restart('notification');
+    const row = await eventually(
+      async () => {
+        const r = await rowOf(accepted.dossierCode);
+        return r?.status === 'sent' && r;
+      },
+      'the message sent after the restart',
+      15_000,
+    );
+
+    const copies = catcher.messages();
+    expect(copies).toHaveLength(2);
+    expect(copies[1].messageId).toBe(copies[0].messageId);
+    expect(copies[0].messageId).toBe(`<${row.id}@motcua.hanoi.gov.vn>`);
+    expect(row.attempts).toBe(2);
+    const { rows: attempts } = await db('notification').query<{ attempt: number; outcome: string; response: string }>(
+      `SELECT attempt, outcome, response FROM notification_attempt WHERE notification_id = $1 ORDER BY id`,
+      [row.id],
+    );
+    // the first attempt died with the process: only the second is on record, and it says what happened
+    expect(attempts).toEqual([{ attempt: 2, outcome: 'accepted', response: expect.stringContaining('under the same Message-ID') }]);
+  });
+
+  it('sends each message once with two notification replicas dispatching from one database', async () => {
+    await suite.startReplica('notification');
+    const dossiers = Array.from({ length: 60 }, (_, i) => aDossierAccepted({ applicant: { fullName: 'Đỗ Thị Lan', email: `lan.${i}@example.vn` } }));
+    await Promise.all(dossiers.map((accepted) => publishEvent(suite.prefix, accepted)));
+    await eventually(
+      async () => {
+        const { rows } = await db('notification').query<{ sent: number }>(
+          `SELECT count(*)::int AS sent FROM notification WHERE dossier_code = ANY($1) AND status = 'sent'`,
+          [dossiers.map((d) => d.dossierCode)],
+        );
+        return rows[0].sent === dossiers.length;
+      },
+      'every message sent',
+      20_000,
+    );
+    const ids = catcher.messages().map((m) => m.messageId);
+    expect(ids).toHaveLength(dossiers.length);
+    expect(new Set(ids).size).toBe(dossiers.length);
+  });
+});

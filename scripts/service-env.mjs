@@ -13,7 +13,10 @@ export function serviceEnvironment(service, base = process.env) {
   const port = base.PGPORT ?? '5432';
   const user = base.PGUSER ?? 'postgres';
   const key = `${service.name.toUpperCase().replaceAll('-', '_')}_DATABASE_URL`;
+  // where every other service answers (INTAKE_URL, …), unless set: queries between services are rare, over HTTP
+  const urls = Object.fromEntries(services.map((s) => [`${s.name.toUpperCase().replaceAll('-', '_')}_URL`, `http://127.0.0.1:${s.port}`]));
   return {
+    ...urls,
     ...base,
     DATABASE_URL: base[key] ?? `postgres://${user}@${host}:${port}/${service.database}`,
     PORT: String(service.port),

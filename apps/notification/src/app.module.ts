@@ -4,6 +4,7 @@ import { MessagingModule, MessagingReadiness } from '@motcua/messaging';
 import { ObservabilityModule } from '@motcua/observability';
 import { PersistenceModule } from '@motcua/persistence';
 import { entities, migrations } from './database';
+import { ApplicantModule } from './applicant/applicant.module';
 import { DeliveryReadiness } from './delivery/delivery-readiness';
 import { DeliveryModule } from './delivery/delivery.module';
 import { EmailModule } from './email/email.module';
@@ -24,6 +25,7 @@ export const SERVICE = 'notification';
     DeliveryModule.forChannels([{ module: EmailModule, sender: SmtpSender }]),
     NotificationsModule,
     InboxModule,
+    ApplicantModule,
   ],
 })
 export class AppModule {}

@@ -99,6 +99,7 @@ export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
 
   // notification
   'NOTIFICATION.OFFICERS_ONLY': { status: 403, title: 'Chỉ cán bộ mới xem được nhật ký gửi thông báo' },
+  'NOTIFICATION.LOOKUP_UNAVAILABLE': { status: 503, title: 'Chưa kiểm tra được hồ sơ, xin thử lại sau ít phút' },
   'INBOX.OFFICERS_ONLY': { status: 403, title: 'Chỉ cán bộ mới có hộp thư công việc' },
   'INBOX.MESSAGE_NOT_FOUND': { status: 404, title: 'Không có thông báo này trong hộp thư của bạn' },
 };

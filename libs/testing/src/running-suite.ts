@@ -64,6 +64,9 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_0
  * production) on fresh databases and a private topology prefix, so the test shares nothing with a
  * running development stack or another test. Service logs go to `test/logs/<label>/<service>.log`.
  */
+/** The variable that tells a service where another answers: `INTAKE_URL`, `POSTAL_DELIVERY_URL`. */
+export const serviceUrlVariable = (name: string): string => `${name.toUpperCase().replaceAll('-', '_')}_URL`;
+
 export async function startSuite(label: string, env: Record<string, string>, only: readonly ServiceName[] = SERVICE_NAMES): Promise<RunningSuite> {
   const unknown = only.filter((name) => !SERVICE_NAMES.includes(name));
   if (unknown.length > 0) {
@@ -73,6 +76,7 @@ export async function startSuite(label: string, env: Record<string, string>, onl
   const logDir = join(ROOT, 'test', 'logs', label);
   mkdirSync(logDir, { recursive: true });
   const started: RunningService[] = [];
+  let urls: Record<string, string> = {};
   const launch = (name: ServiceName, database: TestDatabase, port: number): ChildProcess => {
     // The child writes its log to the file itself: nothing passes through this process (a benchmark's load
     // generator would otherwise pay for copying every log line), and what a crash leaves behind is kept.
@@ -80,6 +84,7 @@ export async function startSuite(label: string, env: Record<string, string>, onl
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', name, 'apps', name, 'src', 'main.js')], {
       env: {
         ...process.env,
+        ...urls,
         ...env,
         DATABASE_URL: database.url,
         PORT: String(port),
@@ -93,9 +98,13 @@ export async function startSuite(label: string, env: Record<string, string>, onl
     return child;
   };
   try {
+    // every service's port first: each is told where the others answer (`INTAKE_URL`, …), as start:all does
+    const ports = new Map<ServiceName, number>();
+    for (const name of only) ports.set(name, await freePort());
+    urls = Object.fromEntries(only.map((name) => [serviceUrlVariable(name), `http://127.0.0.1:${ports.get(name)}`]));
     for (const name of only) {
       const database = await createTestDatabase(`${label}_${name}`);
-      const port = await freePort();
+      const port = ports.get(name)!;
       started.push({ name, url: `http://127.0.0.1:${port}`, database, process: launch(name, database, port) });
     }
     await Promise.all(started.map((s) => waitUntilReady(s.url, s.process)));

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { decodeCursor, queryPrepared, toPage } from '@motcua/persistence';
 import { DataSource } from 'typeorm';
 import { Notification } from './notification.entity';
+import { toVietnamIso } from '@motcua/calendar';
+import { type ApplicantMessageView, maskAddress } from '../applicant/applicant-messages.view';
 import { type DeliveryAttempt, type NotificationPage, toNotificationView } from './notification.view';
 
 export interface ListNotificationsInput {
@@ -56,5 +58,29 @@ export class NotificationQueries {
     );
     for (const row of rows) byMessage.set(row.notificationId, [...(byMessage.get(row.notificationId) ?? []), row]);
     return byMessage;
+  }
+
+  /** What the applicant was sent about the dossier (not the officers' messages nor webhooks), oldest first. */
+  async toApplicant(dossierCode: string): Promise<ApplicantMessageView[]> {
+    const rows = await this.dataSource
+      .getRepository(Notification)
+      .createQueryBuilder('notification')
+      .where('notification.dossierCode = :dossierCode', { dossierCode })
+      .andWhere("notification.channel IN ('email', 'sms', 'none')")
+      .orderBy('notification.createdAt', 'ASC')
+      .addOrderBy('notification.id', 'ASC')
+      .limit(200)
+      .getMany();
+    return rows.map((n) => ({
+      id: n.id,
+      channel: n.channel,
+      to: maskAddress(n.recipient),
+      subject: n.subject,
+      body: n.body,
+      status: n.status,
+      createdAt: toVietnamIso(n.createdAt),
+      sentAt: n.sentAt ? toVietnamIso(n.sentAt) : null,
+      deliveredAt: n.deliveredAt ? toVietnamIso(n.deliveredAt) : null,
+    }));
   }
 }

@@ -9,5 +9,6 @@ import { RecordNotifications } from './record-notification';
 @Module({
   controllers: [NotificationsController, DossierEventsHandler],
   providers: [RecordNotifications, NotificationStore, NotificationQueries],
+  exports: [NotificationQueries],
 })
 export class NotificationsModule {}

@@ -99,6 +99,9 @@ export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
 
   // notification
   'NOTIFICATION.OFFICERS_ONLY': { status: 403, title: 'Chỉ cán bộ mới xem được nhật ký gửi thông báo' },
+  'TEMPLATE.OFFICERS_ONLY': { status: 403, title: 'Chỉ cán bộ mới xem được mẫu thông báo' },
+  'TEMPLATE.NOT_FOUND': { status: 404, title: 'Không tìm thấy mẫu thông báo' },
+  'TEMPLATE.PLACEHOLDER_MISSING': { status: 422, title: 'Thiếu giá trị cho trường thay thế của mẫu thông báo' },
 };
 
 /** The titles of the problems no code of ours names (`HTTP.<REASON>`): by HTTP status, as Nest's `HttpStatus` lists them. */

@@ -1,3 +1,4 @@
+import { Role } from '@motcua/auth';
 import {
   AppointmentChanged,
   CaseClosed,
@@ -11,6 +12,7 @@ import {
   event,
 } from '@motcua/contracts';
 import { TEST_DESK, aDossierAccepted, eventually, useServiceApp } from '@motcua/testing';
+import request from 'supertest';
 import { AppModule, SERVICE } from '../src/app.module';
 import { entities, migrations } from '../src/database';
 
@@ -228,5 +230,58 @@ describe('notification: what the applicant is told, from the events', () => {
     await eventually(() => server.counts.handled + server.counts.duplicate >= before + 1, 'the copy to be consumed');
     await eventually(async () => (await toldApplicant(accepted.dossierCode)).length === 2, 'the supplement message');
     expect((await toldApplicant(accepted.dossierCode)).map((row) => row.template_key)).toEqual(['dossier.received', 'supplement.requested']);
+  });
+
+  describe('the templates, for operators', () => {
+    const http = () => service.app.getHttpServer();
+
+    it('lists every template with its audience, channels, texts and placeholders', async () => {
+      const token = await service.token([Role.Admin], [TEST_DESK]);
+      const { body } = await request(http()).get('/api/v1/templates').auth(token, { type: 'bearer' }).expect(200);
+      const received = body.items.find((item: { key: string }) => item.key === 'dossier.received');
+      expect(received).toMatchObject({
+        audience: 'applicant',
+        channels: ['email', 'sms'],
+        subject: 'Hồ sơ {dossierCode} đã được tiếp nhận',
+        sms: expect.stringContaining('{lookupUrl}'),
+      });
+      expect(received.placeholders).toContainEqual({ name: 'lookupUrl', meaning: expect.stringContaining('NOTIFICATION_LOOKUP_URL') });
+      expect(body.items.find((item: { key: string }) => item.key === 'coordinator.milestone')).toMatchObject({
+        audience: 'officer',
+        channels: ['officer'],
+        sms: null,
+      });
+    });
+
+    it('previews a template with the values given; 404 for an unknown key, 422 naming a missing placeholder', async () => {
+      const token = await service.token([Role.Receiver], [TEST_DESK]);
+      const values = {
+        dossierCode: 'X-1',
+        officer: 'Bùi Quang Dũng',
+        stepNumber: '2',
+        agency: 'Sở Tư pháp',
+        change: 'đã được trả về hàng chờ của đơn vị',
+        actor: 'Hoàng Ngọc Lan',
+        occurredAt: '09:05 ngày 26/11/2026',
+      };
+      const preview = await request(http()).post('/api/v1/templates/task.taken_away/preview').send({ values }).auth(token, { type: 'bearer' }).expect(200);
+      expect(preview.body).toMatchObject({ key: 'task.taken_away', subject: 'Hồ sơ X-1: nhiệm vụ bước 2 không còn do đồng chí xử lý', sms: null });
+
+      const unknown = await request(http()).post('/api/v1/templates/no.such/preview').send({ values }).auth(token, { type: 'bearer' }).expect(404);
+      expect(unknown.body.code).toBe('TEMPLATE.NOT_FOUND');
+      const withoutOfficer = Object.fromEntries(Object.entries(values).filter(([name]) => name !== 'officer'));
+      const missing = await request(http())
+        .post('/api/v1/templates/task.taken_away/preview')
+        .send({ values: withoutOfficer })
+        .auth(token, { type: 'bearer' })
+        .expect(422);
+      expect(missing.body).toMatchObject({ code: 'TEMPLATE.PLACEHOLDER_MISSING', errors: [expect.objectContaining({ field: 'values.officer' })] });
+    });
+
+    it('is for officers only', async () => {
+      const citizen = await service.token([], [TEST_DESK], 'citizen');
+      const response = await request(http()).get('/api/v1/templates').auth(citizen, { type: 'bearer' }).expect(403);
+      expect(response.body.code).toBe('TEMPLATE.OFFICERS_ONLY');
+    });
   });
 });

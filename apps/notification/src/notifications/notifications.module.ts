@@ -7,10 +7,11 @@ import { RecordNotifications } from './record-notification';
 import { ApplicantContactStore } from './applicant-contact.store';
 import { TellApplicant } from './tell-applicant';
 import { TemplateCatalogue } from './templates/template-catalogue';
+import { TemplatesController } from './templates/templates.controller';
 
 /** Telling people: the delivery log, the events that add to it, the applicants' records and the templates. */
 @Module({
-  controllers: [NotificationsController, DossierEventsHandler],
+  controllers: [NotificationsController, TemplatesController, DossierEventsHandler],
   providers: [
     RecordNotifications,
     TellApplicant,

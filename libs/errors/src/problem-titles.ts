@@ -102,6 +102,9 @@ export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
   'NOTIFICATION.LOOKUP_UNAVAILABLE': { status: 503, title: 'Chưa kiểm tra được hồ sơ, xin thử lại sau ít phút' },
   'INBOX.OFFICERS_ONLY': { status: 403, title: 'Chỉ cán bộ mới có hộp thư công việc' },
   'INBOX.MESSAGE_NOT_FOUND': { status: 404, title: 'Không có thông báo này trong hộp thư của bạn' },
+  'TEMPLATE.OFFICERS_ONLY': { status: 403, title: 'Chỉ cán bộ mới xem được mẫu thông báo' },
+  'TEMPLATE.NOT_FOUND': { status: 404, title: 'Không tìm thấy mẫu thông báo' },
+  'TEMPLATE.PLACEHOLDER_MISSING': { status: 422, title: 'Thiếu giá trị cho trường thay thế của mẫu thông báo' },
 };
 
 /** The titles of the problems no code of ours names (`HTTP.<REASON>`): by HTTP status, as Nest's `HttpStatus` lists them. */

@@ -1,56 +1,96 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { CaseClosed, DeadlineOverdue, DossierAccepted, SupplementRequested, TaskCompleted, TaskOwnerChanged } from '@motcua/contracts';
+import {
+  AppointmentChanged,
+  CaseClosed,
+  CoordinatorChanged,
+  DeadlineOverdue,
+  DossierAccepted,
+  SupplementRequested,
+  TaskCompleted,
+  TaskCreated,
+  TaskOwnerChanged,
+} from '@motcua/contracts';
 import { AmqpContext } from '@motcua/messaging';
 import { coordinatorMilestoneNotification } from './coordinator-milestone';
-import { dossierReceivedNotification } from './dossier-received';
 import type { NotificationDraft } from './notification-draft';
 import { ownerDisplacedNotification } from './owner-displaced';
 import { RecordNotifications } from './record-notification';
 import { taskEndedByWithdrawalNotification } from './task-ended';
+import { type ApplicantEvent, TellApplicant } from './tell-applicant';
 
 /** Dossier events from intake and workflow that someone must be told about. Runs once per message id (the inbox). */
 @Controller()
 export class DossierEventsHandler {
-  constructor(private readonly notifications: RecordNotifications) {}
+  constructor(
+    private readonly notifications: RecordNotifications,
+    private readonly applicant: TellApplicant,
+  ) {}
 
-  /** The desk accepted a dossier: the applicant is told it was received. */
+  /** The desk accepted a dossier: the applicant's record starts, and they are told it was received. */
   @EventPattern<string>(DossierAccepted.type)
   async onAccepted(@Payload() event: DossierAccepted, @Ctx() ctx: AmqpContext): Promise<void> {
-    await this.tell(ctx, dossierReceivedNotification(event));
+    await this.tellApplicant(ctx, { kind: 'accepted', event });
   }
 
   /** A task was given to another or put back in the queue: its displaced owner is told at once. */
   @EventPattern<string>(TaskOwnerChanged.type)
   async onOwnerChanged(@Payload() event: TaskOwnerChanged, @Ctx() ctx: AmqpContext): Promise<void> {
-    await this.tell(ctx, ownerDisplacedNotification(event));
+    await this.notifications.execute([ownerDisplacedNotification(event)], messageIdOf(ctx), ctx.transaction);
   }
 
-  /** Processing ended: the coordinator is told; on a withdrawal, so is the officer who had the open step. */
+  /** Processing ended: the applicant and the coordinator are told; on a withdrawal, so is the officer who had the open step. */
   @EventPattern<string>(CaseClosed.type)
   async onCaseClosed(@Payload() event: CaseClosed, @Ctx() ctx: AmqpContext): Promise<void> {
-    await this.tell(ctx, taskEndedByWithdrawalNotification(event), coordinatorMilestoneNotification({ kind: 'closed', event }));
+    await this.tellApplicant(
+      ctx,
+      { kind: 'case-closed', event },
+      taskEndedByWithdrawalNotification(event),
+      coordinatorMilestoneNotification({ kind: 'closed', event }),
+    );
   }
 
-  /** The applicant is asked for a supplement, through the coordinator. */
+  /** The applicant is asked for a supplement, and the coordinator hears of it. */
   @EventPattern<string>(SupplementRequested.type)
   async onSupplementRequested(@Payload() event: SupplementRequested, @Ctx() ctx: AmqpContext): Promise<void> {
-    await this.tell(ctx, coordinatorMilestoneNotification({ kind: 'supplement', event }));
+    await this.tellApplicant(ctx, { kind: 'supplement-requested', event }, coordinatorMilestoneNotification({ kind: 'supplement', event }));
   }
 
-  /** A step finished: the coordinator hears of a signed result (the others are the slip's). */
+  /** A task opened: the one of the step resumed after a supplement tells the applicant processing goes on. */
+  @EventPattern<string>(TaskCreated.type)
+  async onTaskCreated(@Payload() event: TaskCreated, @Ctx() ctx: AmqpContext): Promise<void> {
+    await this.tellApplicant(ctx, { kind: 'task-created', event });
+  }
+
+  /** A step finished: the applicant hears of a result ready; the coordinator of a signed one (the others are the slip's). */
   @EventPattern<string>(TaskCompleted.type)
   async onTaskCompleted(@Payload() event: TaskCompleted, @Ctx() ctx: AmqpContext): Promise<void> {
-    await this.tell(ctx, coordinatorMilestoneNotification({ kind: 'completed', event }));
+    await this.tellApplicant(ctx, { kind: 'task-completed', event }, coordinatorMilestoneNotification({ kind: 'completed', event }));
   }
 
-  /** A deadline passed: the coordinator answers to the applicant for it. */
+  /** The appointment moved: kept for later messages; an extension is told to the applicant with an apology. */
+  @EventPattern<string>(AppointmentChanged.type)
+  async onAppointmentChanged(@Payload() event: AppointmentChanged, @Ctx() ctx: AmqpContext): Promise<void> {
+    await this.tellApplicant(ctx, { kind: 'appointment-changed', event });
+  }
+
+  /** The dossier has another coordinator: the one the applicant is told to contact from now on. */
+  @EventPattern<string>(CoordinatorChanged.type)
+  async onCoordinatorChanged(@Payload() event: CoordinatorChanged, @Ctx() ctx: AmqpContext): Promise<void> {
+    await this.tellApplicant(ctx, { kind: 'coordinator-changed', event });
+  }
+
+  /** A deadline passed: the coordinator answers to the applicant for it; the applicant hears of a missed appointment. */
   @EventPattern<string>(DeadlineOverdue.type)
   async onOverdue(@Payload() event: DeadlineOverdue, @Ctx() ctx: AmqpContext): Promise<void> {
-    await this.tell(ctx, coordinatorMilestoneNotification({ kind: 'overdue', event }));
+    await this.tellApplicant(ctx, { kind: 'overdue', event }, coordinatorMilestoneNotification({ kind: 'overdue', event }));
   }
 
-  private tell(ctx: AmqpContext, ...drafts: (NotificationDraft | null)[]): Promise<void> {
-    return this.notifications.execute(drafts, ctx.getMessage().properties.messageId as string, ctx.transaction);
+  private tellApplicant(ctx: AmqpContext, change: ApplicantEvent, ...officers: (NotificationDraft | null)[]): Promise<void> {
+    return this.applicant.execute(change, officers, messageIdOf(ctx), ctx.transaction);
   }
+}
+
+function messageIdOf(ctx: AmqpContext): string {
+  return ctx.getMessage().properties.messageId as string;
 }

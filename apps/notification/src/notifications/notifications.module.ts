@@ -4,11 +4,22 @@ import { NotificationQueries } from './notification.queries';
 import { NotificationStore } from './notification.store';
 import { NotificationsController } from './notifications.controller';
 import { RecordNotifications } from './record-notification';
+import { ApplicantContactStore } from './applicant-contact.store';
+import { TellApplicant } from './tell-applicant';
+import { TemplateCatalogue } from './templates/template-catalogue';
+import { TemplatesController } from './templates/templates.controller';
 
-/** Telling people: the delivery log, and the events that add to it. */
+/** Telling people: the delivery log, the events that add to it, the applicants' records and the templates. */
 @Module({
-  controllers: [NotificationsController, DossierEventsHandler],
-  providers: [RecordNotifications, NotificationStore, NotificationQueries],
+  controllers: [NotificationsController, TemplatesController, DossierEventsHandler],
+  providers: [
+    RecordNotifications,
+    TellApplicant,
+    NotificationStore,
+    ApplicantContactStore,
+    NotificationQueries,
+    { provide: TemplateCatalogue, useFactory: () => new TemplateCatalogue() },
+  ],
   exports: [NotificationQueries],
 })
 export class NotificationsModule {}

@@ -17,7 +17,8 @@ export interface Contact {
 
 /**
  * Email first: it is free, carries the whole letter and leaves a record the applicant can keep; SMS is the
- * fallback because many applicants (especially at the desk) give only a phone number.
+ * fallback because many applicants (especially at the desk) give only a phone number, and it carries each
+ * template's short form. One channel per message, never both: the applicant hears each milestone once.
  */
 export function recipientOf(contact: Contact): Recipient {
   const email = contact.email?.trim();

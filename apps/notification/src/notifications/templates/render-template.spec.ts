@@ -15,6 +15,10 @@ describe('render', () => {
     expect(render({ subject: '{a}', body: '{b}' }, { a: '{b}', b: '$&' })).toEqual({ subject: '{b}', body: '$&' });
   });
 
+  it('fills the SMS form too, when the template has one', () => {
+    expect(render({ subject: 'Hồ sơ {code}', body: '', sms: 'HS {code}' }, { code: 'X-1' })).toEqual({ subject: 'Hồ sơ X-1', body: '', sms: 'HS X-1' });
+  });
+
   it('does not take inherited properties for values', () => {
     expect(() => render({ subject: '{constructor}', body: '' }, {})).toThrow(MissingTemplateVariable);
   });
@@ -22,6 +26,10 @@ describe('render', () => {
 
 describe('the dossier.received template', () => {
   const variables = {
+    coordinator: 'cán bộ đầu mối của hồ sơ',
+    appointmentAt: '17:00 ngày 10/12/2026',
+    returnMethod: 'Nhận trực tiếp tại Bộ phận Một cửa',
+    lookupUrl: 'http://localhost:8080/intake/api/v1/dossiers/000.00.01.H26-261126-0001',
     applicantName: 'Nguyễn Thị Hoa',
     dossierCode: '000.00.01.H26-261126-0001',
     procedure: 'Đăng ký khai sinh (1.001193)',
@@ -47,6 +55,8 @@ describe('the dossier.received template', () => {
     for (const template of Object.values(MESSAGE_TEMPLATES)) {
       expect(template.subject).toBe(template.subject.normalize('NFC'));
       expect(template.body).toBe(template.body.normalize('NFC'));
+      const sms: string = 'sms' in template ? template.sms : '';
+      expect(sms).toBe(sms.normalize('NFC'));
     }
   });
 });

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { executePrepared, queryPrepared } from '@motcua/persistence';
+import type { ApplicantContact } from './applicant-contact';
+
+const COLUMNS = `dossier_code AS "dossierCode", receiving_agency_code AS "receivingAgencyCode", receiving_agency_name AS "receivingAgencyName",
+  procedure_code AS "procedureCode", procedure_name AS "procedureName", applicant_name AS "applicantName", email, phone,
+  return_method AS "returnMethod", coordinator_id AS "coordinatorId", coordinator_name AS "coordinatorName",
+  appointment_at AS "appointmentAt", original_appointment_at AS "originalAppointmentAt", extended, received_at AS "receivedAt"`;
+
+/**
+ * The applicant's record per dossier (`applicant_contact`), every statement in the caller's transaction (the inbox
+ * transaction of the event that reads or moves it). Workflow's fields move only forward: each keeps the sequence
+ * of the event that last set it, and an older event arriving after a newer one changes nothing.
+ */
+@Injectable()
+export class ApplicantContactStore {
+  /** The receipt's record; a second acceptance of the same code (a replay) keeps the first. */
+  async recordReceipt(manager: EntityManager, contact: ApplicantContact): Promise<void> {
+    await executePrepared(
+      manager,
+      'applicant-contact.record',
+      `INSERT INTO applicant_contact (dossier_code, receiving_agency_code, receiving_agency_name, procedure_code, procedure_name, applicant_name,
+                                      email, phone, return_method, coordinator_id, coordinator_name, appointment_at, original_appointment_at, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       ON CONFLICT (dossier_code) DO NOTHING`,
+      [
+        contact.dossierCode,
+        contact.receivingAgencyCode,
+        contact.receivingAgencyName,
+        contact.procedureCode,
+        contact.procedureName,
+        contact.applicantName,
+        contact.email,
+        contact.phone,
+        contact.returnMethod,
+        contact.coordinatorId,
+        contact.coordinatorName,
+        contact.appointmentAt,
+        contact.originalAppointmentAt,
+        contact.receivedAt,
+      ],
+    );
+  }
+
+  /** The record, or null for a dossier received before notification kept them (or not received yet). */
+  async find(manager: EntityManager, dossierCode: string): Promise<ApplicantContact | null> {
+    const [found] = await queryPrepared<ApplicantContact>(
+      manager,
+      'applicant-contact.find',
+      `SELECT ${COLUMNS} FROM applicant_contact WHERE dossier_code = $1`,
+      [dossierCode],
+    );
+    return found ?? null;
+  }
+
+  /** The head of the desk gave the dossier another coordinator: the one the applicant is told to contact. */
+  async changeCoordinator(manager: EntityManager, dossierCode: string, coordinator: { id: string; name: string | null; sequence: number }): Promise<void> {
+    await executePrepared(
+      manager,
+      'applicant-contact.coordinator',
+      `UPDATE applicant_contact SET coordinator_id = $2, coordinator_name = $3, coordinator_sequence = $4
+       WHERE dossier_code = $1 AND coordinator_sequence < $4`,
+      [dossierCode, coordinator.id, coordinator.name, coordinator.sequence],
+    );
+  }
+
+  /** The appointment moved (a supplement's pause, an extension); the original stays as the receipt printed it. */
+  async moveAppointment(
+    manager: EntityManager,
+    dossierCode: string,
+    moved: { appointmentAt: Date; originalAppointmentAt: Date; extension: boolean; sequence: number },
+  ): Promise<void> {
+    await executePrepared(
+      manager,
+      'applicant-contact.appointment',
+      `UPDATE applicant_contact
+       SET appointment_at = $2, original_appointment_at = COALESCE(original_appointment_at, $3), extended = extended OR $4, appointment_sequence = $5
+       WHERE dossier_code = $1 AND appointment_sequence < $5`,
+      [dossierCode, moved.appointmentAt, moved.originalAppointmentAt, moved.extension, moved.sequence],
+    );
+  }
+
+  /** Takes the dossier's one "result" message: true the first time, false ever after (re-signed after a send-back). */
+  async claimResultMessage(manager: EntityManager, dossierCode: string): Promise<boolean> {
+    const claimed = await executePrepared(
+      manager,
+      'applicant-contact.result-told',
+      `UPDATE applicant_contact SET result_told_at = now() WHERE dossier_code = $1 AND result_told_at IS NULL`,
+      [dossierCode],
+    );
+    return claimed === 1;
+  }
+}

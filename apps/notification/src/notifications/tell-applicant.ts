@@ -1,0 +1,90 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { readEnvironment } from '@motcua/config';
+import type * as events from '@motcua/contracts';
+import type { Transaction } from '@motcua/messaging';
+import { contactOnReceipt } from './applicant-contact';
+import { ApplicantContactStore } from './applicant-contact.store';
+import type { ApplicantSettings } from './applicant-message';
+import { extensionApologyNotification, overdueNotification, supplementRequestedNotification, supplementResumedNotification } from './applicant-progress';
+import { caseClosedNotification, resultReadyNotification } from './applicant-result';
+import { ApplicantEnvironment } from './applicant.environment';
+import { dossierReceivedNotification } from './dossier-received';
+import type { NotificationDraft } from './notification-draft';
+import { RecordNotifications } from './record-notification';
+
+/** A dossier event as it concerns the applicant: what it changes in their record, what they are told. */
+export type ApplicantEvent =
+  | { readonly kind: 'accepted'; readonly event: events.DossierAccepted }
+  | { readonly kind: 'coordinator-changed'; readonly event: events.CoordinatorChanged }
+  | { readonly kind: 'supplement-requested'; readonly event: events.SupplementRequested }
+  | { readonly kind: 'task-created'; readonly event: events.TaskCreated }
+  | { readonly kind: 'appointment-changed'; readonly event: events.AppointmentChanged }
+  | { readonly kind: 'task-completed'; readonly event: events.TaskCompleted }
+  | { readonly kind: 'case-closed'; readonly event: events.CaseClosed }
+  | { readonly kind: 'overdue'; readonly event: events.DeadlineOverdue };
+
+/**
+ * Use case: a dossier event, for its applicant — the record kept to reach them moves (receipt, coordinator,
+ * appointment), the pure rules decide their message, and it is recorded with the officers' messages the same event
+ * gives (`alsoTell`), all in the inbox transaction of the consumed event, once per event and template.
+ */
+@Injectable()
+export class TellApplicant {
+  private readonly logger = new Logger(TellApplicant.name);
+  private readonly settings: ApplicantSettings = { lookupUrl: readEnvironment(ApplicantEnvironment).NOTIFICATION_LOOKUP_URL };
+
+  constructor(
+    private readonly contacts: ApplicantContactStore,
+    private readonly notifications: RecordNotifications,
+  ) {}
+
+  async execute(change: ApplicantEvent, alsoTell: readonly (NotificationDraft | null)[], eventMessageId: string, tx: Transaction): Promise<void> {
+    const draft = await this.decide(change, tx);
+    await this.notifications.execute([draft, ...alsoTell], eventMessageId, tx);
+  }
+
+  private async decide(change: ApplicantEvent, tx: Transaction): Promise<NotificationDraft | null> {
+    const { manager } = tx;
+    const { event } = change;
+    if (change.kind === 'accepted') {
+      await this.contacts.recordReceipt(manager, contactOnReceipt(change.event));
+      return dossierReceivedNotification(change.event, this.settings);
+    }
+    const contact = await this.contacts.find(manager, event.dossierCode);
+    if (!contact) {
+      // received before notification kept applicants' records: nobody to tell, and nothing to keep current
+      this.logger.warn({ dossierCode: event.dossierCode, kind: change.kind }, 'no applicant record for the dossier: the applicant is not told');
+      return null;
+    }
+    switch (change.kind) {
+      case 'coordinator-changed':
+        await this.contacts.changeCoordinator(manager, contact.dossierCode, {
+          id: change.event.coordinatorId,
+          name: change.event.coordinatorName ?? null,
+          sequence: change.event.sequence,
+        });
+        return null;
+      case 'appointment-changed':
+        await this.contacts.moveAppointment(manager, contact.dossierCode, {
+          appointmentAt: new Date(change.event.appointmentAt),
+          originalAppointmentAt: new Date(change.event.originalAppointmentAt),
+          extension: change.event.cause === 'extension',
+          sequence: change.event.sequence,
+        });
+        return extensionApologyNotification(contact, change.event, this.settings);
+      case 'supplement-requested':
+        return supplementRequestedNotification(contact, change.event, this.settings);
+      case 'task-created':
+        return supplementResumedNotification(contact, change.event, this.settings);
+      case 'task-completed': {
+        const result = resultReadyNotification(contact, change.event, this.settings);
+        // once per dossier: a result re-signed after a send-back is the same news
+        return result && (await this.contacts.claimResultMessage(manager, contact.dossierCode)) ? result : null;
+      }
+      case 'case-closed':
+        return caseClosedNotification(contact, change.event, this.settings);
+      case 'overdue':
+        return overdueNotification(contact, change.event, this.settings);
+    }
+  }
+}

@@ -155,7 +155,7 @@ export const composeProblems: RegistryCheck = (services, root) => {
   const problems: string[] = [];
   const registered = new Set(services.map((s) => s.name));
   for (const [name, block] of blocks) {
-    const built = /(?<![A-Za-z0-9_])SERVICE:\s*"?([A-Za-z0-9._-]+)"?/.exec(block.join('\n'));
+    const built = /(?<![A-Za-z0-9_])SERVICE:\s*["']?([A-Za-z0-9._-]+)["']?/.exec(block.join('\n'));
     if (built && !registered.has(name)) problems.push(`${file}: service ${name} (built with SERVICE=${built[1]}) is not in ${REGISTRY}`);
   }
   for (const service of services) {
@@ -171,11 +171,11 @@ export const composeProblems: RegistryCheck = (services, root) => {
       const found = pattern.exec(text)?.[1];
       if (found !== value) problems.push(`${file}: ${service.name}'s ${what} is ${found ?? 'missing'}, not ${value}`);
     };
-    agree('build arg SERVICE', /(?<![A-Za-z0-9_])SERVICE:\s*"?([A-Za-z0-9._-]+)"?/, service.name);
-    agree('image', /^\s*image:\s*"?([^\s"]+)"?/m, `motcua/${service.name}:dev`);
-    agree('PORT', /^\s*PORT:\s*"?(\d+)"?/m, String(service.port));
-    agree('DATABASE_URL database', /^\s*DATABASE_URL:\s*"?postgres:\/\/[^\s"]*\/([A-Za-z0-9_]+)"?\s*$/m, service.database);
-    agree('published port', /^\s*ports:\s*\[\s*"?(\d+:\d+)"?\s*\]/m, `${service.port}:${service.port}`);
+    agree('build arg SERVICE', /(?<![A-Za-z0-9_])SERVICE:\s*["']?([A-Za-z0-9._-]+)["']?/, service.name);
+    agree('image', /^\s*image:\s*["']?([^\s"']+)["']?/m, `motcua/${service.name}:dev`);
+    agree('PORT', /^\s*PORT:\s*["']?(\d+)["']?/m, String(service.port));
+    agree('DATABASE_URL database', /^\s*DATABASE_URL:\s*["']?postgres:\/\/[^\s"']*\/([A-Za-z0-9_]+)["']?\s*$/m, service.database);
+    agree('published port', /^\s*ports:\s*\[\s*["']?(\d+:\d+)["']?\s*\]/m, `${service.port}:${service.port}`);
   }
   const waitsFor = (name: string, needed: readonly string[]) => {
     const block = blocks.get(name);

@@ -101,6 +101,7 @@ export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
   'NOTIFICATION.OFFICERS_ONLY': { status: 403, title: 'Chỉ cán bộ mới xem được nhật ký gửi thông báo' },
   'WEBHOOK.URL_INVALID': { status: 400, title: 'Địa chỉ nhận sự kiện (webhook) không hợp lệ' },
   'WEBHOOK.EVENT_UNKNOWN': { status: 400, title: 'Loại sự kiện không có trong danh sách được cung cấp qua webhook' },
+  'WEBHOOK.NOT_FOUND': { status: 404, title: 'Không tìm thấy đăng ký nhận sự kiện (webhook)' },
 };
 
 /** The titles of the problems no code of ours names (`HTTP.<REASON>`): by HTTP status, as Nest's `HttpStatus` lists them. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CreateWebhookSubscription } from './create-webhook-subscription';
 import { DeactivateWebhookSubscription } from './deactivate-webhook-subscription';
 import { EnableWebhookSubscription } from './enable-webhook-subscription';
+import { WebhookSender } from './webhook.sender';
 import { WebhookSubscriptionQueries } from './webhook-subscription.queries';
 import { WebhookSubscriptionStore } from './webhook-subscription.store';
 import { WebhookSubscriptionsController } from './webhook-subscriptions.controller';
@@ -12,7 +13,14 @@ import { WebhookSubscriptionsController } from './webhook-subscriptions.controll
  */
 @Module({
   controllers: [WebhookSubscriptionsController],
-  providers: [WebhookSubscriptionStore, WebhookSubscriptionQueries, CreateWebhookSubscription, DeactivateWebhookSubscription, EnableWebhookSubscription],
-  exports: [WebhookSubscriptionStore],
+  providers: [
+    WebhookSubscriptionStore,
+    WebhookSubscriptionQueries,
+    CreateWebhookSubscription,
+    DeactivateWebhookSubscription,
+    EnableWebhookSubscription,
+    WebhookSender,
+  ],
+  exports: [WebhookSender, WebhookSubscriptionStore],
 })
 export class WebhooksModule {}

@@ -11,6 +11,8 @@ import { EmailModule } from './email/email.module';
 import { SmtpSender } from './email/smtp.sender';
 import { InboxModule } from './inbox/inbox.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { WebhookSender } from './webhooks/webhook.sender';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export const SERVICE = 'notification';
 
@@ -22,7 +24,10 @@ export const SERVICE = 'notification';
     AuthModule.forRoot(),
     ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness, DeliveryReadiness] }),
     // the channels, each behind its adapter: the one list of them
-    DeliveryModule.forChannels([{ module: EmailModule, sender: SmtpSender }]),
+    DeliveryModule.forChannels([
+      { module: EmailModule, sender: SmtpSender },
+      { module: WebhooksModule, sender: WebhookSender },
+    ]),
     NotificationsModule,
     InboxModule,
     ApplicantModule,

@@ -105,6 +105,9 @@ export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
   'TEMPLATE.OFFICERS_ONLY': { status: 403, title: 'Chỉ cán bộ mới xem được mẫu thông báo' },
   'TEMPLATE.NOT_FOUND': { status: 404, title: 'Không tìm thấy mẫu thông báo' },
   'TEMPLATE.PLACEHOLDER_MISSING': { status: 422, title: 'Thiếu giá trị cho trường thay thế của mẫu thông báo' },
+  'WEBHOOK.URL_INVALID': { status: 400, title: 'Địa chỉ nhận sự kiện (webhook) không hợp lệ' },
+  'WEBHOOK.EVENT_UNKNOWN': { status: 400, title: 'Loại sự kiện không có trong danh sách được cung cấp qua webhook' },
+  'WEBHOOK.NOT_FOUND': { status: 404, title: 'Không tìm thấy đăng ký nhận sự kiện (webhook)' },
 };
 
 /** The titles of the problems no code of ours names (`HTTP.<REASON>`): by HTTP status, as Nest's `HttpStatus` lists them. */

@@ -1,3 +1,4 @@
+import type { WebhookTemplateKey } from '../webhooks/webhook-events';
 import type { Channel } from './recipient';
 import type { TemplateKey } from './templates/message-templates';
 
@@ -13,7 +14,8 @@ export interface NotificationDraft {
   readonly dossierCode: string;
   /** The desk that received the dossier: whose officers may read the notification. */
   readonly receivingAgencyCode: string;
-  readonly templateKey: TemplateKey;
+  /** A message template's key; a webhook delivery's is its subscription's (`webhook:<id>`). */
+  readonly templateKey: TemplateKey | WebhookTemplateKey;
   readonly channel: Channel;
   readonly recipient: string | null;
   readonly subject: string;

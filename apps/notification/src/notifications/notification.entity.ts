@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { NotificationStatus } from './notification-draft';
 import type { Channel } from './recipient';
+import type { WebhookTemplateKey } from '../webhooks/webhook-events';
 import type { TemplateKey } from './templates/message-templates';
 
 /** One message to one person, as recorded in the delivery log (nhật ký gửi thông báo). */
@@ -26,12 +27,12 @@ export class Notification {
   eventMessageId: string;
 
   @Column({ type: 'text' })
-  templateKey: TemplateKey;
+  templateKey: TemplateKey | WebhookTemplateKey;
 
   @Column({ type: 'text' })
   channel: Channel;
 
-  /** Email address or phone number; null for channel 'none'. */
+  /** Email address, phone number, officer id or webhook subscription id; null for channel 'none'. */
   @Column({ type: 'text', nullable: true })
   recipient: string | null;
 

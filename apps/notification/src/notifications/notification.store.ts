@@ -12,9 +12,9 @@ export class NotificationStore {
   /**
    * The notification that an event and a template give, once: the inbox already filters redeliveries; the unique
    * (event, template) covers a replay that bypasses it (the inbox purged). Returns its id, or null when it was
-   * recorded already.
+   * recorded already. The id may be given: a webhook's body names its own delivery id.
    */
-  async recordOnce(manager: EntityManager, eventMessageId: string, draft: NotificationDraft): Promise<string | null> {
+  async recordOnce(manager: EntityManager, eventMessageId: string, draft: NotificationDraft, id: string = newId()): Promise<string | null> {
     const [inserted] = await queryPrepared<{ id: string }>(
       manager,
       'notification.record',
@@ -26,7 +26,7 @@ export class NotificationStore {
        ON CONFLICT DO NOTHING
        RETURNING id`,
       [
-        newId(),
+        id,
         draft.dossierCode,
         draft.receivingAgencyCode,
         eventMessageId,

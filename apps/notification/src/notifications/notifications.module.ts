@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { DossierEventsHandler } from './dossier-events.handler';
 import { NotificationQueries } from './notification.queries';
 import { NotificationStore } from './notification.store';
@@ -9,8 +10,9 @@ import { TellApplicant } from './tell-applicant';
 import { TemplateCatalogue } from './templates/template-catalogue';
 import { TemplatesController } from './templates/templates.controller';
 
-/** Telling people: the delivery log, the events that add to it, the applicants' records and the templates. */
+/** Telling people: the delivery log, the events that add to it (for people, and for agencies' subscribed systems), the applicants' records and the templates. */
 @Module({
+  imports: [WebhooksModule],
   controllers: [NotificationsController, TemplatesController, DossierEventsHandler],
   providers: [
     RecordNotifications,

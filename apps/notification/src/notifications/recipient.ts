@@ -1,8 +1,9 @@
 /**
  * How a notification reaches its person. 'officer': an officer of the suite, by their id (their work inbox);
- * 'none': the applicant left neither an email nor a phone number.
+ * 'webhook': an agency's subscribed system, by the subscription's id; 'none': the applicant left neither an email
+ * nor a phone number.
  */
-export type Channel = 'email' | 'sms' | 'officer' | 'none';
+export type Channel = 'email' | 'sms' | 'webhook' | 'officer' | 'none';
 
 export interface Recipient {
   readonly channel: Channel;

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { readEnvironment } from '@motcua/config';
 import type * as events from '@motcua/contracts';
 import type { Transaction } from '@motcua/messaging';
+import type { SubscribedEvent } from '../webhooks/webhook-events';
 import { contactOnReceipt } from './applicant-contact';
 import { ApplicantContactStore } from './applicant-contact.store';
 import type { ApplicantSettings } from './applicant-message';
@@ -26,7 +27,7 @@ export type ApplicantEvent =
 /**
  * Use case: a dossier event, for its applicant — the record kept to reach them moves (receipt, coordinator,
  * appointment), the pure rules decide their message, and it is recorded with the officers' messages the same event
- * gives (`alsoTell`), all in the inbox transaction of the consumed event, once per event and template.
+ * gives (`alsoTell`) and the deliveries to the agency's webhook subscribers (`subscribed`), all in the inbox transaction of the consumed event, once per event and template.
  */
 @Injectable()
 export class TellApplicant {
@@ -38,9 +39,15 @@ export class TellApplicant {
     private readonly notifications: RecordNotifications,
   ) {}
 
-  async execute(change: ApplicantEvent, alsoTell: readonly (NotificationDraft | null)[], eventMessageId: string, tx: Transaction): Promise<void> {
+  async execute(
+    change: ApplicantEvent,
+    alsoTell: readonly (NotificationDraft | null)[],
+    eventMessageId: string,
+    tx: Transaction,
+    subscribed: SubscribedEvent | null = null,
+  ): Promise<void> {
     const draft = await this.decide(change, tx);
-    await this.notifications.execute([draft, ...alsoTell], eventMessageId, tx);
+    await this.notifications.execute([draft, ...alsoTell], eventMessageId, tx, subscribed);
   }
 
   private async decide(change: ApplicantEvent, tx: Transaction): Promise<NotificationDraft | null> {

@@ -1,0 +1,79 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { toVietnamIso } from '@motcua/calendar';
+import { type WebhookSubscriptionRecord, type WebhookSubscriptionStatus, subscriptionStatus } from './webhook-subscription';
+import { WEBHOOK_EVENT_TYPES } from './webhook-events';
+
+const at = (date: Date | null): string | null => (date ? toVietnamIso(date) : null);
+
+/** A subscription as administrators read it: never its secret. Times in Vietnam with their offset. */
+export class WebhookSubscriptionView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: '000.00.01.H26' })
+  agencyCode: string;
+
+  @ApiProperty({ example: 'https://doi-tac.example.vn/motcua/webhook' })
+  url: string;
+
+  @ApiProperty({ type: [String], enum: [...WEBHOOK_EVENT_TYPES], description: 'The event types it receives; empty: every type offered.' })
+  events: string[];
+
+  @ApiProperty({
+    enum: ['active', 'disabled', 'deactivated'],
+    description: 'active: receives; disabled: given up on after sustained failure (see disabledReason; POST …/enable); deactivated: deleted.',
+  })
+  status: WebhookSubscriptionStatus;
+
+  @ApiProperty({ example: '2026-12-07T09:05:00.000+07:00' })
+  createdAt: string;
+
+  @ApiProperty({ description: 'The administrator who created it (token subject).' })
+  createdBy: string;
+
+  @ApiProperty({ description: 'Failed deliveries in a row (0 after a success or an enable).' })
+  consecutiveFailures: number;
+
+  @ApiProperty({ type: String, nullable: true })
+  lastFailureAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The last failure: the receiver's status and answer, or what kept it from answering." })
+  lastError: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  disabledAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why delivery stopped (Vietnamese), with the last failure.' })
+  disabledReason: string | null;
+}
+
+/** The answer to a create: the view and, this once, the secret deliveries are signed with. */
+export class CreatedWebhookSubscription extends WebhookSubscriptionView {
+  @ApiProperty({ description: 'The HMAC-SHA256 key of X-MotCua-Signature. Shown only now: keep it; it is never returned again.' })
+  secret: string;
+}
+
+export class WebhookSubscriptionPage {
+  @ApiProperty({ type: [WebhookSubscriptionView] })
+  items: WebhookSubscriptionView[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  nextCursor: string | null;
+}
+
+export function toWebhookSubscriptionView(s: WebhookSubscriptionRecord): WebhookSubscriptionView {
+  return {
+    id: s.id,
+    agencyCode: s.agencyCode,
+    url: s.url,
+    events: s.events,
+    status: subscriptionStatus(s),
+    createdAt: toVietnamIso(s.createdAt),
+    createdBy: s.createdBy,
+    consecutiveFailures: s.consecutiveFailures,
+    lastFailureAt: at(s.lastFailureAt),
+    lastError: s.lastError,
+    disabledAt: at(s.disabledAt),
+    disabledReason: s.disabledReason,
+  };
+}

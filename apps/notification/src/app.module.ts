@@ -7,6 +7,8 @@ import { entities, migrations } from './database';
 import { DeliveryReadiness } from './delivery/delivery-readiness';
 import { DeliveryModule } from './delivery/delivery.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { SmsGatewaySender } from './sms/sms-gateway.sender';
+import { SmsModule } from './sms/sms.module';
 
 export const SERVICE = 'notification';
 
@@ -18,7 +20,7 @@ export const SERVICE = 'notification';
     AuthModule.forRoot(),
     ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness, DeliveryReadiness] }),
     // the channels, each behind its adapter: the one list of them
-    DeliveryModule.forChannels([]),
+    DeliveryModule.forChannels([{ module: SmsModule, sender: SmsGatewaySender }]),
     NotificationsModule,
   ],
 })

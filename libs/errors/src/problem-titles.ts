@@ -99,6 +99,7 @@ export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
 
   // notification
   'NOTIFICATION.OFFICERS_ONLY': { status: 403, title: 'Chỉ cán bộ mới xem được nhật ký gửi thông báo' },
+  'DELIVERY_REPORT.SIGNATURE_INVALID': { status: 401, title: 'Chữ ký của báo cáo kết quả gửi tin không đúng' },
 };
 
 /** The titles of the problems no code of ours names (`HTTP.<REASON>`): by HTTP status, as Nest's `HttpStatus` lists them. */

@@ -187,7 +187,8 @@ export async function startSmsGatewaySimulator(options: SmsGatewaySimulatorOptio
         else throw new Error(`answered ${response.status}`);
       })
       .catch((error: unknown) => {
-        state.error = error instanceof Error ? error.message : String(error);
+        const cause = (error as { cause?: { code?: string } }).cause?.code;
+        state.error = `${error instanceof Error ? error.message : String(error)}${cause ? `: ${cause}` : ''}`;
         if (attempt < 4) later(reportDelayMs * 2 ** attempt, () => report(sms, callbackUrl, status, attempt + 1));
       });
   };

@@ -91,8 +91,9 @@ describe("outcomeOf: what the gateway's answer means for the message", () => {
     expect(outcome.kind !== 'accepted' && outcome.error.length).toBeLessThanOrEqual(320);
   });
 
-  it('gives every code an outcome', () => {
+  it('names the codes of the protocol, each with its meaning', () => {
     expect(Object.keys(GATEWAY_CODES).sort()).toEqual(['00', '01', '10', '11', '20', '21', '22', '23', '30', '99']);
+    expect(Object.values(GATEWAY_CODES).every(({ meaning }) => meaning.length > 0)).toBe(true);
   });
 });
 

@@ -8,10 +8,11 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY nest-cli.json tsconfig.json tsconfig.build.json ./
-# `npm run build` builds every registered service
-COPY scripts/build.mjs scripts/service-env.mjs scripts/services.json ./scripts/
+# `npm run build` builds every registered service, and the simulators (no image takes them)
+COPY scripts/build.mjs scripts/service-env.mjs scripts/services.json scripts/simulator-env.mjs scripts/simulators.json ./scripts/
 COPY libs ./libs
 COPY apps ./apps
+COPY simulators ./simulators
 RUN npm run build
 
 FROM ${NODE_IMAGE} AS production-deps

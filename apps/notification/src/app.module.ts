@@ -13,6 +13,8 @@ import { InboxModule } from './inbox/inbox.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { WebhookSender } from './webhooks/webhook.sender';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { SmsGatewaySender } from './sms/sms-gateway.sender';
+import { SmsModule } from './sms/sms.module';
 
 export const SERVICE = 'notification';
 
@@ -26,6 +28,7 @@ export const SERVICE = 'notification';
     // the channels, each behind its adapter: the one list of them
     DeliveryModule.forChannels([
       { module: EmailModule, sender: SmtpSender },
+      { module: SmsModule, sender: SmsGatewaySender },
       { module: WebhooksModule, sender: WebhookSender },
     ]),
     NotificationsModule,

@@ -40,8 +40,9 @@ export function createHttpAdapter(options: HttpAdapterOptions = {}): FastifyAdap
   // body, as it was on Express: the DTO then names the missing fields, and a command without a body still runs.
   // Anything else is plain JSON.parse, which keeps a `__proto__` key as an ordinary key (it sets no prototype):
   // the validation pipe refuses it naming the field, where Fastify's own check could only say "not valid JSON".
+  // The bytes stay on the request (`rawBody`): a provider's callback is signed over them, not over any re-encoding.
   const json = fastify.getDefaultJsonParser('ignore', 'ignore');
-  adapter.useBodyParser('application/json', false, {}, (request, body, done) =>
+  adapter.useBodyParser('application/json', true, {}, (request, body, done) =>
     body.length === 0 ? done(null, undefined) : json(request, body.toString('utf8'), done),
   );
   return adapter;

@@ -9,3 +9,5 @@ export * from './service-registry';
 export * from './running-suite';
 export * from './builders';
 export * from './suite-fixture';
+export * from './simulator-registry';
+export * from './simulator-process';

@@ -182,7 +182,7 @@ describe('SMS through the brandname gateway (its simulator run as a process of i
         return found?.status === 'delivered' && found;
       }, 'the SMS delivered');
       const [sms] = await atGateway(phone);
-      expect(sms).toMatchObject({ requestId: row.id, text: expect.stringMatching(/^Kinh gui Ong\/Ba Nguyen Thi Hoa,\nHo so cua Ong\/Ba da duoc tiep nhan/) });
+      expect(sms).toMatchObject({ requestId: row.id, text: expect.stringMatching(/^Ho so \S+ da duoc tiep nhan luc /) });
       expect(row.provider_message_id).toBe(sms.messageId);
       const attempts = await db.query<{ outcome: string }[]>(`SELECT outcome FROM notification_attempt WHERE notification_id = $1 ORDER BY id`, [row.id]);
       // the report may come before the acceptance is recorded: both are in the history, in either order

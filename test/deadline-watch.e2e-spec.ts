@@ -126,6 +126,12 @@ describe('the deadline watch, with two replicas of workflow', () => {
       'the appointment moved by the pause',
     );
     expect(moved.appointment_at.getTime()).toBeGreaterThan(Date.now());
+    // the resumed step's task tells the appointment as the pause left it (whatever order its consumers see events in)
+    const resumed = await db.query(
+      `SELECT payload FROM outbox_message WHERE type = 'workflow.task.created' AND payload->>'dossierCode' = $1 AND payload ? 'resumedAfterSupplementRound'`,
+      [receipt.code],
+    );
+    expect(resumed.rows.map((r) => new Date(r.payload.appointmentAt).getTime())).toEqual([moved.appointment_at.getTime()]);
 
     // the new appointment passes too: told again, once
     await db.query(`UPDATE dossier_case SET appointment_at = now() - interval '1 minute' WHERE dossier_code = $1`, [receipt.code]);

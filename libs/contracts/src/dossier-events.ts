@@ -177,6 +177,14 @@ export class TaskCreated extends DossierEvent {
   @Min(1)
   resumedAfterSupplementRound?: number;
 
+  /**
+   * On the resumed step's task: the appointment as it stands once the pause has moved it — the one to tell the
+   * applicant, whatever order a consumer sees the pause's appointment change in (added in a compatible way).
+   */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  appointmentAt?: string;
+
   /** The agency's name, beside its code (added in a compatible way, like the other names). */
   @IsOptional()
   @IsString()

@@ -103,6 +103,12 @@ describe('telling the applicant processing resumed after their supplement', () =
     expect(draft?.body).toContain('Thời gian hẹn trả kết quả: 10:00 ngày 11/12/2026 (thời gian chờ bổ sung không tính vào thời hạn giải quyết).');
   });
 
+  it('gives the appointment the task carries, even when the pause’s appointment change has not reached the record yet', () => {
+    const stale = { ...contact, appointmentAt: new Date('2026-12-08T03:00:00.000Z') };
+    const draft = supplementResumedNotification(stale, task({ appointmentAt: '2026-12-11T03:00:00.000Z' }), settings);
+    expect(draft?.body).toContain('Thời gian hẹn trả kết quả: 10:00 ngày 11/12/2026');
+  });
+
   it('is for the resumed step’s task only', () => {
     expect(supplementResumedNotification(contact, task({ resumedAfterSupplementRound: undefined }), settings)).toBeNull();
   });

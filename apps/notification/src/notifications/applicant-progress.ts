@@ -34,6 +34,8 @@ export function supplementResumedNotification(contact: ApplicantContact, event: 
   const message = renderTemplate('supplement.resumed', {
     ...applicantVariables(contact, settings, event.coordinatorId ? { coordinatorId: event.coordinatorId, coordinatorName: event.coordinatorName } : undefined),
     resumedAt: formatVietnamDateTime(new Date(event.occurredAt)),
+    // the event's own appointment: the pause's appointment change may not have reached the record yet
+    ...(event.appointmentAt ? { appointmentAt: formatVietnamDateTime(new Date(event.appointmentAt)) } : {}),
   });
   return applicantDraft(contact, 'supplement.resumed', message);
 }

@@ -78,6 +78,7 @@ export class ResumeCase {
       at: now,
       from: null,
       resumedAfterSupplementRound: kase.supplementRounds,
+      appointmentAt: moved ?? kase.appointmentAt,
     });
   }
 }

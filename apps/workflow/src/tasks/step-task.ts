@@ -20,6 +20,8 @@ export interface OpenStep {
   readonly from: number | null;
   /** When the step resumes after the applicant's supplement: the round of the request answered. */
   readonly resumedAfterSupplementRound?: number;
+  /** …and the appointment as the pause left it. */
+  readonly appointmentAt?: Date | null;
 }
 
 /** A step's task as its opening statement writes it. */
@@ -96,6 +98,7 @@ export class StepTasks {
         processVersion: kase.processVersion,
         coordinatorId: kase.coordinatorId,
         ...(o.resumedAfterSupplementRound ? { resumedAfterSupplementRound: o.resumedAfterSupplementRound } : {}),
+        ...(o.appointmentAt ? { appointmentAt: o.appointmentAt.toISOString() } : {}),
         agencyName: this.catalogue.agencyName(route.agencyCode),
         coordinatorName: this.catalogue.officerName(kase.coordinatorId),
       }),

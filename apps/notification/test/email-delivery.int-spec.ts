@@ -100,4 +100,59 @@ describe('notification: email over SMTP, to a real SMTP server', () => {
     expect(row.attempts).toBe(1);
     expect(row.last_error).toContain('SMTP 550');
   });
+
+  it('sends a failed message again when the coordinator or the head of the desk asks, once per Idempotency-Key', async () => {
+    catcher.control({ mode: 'reject' });
+    const accepted = aDossierAccepted({ coordinatorId: 'officer-9', applicant: { fullName: 'Vũ Văn Bình', email: 'binh@example.vn' } });
+    await service.publish(accepted);
+    const failed = await eventually(async () => {
+      const r = await rowOf(accepted.dossierCode);
+      return r?.status === 'failed' && r;
+    }, 'the message failed');
+    catcher.control({ mode: 'ok' });
+    const http = service.app.getHttpServer();
+    const resend = async (roles: Role[], agencies: string[], key?: string) => {
+      const call = request(http)
+        .post(`/api/v1/notifications/${failed.id}/resend`)
+        .auth(await service.token(roles, agencies), { type: 'bearer' });
+      return key ? call.set('Idempotency-Key', key) : call;
+    };
+
+    // a receiver who does not coordinate it may not; another desk does not see it
+    expect((await resend([Role.Receiver], [TEST_DESK])).body.code).toBe('NOTIFICATION.RESEND_NOT_ALLOWED');
+    expect((await resend([Role.HeadOfDesk], ['004.01.20.H26'])).status).toBe(404);
+
+    const first = await resend([Role.HeadOfDesk], [TEST_DESK], 'resend-binh-1');
+    expect(first.status).toBe(202);
+    expect(first.body).toMatchObject({ resendOf: failed.id, status: 'pending' });
+    const again = await resend([Role.HeadOfDesk], [TEST_DESK], 'resend-binh-1');
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+
+    await eventually(() => mailTo('binh@example.vn').length === 1, 'the mail sent again');
+    const resent = (await db.query(`SELECT status, resend_of FROM notification WHERE id = $1`, [first.body.id])) as { status: string; resend_of: string }[];
+    await eventually(
+      async () => ((await db.query(`SELECT status FROM notification WHERE id = $1`, [first.body.id])) as { status: string }[])[0].status === 'sent',
+      'sent',
+    );
+    expect(resent[0].resend_of).toBe(failed.id);
+    expect(mailTo('binh@example.vn')).toHaveLength(1);
+
+    // a message that never had a channel (no contact given) is not sent again; an unknown id is not found
+    const unreachable = aDossierAccepted({ applicant: { fullName: 'Mai Văn Tư', email: undefined, phone: undefined } });
+    await service.publish(unreachable);
+    const noContact = await eventually(() => rowOf(unreachable.dossierCode), 'the no_contact row');
+    const refused = await request(http)
+      .post(`/api/v1/notifications/${noContact.id}/resend`)
+      .auth(await service.token([Role.HeadOfDesk], [TEST_DESK]), { type: 'bearer' })
+      .expect(422);
+    expect(refused.body).toMatchObject({ code: 'NOTIFICATION.NOT_RESENDABLE' });
+    expect(
+      (
+        await request(http)
+          .post('/api/v1/notifications/not-an-id/resend')
+          .auth(await service.token([Role.HeadOfDesk], [TEST_DESK]), { type: 'bearer' })
+      ).status,
+    ).toBe(404);
+  });
 });

@@ -99,6 +99,10 @@ export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
 
   // notification
   'NOTIFICATION.OFFICERS_ONLY': { status: 403, title: 'Chỉ cán bộ mới xem được nhật ký gửi thông báo' },
+  'NOTIFICATION.NOT_FOUND': { status: 404, title: 'Không tìm thấy thông báo' },
+  'NOTIFICATION.RESEND_NOT_ALLOWED': { status: 403, title: 'Chỉ cán bộ đầu mối hoặc trưởng bộ phận một cửa mới gửi lại thông báo' },
+  'NOTIFICATION.NOT_RESENDABLE': { status: 422, title: 'Thông báo này không gửi lại được' },
+  'NOTIFICATION.STILL_PENDING': { status: 409, title: 'Thông báo đang được gửi, xin chờ kết quả' },
   'NOTIFICATION.LOOKUP_UNAVAILABLE': { status: 503, title: 'Chưa kiểm tra được hồ sơ, xin thử lại sau ít phút' },
   'INBOX.OFFICERS_ONLY': { status: 403, title: 'Chỉ cán bộ mới có hộp thư công việc' },
   'INBOX.MESSAGE_NOT_FOUND': { status: 404, title: 'Không có thông báo này trong hộp thư của bạn' },

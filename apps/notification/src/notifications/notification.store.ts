@@ -40,4 +40,43 @@ export class NotificationStore {
     );
     return inserted?.id ?? null;
   }
+
+  /** A message of the log with what deciding on its resending needs: whose dossier, its coordinator (if known). */
+  async forResend(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ id: string; dossierCode: string; receivingAgencyCode: string; channel: string; status: string; coordinatorId: string | null } | undefined> {
+    const [row] = await queryPrepared<{
+      id: string;
+      dossierCode: string;
+      receivingAgencyCode: string;
+      channel: string;
+      status: string;
+      coordinatorId: string | null;
+    }>(
+      manager,
+      'notification.for-resend',
+      `SELECT n.id, n.dossier_code AS "dossierCode", n.receiving_agency_code AS "receivingAgencyCode", n.channel, n.status,
+              c.coordinator_id AS "coordinatorId"
+         FROM notification n LEFT JOIN applicant_contact c ON c.dossier_code = n.dossier_code
+        WHERE n.id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  /** The same message again, as a new one (its own id, so its own idempotency key at the provider), due now. */
+  async resend(manager: EntityManager, originalId: string, id: string = newId()): Promise<string> {
+    const [row] = await queryPrepared<{ id: string }>(
+      manager,
+      'notification.resend',
+      `INSERT INTO notification (id, dossier_code, receiving_agency_code, event_message_id, template_key, channel, recipient, subject, body, status,
+                                 next_attempt_at, resend_of)
+       SELECT $2::uuid, dossier_code, receiving_agency_code, 'resend:' || $2::text, template_key, channel, recipient, subject, body, 'pending', now(), id
+         FROM notification WHERE id = $1
+       RETURNING id`,
+      [originalId, id],
+    );
+    return row.id;
+  }
 }

@@ -5,6 +5,7 @@ import { NotificationQueries } from './notification.queries';
 import { NotificationStore } from './notification.store';
 import { NotificationsController } from './notifications.controller';
 import { RecordNotifications } from './record-notification';
+import { ResendNotification } from './resend-notification';
 import { ApplicantContactStore } from './applicant-contact.store';
 import { TellApplicant } from './tell-applicant';
 import { TemplateCatalogue } from './templates/template-catalogue';
@@ -16,6 +17,7 @@ import { TemplatesController } from './templates/templates.controller';
   controllers: [NotificationsController, TemplatesController, DossierEventsHandler],
   providers: [
     RecordNotifications,
+    ResendNotification,
     TellApplicant,
     NotificationStore,
     ApplicantContactStore,

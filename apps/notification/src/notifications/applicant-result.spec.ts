@@ -47,7 +47,7 @@ describe('telling the applicant the result is ready, by the return method they c
         'Kính gửi Ông/Bà Lê Minh Tuấn,',
         '',
         `Hồ sơ ${DOSSIER} (Cấp Phiếu lý lịch tư pháp (2.000908)) đã được giải quyết xong lúc 15:15 ngày 01/12/2026.`,
-        'Mời Ông/Bà đến Bộ phận Một cửa của Sở Tư pháp thành phố Hà Nội để nhận kết quả, mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả và giấy tờ tùy thân.',
+        'Mời Ông/Bà đến Bộ phận Một cửa của Sở Tư pháp thành phố Hà Nội để nhận kết quả, mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả cùng giấy tờ tùy thân.',
         'Mọi thắc mắc, xin Ông/Bà liên hệ cán bộ đầu mối Phạm Thu Trang tại Bộ phận Một cửa của Sở Tư pháp thành phố Hà Nội.',
         '',
         'Trân trọng,',

@@ -148,7 +148,7 @@ export const MESSAGE_TEMPLATES = {
     subject: 'Hồ sơ {dossierCode} đã có kết quả',
     body: letter(
       'Hồ sơ {dossierCode} ({procedure}) đã được giải quyết xong lúc {processedAt}.',
-      'Mời Ông/Bà đến Bộ phận Một cửa của {receivingAgency} để nhận kết quả, mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả và giấy tờ tùy thân.',
+      'Mời Ông/Bà đến Bộ phận Một cửa của {receivingAgency} để nhận kết quả, mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả cùng giấy tờ tùy thân.',
       CONTACT,
     ),
     sms: 'Hồ sơ {dossierCode} đã có kết quả. Mời Ông/Bà đến Bộ phận Một cửa {receivingAgency} nhận kết quả, mang theo giấy tiếp nhận và giấy tờ tùy thân.',

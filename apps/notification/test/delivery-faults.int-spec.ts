@@ -1,4 +1,5 @@
 import { aDossierAccepted, eventually, publishEvent, useSuite } from '@motcua/testing';
+import { type RunningSmsGatewaySimulator, startSmsGatewaySimulator } from '../../../simulators/sms-gateway/sms-gateway-simulator';
 import { type SmtpSimulator, startSmtpSimulator } from '../../../simulators/smtp/smtp-simulator';
 
 interface Row {
@@ -13,13 +14,21 @@ interface Row {
  */
 describe('notification delivery: a crash mid-send, and two replicas', () => {
   let catcher: SmtpSimulator;
+  let gateway: RunningSmsGatewaySimulator;
   beforeAll(async () => {
     catcher = await startSmtpSimulator();
+    gateway = await startSmsGatewaySimulator({ apiKey: 'faults-sms-key', callbackSecret: 'faults-sms-secret' });
   });
-  afterAll(() => catcher.close());
+  afterAll(async () => {
+    await catcher.close();
+    await gateway.close();
+  });
 
   const { suite, db } = useSuite('notification-faults', ['notification'], () => ({
     SMTP_PORT: String(catcher.smtpPort),
+    SMS_GATEWAY_URL: gateway.url,
+    SMS_GATEWAY_API_KEY: 'faults-sms-key',
+    SMS_CALLBACK_SECRET: 'faults-sms-secret',
     DELIVERY_POLL_INTERVAL_MS: '20',
     // a message taken by a process that died is due again this soon
     DELIVERY_LEASE_MS: '1500',
@@ -62,6 +71,35 @@ describe('notification delivery: a crash mid-send, and two replicas', () => {
     );
     // the first attempt died with the process: only the second is on record, and it says what happened
     expect(attempts).toEqual([{ attempt: 2, outcome: 'accepted', response: expect.stringContaining('under the same Message-ID') }]);
+  });
+
+  it('sends no second SMS after a crash between the gateway taking it and our record: the resend carries the same request id', async () => {
+    // the gateway takes the message but answers late: notification is killed while it waits
+    gateway.control({ mode: 'slow', delayMs: 1_500 });
+    const accepted = aDossierAccepted({ applicant: { fullName: 'Ngô Thị Thu', email: undefined, phone: '0987 654 321' } });
+    await publishEvent(suite.prefix, accepted);
+    const taken = await eventually(async () => {
+      const r = await rowOf(accepted.dossierCode);
+      return r && r.attempts === 1 && r;
+    }, 'the SMS taken for sending');
+    await suite.crash('notification');
+    await eventually(() => gateway.messages('0987654321').length === 1, 'the SMS at the gateway', 5_000);
+    expect((await rowOf(accepted.dossierCode))?.status).toBe('pending');
+
+    gateway.control({ mode: 'ok' });
+    await suite.restart('notification');
+    const row = await eventually(
+      async () => {
+        const r = await rowOf(accepted.dossierCode);
+        return (r?.status === 'sent' || r?.status === 'delivered') && r;
+      },
+      'the SMS recorded as sent after the restart',
+      15_000,
+    );
+    const [sms] = gateway.messages('0987654321');
+    expect(gateway.messages('0987654321')).toHaveLength(1); // one SMS reached the phone
+    expect(sms).toMatchObject({ requestId: taken.id, duplicates: 1 }); // the resend was recognised as the same message
+    expect(row.attempts).toBe(2);
   });
 
   it('sends each message once with two notification replicas dispatching from one database', async () => {

@@ -155,4 +155,15 @@ describe('notification: email over SMTP, to a real SMTP server', () => {
       ).status,
     ).toBe(404);
   });
+
+  it('shows operators the channels: attempts and messages by outcome, the queue, and each circuit on /health/ready', async () => {
+    const http = service.app.getHttpServer();
+    const metrics = (await request(http).get('/metrics').expect(200)).text;
+    expect(metrics).toMatch(/notification_attempts_total\{[^}]*channel="email"[^}]*outcome="accepted"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/notification_messages_total\{[^}]*channel="email"[^}]*status="failed"[^}]*\} [1-9]/);
+    expect(metrics).toContain('notification_queue_depth');
+    expect(metrics).toContain('notification_oldest_due_seconds');
+    const ready = await request(http).get('/health/ready').expect(200);
+    expect(ready.body.info.channels).toMatchObject({ email: { circuit: 'closed' }, sms: { circuit: expect.any(String) }, openCircuits: expect.any(Array) });
+  });
 });

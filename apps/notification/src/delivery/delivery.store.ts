@@ -133,7 +133,8 @@ export class DeliveryStore {
     return queryPrepared(
       this.dataSource.manager,
       'notification.queue',
-      `SELECT channel, count(*)::int AS depth, COALESCE(extract(epoch FROM $1 - min(next_attempt_at)) FILTER (WHERE next_attempt_at <= $1), 0)::float AS "oldestDueSeconds"
+      `SELECT channel, count(*)::int AS depth,
+              COALESCE(extract(epoch FROM $1::timestamptz - min(next_attempt_at) FILTER (WHERE next_attempt_at <= $1::timestamptz)), 0)::float AS "oldestDueSeconds"
          FROM notification WHERE status = 'pending' AND next_attempt_at IS NOT NULL GROUP BY channel`,
       [now],
     );

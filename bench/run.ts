@@ -13,6 +13,12 @@
  *   npm run bench -- --parts d [--tasks 1000000] [--officers 5000] [--queries 1000] [--pairs 20000] [--workers 48] [--replicas 1]
  *   npm run bench -- --parts e [--tasks 1000000]      (e: the deadline watch's sweep over open tasks, bench/sweep.ts)
  *   npm run bench -- --parts f [--dossiers 1000000]   (f: on-time statistics, bench/statistics.ts)
+ *   npm run bench -- --parts n [--messages 10000] [--outage 300] [--rate-limit 300] [--throughput-limit 5000]
+ *                              [--latency-rate 300] [--latency-seconds 20]
+ *       (n: notification's dispatch to the SMTP catcher and the SMS gateway simulator, bench/notification.ts:
+ *       a backlog of --messages left by an outage of --outage seconds drained at --rate-limit/s per channel, none
+ *       lost or twice; the same at --throughput-limit/s; an open loop of --latency-rate events/s for
+ *       --latency-seconds, published → provider's acceptance; notification's memory and CPU per message)
  */
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -22,6 +28,7 @@ import { createTestAuth, type RunningSuite, type ServiceName, SERVICE_NAMES, eve
 import { catalogueFigures } from './catalogue';
 import { cpuSeconds, openLoop, percentile, pidsOf, rssMiB } from './load';
 import { machineDescription, machineReference } from './machine';
+import { notificationFigures } from './notification';
 import { statisticsFigures } from './statistics';
 import { sweepFigures } from './sweep';
 import { taskFigures } from './tasks';
@@ -42,6 +49,12 @@ const { values: options } = parseArgs({
     workers: { type: 'string', default: '48' },
     replicas: { type: 'string', default: '1' },
     dossiers: { type: 'string', default: '1000000' },
+    messages: { type: 'string', default: '10000' },
+    outage: { type: 'string', default: '300' },
+    'rate-limit': { type: 'string', default: '300' },
+    'throughput-limit': { type: 'string', default: '5000' },
+    'latency-rate': { type: 'string', default: '300' },
+    'latency-seconds': { type: 'string', default: '20' },
   },
 });
 
@@ -214,6 +227,11 @@ async function routedEndToEnd(auth: ReturnType<typeof createTestAuth>, rows: [st
   }
 }
 
+function wholeNumber(v: string): number {
+  if (!/^[1-9]\d*$/.test(v)) throw new Error(`not a positive whole number: ${v}`);
+  return Number(v);
+}
+
 async function main(): Promise<void> {
   const auth = createTestAuth();
   const rows: [string, string][] = [];
@@ -231,17 +249,24 @@ async function main(): Promise<void> {
         options.pairs,
         options.workers,
         options.replicas,
-      ].map((v) => {
-        if (!/^[1-9]\d*$/.test(v)) throw new Error(`not a positive whole number: ${v}`);
-        return Number(v);
-      });
+      ].map(wholeNumber);
       await taskFigures(auth, rows, { tasks, officers, queries, pairs, workers, replicas });
     }
     if (parts.includes('e')) {
-      if (!/^[1-9]\d*$/.test(options.tasks)) throw new Error(`not a positive whole number: ${options.tasks}`);
-      await sweepFigures(auth, rows, { tasks: Number(options.tasks) });
+      await sweepFigures(auth, rows, { tasks: wholeNumber(options.tasks) });
     }
     if (parts.includes('f')) await statisticsFigures(auth, rows, Number(options.dossiers));
+    if (parts.includes('n')) {
+      const [messages, outageS, rateLimit, throughputLimit, latencyRate, latencySeconds] = [
+        options.messages,
+        options.outage,
+        options['rate-limit'],
+        options['throughput-limit'],
+        options['latency-rate'],
+        options['latency-seconds'],
+      ].map(wholeNumber);
+      await notificationFigures(auth, rows, { messages, outageS, rateLimit, throughputLimit, latencyRate, latencySeconds });
+    }
   } finally {
     auth.cleanup();
   }

@@ -8,7 +8,8 @@ import { entities, migrations } from '../src/database';
 import { verifyWebhookSignature } from '../src/webhooks/webhook-signature';
 
 // Read when the app starts: local http receivers, quick retries, a subscription disabled after three failures in a
-// row (no time required), and a channel circuit that a failing receiver does not open within these tests.
+// row (no time required), and a channel circuit that would open after two failures in a row if a receiver's failures
+// counted toward it (they do not: one failing receiver must not hold back the other subscribers).
 Object.assign(process.env, {
   WEBHOOK_ALLOW_LOCAL_HTTP: 'true',
   WEBHOOK_DISABLE_AFTER_FAILURES: '3',
@@ -16,7 +17,7 @@ Object.assign(process.env, {
   DELIVERY_POLL_INTERVAL_MS: '20',
   DELIVERY_RETRY_BASE_MS: '20',
   DELIVERY_RETRY_MAX_MS: '50',
-  DELIVERY_CIRCUIT_FAILURES: '1000',
+  DELIVERY_CIRCUIT_FAILURES: '2',
 });
 
 /** One POST as the receiver got it. */
@@ -280,6 +281,17 @@ describe('notification: webhooks to agencies’ subscribed systems', () => {
       expect(posts.map((p) => p.headers['x-motcua-delivery'])).toEqual([delivery.id, delivery.id]);
       expect(posts[0].body).toBe(posts[1].body);
       expect(await subscription(id)).toMatchObject({ status: 'active', consecutiveFailures: 0, lastError: 'HTTP 500: lỗi tạm thời' });
+    });
+
+    it('keeps delivering to a healthy receiver while another keeps failing: a receiver’s failures do not open the channel’s circuit', async () => {
+      receiver.answer('/broken', 500);
+      const broken = await subscribe('000.00.95.H26', '/broken');
+      await subscribe('000.00.96.H26', '/healthy');
+      for (let i = 0; i < 2; i++) await service.publish(aDossierAccepted({ receivingAgencyCode: '000.00.95.H26' }));
+      // more failures in a row than DELIVERY_CIRCUIT_FAILURES: a shared circuit would now hold the channel for seconds
+      await eventually(async () => (await deliveriesOf(broken.id)).reduce((n, d) => n + d.attempts, 0) >= 2, 'the broken receiver failing');
+      await service.publish(aDossierAccepted({ receivingAgencyCode: '000.00.96.H26' }));
+      await eventually(() => receiver.at('/healthy').length === 1, 'the healthy receiver served at once', 2_000);
     });
 
     it('disables a subscription that keeps failing, says why, sends it nothing more, and sends again once enabled', async () => {

@@ -32,7 +32,16 @@ export interface OutgoingMessage {
  */
 export type SendOutcome =
   | { readonly kind: 'accepted'; readonly providerMessageId?: string; readonly response: string; readonly duplicate?: boolean }
-  | { readonly kind: 'transient'; readonly error: string; readonly retryAfterMs?: number }
+  | {
+      readonly kind: 'transient';
+      readonly error: string;
+      readonly retryAfterMs?: number;
+      /**
+       * The failure is the recipient's own (one webhook receiver down), not the provider's: it does not count toward
+       * the channel's circuit, so one failing receiver never holds back the others.
+       */
+      readonly recipientOnly?: boolean;
+    }
   | { readonly kind: 'permanent'; readonly error: string };
 
 export interface ChannelSender {

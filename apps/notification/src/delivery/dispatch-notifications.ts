@@ -116,7 +116,7 @@ export class DispatchNotifications implements OnApplicationBootstrap, OnApplicat
     const results = await inParallel(taken, this.env.DELIVERY_CONCURRENCY, (message) => this.attempt(sender, message));
     for (const result of results) {
       if (result.outcome.kind === 'accepted') circuit.succeeded();
-      else if (result.outcome.kind === 'transient') circuit.failed(Date.now());
+      else if (result.outcome.kind === 'transient' && !result.outcome.recipientOnly) circuit.failed(Date.now());
       this.metrics.attempted(sender.channel, result);
     }
     if (circuit.state(Date.now()) === 'open') this.logger.warn(`${sender.channel} provider failing: circuit open`);

@@ -9,9 +9,14 @@ describe("a receiver's answer", () => {
   });
 
   it('5xx and 429: transient, honouring Retry-After', () => {
-    expect(outcomeOfResponse(500, null, 'boom', now)).toEqual({ kind: 'transient', error: 'HTTP 500: boom' });
-    expect(outcomeOfResponse(503, '120', '', now)).toEqual({ kind: 'transient', error: 'HTTP 503', retryAfterMs: 120_000 });
-    expect(outcomeOfResponse(429, 'Mon, 07 Dec 2026 10:00:30 GMT', '', now)).toEqual({ kind: 'transient', error: 'HTTP 429', retryAfterMs: 30_000 });
+    expect(outcomeOfResponse(500, null, 'boom', now)).toEqual({ kind: 'transient', error: 'HTTP 500: boom', recipientOnly: true });
+    expect(outcomeOfResponse(503, '120', '', now)).toEqual({ kind: 'transient', error: 'HTTP 503', retryAfterMs: 120_000, recipientOnly: true });
+    expect(outcomeOfResponse(429, 'Mon, 07 Dec 2026 10:00:30 GMT', '', now)).toEqual({
+      kind: 'transient',
+      error: 'HTTP 429',
+      retryAfterMs: 30_000,
+      recipientOnly: true,
+    });
   });
 
   it('410 Gone: permanent, saying so', () => {
@@ -31,8 +36,12 @@ describe("a receiver's answer", () => {
 
   it('no answer at all (refused, timed out): transient', () => {
     const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
-    expect(outcomeOfNetworkError(refused)).toEqual({ kind: 'transient', error: 'no answer: ECONNREFUSED' });
-    expect(outcomeOfNetworkError(new DOMException('The operation timed out.', 'TimeoutError'))).toEqual({ kind: 'transient', error: 'no answer: timed out' });
+    expect(outcomeOfNetworkError(refused)).toEqual({ kind: 'transient', error: 'no answer: ECONNREFUSED', recipientOnly: true });
+    expect(outcomeOfNetworkError(new DOMException('The operation timed out.', 'TimeoutError'))).toEqual({
+      kind: 'transient',
+      error: 'no answer: timed out',
+      recipientOnly: true,
+    });
   });
 
   it('reads Retry-After as seconds or a date, never as a negative wait', () => {

@@ -15,7 +15,10 @@ export function outcomeOfResponse(status: number, retryAfter: string | null, bod
   if (status >= 200 && status < 300) return { kind: 'accepted', response: said };
   if (status === 429 || status >= 500) {
     const retryAfterMs = retryAfterDelay(retryAfter, now);
-    return retryAfterMs === undefined ? { kind: 'transient', error: said } : { kind: 'transient', error: said, retryAfterMs };
+    // each receiver is its own party: its failures are its own, not the channel's (see SendOutcome's recipientOnly)
+    return retryAfterMs === undefined
+      ? { kind: 'transient', error: said, recipientOnly: true }
+      : { kind: 'transient', error: said, retryAfterMs, recipientOnly: true };
   }
   if (status === 410) return { kind: 'permanent', error: `${said} (the receiver says the endpoint is gone)` };
   return { kind: 'permanent', error: said };
@@ -32,7 +35,7 @@ export function retryAfterDelay(header: string | null, now: Date): number | unde
 
 /** A request that got no HTTP answer (refused, reset, unresolvable, timed out): transient, with what happened. */
 export function outcomeOfNetworkError(error: unknown): SendOutcome {
-  return { kind: 'transient', error: `no answer: ${describeNetworkError(error)}` };
+  return { kind: 'transient', error: `no answer: ${describeNetworkError(error)}`, recipientOnly: true };
 }
 
 /** By shape, not `instanceof`: fetch's errors (a DOMException on a timeout) may come from another realm. */

@@ -54,8 +54,8 @@ interface Seed {
 }
 
 describe('bad input at every write endpoint', () => {
-  // the deadline watch off: nothing may write on its own while row counts are compared
-  const fixture = useSuite('request-fuzz', SERVICE_NAMES, { WATCH_INTERVAL_MS: '0', LOG_LEVEL: 'warn' });
+  // what writes on its own is off (the deadline watch, notification's dispatcher) while row counts are compared
+  const fixture = useSuite('request-fuzz', SERVICE_NAMES, { WATCH_INTERVAL_MS: '0', DELIVERY_POLL_INTERVAL_MS: '0', LOG_LEVEL: 'warn' });
   const { suite, auth, db } = fixture;
   let token: string;
   const tables = new Map<ServiceName, string[]>();

@@ -226,7 +226,7 @@ describe('SMS through the brandname gateway (its simulator run as a process of i
         const response = await post(body, signature);
         expect(response.status).toBe(401);
         expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-        expect(((await response.json()) as AnyJson).code).toBe('DELIVERY_REPORT.SIGNATURE_INVALID');
+        expect(((await response.json()) as AnyJson).code).toBe('DELIVERY.REPORT_SIGNATURE_INVALID');
       }
       expect(await stateOf(id)).toBe('sent');
     });

@@ -112,7 +112,7 @@ export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
   'WEBHOOK.URL_INVALID': { status: 400, title: 'Địa chỉ nhận sự kiện (webhook) không hợp lệ' },
   'WEBHOOK.EVENT_UNKNOWN': { status: 400, title: 'Loại sự kiện không có trong danh sách được cung cấp qua webhook' },
   'WEBHOOK.NOT_FOUND': { status: 404, title: 'Không tìm thấy đăng ký nhận sự kiện (webhook)' },
-  'DELIVERY_REPORT.SIGNATURE_INVALID': { status: 401, title: 'Chữ ký của báo cáo kết quả gửi tin không đúng' },
+  'DELIVERY.REPORT_SIGNATURE_INVALID': { status: 401, title: 'Chữ ký của báo cáo kết quả gửi tin không đúng' },
 };
 
 /** The titles of the problems no code of ours names (`HTTP.<REASON>`): by HTTP status, as Nest's `HttpStatus` lists them. */

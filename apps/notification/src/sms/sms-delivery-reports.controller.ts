@@ -27,7 +27,7 @@ export class SmsDeliveryReportsController {
   @ApiOperation({ summary: "The SMS gateway's delivery report (DLR) of one message" })
   @ApiHeader({ name: SIGNATURE_HEADER, required: true, description: 'sha256=<hex HMAC-SHA256 of the raw body, keyed with SMS_CALLBACK_SECRET>' })
   @ApiOkResponse({ type: DeliveryReportAnswer })
-  @ApiUnauthorizedResponse({ description: 'DELIVERY_REPORT.SIGNATURE_INVALID: the signature is missing or wrong; nothing changed.' })
+  @ApiUnauthorizedResponse({ description: 'DELIVERY.REPORT_SIGNATURE_INVALID: the signature is missing or wrong; nothing changed.' })
   async report(@Body() request: SmsDeliveryReportRequest): Promise<DeliveryReportAnswer> {
     return { recorded: await this.recordDeliveryReport.execute(deliveryReportOf(request)) };
   }

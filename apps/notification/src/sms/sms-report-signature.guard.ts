@@ -16,7 +16,7 @@ export class SmsReportSignatureGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<{ rawBody?: Buffer; headers: Record<string, string | string[] | undefined> }>();
     const signature = request.headers[SIGNATURE_HEADER];
     if (!isSignedBy(this.secret, request.rawBody, typeof signature === 'string' ? signature : undefined)) {
-      throw new Refusal('DELIVERY_REPORT.SIGNATURE_INVALID', `The ${SIGNATURE_HEADER} header is missing or is not the HMAC-SHA256 of the body`);
+      throw new Refusal('DELIVERY.REPORT_SIGNATURE_INVALID', `The ${SIGNATURE_HEADER} header is missing or is not the HMAC-SHA256 of the body`);
     }
     return true;
   }

@@ -75,15 +75,17 @@ describe('notification delivery: a crash mid-send, and two replicas', () => {
 
   it('sends no second SMS after a crash between the gateway taking it and our record: the resend carries the same request id', async () => {
     // the gateway takes the message but answers late: notification is killed while it waits
-    gateway.control({ mode: 'slow', delayMs: 1_500 });
+    gateway.control({ mode: 'slow', delayMs: 3_000 });
     const accepted = aDossierAccepted({ applicant: { fullName: 'Ngô Thị Thu', email: undefined, phone: '0987 654 321' } });
     await publishEvent(suite.prefix, accepted);
     const taken = await eventually(async () => {
       const r = await rowOf(accepted.dossierCode);
       return r && r.attempts === 1 && r;
     }, 'the SMS taken for sending');
+    // taken is committed just before the request goes out: give it time to reach the gateway, which holds its answer
+    await new Promise((resolve) => setTimeout(resolve, 700));
     await suite.crash('notification');
-    await eventually(() => gateway.messages('0987654321').length === 1, 'the SMS at the gateway', 5_000);
+    await eventually(() => gateway.messages('0987654321').length === 1, 'the SMS at the gateway', 8_000);
     expect((await rowOf(accepted.dossierCode))?.status).toBe('pending');
 
     gateway.control({ mode: 'ok' });

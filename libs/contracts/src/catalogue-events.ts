@@ -73,6 +73,18 @@ export class CatalogueAgency {
   @ValidateNested({ each: true })
   @Type(() => CatalogueOfficePeriod)
   officeHours?: CatalogueOfficePeriod[] | null;
+
+  /** The desk's street address, as the post writes it on a waybill (added in a compatible way: absent before). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string | null;
+
+  /** The desk's phone, for the postman (added in a compatible way). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  phone?: string | null;
 }
 
 /** A procedure with what a desk needs to receive it and the process version in force. */
@@ -99,6 +111,17 @@ export class CatalogueProcedure {
   @IsOptional()
   @IsString()
   fee: string | null;
+
+  /** The fee as an amount in đồng, when it is one fixed amount (added in a compatible way). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  feeAmountVnd?: number | null;
+
+  /** When the fee is paid: at receipt, or when the result is returned (then the post collects it on delivery). */
+  @IsOptional()
+  @IsIn(['receipt', 'return'])
+  feePaidAt?: 'receipt' | 'return' | null;
 
   @IsInt({ each: true })
   channels: number[];

@@ -59,6 +59,30 @@ export class Applicant {
   wardCode: string;
 }
 
+/** A Vietnamese phone number as the post needs it to reach the receiver: 0 or +84, then 9 or 10 digits. */
+export const PHONE_PATTERN = /^(0|\+84)\d{9,10}$/;
+
+/**
+ * Where the post delivers the result or collects the dossier (Decision 45/2016): the person who receives it, a
+ * phone the postman calls, the street address (house number, street, hamlet) and the ward's statistics-office
+ * code, from which the district and the province follow.
+ */
+export class PostalAddress {
+  @IsString()
+  @MaxLength(200)
+  recipient: string;
+
+  @Matches(PHONE_PATTERN)
+  phone: string;
+
+  @IsString()
+  @MaxLength(300)
+  street: string;
+
+  @Matches(/^\d{5}$/)
+  wardCode: string;
+}
+
 /** One document the applicant is asked for, or supplies: its code in the procedure's catalogue entry, when matched, and its name. */
 export class DocumentItem {
   @IsOptional()
@@ -130,6 +154,18 @@ export class DossierAccepted extends DossierEvent {
   @ValidateNested({ each: true })
   @Type(() => ReceivedDocument)
   documents?: ReceivedDocument[];
+
+  /** Where the post delivers the result: present exactly when `returnMethod` is post (added in a compatible way). */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PostalAddress)
+  deliveryAddress?: PostalAddress;
+
+  /** A dossier the post collected (channel 3): the pick-up order's waybill, so the pick-up is closed (added in a compatible way). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  pickupWaybill?: string;
 }
 
 /** workflow.task.created — a step's task waits in an agency's queue for its one owner. */

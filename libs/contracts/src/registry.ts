@@ -12,6 +12,17 @@ import {
   TaskOwnerChanged,
 } from './task-events';
 import type { EventClass } from './event';
+import {
+  PickupCollected,
+  PickupReceived,
+  PickupRequested,
+  ShipmentCancelled,
+  ShipmentCreated,
+  ShipmentDelivered,
+  ShipmentDeliveryFailed,
+  ShipmentHandedOver,
+  ShipmentReturned,
+} from './postal-events';
 
 /** Every integration event by its type: the transport validates each arriving message against its class. */
 export const EVENT_CLASSES: ReadonlyMap<string, EventClass> = new Map<string, EventClass>(
@@ -32,5 +43,14 @@ export const EVENT_CLASSES: ReadonlyMap<string, EventClass> = new Map<string, Ev
     CatalogueProcedureChanged,
     CatalogueSchedulePublished,
     CatalogueResyncRequested,
+    ShipmentCreated,
+    ShipmentHandedOver,
+    ShipmentDelivered,
+    ShipmentDeliveryFailed,
+    ShipmentReturned,
+    ShipmentCancelled,
+    PickupRequested,
+    PickupCollected,
+    PickupReceived,
   ].map((cls) => [cls.type, cls as EventClass]),
 );

@@ -4,3 +4,6 @@ export * from './trust-proxy';
 export * from './validation';
 export * from './request-input';
 export * from './request-rules';
+export * from './retry-policy';
+export * from './circuit-breaker';
+export * from './in-parallel';

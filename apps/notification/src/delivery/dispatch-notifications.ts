@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { readEnvironment } from '@motcua/config';
 import { CHANNEL_SENDERS, type ChannelSender, type DeliveryChannel, type OutgoingMessage, type SendOutcome } from './channel-sender';
-import { CircuitBreaker, type CircuitState } from './circuit-breaker';
+import { CircuitBreaker, type CircuitState, inParallel, nextAttemptDelay } from '@motcua/http';
 import { DeliveryEnvironment } from './delivery.environment';
 import { DeliveryMetrics } from './delivery-metrics';
 import { type AttemptResult, DeliveryStore } from './delivery.store';
 import { RateLimit } from './rate-limit';
-import { nextAttemptDelay } from './retry-policy';
 
 /** One channel's dispatcher: its adapter, circuit and rate limit. */
 interface Lane {
@@ -161,18 +160,4 @@ export class DispatchNotifications implements OnApplicationBootstrap, OnApplicat
       clearTimeout(timer);
     }
   }
-}
-
-/** `work` over `items`, at most `limit` at a time, results in the items' order. */
-async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

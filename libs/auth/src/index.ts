@@ -5,3 +5,4 @@ export * from './dev-keys';
 export * from './token-verifier';
 export * from './bearer-auth.guard';
 export * from './auth.module';
+export * from './intake-lookup';

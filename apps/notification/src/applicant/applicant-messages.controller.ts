@@ -4,7 +4,7 @@ import { Public } from '@motcua/auth';
 import { DOSSIER_CODE_PATTERN, dossierNotFound } from '@motcua/contracts';
 import { Refusal } from '@motcua/errors';
 import type { CommandHttpResponse } from '@motcua/persistence';
-import { IntakeLookup } from './intake-lookup';
+import { IntakeLookup } from '@motcua/auth';
 import { ApplicantMessagesView } from './applicant-messages.view';
 import { NotificationQueries } from '../notifications/notification.queries';
 

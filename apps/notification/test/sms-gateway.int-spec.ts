@@ -3,7 +3,7 @@ import { type AnyJson, type SimulatorProcess, aDossierAccepted, callApi, eventua
 import { AppModule, SERVICE } from '../src/app.module';
 import { entities, migrations } from '../src/database';
 import type { OutgoingMessage } from '../src/delivery/channel-sender';
-import { signatureOf } from '../src/sms/sms-delivery-report';
+import { signatureOf } from '@motcua/http';
 import { SmsGatewaySender } from '../src/sms/sms-gateway.sender';
 
 const API_KEY = 'integration-sms-api-key';

@@ -7,3 +7,4 @@ export * from './request-rules';
 export * from './retry-policy';
 export * from './circuit-breaker';
 export * from './in-parallel';
+export * from './signature';

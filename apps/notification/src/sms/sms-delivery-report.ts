@@ -1,13 +1,9 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { DeliveryReport } from '../delivery/delivery.store';
 
 /**
  * The gateway's delivery reports (the carrier's DLR, passed on): posted to us once the phone has the message or the
  * carrier gave up, signed so that nobody else can mark messages delivered.
  */
-
-/** `sha256=<hex HMAC-SHA256 of the raw body, keyed with SMS_CALLBACK_SECRET>`. */
-export const SIGNATURE_HEADER = 'x-signature';
 
 /** Final states only: DELIVERED reached the phone; the others never will (FAILED by the carrier, EXPIRED its validity, REJECTED by the gateway). */
 export const REPORT_STATUSES = ['DELIVERED', 'FAILED', 'EXPIRED', 'REJECTED'] as const;
@@ -23,19 +19,6 @@ export interface SmsReport {
   readonly at: string;
   /** The carrier's or gateway's reason for a failure. */
   readonly errorCode?: string;
-}
-
-/** The signature header's value for `body`. */
-export function signatureOf(secret: string, body: Buffer | string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-}
-
-/** Whether `header` is the signature of exactly these bytes (compared in constant time). */
-export function isSignedBy(secret: string, body: Buffer | undefined, header: string | undefined): boolean {
-  if (body === undefined || header === undefined) return false;
-  const expected = Buffer.from(signatureOf(secret, body));
-  const given = Buffer.from(header.trim().toLowerCase());
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** The report as delivery records it: by our id, with the gateway's as well. */

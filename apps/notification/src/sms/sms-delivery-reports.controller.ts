@@ -2,7 +2,8 @@ import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from '@motcua/auth';
 import { RecordDeliveryReport } from '../delivery/delivery-reports';
-import { SIGNATURE_HEADER, deliveryReportOf } from './sms-delivery-report';
+import { SIGNATURE_HEADER } from '@motcua/http';
+import { deliveryReportOf } from './sms-delivery-report';
 import { SmsDeliveryReportRequest } from './sms-delivery-report.request';
 import { SmsReportSignatureGuard } from './sms-report-signature.guard';
 

@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { readEnvironment } from '@motcua/config';
 import { Refusal } from '@motcua/errors';
-import { SIGNATURE_HEADER, isSignedBy } from './sms-delivery-report';
+import { SIGNATURE_HEADER, isSignedBy } from '@motcua/http';
 import { SmsEnvironment } from './sms.environment';
 
 /**

@@ -1,10 +1,12 @@
 import { CreateCatalogueReplica1764150000010 } from '@motcua/catalogue-replica';
 import { messagingEntities, messagingMigrations } from '@motcua/messaging';
+import { idempotencyMigrations } from '@motcua/persistence';
+import { Shipments1764150000040 } from './migrations/1764150000040-shipments';
 
 /**
- * Everything in the postal database, listed explicitly: no globs, so the build and the tests agree. For now the
- * inbox and outbox and the catalogue replica (the addresses of agencies and areas): delivery orders get their
- * table with the shipments issue.
+ * Everything in the postal database, listed explicitly: no globs, so the build and the tests agree. The inbox and
+ * outbox, the catalogue replica (the addresses of desks and areas), idempotency records (hand-overs, cancellations
+ * and pick-ups are retried under a key), and the shipments.
  */
 export const entities = [...messagingEntities];
-export const migrations = [...messagingMigrations, CreateCatalogueReplica1764150000010];
+export const migrations = [...messagingMigrations, ...idempotencyMigrations, CreateCatalogueReplica1764150000010, Shipments1764150000040];

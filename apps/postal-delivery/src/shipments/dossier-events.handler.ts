@@ -1,15 +1,28 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { DossierAccepted } from '@motcua/contracts';
-import { PlanResultDelivery } from './plan-result-delivery';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { DossierAccepted, TaskCompleted } from '@motcua/contracts';
+import type { AmqpContext } from '@motcua/messaging';
+import { ReceivePickup } from '../pickups/receive-pickup';
+import { ShipResult } from './ship-result';
 
-/** Dossier events from intake that may concern the post. Runs once per message id, in the inbox transaction. */
+/** Intake's and workflow's facts that concern the post. Each runs once per message id, in the inbox transaction. */
 @Controller()
 export class DossierEventsHandler {
-  constructor(private readonly planResultDelivery: PlanResultDelivery) {}
+  constructor(
+    private readonly shipResult: ShipResult,
+    private readonly receivePickup: ReceivePickup,
+  ) {}
 
+  /** Accepted: where its result goes, if by post; and a dossier the post collected closes its pick-up. */
   @EventPattern<string>(DossierAccepted.type)
-  onAccepted(@Payload() event: DossierAccepted): void {
-    this.planResultDelivery.execute(event);
+  async onAccepted(@Payload() accepted: DossierAccepted, @Ctx() ctx: AmqpContext): Promise<void> {
+    await this.shipResult.plan(accepted, ctx.transaction);
+    await this.receivePickup.execute(accepted, ctx.transaction);
+  }
+
+  /** The result signed: it goes out by post if the applicant asked for it. */
+  @EventPattern<string>(TaskCompleted.type)
+  async onTaskCompleted(@Payload() completed: TaskCompleted, @Ctx() ctx: AmqpContext): Promise<void> {
+    await this.shipResult.ship(completed, ctx.transaction);
   }
 }

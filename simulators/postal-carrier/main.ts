@@ -17,6 +17,8 @@ startPostalCarrierSimulator({
   callbackUrl,
   callbackSecret: setting('CARRIER_CALLBACK_SECRET', 'motcua-dev-carrier-callback-secret'),
   autoAdvanceMs,
+  // seconds since 2020: a restarted simulator issues no waybill of the run before it (unless that took more than one a second)
+  firstSerial: Math.floor((Date.now() - Date.UTC(2020, 0, 1)) / 1_000) % 100_000_000,
 }).then(
   (simulator) => {
     const clock = autoAdvanceMs > 0 ? `waybills step every ${autoAdvanceMs} ms` : 'waybills move on command only';

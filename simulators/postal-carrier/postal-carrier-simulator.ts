@@ -29,6 +29,11 @@ export interface PostalCarrierSimulatorOptions {
   readonly callbackSecret: string;
   /** The wait before the first retry of an unanswered callback, doubled for each next one; default 200 ms. */
   readonly callbackRetryMs?: number;
+  /**
+   * The serial of the first waybill (8 digits); default 1. Reset keeps counting: a waybill is never issued twice by
+   * one run; main.ts starts from the clock so that a restarted simulator does not reissue the last run's either.
+   */
+  readonly firstSerial?: number;
   /** Every this many ms, each moving order steps ACCEPTED → PICKED_UP → IN_TRANSIT → DELIVERED; 0 (default): off. */
   readonly autoAdvanceMs?: number;
 }
@@ -173,7 +178,7 @@ function s10CheckDigit(serial: string): number {
 
 /** E: express mail. B for a result sent out, P for a pick-up, so a reader of a log tells the two apart. */
 function waybill(sequence: number, isPickup: boolean): string {
-  const serial = String(sequence).padStart(8, '0');
+  const serial = String(sequence % 100_000_000).padStart(8, '0');
   return `E${isPickup ? 'P' : 'B'}${serial}${s10CheckDigit(serial)}VN`;
 }
 
@@ -287,7 +292,7 @@ export async function startPostalCarrierSimulator(options: PostalCarrierSimulato
   let moving = new Set<CarrierOrder>();
   /** Callbacks held in reverse mode, oldest first. */
   let heldCallbacks: { event: CarrierEvent; delivery: CallbackDelivery; callbackUrl: string }[] = [];
-  let sequence = 0;
+  let sequence = (options.firstSerial ?? 1) - 1;
   let inFlight = 0;
   /** Bumped by reset: a post begun before it no longer counts as in flight. */
   let generation = 0;

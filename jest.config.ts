@@ -16,12 +16,12 @@ const base = {
 };
 
 /**
- * Two projects: `unit` needs no server; `integration` (per-service tests and the end-to-end walk in test/)
+ * Two projects: `unit` needs no server (a simulator's spec starts only itself, in-process); `integration` (per-service tests and the end-to-end walk in test/)
  * talks to the real PostgreSQL and RabbitMQ.
  */
 const config: Config = {
   projects: [
-    { ...base, displayName: 'unit', roots: ['<rootDir>/apps/', '<rootDir>/libs/'], testMatch: ['**/*.spec.ts'] },
+    { ...base, displayName: 'unit', roots: ['<rootDir>/apps/', '<rootDir>/libs/', '<rootDir>/simulators/'], testMatch: ['**/*.spec.ts'] },
     {
       ...base,
       displayName: 'integration',

@@ -5,6 +5,7 @@ import { OfficerNotifications1764150000011 } from './migrations/1764150000011-of
 import { Delivery1764150000012 } from './migrations/1764150000012-delivery';
 import { ApplicantContact1764150000013 } from './migrations/1764150000013-applicant-contact';
 import { WebhookSubscriptions1764150000014 } from './migrations/1764150000014-webhook-subscriptions';
+import { ShipmentNews1764150000015 } from './migrations/1764150000015-shipment-news';
 import { Notification } from './notifications/notification.entity';
 
 /** Everything in the notification database, listed explicitly: no globs, so the build and the tests agree. */
@@ -18,4 +19,5 @@ export const migrations = [
   Delivery1764150000012,
   ApplicantContact1764150000013,
   WebhookSubscriptions1764150000014,
+  ShipmentNews1764150000015,
 ];

@@ -91,4 +91,21 @@ export class ApplicantContactStore {
     );
     return claimed === 1;
   }
+
+  /**
+   * Takes the one message of a shipment's fact (`shipment_news`): true the first time, false for the same fact under
+   * another message id, and false for a fact older (by the shipment's sequence) than one already told.
+   */
+  async claimShipmentNews(manager: EntityManager, news: { shipmentId: string; fact: string; dossierCode: string; sequence: number }): Promise<boolean> {
+    const claimed = await executePrepared(
+      manager,
+      'applicant-contact.shipment-news',
+      `INSERT INTO shipment_news (shipment_id, fact, dossier_code, sequence)
+       SELECT $1, $2, $3, $4
+        WHERE NOT EXISTS (SELECT 1 FROM shipment_news WHERE shipment_id = $1 AND sequence > $4)
+       ON CONFLICT DO NOTHING`,
+      [news.shipmentId, news.fact, news.dossierCode, news.sequence],
+    );
+    return claimed === 1;
+  }
 }

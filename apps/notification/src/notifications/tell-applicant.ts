@@ -7,6 +7,7 @@ import { contactOnReceipt } from './applicant-contact';
 import { ApplicantContactStore } from './applicant-contact.store';
 import type { ApplicantSettings } from './applicant-message';
 import { extensionApologyNotification, overdueNotification, supplementRequestedNotification, supplementResumedNotification } from './applicant-progress';
+import { type ShipmentNews, shipmentFact, shipmentNewsNotifications } from './applicant-postal';
 import { caseClosedNotification, resultReadyNotification } from './applicant-result';
 import { ApplicantEnvironment } from './applicant.environment';
 import { dossierReceivedNotification } from './dossier-received';
@@ -22,7 +23,10 @@ export type ApplicantEvent =
   | { readonly kind: 'appointment-changed'; readonly event: events.AppointmentChanged }
   | { readonly kind: 'task-completed'; readonly event: events.TaskCompleted }
   | { readonly kind: 'case-closed'; readonly event: events.CaseClosed }
-  | { readonly kind: 'overdue'; readonly event: events.DeadlineOverdue };
+  | { readonly kind: 'overdue'; readonly event: events.DeadlineOverdue }
+  | { readonly kind: 'shipment'; readonly news: ShipmentNews };
+
+type DossierEvent = Exclude<ApplicantEvent, { kind: 'shipment' }>;
 
 /**
  * Use case: a dossier event, for its applicant — the record kept to reach them moves (receipt, coordinator,
@@ -46,11 +50,30 @@ export class TellApplicant {
     tx: Transaction,
     subscribed: SubscribedEvent | null = null,
   ): Promise<void> {
-    const draft = await this.decide(change, tx);
-    await this.notifications.execute([draft, ...alsoTell], eventMessageId, tx, subscribed);
+    const drafts = change.kind === 'shipment' ? await this.decidePostal(change.news, tx) : [await this.decide(change, tx)];
+    await this.notifications.execute([...drafts, ...alsoTell], eventMessageId, tx, subscribed);
   }
 
-  private async decide(change: ApplicantEvent, tx: Transaction): Promise<NotificationDraft | null> {
+  /** The post's news of a result: told once per fact (`shipment_news`), to the applicant of a dossier on record. */
+  private async decidePostal(news: ShipmentNews, tx: Transaction): Promise<readonly NotificationDraft[]> {
+    const fact = shipmentFact(news);
+    if (!fact) return [];
+    const contact = await this.contacts.find(tx.manager, fact.dossierCode);
+    if (!contact) {
+      this.logger.warn(
+        { dossierCode: fact.dossierCode, shipmentId: fact.shipmentId, kind: news.kind },
+        'no applicant record for the dossier: the applicant is not told',
+      );
+      return [];
+    }
+    if (!(await this.contacts.claimShipmentNews(tx.manager, fact))) {
+      this.logger.log({ dossierCode: fact.dossierCode, shipmentId: fact.shipmentId, fact: fact.fact }, 'shipment news already told (or older than what was)');
+      return [];
+    }
+    return shipmentNewsNotifications(contact, news, this.settings);
+  }
+
+  private async decide(change: DossierEvent, tx: Transaction): Promise<NotificationDraft | null> {
     const { manager } = tx;
     const { event } = change;
     if (change.kind === 'accepted') {

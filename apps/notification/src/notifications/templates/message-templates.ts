@@ -204,6 +204,62 @@ export const MESSAGE_TEMPLATES = {
     sms: 'Hồ sơ {dossierCode} đã được rút theo đề nghị của Ông/Bà lúc {occurredAt} và dừng giải quyết.',
     placeholders: { ...APPLICANT, occurredAt: 'Thời điểm ghi nhận rút hồ sơ, giờ Việt Nam' },
   },
+  /**
+   * A result going by post (Decision 45/2016): the desk's returner handed it to the postman, who gave it its waybill.
+   * The letter the result's message promised ("mã vận đơn sẽ được thông báo khi bưu điện nhận gửi").
+   */
+  'postal.result_sent': {
+    audience: 'applicant',
+    description: 'Kết quả hồ sơ đã được giao cho bưu điện để phát đến người nộp (postal.shipment.handed-over, chiều gửi đi).',
+    subject: 'Hồ sơ {dossierCode}: kết quả đã được gửi qua bưu điện, số vận đơn {waybill}',
+    body: letter(
+      'Kết quả giải quyết hồ sơ {dossierCode} ({procedure}) đã được Bộ phận Một cửa của {receivingAgency} giao cho bưu điện lúc {occurredAt} để phát đến địa chỉ Ông/Bà đã đăng ký.',
+      '- Số vận đơn: {waybill}',
+      'Ông/Bà tra cứu hành trình bưu gửi bằng số vận đơn trên trang tra cứu của bưu điện, và tra cứu hồ sơ tại {lookupUrl}. Khi nhận, Ông/Bà xuất trình giấy tờ tùy thân và nộp phí, lệ phí còn lại (nếu có).',
+      CONTACT,
+    ),
+    sms: 'Kết quả hồ sơ {dossierCode} đã được gửi qua bưu điện, số vận đơn {waybill}. Tra cứu hồ sơ tại {lookupUrl}',
+    placeholders: { ...APPLICANT, waybill: 'Số vận đơn (mã bưu gửi) bưu điện cấp', occurredAt: 'Thời điểm giao cho bưu điện, giờ Việt Nam' },
+  },
+  /** The postman could not deliver the result: the carrier tries again or brings it back to the desk. */
+  'postal.delivery_failed': {
+    audience: 'applicant',
+    description: 'Bưu điện phát kết quả không thành công (postal.shipment.delivery-failed, chiều gửi đi).',
+    subject: 'Hồ sơ {dossierCode}: bưu điện phát kết quả không thành công',
+    body: letter(
+      'Bưu điện phát kết quả hồ sơ {dossierCode} ({procedure}), số vận đơn {waybill}, không thành công lúc {occurredAt}.',
+      'Lý do bưu điện ghi: {reason}',
+      'Bưu điện sẽ phát lại hoặc hoàn kết quả về Bộ phận Một cửa của {receivingAgency}. Ông/Bà có thể liên hệ bưu điện theo số vận đơn để hẹn lại thời gian nhận.',
+      CONTACT,
+    ),
+    sms: 'Bưu điện phát kết quả hồ sơ {dossierCode} (vận đơn {waybill}) không thành công: {reason}; bưu điện sẽ phát lại hoặc hoàn về Bộ phận Một cửa.',
+    placeholders: {
+      ...APPLICANT,
+      waybill: 'Số vận đơn (mã bưu gửi)',
+      occurredAt: 'Thời điểm phát không thành công, giờ Việt Nam (theo bưu điện)',
+      reason: 'Lý do phát không thành công, như bưu điện báo (hoặc "bưu điện không ghi lý do")',
+    },
+  },
+  /** The carrier brought the result back to the desk: the applicant collects it there, as if they had chosen the desk. */
+  'postal.result_returned': {
+    audience: 'applicant',
+    description: 'Bưu điện hoàn kết quả về Bộ phận Một cửa (postal.shipment.returned, chiều gửi đi).',
+    subject: 'Hồ sơ {dossierCode}: kết quả đã được hoàn về Bộ phận Một cửa',
+    body: letter(
+      'Kết quả giải quyết hồ sơ {dossierCode} ({procedure}), số vận đơn {waybill}, bưu điện không phát được và đã hoàn về Bộ phận Một cửa của {agency} lúc {occurredAt}.',
+      'Lý do bưu điện ghi: {reason}',
+      'Mời Ông/Bà đến Bộ phận Một cửa của {agency} để nhận trực tiếp kết quả, mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả cùng giấy tờ tùy thân.',
+      CONTACT,
+    ),
+    sms: 'Kết quả hồ sơ {dossierCode} đã được hoàn về Bộ phận Một cửa {agency}; mời Ông/Bà đến nhận trực tiếp, mang theo giấy tiếp nhận và giấy tờ tùy thân.',
+    placeholders: {
+      ...APPLICANT,
+      waybill: 'Số vận đơn (mã bưu gửi)',
+      agency: 'Cơ quan có Bộ phận Một cửa nhận lại kết quả (tên khi đã biết, nếu không thì mã đơn vị)',
+      occurredAt: 'Thời điểm hoàn về, giờ Việt Nam (theo bưu điện)',
+      reason: 'Lý do hoàn, như bưu điện báo (hoặc "bưu điện không ghi lý do")',
+    },
+  },
   /** To an officer whose task was given to someone else or put back in the queue by another. */
   'task.taken_away': {
     audience: 'officer',
@@ -244,6 +300,27 @@ export const MESSAGE_TEMPLATES = {
       agency: 'Cơ quan, đơn vị của bước',
       actor: 'Cán bộ ghi nhận việc rút hồ sơ',
       reason: 'Lý do rút hồ sơ (hoặc "không ghi lý do")',
+    },
+  },
+  /** To a dossier's coordinator: the post brought the result back, and the desk must keep it for the applicant and tell them. */
+  'postal.returned_to_desk': {
+    audience: 'officer',
+    description: 'Bưu điện hoàn kết quả về Bộ phận Một cửa (postal.shipment.returned): cán bộ đầu mối nhận lại và trả trực tiếp cho người nộp.',
+    subject: 'Hồ sơ {dossierCode}: kết quả gửi bưu điện bị hoàn về (vận đơn {waybill})',
+    body: [
+      'Kính gửi đồng chí {officer},',
+      '',
+      'Kết quả hồ sơ {dossierCode}, do đồng chí làm đầu mối, gửi qua bưu điện theo vận đơn {waybill}, đã bị hoàn về Bộ phận Một cửa lúc {occurredAt}.',
+      'Lý do bưu điện ghi: {reason}',
+      'Đồng chí nhận lại bưu gửi, lưu giữ kết quả tại Bộ phận Một cửa và liên hệ Ông/Bà {applicantName} để trả trực tiếp; người nộp đã được thông báo đến nhận.',
+      '',
+      'Hệ thống Một cửa',
+    ].join('\n'),
+    placeholders: {
+      ...OFFICER,
+      waybill: 'Số vận đơn (mã bưu gửi)',
+      reason: 'Lý do hoàn, như bưu điện báo (hoặc "bưu điện không ghi lý do")',
+      applicantName: 'Họ tên người nộp hồ sơ',
     },
   },
   /** To a dossier's coordinator (the desk officer who answers to the applicant end to end): a milestone. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@motcua/auth';
-import { CatalogueReplicaModule } from '@motcua/catalogue-replica';
+import { CatalogueReadiness, CatalogueReplicaModule } from '@motcua/catalogue-replica';
 import { MessagingModule, MessagingReadiness } from '@motcua/messaging';
 import { ObservabilityModule } from '@motcua/observability';
 import { PersistenceModule } from '@motcua/persistence';
@@ -16,7 +16,7 @@ export const SERVICE = 'postal-delivery';
     MessagingModule.forService({ service: SERVICE }),
     AuthModule.forRoot(),
     CatalogueReplicaModule.forService(SERVICE),
-    ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness] }),
+    ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness, CatalogueReadiness] }),
     ShipmentsModule,
   ],
 })

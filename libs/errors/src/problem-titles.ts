@@ -113,6 +113,23 @@ export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
   'WEBHOOK.EVENT_UNKNOWN': { status: 400, title: 'Loại sự kiện không có trong danh sách được cung cấp qua webhook' },
   'WEBHOOK.NOT_FOUND': { status: 404, title: 'Không tìm thấy đăng ký nhận sự kiện (webhook)' },
   'DELIVERY.REPORT_SIGNATURE_INVALID': { status: 401, title: 'Chữ ký của báo cáo kết quả gửi tin không đúng' },
+
+  // postal-delivery: shipments, pick-ups, the carrier's callbacks
+  'SHIPMENT.NOT_FOUND': { status: 404, title: 'Không tìm thấy bưu gửi' },
+  'SHIPMENT.RETURNER_ONLY': { status: 403, title: 'Chỉ cán bộ trả kết quả của Bộ phận Một cửa mới bàn giao kết quả cho bưu điện' },
+  'SHIPMENT.NOT_A_RESULT': { status: 422, title: 'Bưu gửi này không phải là kết quả gửi cho người dân' },
+  'SHIPMENT.NO_WAYBILL_YET': { status: 409, title: 'Bưu điện chưa cấp số vận đơn, xin thử lại sau ít phút' },
+  'SHIPMENT.ALREADY_HANDED_OVER': { status: 409, title: 'Kết quả đã được bàn giao cho bưu điện' },
+  'SHIPMENT.ALREADY_PICKED_UP': { status: 409, title: 'Bưu điện đã nhận bưu gửi, không thể hủy' },
+  'SHIPMENT.CLOSED': { status: 409, title: 'Bưu gửi đã kết thúc' },
+  'SHIPMENT.LOOKUP_UNAVAILABLE': { status: 503, title: 'Chưa kiểm tra được hồ sơ, xin thử lại sau ít phút' },
+  'PICKUP.DESK_NOT_YOURS': { status: 403, title: 'Cán bộ không làm việc tại bộ phận tiếp nhận này' },
+  'PICKUP.PROCEDURE_UNKNOWN': { status: 422, title: 'Thủ tục hành chính không có trong danh mục' },
+  'PICKUP.CHANNEL_NOT_ALLOWED': { status: 422, title: 'Thủ tục này không tiếp nhận hồ sơ qua dịch vụ bưu chính công ích' },
+  'PICKUP.DESK_UNKNOWN': { status: 422, title: 'Cơ quan nhận hồ sơ không phải là Bộ phận Một cửa trong danh mục' },
+  'PICKUP.WARD_UNKNOWN': { status: 422, title: 'Mã phường, xã không có trong danh mục' },
+  'PICKUP.WINDOW_INVALID': { status: 422, title: 'Khung giờ thu gom hồ sơ không hợp lệ' },
+  'CARRIER.CALLBACK_SIGNATURE_INVALID': { status: 401, title: 'Chữ ký của thông báo trạng thái từ bưu điện không đúng' },
 };
 
 /** The titles of the problems no code of ours names (`HTTP.<REASON>`): by HTTP status, as Nest's `HttpStatus` lists them. */

@@ -8,7 +8,10 @@ import { CarrierCallbackRequest } from './carrier-callback.request';
 import { carrierEventOf } from './vnpost-carrier';
 
 export class CarrierCallbackAnswer {
-  @ApiProperty({ enum: ['applied', 'recorded', 'duplicate', 'unknown'], description: 'applied: the shipment moved; recorded: kept as history (late, or no change); duplicate: heard before; unknown: no shipment of ours' })
+  @ApiProperty({
+    enum: ['applied', 'recorded', 'duplicate', 'unknown'],
+    description: 'applied: the shipment moved; recorded: kept as history (late, or no change); duplicate: heard before; unknown: no shipment of ours',
+  })
   outcome: string;
 }
 

@@ -21,7 +21,9 @@ export function carrierOrderOf(shipment: ShipmentRecord): CarrierOrder {
     codAmount: shipment.codAmount,
     weightGrams: shipment.weightGrams,
     service: shipment.service,
-    content: pickup ? `Hồ sơ thủ tục hành chính ${shipment.procedureCode}` : `Kết quả giải quyết thủ tục hành chính, hồ sơ ${shipment.dossierCode ?? ''}`.trim(),
+    content: pickup
+      ? `Hồ sơ thủ tục hành chính ${shipment.procedureCode}`
+      : `Kết quả giải quyết thủ tục hành chính, hồ sơ ${shipment.dossierCode ?? ''}`.trim(),
     documents: shipment.documents,
     windowStart: shipment.windowStart,
     windowEnd: shipment.windowEnd,
@@ -107,7 +109,15 @@ export class PlaceCarrierOrders implements OnApplicationBootstrap, OnApplication
       this.count(answer);
       if (answer.kind === 'transient') return this.retry(request, answer);
       await this.unitOfWork.run(async (tx) => {
-        if (!(await this.store.settleRequest(tx.manager, request, { status: answer.kind === 'accepted' ? 'done' : 'failed', error: answer.kind === 'accepted' ? null : answer.error, nextAttemptAt: null, at: new Date() }))) return;
+        if (
+          !(await this.store.settleRequest(tx.manager, request, {
+            status: answer.kind === 'accepted' ? 'done' : 'failed',
+            error: answer.kind === 'accepted' ? null : answer.error,
+            nextAttemptAt: null,
+            at: new Date(),
+          }))
+        )
+          return;
         const locked = await this.store.lock(tx.manager, shipment.id);
         if (!locked) return;
         const at = new Date();
@@ -169,6 +179,8 @@ export class PlaceCarrierOrders implements OnApplicationBootstrap, OnApplication
   }
 
   private async settle(request: TakenRequest, outcome: { status: 'done' | 'failed' | 'pending'; error: string | null; nextAttemptAt?: Date }): Promise<void> {
-    await this.unitOfWork.run((tx) => this.store.settleRequest(tx.manager, request, { ...outcome, nextAttemptAt: outcome.nextAttemptAt ?? null, at: new Date() }));
+    await this.unitOfWork.run((tx) =>
+      this.store.settleRequest(tx.manager, request, { ...outcome, nextAttemptAt: outcome.nextAttemptAt ?? null, at: new Date() }),
+    );
   }
 }

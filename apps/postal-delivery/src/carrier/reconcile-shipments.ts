@@ -27,7 +27,9 @@ export class ReconcileShipments implements OnApplicationBootstrap, OnApplication
   onApplicationBootstrap(): void {
     if (this.env.RECONCILE_INTERVAL_MS === 0) return;
     this.timer = setInterval(() => {
-      this.running = this.reconcileOnce().catch((error: unknown) => this.logger.warn(`reconcile failed: ${error instanceof Error ? error.message : String(error)}`));
+      this.running = this.reconcileOnce().catch((error: unknown) =>
+        this.logger.warn(`reconcile failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
     }, this.env.RECONCILE_INTERVAL_MS);
     this.timer.unref();
   }

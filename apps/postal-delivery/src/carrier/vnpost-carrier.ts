@@ -87,7 +87,10 @@ export class VnpostCarrier extends Carrier {
     if (answer.kind !== 'accepted') return answer;
     const data = answer.value;
     if (!data || typeof data.ItemCode !== 'string') return { kind: 'transient', error: 'the carrier accepted the order without a waybill number' };
-    return { kind: 'accepted', value: { waybill: data.ItemCode, fee: typeof data.TotalFee === 'number' ? data.TotalFee : null, duplicated: data.Duplicated === true } };
+    return {
+      kind: 'accepted',
+      value: { waybill: data.ItemCode, fee: typeof data.TotalFee === 'number' ? data.TotalFee : null, duplicated: data.Duplicated === true },
+    };
   }
 
   async cancel(waybill: string): Promise<CarrierAnswer<null>> {

@@ -40,7 +40,8 @@ export class RequestPickup {
         }
         if (caller.kind !== 'officer' && caller.kind !== 'citizen') throw new Refusal('AUTH.FORBIDDEN', 'an applicant or a desk officer books a collection');
         const procedure = this.catalogue.procedure(request.procedureCode);
-        if (!procedure || !procedure.active) throw Refusal.ofField('PICKUP.PROCEDURE_UNKNOWN', 'procedureCode', `${request.procedureCode} is not in the catalogue`);
+        if (!procedure || !procedure.active)
+          throw Refusal.ofField('PICKUP.PROCEDURE_UNKNOWN', 'procedureCode', `${request.procedureCode} is not in the catalogue`);
         if (!procedure.channels.includes(SubmissionChannel.Post)) {
           throw Refusal.ofField('PICKUP.CHANNEL_NOT_ALLOWED', 'procedureCode', `${request.procedureCode} is not received by post`);
         }

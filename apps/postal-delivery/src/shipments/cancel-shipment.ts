@@ -28,7 +28,12 @@ export class CancelShipment {
     private readonly queries: ShipmentQueries,
   ) {}
 
-  execute(id: string, caller: Principal, reason: string | undefined, idempotency?: IdempotentRequest): Promise<CommandResponse<ShipmentView> & { replayed: boolean }> {
+  execute(
+    id: string,
+    caller: Principal,
+    reason: string | undefined,
+    idempotency?: IdempotentRequest,
+  ): Promise<CommandResponse<ShipmentView> & { replayed: boolean }> {
     return this.unitOfWork.run((tx) =>
       runIdempotent(tx.manager, idempotency, async (): Promise<CommandResponse<ShipmentView>> => {
         const shipment = isId(id) ? await this.store.lock(tx.manager, id) : undefined;

@@ -21,7 +21,12 @@ export class HandOverResult {
     private readonly queries: ShipmentQueries,
   ) {}
 
-  execute(id: string, caller: Principal, note: string | undefined, idempotency?: IdempotentRequest): Promise<CommandResponse<ShipmentView> & { replayed: boolean }> {
+  execute(
+    id: string,
+    caller: Principal,
+    note: string | undefined,
+    idempotency?: IdempotentRequest,
+  ): Promise<CommandResponse<ShipmentView> & { replayed: boolean }> {
     return this.unitOfWork.run((tx) =>
       runIdempotent(tx.manager, idempotency, async (): Promise<CommandResponse<ShipmentView>> => {
         const shipment = isId(id) ? await this.store.lock(tx.manager, id) : undefined;

@@ -40,7 +40,14 @@ export class RecordShipmentFact {
     if (!applied) {
       if (fact.source === 'carrier') {
         const nextCheckAt = new Date(now.getTime() + this.reconcileAfterMs);
-        await this.store.noteCarrierHeard(tx.manager, shipment.id, fact.carrierTime ?? fact.occurredAt, nextCheckAt, fact.waybill ?? null, fact.postalFee ?? null);
+        await this.store.noteCarrierHeard(
+          tx.manager,
+          shipment.id,
+          fact.carrierTime ?? fact.occurredAt,
+          nextCheckAt,
+          fact.waybill ?? null,
+          fact.postalFee ?? null,
+        );
       }
       return 'recorded';
     }

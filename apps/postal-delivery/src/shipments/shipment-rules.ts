@@ -7,7 +7,14 @@ import { Refusal } from '@motcua/errors';
  */
 
 /** A shipment's state from which nothing the carrier says moves it (a pick-up delivered to the desk still waits for the desk's receipt). */
-export const FINAL_STATES: ReadonlySet<ShipmentState> = new Set<ShipmentState>(['delivered', 'returned', 'cancelled', 'order_failed', 'incomplete', 'received']);
+export const FINAL_STATES: ReadonlySet<ShipmentState> = new Set<ShipmentState>([
+  'delivered',
+  'returned',
+  'cancelled',
+  'order_failed',
+  'incomplete',
+  'received',
+]);
 
 /** The carrier's statuses (docs/postal-carrier.md). */
 export const CARRIER_STATUSES = ['ACCEPTED', 'PICKED_UP', 'IN_TRANSIT', 'DELIVERED', 'DELIVERY_FAILED', 'RETURNED', 'CANCELLED', 'PICKUP_INCOMPLETE'] as const;

@@ -100,7 +100,10 @@ export class ShipmentQueries {
       `SELECT ${COLUMNS} FROM shipment s WHERE s.dossier_code = $1 ORDER BY s.created_at, s.id`,
       [dossierCode],
     );
-    const history = await this.history(this.dataSource.manager, rows.map((r) => r.id));
+    const history = await this.history(
+      this.dataSource.manager,
+      rows.map((r) => r.id),
+    );
     return rows.map((s) => ({
       waybill: s.waybill,
       state: s.state,

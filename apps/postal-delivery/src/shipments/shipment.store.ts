@@ -45,7 +45,10 @@ export interface ShipmentRecord {
   readonly createdAt: Date;
 }
 
-export type NewShipment = Omit<ShipmentRecord, 'state' | 'waybill' | 'sequence' | 'lastCarrierEventAt' | 'stateChangedAt' | 'createdAt' | 'missingDocuments' | 'postalFee'>;
+export type NewShipment = Omit<
+  ShipmentRecord,
+  'state' | 'waybill' | 'sequence' | 'lastCarrierEventAt' | 'stateChangedAt' | 'createdAt' | 'missingDocuments' | 'postalFee'
+>;
 
 /** One fact of a shipment's history. */
 export interface ShipmentFact {
@@ -164,7 +167,12 @@ export class ShipmentStore {
 
   /** The shipment, locked for the rest of the transaction. */
   async lock(manager: EntityManager, id: string): Promise<ShipmentRecord | undefined> {
-    const [row] = await queryPrepared<ShipmentRecord>(manager, 'postal.lock-shipment', `SELECT ${SHIPMENT_COLUMNS} FROM shipment s WHERE s.id = $1 FOR UPDATE`, [id]);
+    const [row] = await queryPrepared<ShipmentRecord>(
+      manager,
+      'postal.lock-shipment',
+      `SELECT ${SHIPMENT_COLUMNS} FROM shipment s WHERE s.id = $1 FOR UPDATE`,
+      [id],
+    );
     return row;
   }
 
@@ -248,7 +256,14 @@ export class ShipmentStore {
   }
 
   /** A fact that does not change the state still tells us the carrier is alive, and may bring the waybill or fee. */
-  async noteCarrierHeard(manager: EntityManager, id: string, at: Date, nextCheckAt: Date | null, waybill: string | null, postalFee: number | null): Promise<void> {
+  async noteCarrierHeard(
+    manager: EntityManager,
+    id: string,
+    at: Date,
+    nextCheckAt: Date | null,
+    waybill: string | null,
+    postalFee: number | null,
+  ): Promise<void> {
     await executePrepared(
       manager,
       'postal.carrier-heard',

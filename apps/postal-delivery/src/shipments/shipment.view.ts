@@ -44,7 +44,8 @@ export class ShipmentEventView {
 
 export class ShipmentView {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: SHIPMENT_DIRECTIONS, description: 'outgoing: a result to the applicant; incoming: a dossier collected for the desk' }) direction: ShipmentDirection;
+  @ApiProperty({ enum: SHIPMENT_DIRECTIONS, description: 'outgoing: a result to the applicant; incoming: a dossier collected for the desk' })
+  direction: ShipmentDirection;
   @ApiProperty({ description: 'The carrier’s order number: the dossier code of a result' }) orderNumber: string;
   @ApiPropertyOptional({ nullable: true, type: String }) dossierCode: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) waybill: string | null;

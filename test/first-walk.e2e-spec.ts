@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@motcua/auth';
-import { aSubmission, eventually, useSuite } from '@motcua/testing';
+import { aDeliveryAddress, aSubmission, eventually, useSuite } from '@motcua/testing';
 
 /**
  * The spine's first walk: a birth registration received at the Trúc Bạch ward desk goes from the POST to
@@ -118,7 +118,7 @@ describe('a dossier’s first walk through the suite', () => {
     const [a, b] = [(await first.json()) as any, (await again.json()) as any];
     expect(b.code).toBe(a.code);
 
-    const other = await submit(birthRegistration({ returnMethod: 'post' }), receiver, key);
+    const other = await submit(birthRegistration({ returnMethod: 'post', deliveryAddress: aDeliveryAddress({ recipient: 'Nguyễn Thị Lan' }) }), receiver, key);
     expect(other.status).toBe(422);
     expect(other.headers.get('content-type')).toContain('application/problem+json');
     expect(((await other.json()) as any).code).toBe('IDEMPOTENCY.KEY_REUSED');

@@ -8,6 +8,7 @@ import { Supplements1764150000002 } from './migrations/1764150000002-supplements
 import { StatusHistoryOrder1764150000014 } from './migrations/1764150000014-status-history-order';
 import { LookupAttempts1764150000030 } from './migrations/1764150000030-lookup-attempts';
 import { CoordinatorName1764150000031 } from './migrations/1764150000031-coordinator-name';
+import { Postal1764150000032 } from './migrations/1764150000032-postal';
 
 /** Intake's tables, listed explicitly (never globbed), and the migrations that create them, in order. */
 export const entities = [...messagingEntities, Dossier, DossierStatusChange];
@@ -20,4 +21,5 @@ export const migrations = [
   StatusHistoryOrder1764150000014,
   LookupAttempts1764150000030,
   CoordinatorName1764150000031,
+  Postal1764150000032,
 ];

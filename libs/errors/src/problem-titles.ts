@@ -44,6 +44,10 @@ export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
   'DOSSIER.DESK_NOT_ALLOWED': { status: 422, title: 'Bộ phận một cửa này không được tiếp nhận hồ sơ này' },
   'DOSSIER.NO_COMPETENT_AGENCY': { status: 422, title: 'Không xác định được cơ quan có thẩm quyền giải quyết cho người nộp' },
   'DOSSIER.DOCUMENTS_MISSING': { status: 422, title: 'Hồ sơ còn thiếu thành phần bắt buộc' },
+  'DOSSIER.DELIVERY_ADDRESS_REQUIRED': { status: 422, title: 'Trả kết quả qua bưu chính phải có địa chỉ nhận kết quả' },
+  'DOSSIER.DELIVERY_ADDRESS_NOT_EXPECTED': { status: 422, title: 'Chỉ ghi địa chỉ nhận kết quả khi trả kết quả qua bưu chính' },
+  'DOSSIER.DELIVERY_WARD_UNKNOWN': { status: 422, title: 'Không tìm thấy phường, xã của địa chỉ nhận kết quả' },
+  'DOSSIER.PICKUP_WAYBILL_NOT_POST': { status: 422, title: 'Chỉ hồ sơ gửi qua bưu chính mới có số vận đơn thu gom' },
   'DOSSIER.NOT_AWAITING_SUPPLEMENT': { status: 409, title: 'Hồ sơ không ở trạng thái chờ bổ sung' },
   'DOSSIER.SUPPLEMENT_INCOMPLETE': { status: 422, title: 'Hồ sơ bổ sung chưa đủ các giấy tờ đã yêu cầu' },
 

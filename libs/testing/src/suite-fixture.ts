@@ -1,8 +1,8 @@
 import { Client } from 'pg';
-import type { DossierAccepted } from '@motcua/contracts';
+import type { DossierAccepted, PostalAddress } from '@motcua/contracts';
 import { Role } from '../../auth/src/principal';
 import { type TestAuth, createTestAuth } from './auth';
-import { BIRTH_REGISTRATION_DOCUMENTS } from './builders';
+import { BIRTH_REGISTRATION_DOCUMENTS, aDeliveryAddress } from './builders';
 import { publishEvent } from './events';
 import { eventually } from './eventually';
 import { type RunningSuite, startSuite } from './running-suite';
@@ -105,16 +105,27 @@ export interface Submission {
   documents?: readonly { code: string; name: string }[];
   /** More of the applicant (idNumber, email…). */
   applicant?: Record<string, unknown>;
+  /** 1 (in person) unless said; 3 for a dossier the post brought. */
+  channel?: number;
+  /** 'desk' unless said; 'post' comes with a delivery address in the applicant's ward unless one is given. */
+  returnMethod?: 'desk' | 'post' | 'electronic';
+  deliveryAddress?: Partial<PostalAddress>;
+  /** Channel 3: the pick-up order's waybill. */
+  pickupWaybill?: string;
 }
 
-/** The body of a desk's receipt of a dossier (channel 1, returned at the desk). */
+/** The body of a desk's receipt of a dossier (channel 1, returned at the desk, unless said). */
 export const aSubmission = (s: Submission) => ({
   procedureCode: s.procedureCode ?? '1.001193',
   receivingAgencyCode: s.desk,
-  channel: 1,
+  channel: s.channel ?? 1,
   applicant: { fullName: s.fullName, ...s.applicant, wardCode: s.wardCode },
   documents: s.documents ?? BIRTH_REGISTRATION_DOCUMENTS,
-  returnMethod: 'desk',
+  returnMethod: s.returnMethod ?? 'desk',
+  ...(s.deliveryAddress || s.returnMethod === 'post'
+    ? { deliveryAddress: s.deliveryAddress ?? aDeliveryAddress({ recipient: s.fullName, wardCode: s.wardCode }) }
+    : {}),
+  ...(s.pickupWaybill ? { pickupWaybill: s.pickupWaybill } : {}),
 });
 
 /** A desk receives a dossier over intake's REST API with `token` (its receiver's unless given); the answer. */

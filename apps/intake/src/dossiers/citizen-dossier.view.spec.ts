@@ -28,6 +28,9 @@ const dossier = (overrides: Partial<CitizenDossier> = {}): CitizenDossier => ({
   originalAppointmentAt: new Date('2026-11-27T08:00:00Z'),
   supplementRequest: null,
   returnMethod: ReturnMethod.Desk,
+  postalWaybill: null,
+  postalState: null,
+  postalUpdatedAt: null,
   ...overrides,
 });
 const row = (nationalStatus: NationalStatus, source: string, note: string | null, at: string, agencyCode: string | null = null): CitizenHistoryRow => ({
@@ -121,6 +124,20 @@ describe('what the applicant sees of their dossier (tra cứu hồ sơ)', () => 
     });
     expect(toCitizenDossierView(dossier({ returnMethod: ReturnMethod.Post }), [], catalogue).result).toMatchObject({ method: 'post', desk: null });
     expect(toCitizenDossierView(dossier({ returnMethod: ReturnMethod.Electronic }), [], catalogue).result).toMatchObject({ method: 'electronic', desk: null });
+  });
+
+  it('shows where the result is on its way by post, beside the status, and never the delivery address', () => {
+    const onItsWay = dossier({
+      returnMethod: ReturnMethod.Post,
+      postalWaybill: 'EB123456789VN',
+      postalState: 'in_transit',
+      postalUpdatedAt: new Date('2026-12-03T01:30:00Z'),
+    });
+    const view = toCitizenDossierView(onItsWay, [], catalogue);
+    expect(view.postal).toEqual({ waybill: 'EB123456789VN', state: 'in_transit', stateName: 'Đang vận chuyển', updatedAt: '2026-12-03T08:30:00.000+07:00' });
+    expect(view.nationalStatus).toBe(NationalStatus.InProgress);
+    expect(JSON.stringify(view)).not.toContain('deliveryAddress');
+    expect(toCitizenDossierView(dossier(), [], catalogue).postal).toBeNull();
   });
 
   it('falls back to the codes for what the catalogue replica does not know yet', () => {

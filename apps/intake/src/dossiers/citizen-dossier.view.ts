@@ -2,6 +2,8 @@ import { toVietnamIso } from '@motcua/calendar';
 import { NationalStatus, ReturnMethod, nationalStatusKey, nationalStatusName } from '@motcua/contracts';
 import type { Dossier } from './dossier.entity';
 import type { DossierStatusChange } from './dossier-status-change.entity';
+import { postalView } from './dossier.view';
+import type { PostalStateView } from './postal-state';
 
 /**
  * Tra cứu hồ sơ: what the applicant sees of their dossier. Only what the receipt, the supplement request and the
@@ -35,6 +37,12 @@ export interface CitizenDossierView {
     /** The receiving desk, where a result returned at the desk is collected. */
     desk: { name: string; address: string | null } | null;
   };
+  /**
+   * A result on its way by post: its waybill (to follow it at the carrier) and where it is, null until the post has
+   * it. The delivery address itself is not shown: the secret on a paper receipt is enough to read this view, and the
+   * applicant knows where they asked the result to go.
+   */
+  postal: PostalStateView | null;
   /** What happened, oldest first, in plain words. */
   history: {
     nationalStatus: number;
@@ -65,6 +73,9 @@ export type CitizenDossier = Pick<
   | 'originalAppointmentAt'
   | 'supplementRequest'
   | 'returnMethod'
+  | 'postalWaybill'
+  | 'postalState'
+  | 'postalUpdatedAt'
 >;
 export type CitizenHistoryRow = Pick<DossierStatusChange, 'nationalStatus' | 'source' | 'agencyCode' | 'note' | 'occurredAt'>;
 
@@ -115,6 +126,7 @@ export function toCitizenDossierView(dossier: CitizenDossier, history: readonly 
         }
       : null,
     result: resultReturn(dossier.returnMethod, deskName, desk ? addressOf(desk.areaCode, catalogue) : null),
+    postal: postalView(dossier),
     history: history.map((row) => ({
       nationalStatus: row.nationalStatus,
       nationalStatusKey: nationalStatusKey(row.nationalStatus),

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn } from 'typeorm';
-import type { Applicant, NationalStatus, ReturnMethod, SubmissionChannel } from '@motcua/contracts';
+import type { Applicant, NationalStatus, PostalAddress, ReturnMethod, SubmissionChannel } from '@motcua/contracts';
 import { DossierStatusChange } from './dossier-status-change.entity';
 
 export interface SupplementRequest {
@@ -51,6 +51,32 @@ export class Dossier {
 
   @Column({ type: 'text' })
   returnMethod: ReturnMethod;
+
+  /** Where the post delivers the result: present exactly when it is returned by post (null on dossiers received before). */
+  @Column({ type: 'jsonb', nullable: true })
+  deliveryAddress: PostalAddress | null;
+
+  /** A dossier the post brought (channel 3): the waybill of the pick-up order it was collected under, when given. */
+  @Column({ type: 'text', nullable: true })
+  pickupWaybill: string | null;
+
+  /** The result's shipment (trạng thái bưu chính): beside the national status, never setting it. Null until the post has it. */
+  @Column({ type: 'uuid', nullable: true })
+  postalShipmentId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  postalWaybill: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  postalState: string | null;
+
+  /** The shipment's highest sequence applied: an older or repeated postal event is ignored. */
+  @Column({ type: 'integer', default: 0 })
+  postalSequence: number;
+
+  /** When the postal state last changed, by the carrier's clock. */
+  @Column({ type: 'timestamptz', nullable: true })
+  postalUpdatedAt: Date | null;
 
   @Column({ type: 'smallint' })
   nationalStatus: NationalStatus;

@@ -37,6 +37,17 @@ export interface AppointmentMove {
   occurredAt: string;
 }
 
+/** A postal fact about the result's shipment, for the state kept beside the national status. */
+export interface ShipmentProgress {
+  dossierCode: string;
+  shipmentId: string;
+  waybill: string | null;
+  state: string;
+  /** The shipment's own sequence (postal-delivery's, per shipment). */
+  sequence: number;
+  occurredAt: string;
+}
+
 /** What supplying documents needs of the dossier, read under a row lock. */
 export interface DossierAwaitingSupplement {
   id: string;
@@ -146,6 +157,39 @@ export class DossierStore {
   }
 
   /**
+   * The result's postal state follows the newest fact of its shipment: a fact of the shipment on the record applies
+   * only when its sequence is higher than the one applied (a stale or repeated one changes nothing); a fact of
+   * another shipment (the desk sent the result again after the post returned it) applies when it happened later
+   * than the state on the record. The waybill, once issued, is kept when a later fact does not repeat it. 'unknown'
+   * when no dossier has the code; the national status is never touched.
+   */
+  async applyShipmentProgress(manager: EntityManager, progress: ShipmentProgress): Promise<'applied' | 'stale' | 'unknown'> {
+    const rows = await queryPrepared<{ applied: boolean }>(
+      manager,
+      'intake.apply-shipment-progress',
+      `WITH previous AS (
+         SELECT id,
+                postal_shipment_id IS NULL
+                  OR (postal_shipment_id = $2 AND postal_sequence < $5)
+                  OR (postal_shipment_id <> $2 AND postal_updated_at < $6::timestamptz) AS newer
+           FROM dossier WHERE code = $1 FOR UPDATE),
+       updated AS (
+         UPDATE dossier d SET
+           postal_waybill = CASE WHEN p.newer THEN COALESCE($3, CASE WHEN d.postal_shipment_id = $2 THEN d.postal_waybill END) ELSE d.postal_waybill END,
+           postal_state = CASE WHEN p.newer THEN $4 ELSE d.postal_state END,
+           postal_sequence = CASE WHEN p.newer THEN $5 ELSE d.postal_sequence END,
+           postal_updated_at = CASE WHEN p.newer THEN $6::timestamptz ELSE d.postal_updated_at END,
+           postal_shipment_id = CASE WHEN p.newer THEN $2::uuid ELSE d.postal_shipment_id END
+         FROM previous p WHERE d.id = p.id
+         RETURNING p.newer)
+       SELECT newer AS applied FROM updated`,
+      [progress.dossierCode, progress.shipmentId, progress.waybill, progress.state, progress.sequence, progress.occurredAt],
+    );
+    if (rows.length === 0) return 'unknown';
+    return rows[0].applied ? 'applied' : 'stale';
+  }
+
+  /**
    * The receiving unit's next running number for the day. The upsert locks the unit's counter row until commit:
    * parallel receipts at one desk queue here and each gets the next number; a rollback returns the number, so codes
    * are unique and gap-free.
@@ -173,8 +217,8 @@ export class DossierStore {
       `WITH d AS (
              INSERT INTO dossier (id, code, procedure_code, channel, receiving_agency_code, coordinator_id, applicant,
                                   documents, return_method, national_status, event_sequence, received_at, created_at, lookup_secret_hash,
-                                  appointment_at, original_appointment_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $14) RETURNING id)
+                                  appointment_at, original_appointment_at, delivery_address, pickup_waybill)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $14, $15, $16) RETURNING id)
            INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, agency_code, occurred_at)
            SELECT id, $10, 'intake', $11, 0, $5, $12 FROM d`,
       [
@@ -192,6 +236,8 @@ export class DossierStore {
         dossier.receivedAt,
         lookupSecretHash,
         dossier.appointmentAt,
+        dossier.deliveryAddress ? JSON.stringify(dossier.deliveryAddress) : null,
+        dossier.pickupWaybill,
       ],
     );
   }

@@ -16,6 +16,13 @@ const dossier: Dossier = {
   applicant: { fullName: 'Nguyễn Thị Lan', wardCode: '00004' },
   documents: [{ code: 'TK-KS', name: 'Tờ khai đăng ký khai sinh', copies: 1 }],
   returnMethod: ReturnMethod.Desk,
+  deliveryAddress: null,
+  pickupWaybill: null,
+  postalShipmentId: null,
+  postalWaybill: null,
+  postalState: null,
+  postalSequence: 0,
+  postalUpdatedAt: null,
   supplementRequest: null,
   appointmentAt: new Date('2026-11-27T02:05:00Z'),
   originalAppointmentAt: new Date('2026-11-27T02:05:00Z'),
@@ -64,5 +71,31 @@ describe('a dossier as officers read it', () => {
   it('keeps the codes, with null names, for what the catalogue does not know', () => {
     const unknown = toDossierView({ ...dossier, procedureCode: '9.999999', receivingAgencyCode: '999.99.99.H26' }, catalogue);
     expect(unknown).toMatchObject({ procedureCode: '9.999999', procedureName: null, receivingAgencyCode: '999.99.99.H26', receivingAgencyName: null });
+  });
+
+  it('shows the delivery address, the pick-up waybill and the postal state beside the national status', () => {
+    const deliveryAddress = { recipient: 'Nguyễn Thị Lan', phone: '0912345678', street: 'Số 12 phố Phó Đức Chính', wardCode: '00004' };
+    const view = toDossierView(
+      {
+        ...dossier,
+        channel: SubmissionChannel.Post,
+        returnMethod: ReturnMethod.Post,
+        deliveryAddress,
+        pickupWaybill: 'EB000000001VN',
+        postalShipmentId: '00000000-0000-4000-8000-0000000000aa',
+        postalWaybill: 'EB123456789VN',
+        postalState: 'returned',
+        postalSequence: 5,
+        postalUpdatedAt: new Date('2026-12-04T03:00:00Z'),
+      },
+      catalogue,
+    );
+    expect(view).toMatchObject({
+      deliveryAddress,
+      pickupWaybill: 'EB000000001VN',
+      postal: { waybill: 'EB123456789VN', state: 'returned', stateName: 'Đã hoàn về Bộ phận Một cửa', updatedAt: '2026-12-04T10:00:00.000+07:00' },
+      nationalStatus: NationalStatus.InProgress,
+    });
+    expect(toDossierView(dossier, catalogue)).toMatchObject({ deliveryAddress: null, pickupWaybill: null, postal: null });
   });
 });

@@ -2,6 +2,7 @@ import { toVietnamIso } from '@motcua/calendar';
 import { nationalStatusKey, nationalStatusName } from '@motcua/contracts';
 import type { Dossier } from './dossier.entity';
 import type { DossierStatusChange } from './dossier-status-change.entity';
+import { type PostalStateView, postalStateName } from './postal-state';
 
 /** Where the view finds the names beside the codes: intake's replica of the catalogue. */
 export interface CatalogueNames {
@@ -28,6 +29,12 @@ export interface DossierView {
   applicant: Dossier['applicant'];
   documents: Dossier['documents'];
   returnMethod: string;
+  /** Where the post delivers the result (a post return only; null otherwise, and on dossiers received before). */
+  deliveryAddress: Dossier['deliveryAddress'];
+  /** Channel 3: the waybill of the pick-up order the post collected the dossier under (null when none was given). */
+  pickupWaybill: string | null;
+  /** The result's shipment beside the national status: null until the post has it. */
+  postal: PostalStateView | null;
   nationalStatus: number;
   /** `Đang xử lý`: as the desk and the applicant read it. */
   nationalStatusName: string;
@@ -73,6 +80,9 @@ export function toDossierView(
     applicant: dossier.applicant,
     documents: dossier.documents,
     returnMethod: dossier.returnMethod,
+    deliveryAddress: dossier.deliveryAddress ?? null,
+    pickupWaybill: dossier.pickupWaybill ?? null,
+    postal: postalView(dossier),
     nationalStatus: dossier.nationalStatus,
     nationalStatusName: nationalStatusName(dossier.nationalStatus),
     nationalStatusKey: nationalStatusKey(dossier.nationalStatus),
@@ -95,5 +105,16 @@ export function toDossierView(
       note: change.note,
       occurredAt: toVietnamIso(change.occurredAt),
     })),
+  };
+}
+
+/** The postal state as REST clients see it (the officer's view and the citizen's lookup alike). */
+export function postalView(dossier: Pick<Dossier, 'postalWaybill' | 'postalState' | 'postalUpdatedAt'>): PostalStateView | null {
+  if (!dossier.postalState || !dossier.postalUpdatedAt) return null;
+  return {
+    waybill: dossier.postalWaybill ?? null,
+    state: dossier.postalState,
+    stateName: postalStateName(dossier.postalState),
+    updatedAt: toVietnamIso(dossier.postalUpdatedAt),
   };
 }

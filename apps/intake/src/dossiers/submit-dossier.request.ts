@@ -17,8 +17,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { AGENCY_CODE_PATTERN, ReturnMethod, SubmissionChannel } from '@motcua/contracts';
+import { AGENCY_CODE_PATTERN, PHONE_PATTERN, ReturnMethod, SubmissionChannel } from '@motcua/contracts';
 import { IsNotBlank } from '@motcua/http';
+import { WAYBILL_PATTERN } from './postal-return';
 
 export class ApplicantRequest {
   @ApiProperty({ example: 'Nguyễn Thị Lan' })
@@ -75,6 +76,29 @@ export class DocumentRequest {
   copies?: number;
 }
 
+/** Where the post delivers the result (Decision 45/2016): the contract's `PostalAddress`. */
+export class PostalAddressRequest {
+  @ApiProperty({ example: 'Nguyễn Thị Lan', description: 'Who receives the result' })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(200)
+  recipient: string;
+
+  @ApiProperty({ example: '0912345678', description: 'A phone the postman calls: 0 or +84, then 9 or 10 digits' })
+  @Matches(PHONE_PATTERN)
+  phone: string;
+
+  @ApiProperty({ example: 'Số 12 phố Phó Đức Chính', description: 'House number, street, hamlet' })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(300)
+  street: string;
+
+  @ApiProperty({ example: '00004', description: 'Statistics-office code of the ward or commune (the district and province follow)' })
+  @Matches(/^\d{5}$/)
+  wardCode: string;
+}
+
 /** A dossier a desk officer receives in person or that arrived by public post. */
 export class SubmitDossierRequest {
   @ApiProperty({ example: '1.001193', description: 'National procedure code' })
@@ -107,4 +131,16 @@ export class SubmitDossierRequest {
   @ApiProperty({ enum: ReturnMethod, example: ReturnMethod.Desk })
   @IsEnum(ReturnMethod)
   returnMethod: ReturnMethod;
+
+  @ApiPropertyOptional({ type: PostalAddressRequest, description: 'Required when the result is returned by post; refused otherwise' })
+  @IsOptional()
+  @IsObject() // @ValidateNested alone takes a string or an array for the address
+  @ValidateNested()
+  @Type(() => PostalAddressRequest)
+  deliveryAddress?: PostalAddressRequest;
+
+  @ApiPropertyOptional({ example: 'EB123456789VN', description: 'Channel 3 only: the waybill of the pick-up order the post collected the dossier under' })
+  @IsOptional()
+  @Matches(WAYBILL_PATTERN)
+  pickupWaybill?: string;
 }

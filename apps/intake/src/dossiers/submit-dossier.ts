@@ -8,6 +8,7 @@ import { type CommandResponse, type IdempotentRequest, newId, runIdempotent } fr
 import { type LegalTime, appointmentFor, vietnamDate } from '@motcua/calendar';
 import { hashOfSecret } from './applicant-proof';
 import { checkSubmission } from './check-submission';
+import { checkPostalDetails } from './postal-return';
 import { formatDossierCode } from './dossier-code';
 import { Dossier } from './dossier.entity';
 import { DossierStore } from './dossier.store';
@@ -17,7 +18,8 @@ import type { SubmitDossierRequest } from './submit-dossier.request';
 /**
  * Tiếp nhận hồ sơ: the desk accepts a complete dossier. The catalogue (intake's replica, so this works while
  * workflow is down) must allow it: the procedure is active, received through this channel at this desk for
- * this applicant, every step has a competent body, and the required documents are there. In one transaction it takes the unit's next running
+ * this applicant, every step has a competent body, and the required documents are there; a result returned by post
+ * has an address to go to in a known ward. In one transaction it takes the unit's next running
  * number for the day, stores the dossier with the first row of its status history (2, accepted), and puts
  * `intake.dossier.accepted` in the outbox; the officer who accepts becomes the dossier's coordinator.
  */
@@ -54,6 +56,13 @@ export class SubmitDossier {
           applicant: { ...request.applicant },
           documents: request.documents.map((d) => ({ ...d })),
           returnMethod: request.returnMethod,
+          deliveryAddress: request.deliveryAddress ? { ...request.deliveryAddress } : null,
+          pickupWaybill: request.pickupWaybill ?? null,
+          postalShipmentId: null,
+          postalWaybill: null,
+          postalState: null,
+          postalSequence: 0,
+          postalUpdatedAt: null,
           supplementRequest: null,
           appointmentAt,
           originalAppointmentAt: appointmentAt,
@@ -95,6 +104,9 @@ export class SubmitDossier {
             procedureName: this.catalogue.procedure(dossier.procedureCode)?.name,
             receivingAgencyName: this.catalogue.agency(dossier.receivingAgencyCode)?.name,
             documents: dossier.documents,
+            // for the post: where the result goes, and the pick-up this dossier closes (absent when there is none)
+            ...(dossier.deliveryAddress ? { deliveryAddress: dossier.deliveryAddress } : {}),
+            ...(dossier.pickupWaybill ? { pickupWaybill: dossier.pickupWaybill } : {}),
           }),
         );
         return { status: 201, body: { ...toDossierView(dossier, this.catalogue, [accepted]), lookupSecret } };
@@ -107,7 +119,8 @@ export class SubmitDossier {
     if (this.catalogue.isEmpty) {
       throw new Refusal('CATALOGUE.NOT_READY', 'Retry in a few seconds');
     }
-    const refusal = checkSubmission({ ...request, wardCode: request.applicant.wardCode }, this.catalogue, onDate);
+    const refusal =
+      checkSubmission({ ...request, wardCode: request.applicant.wardCode }, this.catalogue, onDate) ?? checkPostalDetails(request, this.catalogue);
     if (refusal) throw refusal;
     const { legalTimeValue: value, legalTimeUnit: unit } = this.catalogue.procedure(request.procedureCode)!;
     return { value, unit };

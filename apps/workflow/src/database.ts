@@ -16,6 +16,7 @@ import { TaskAgencyUnlocked1764150000012 } from './migrations/1764150000012-task
 import { DeadlinesInQueueIndexes1764150000013 } from './migrations/1764150000013-deadlines-in-queue-indexes';
 import { CaseReceipt1764150000014 } from './migrations/1764150000014-case-receipt';
 import { PostalCatalogue1764150000015 } from './migrations/1764150000015-postal-catalogue';
+import { CasePostalEvents1764150000016 } from './migrations/1764150000016-case-postal-events';
 
 export const entities = [...messagingEntities, AdministrativeArea, Agency, Officer, OfficerRole, Procedure, ProcessVersion];
 export const migrations = [
@@ -36,4 +37,5 @@ export const migrations = [
   DeadlinesInQueueIndexes1764150000013,
   CaseReceipt1764150000014,
   PostalCatalogue1764150000015,
+  CasePostalEvents1764150000016,
 ];

@@ -34,7 +34,7 @@ export class RecordPostalFact {
   async execute(fact: PostalFact, tx: Transaction): Promise<void> {
     // a pick-up is the applicant's dossier on its way to the desk: intake receives it, no case has it yet
     if (fact.direction !== 'outgoing') return;
-    if (!fact.dossierCode) throw new UnprocessableMessageError('POSTAL.DOSSIER_CODE_MISSING', `outgoing shipment ${fact.shipmentId} names no dossier`);
+    if (!fact.dossierCode) throw new UnprocessableMessageError('CASE.SHIPMENT_WITHOUT_DOSSIER', `outgoing shipment ${fact.shipmentId} names no dossier`);
     // the order every command on a case takes: its open task, then the case
     const openTask = await this.tasks.lockOpenTaskOf(tx, fact.dossierCode);
     const kase = await this.cases.lock(tx, fact.dossierCode);

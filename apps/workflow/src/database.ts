@@ -15,6 +15,8 @@ import { AgencyOwnedTasks1764150000011 } from './migrations/1764150000011-agency
 import { TaskAgencyUnlocked1764150000012 } from './migrations/1764150000012-task-agency-unlocked';
 import { DeadlinesInQueueIndexes1764150000013 } from './migrations/1764150000013-deadlines-in-queue-indexes';
 import { CaseReceipt1764150000014 } from './migrations/1764150000014-case-receipt';
+import { PostalCatalogue1764150000015 } from './migrations/1764150000015-postal-catalogue';
+import { CasePostalEvents1764150000016 } from './migrations/1764150000016-case-postal-events';
 
 export const entities = [...messagingEntities, AdministrativeArea, Agency, Officer, OfficerRole, Procedure, ProcessVersion];
 export const migrations = [
@@ -34,4 +36,6 @@ export const migrations = [
   TaskAgencyUnlocked1764150000012,
   DeadlinesInQueueIndexes1764150000013,
   CaseReceipt1764150000014,
+  PostalCatalogue1764150000015,
+  CasePostalEvents1764150000016,
 ];

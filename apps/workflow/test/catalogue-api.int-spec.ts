@@ -145,13 +145,31 @@ describe('the catalogue API', () => {
       )
     ).rows;
 
+  // revision 1 from the procedures' migration, 2 from the postal catalogue's (desk addresses, fee amounts)
   it('tells the replicas: a snapshot at first start, then each change with a higher revision', async () => {
     const events = await catalogueEvents();
-    expect(events[0]).toMatchObject({ type: 'workflow.catalog.snapshot', revision: 1 });
-    expect(events.slice(1)).toEqual([{ type: 'workflow.catalog.procedure-changed', revision: 2, procedure: '1.001193', version: 2, active: true }]);
+    expect(events[0]).toMatchObject({ type: 'workflow.catalog.snapshot', revision: 2 });
+    expect(events.slice(1)).toEqual([{ type: 'workflow.catalog.procedure-changed', revision: 3, procedure: '1.001193', version: 2, active: true }]);
     const [snapshot] = (await db.query<{ payload: any }>(`SELECT payload FROM outbox_message WHERE type = 'workflow.catalog.snapshot'`)).rows;
     expect(snapshot.payload.procedures.length).toBeGreaterThanOrEqual(11);
     expect(snapshot.payload.agencies.find((a: any) => a.code === '004.01.20.H26')).toMatchObject({ hasDesk: true, validFrom: '2018-06-21', validTo: null });
+  });
+
+  it('carries what the post needs: a desk’s address and phone, a procedure’s fee amount and when it is paid', async () => {
+    const [snapshot] = (await db.query<{ payload: any }>(`SELECT payload FROM outbox_message WHERE type = 'workflow.catalog.snapshot'`)).rows;
+    expect(snapshot.payload.agencies.find((a: any) => a.code === '004.01.20.H26')).toMatchObject({
+      address: 'Số 1 phố Trấn Vũ, phường Trúc Bạch, quận Ba Đình, Hà Nội',
+      phone: expect.stringMatching(/^024\d{8}$/),
+    });
+    // a ward committee the demo data gives no address: null, as the contract allows
+    expect(snapshot.payload.agencies.find((a: any) => a.code === '000.00.01.H26')).toMatchObject({ address: null, phone: null });
+    const procedures = new Map(snapshot.payload.procedures.map((p: any) => [p.code, p]));
+    expect(procedures.get('1.009994')).toMatchObject({ fee: '75.000 đồng/giấy phép', feeAmountVnd: 75000, feePaidAt: 'return' });
+    expect(procedures.get('1.001612')).toMatchObject({ feeAmountVnd: 100000, feePaidAt: 'receipt' });
+    expect(procedures.get('1.001193')).toMatchObject({ feeAmountVnd: null, feePaidAt: null });
+    // and the administrators' API shows them
+    expect((await get('/api/v1/agencies/004.01.20.H26')).body).toMatchObject({ address: expect.stringContaining('Trúc Bạch'), phone: expect.any(String) });
+    expect((await get('/api/v1/procedures/1.002804')).body).toMatchObject({ feeAmountVnd: 135000, feePaidAt: 'return' });
   });
 
   it('stops routing new dossiers of a deactivated procedure, and still routes those received before', async () => {
@@ -161,7 +179,7 @@ describe('the catalogue API', () => {
     // said once, however often it is repeated
     expect((await post('/api/v1/procedures/1.001193/deactivate', {})).status).toBe(200);
     expect((await catalogueEvents()).slice(2)).toEqual([
-      { type: 'workflow.catalog.procedure-changed', revision: 3, procedure: '1.001193', version: 2, active: false },
+      { type: 'workflow.catalog.procedure-changed', revision: 4, procedure: '1.001193', version: 2, active: false },
     ]);
     expect((await post('/api/v1/procedures/9.999999/deactivate', {})).body.code).toBe('CATALOGUE.PROCEDURE_NOT_FOUND');
     const dossier = aDossierAccepted({ receivingAgencyCode: '004.01.20.H26', receivedAt: new Date().toISOString() });

@@ -95,6 +95,8 @@ export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
   'CASE.HEAD_OF_DESK_ONLY': { status: 403, title: 'Chỉ trưởng bộ phận một cửa mới thay đổi cán bộ đầu mối' },
   'CASE.COORDINATOR_NOT_ELIGIBLE': { status: 422, title: 'Cán bộ không thể làm đầu mối của hồ sơ' },
   'CASE.ALREADY_COORDINATOR': { status: 409, title: 'Cán bộ đã là đầu mối của hồ sơ' },
+  // a result's shipment that names no dossier is a message parked, not an answer: 422 if it ever were one
+  'CASE.SHIPMENT_WITHOUT_DOSSIER': { status: 422, title: 'Bưu gửi kết quả không ghi mã hồ sơ' },
   'OFFICER.NOT_FOUND': { status: 404, title: 'Không tìm thấy cán bộ' },
   'OFFICER.HEAD_ONLY': { status: 403, title: 'Chỉ lãnh đạo, trưởng bộ phận của cơ quan mới ghi nhận việc cán bộ nghỉ' },
   'STATISTICS.EMPTY_PERIOD': { status: 400, title: 'Kỳ thống kê kết thúc trước khi bắt đầu' },

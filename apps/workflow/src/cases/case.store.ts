@@ -3,6 +3,7 @@ import { type Transaction, outboxInsert } from '@motcua/messaging';
 import { queryPrepared } from '@motcua/persistence';
 import { TaskStore, dueNotTold, toldColumn } from '../tasks/task.store';
 import type { CaseForStep, CaseRecord } from './case';
+import type { PostalFactKind } from './postal-fact';
 
 /** A case's columns (`c`) named as `CaseRecord` names them. */
 export const CASE_COLUMNS = `c.id AS "caseId", c.dossier_code AS "dossierCode", c.procedure_code AS "procedureCode",
@@ -22,8 +23,26 @@ export interface DueCase {
   readonly coordinatorId: string;
 }
 
+/** A postal fact about a case's result, as its history keeps it (one per shipment update). */
+export interface PostalFactRecord {
+  readonly shipmentId: string;
+  readonly sequence: number;
+  readonly kind: PostalFactKind;
+  readonly waybill: string | null;
+  /** The desk that sent the result. */
+  readonly agencyCode: string;
+  /** Who handed it over (the returner), for a handing over. */
+  readonly actorId: string | null;
+  readonly actorName: string | null;
+  /** Who signed for it, as the carrier reports, for a delivery. */
+  readonly receivedBy: string | null;
+  readonly reason: string | null;
+  /** The carrier's time. */
+  readonly at: Date;
+}
+
 /**
- * The case aggregate's tables (`dossier_case`, `case_receipt`, `case_appointment_change`): every statement that
+ * The case aggregate's tables (`dossier_case`, `case_receipt`, `case_appointment_change`, `case_postal_event`): every statement that
  * reads or writes them, except the task commands' single statements, which take the case's part from
  * `TaskStore.changeCtes`. Each statement is a named prepared one (docs/adr/010-data-access.md).
  */
@@ -134,6 +153,37 @@ export class CaseStore {
       tx.manager,
       'workflow.close-withdrawn-case',
       `UPDATE dossier_case SET status = 'closed', closed_at = $2, outcome = 'withdrawn', event_sequence = $3, version = version + 1 WHERE id = $1`,
+      [caseId, at, sequence],
+    );
+  }
+
+  /**
+   * Appends what the post did with the case's result to its history; false when that shipment update is already
+   * there (the same fact under another message id) and nothing was written.
+   */
+  async recordPostalFact(tx: Transaction, caseId: string, f: PostalFactRecord): Promise<boolean> {
+    const inserted = await queryPrepared<{ id: string }>(
+      tx.manager,
+      'workflow.record-postal-fact',
+      `INSERT INTO case_postal_event (case_id, shipment_id, sequence, kind, waybill, agency_code, actor_id, actor_name, received_by, reason, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (shipment_id, sequence) DO NOTHING RETURNING id`,
+      [caseId, f.shipmentId, f.sequence, f.kind, f.waybill, f.agencyCode, f.actorId, f.actorName, f.receivedBy, f.reason, f.at],
+    );
+    return inserted.length > 0;
+  }
+
+  /**
+   * Processing ends with the result delivered by post (10) at the carrier's time `at`, the case's sequence raised
+   * to `sequence`; the result counts as issued then if it had not been (as a hand-over at the desk counts it).
+   */
+  async closeReturnedByPost(tx: Transaction, caseId: string, at: Date, sequence: number): Promise<void> {
+    await queryPrepared(
+      tx.manager,
+      'workflow.close-case-returned-by-post',
+      `UPDATE dossier_case SET status = 'closed', closed_at = $2, outcome = 'returned', processed_at = COALESCE(processed_at, $2),
+              event_sequence = $3, version = version + 1
+        WHERE id = $1`,
       [caseId, at, sequence],
     );
   }

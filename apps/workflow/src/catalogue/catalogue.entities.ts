@@ -55,6 +55,14 @@ export class Agency {
   /** The agency's own office hours (`[{ start: 'HH:MM', end: 'HH:MM' }, …]`); null: the national default. */
   @Column({ type: 'jsonb', nullable: true })
   officeHours: OfficePeriod[] | null;
+
+  /** The desk's street address, as the post writes it on a waybill; null where the catalogue has none. */
+  @Column({ type: 'text', nullable: true })
+  address: string | null;
+
+  /** The desk's phone, for the postman. */
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
 }
 
 /** Thủ tục hành chính from the national catalogue. */
@@ -80,6 +88,14 @@ export class Procedure {
 
   @Column({ type: 'text', nullable: true })
   fee: string | null;
+
+  /** The fee in đồng when it is one fixed amount; null otherwise (free, by the page, by a council's resolution). */
+  @Column({ type: 'integer', nullable: true })
+  feeAmountVnd: number | null;
+
+  /** When the fee is paid: at receipt, or at return (the postman collects it on delivery of a result sent by post). */
+  @Column({ type: 'text', nullable: true })
+  feePaidAt: 'receipt' | 'return' | null;
 
   @Column({ type: 'smallint', array: true })
   channels: number[];

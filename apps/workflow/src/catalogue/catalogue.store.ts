@@ -21,7 +21,7 @@ export type CatalogueContents = Pick<CatalogueSnapshot, 'revision' | 'areas' | '
 /** A procedure as the replicas hold it: with its latest process version. */
 const PROCEDURE_STATE = `
   SELECT p.code, p.name, p.field, p.level, p.legal_time_value AS "legalTimeValue", p.legal_time_unit AS "legalTimeUnit",
-         p.fee, p.channels, p.active, p.desks, p.documents, p.legal_basis AS "legalBasis", v.version AS "processVersion", v.steps
+         p.fee, p.fee_amount_vnd AS "feeAmountVnd", p.fee_paid_at AS "feePaidAt", p.channels, p.active, p.desks, p.documents, p.legal_basis AS "legalBasis", v.version AS "processVersion", v.steps
     FROM procedure p
     JOIN LATERAL (SELECT version, steps FROM process_version WHERE procedure_code = p.code ORDER BY version DESC LIMIT 1) v ON true`;
 
@@ -29,7 +29,7 @@ const PROCEDURE_STATE = `
 const AGENCY_STATE = `
   SELECT code, name, kind, level, parent_code AS "parentCode", area_code AS "areaCode", has_desk AS "hasDesk",
          to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo", successor_code AS "successorCode",
-         office_hours AS "officeHours"
+         office_hours AS "officeHours", address, phone
     FROM agency`;
 
 /**

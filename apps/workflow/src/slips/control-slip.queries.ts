@@ -7,7 +7,7 @@ import { nationalStatusKey, nationalStatusName } from '@motcua/contracts';
 import { queryPrepared } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
 import type { ReceivedDocument } from '../tasks/task.queries';
-import { type SlipEvent, type SlipRow, type SlipTask, caseNationalStatus, controlSlip } from './control-slip';
+import { type SlipEvent, type SlipPostalFact, type SlipRow, type SlipTask, caseNationalStatus, controlSlip, postalSlipRows } from './control-slip';
 
 /** The slip as officers read it: codes, and beside them names (null where unknown). */
 export interface ControlSlipView {
@@ -99,8 +99,20 @@ export class ControlSlipQueries {
         `SELECT task_id AS "taskId", kind, actor_id AS "actorId", at, details FROM task_event WHERE case_id = $1 ORDER BY id`,
         [found.id],
       );
+      const postal = await queryPrepared<SlipPostalFact>(
+        manager,
+        'workflow.slip-postal-facts',
+        `SELECT p.shipment_id AS "shipmentId", p.sequence, p.kind, p.waybill, p.agency_code AS "agencyCode", COALESCE(a.name, p.agency_code) AS "agencyName",
+                p.actor_id AS "actorId", p.actor_name AS "actorName", p.received_by AS "receivedBy", p.reason, p.at
+           FROM case_postal_event p LEFT JOIN agency a ON a.code = p.agency_code WHERE p.case_id = $1 ORDER BY p.at, p.sequence`,
+        [found.id],
+      );
       // every officer the slip names, with one read
-      const ids = new Set([found.coordinatorId, ...events.flatMap((e) => [e.actorId, e.details.ownerId])].filter((id): id is string => typeof id === 'string'));
+      const ids = new Set(
+        [found.coordinatorId, ...events.flatMap((e) => [e.actorId, e.details.ownerId]), ...postal.map((p) => p.actorId)].filter(
+          (id): id is string => typeof id === 'string',
+        ),
+      );
       const names = await queryPrepared<{ id: string; fullName: string }>(
         manager,
         'workflow.slip-officer-names',
@@ -121,7 +133,10 @@ export class ControlSlipQueries {
         appointmentAt: appointmentAt ? toVietnamIso(appointmentAt) : null,
         originalAppointmentAt: originalAppointmentAt ? toVietnamIso(originalAppointmentAt) : null,
         result: closedAt && appointmentAt ? timeliness(closedAt, appointmentAt) : null,
-        rows: controlSlip(tasks, events, found.coordinatorId, nameOf),
+        rows: [
+          ...controlSlip(tasks, events, found.coordinatorId, nameOf),
+          ...postalSlipRows(postal, tasks.at(-1)?.stepNumber ?? 1, found.applicantName, nameOf),
+        ],
       };
     });
   }

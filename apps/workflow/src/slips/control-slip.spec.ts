@@ -1,5 +1,6 @@
+import { toVietnamIso } from '@motcua/calendar';
 import { NationalStatus, nationalStatusName } from '@motcua/contracts';
-import { SYSTEM_NAME, type SlipEvent, caseNationalStatus, controlSlip } from './control-slip';
+import { SYSTEM_NAME, type SlipEvent, type SlipPostalFact, caseNationalStatus, controlSlip, postalSlipRows } from './control-slip';
 
 const TRUC_BACH = '004.01.20.H26';
 const RECEIVER = `${TRUC_BACH}.receiver.1`;
@@ -58,5 +59,75 @@ describe('the dossier’s national status on the slip', () => {
     expect(caseNationalStatus({ status: 'closed', outcome: 'returned' }, null)).toBe(NationalStatus.Returned);
     expect(caseNationalStatus({ status: 'closed', outcome: 'withdrawn' }, null)).toBe(NationalStatus.Withdrawn);
     expect(nationalStatusName(caseNationalStatus({ status: 'closed', outcome: 'stopped' }, null))).toBe('Dừng xử lý');
+  });
+});
+
+describe('the post on the slip', () => {
+  const fact = (kind: SlipPostalFact['kind'], minute: number, more: Partial<SlipPostalFact> = {}): SlipPostalFact => ({
+    shipmentId: '0b6f1c9e-3f7a-4d2b-9a51-2f1d3c4b5a69',
+    sequence: minute,
+    kind,
+    waybill: 'EB123456785VN',
+    agencyCode: TRUC_BACH,
+    agencyName: 'Ủy ban nhân dân phường Trúc Bạch',
+    actorId: null,
+    actorName: null,
+    receivedBy: null,
+    reason: null,
+    at: at(minute),
+    ...more,
+  });
+  const RETURNER = `${TRUC_BACH}.returner.1`;
+
+  it('shows the returner giving the result to the post, then the post bringing it to the applicant, in the carrier’s order', () => {
+    // the delivery arrived first: the slip still reads in the order things happened
+    const rows = postalSlipRows(
+      [fact('delivered', 40, { receivedBy: 'Nguyễn Văn An' }), fact('handed_over', 20, { actorId: RETURNER })],
+      3,
+      'Vũ Thị Mai',
+      new Map([[RETURNER, 'Phạm Thu Trang']]),
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({
+        kind: 'postal',
+        stepNumber: 3,
+        stepName: 'Bộ phận Một cửa giao kết quả cho bưu điện',
+        agencyName: 'Ủy ban nhân dân phường Trúc Bạch',
+        givenBy: RETURNER,
+        givenByName: 'Phạm Thu Trang',
+        receivedByName: 'Bưu điện (vận đơn EB123456785VN)',
+        handedOverAt: toVietnamIso(at(20)),
+        note: null,
+      }),
+      expect.objectContaining({
+        stepName: 'Bưu điện phát kết quả cho người nhận',
+        givenByName: 'Bưu điện (vận đơn EB123456785VN)',
+        receivedByName: 'Vũ Thị Mai',
+        note: 'Người ký nhận: Nguyễn Văn An',
+      }),
+    ]);
+  });
+
+  it('notes why the post could not deliver, and brought the result back to the desk', () => {
+    const rows = postalSlipRows(
+      [fact('delivery_failed', 30, { reason: 'Người nhận vắng nhà' }), fact('returned', 50, { reason: 'Quá số lần phát' })],
+      3,
+      'Vũ Thị Mai',
+      new Map(),
+    );
+    expect(rows.map((r) => [r.stepName, r.givenByName, r.receivedByName, r.note])).toEqual([
+      ['Bưu điện phát kết quả không thành công', 'Bưu điện (vận đơn EB123456785VN)', 'Vũ Thị Mai', 'Người nhận vắng nhà'],
+      ['Bưu điện chuyển hoàn kết quả về Bộ phận Một cửa', 'Bưu điện (vận đơn EB123456785VN)', 'Ủy ban nhân dân phường Trúc Bạch', 'Quá số lần phát'],
+    ]);
+  });
+
+  it('signs the returner’s step ended by a delivery as the post', () => {
+    const [row] = controlSlip(
+      [task('t3', 3)],
+      [{ taskId: 't3', kind: 'completed', actorId: 'postal', at: at(40), details: { action: 'hand_over', note: 'Bưu điện đã phát' } }],
+      RECEIVER,
+      names,
+    );
+    expect(row).toMatchObject({ completedBy: 'postal', completedByName: 'Bưu điện', outcome: 'hand_over' });
   });
 });

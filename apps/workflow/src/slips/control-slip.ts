@@ -1,5 +1,6 @@
 import { type Timeliness, timeliness, toVietnamIso } from '@motcua/calendar';
 import { NationalStatus } from '@motcua/contracts';
+import { POSTAL_ACTOR_ID, POSTAL_ACTOR_NAME, type PostalFactKind } from '../cases/postal-fact';
 import type { TaskRecord } from '../tasks/task';
 
 /** One task event as the slip reads it (append-only, in order). */
@@ -34,6 +35,8 @@ export const SYSTEM_NAME = 'Hệ thống (tự động)';
 
 /** A row of the process-control slip (phiếu kiểm soát quá trình giải quyết hồ sơ): one hand-over. */
 export interface SlipRow {
+  /** A step's task, or what the post did with the result sent to the applicant. */
+  kind: 'step' | 'postal';
   stepNumber: number;
   stepName: string;
   agencyCode: string;
@@ -60,6 +63,23 @@ export interface SlipRow {
   /** The action that finished the step (forward, send_back, sign, hand_over…), null while it is open. */
   outcome: string | null;
   note: string | null;
+  /** For a postal row: the shipment and its update (its waybill is also in the giver's or receiver's name). */
+  shipment?: { shipmentId: string; sequence: number; waybill: string | null };
+}
+
+/** What the post did with a case's result, as the slip reads it (append-only, one per shipment update). */
+export interface SlipPostalFact {
+  readonly shipmentId: string;
+  readonly sequence: number;
+  readonly kind: PostalFactKind;
+  readonly waybill: string | null;
+  readonly agencyCode: string;
+  readonly agencyName: string;
+  readonly actorId: string | null;
+  readonly actorName: string | null;
+  readonly receivedBy: string | null;
+  readonly reason: string | null;
+  readonly at: Date;
 }
 
 /**
@@ -68,7 +88,8 @@ export interface SlipRow {
  * names do not hold). Pure: the caller reads the events and the names.
  */
 export function controlSlip(tasks: readonly SlipTask[], events: readonly SlipEvent[], coordinatorId: string, names: OfficerNames): SlipRow[] {
-  const nameOf = (id: string | null) => (id === null ? null : id === 'system' ? SYSTEM_NAME : (names.get(id) ?? null));
+  const nameOf = (id: string | null) =>
+    id === null ? null : id === 'system' ? SYSTEM_NAME : id === POSTAL_ACTOR_ID ? POSTAL_ACTOR_NAME : (names.get(id) ?? null);
   return tasks.map((task) => {
     const own = events.filter((e) => e.taskId === task.id);
     const created = own.find((e) => e.kind === 'created');
@@ -83,6 +104,7 @@ export function controlSlip(tasks: readonly SlipTask[], events: readonly SlipEve
     const receivedBy = (lastOwnerEvent?.details.ownerId as string | null | undefined) ?? null;
     const completedBy = completed?.actorId ?? null;
     return {
+      kind: 'step' as const,
       stepNumber: task.stepNumber,
       stepName: task.stepName,
       agencyCode: task.agencyCode,
@@ -113,6 +135,69 @@ export function controlSlip(tasks: readonly SlipTask[], events: readonly SlipEve
       note: typeof note === 'string' ? note : null,
     };
   });
+}
+
+/** The post as the slip names it: with the waybill it carries the result under. */
+export const postName = (waybill: string | null) => (waybill ? `${POSTAL_ACTOR_NAME} (vận đơn ${waybill})` : POSTAL_ACTOR_NAME);
+
+/** What each postal fact is called on the slip. */
+const POSTAL_STEP_NAMES: Readonly<Record<PostalFactKind, string>> = {
+  handed_over: 'Bộ phận Một cửa giao kết quả cho bưu điện',
+  delivered: 'Bưu điện phát kết quả cho người nhận',
+  delivery_failed: 'Bưu điện phát kết quả không thành công',
+  returned: 'Bưu điện chuyển hoàn kết quả về Bộ phận Một cửa',
+  cancelled: 'Hủy gửi kết quả qua bưu điện',
+};
+
+/**
+ * The slip's rows for what the post did with the result, after the steps' rows, in the carrier's order (its time,
+ * then the shipment's sequence) whatever order the news arrived in; `stepNumber` is the last step's (the
+ * returner's), during which the result went out. Handed over: the returner gives it to the post; delivered or not
+ * delivered: the post to the applicant; returned: the post back to the desk; cancelled: nobody gave it.
+ */
+export function postalSlipRows(facts: readonly SlipPostalFact[], lastStepNumber: number, applicantName: string | null, names: OfficerNames): SlipRow[] {
+  return [...facts]
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || a.sequence - b.sequence)
+    .map((f) => {
+      const post = { id: POSTAL_ACTOR_ID, name: postName(f.waybill) };
+      const applicant = { id: null, name: applicantName ?? f.receivedBy };
+      const desk = { id: f.agencyCode, name: f.agencyName };
+      const returner = { id: f.actorId, name: f.actorName ?? (f.actorId ? (names.get(f.actorId) ?? null) : null) };
+      const nobody = { id: null, name: null };
+      const [giver, receiver] =
+        f.kind === 'handed_over' ? [returner, post] : f.kind === 'returned' ? [post, desk] : f.kind === 'cancelled' ? [nobody, nobody] : [post, applicant];
+      const note =
+        f.kind === 'delivered'
+          ? f.receivedBy
+            ? `Người ký nhận: ${f.receivedBy}`
+            : null
+          : f.kind === 'cancelled'
+            ? (f.reason ?? 'Đã hủy gửi kết quả qua bưu điện')
+            : f.reason;
+      const at = toVietnamIso(f.at);
+      return {
+        kind: 'postal' as const,
+        stepNumber: lastStepNumber,
+        stepName: POSTAL_STEP_NAMES[f.kind],
+        agencyCode: f.agencyCode,
+        agencyName: f.agencyName,
+        givenBy: giver.id,
+        givenByName: giver.name,
+        handedOverAt: at,
+        receivedBy: receiver.id,
+        receivedByName: receiver.name,
+        receivedAt: f.kind === 'cancelled' ? null : at,
+        ownerChanges: [],
+        completedAt: at,
+        completedBy: null,
+        completedByName: null,
+        stepDeadline: null,
+        result: null,
+        outcome: `postal_${f.kind}`,
+        note,
+        shipment: { shipmentId: f.shipmentId, sequence: f.sequence, waybill: f.waybill },
+      };
+    });
 }
 
 /** The national status a closed case ended with, by how it ended. */

@@ -305,6 +305,22 @@ export class TaskStore {
   }
 
   /**
+   * The case's open task, if any, ends with the result delivered by post: done by the post (`actorId`) with the
+   * returner's action, at the carrier's time, with its 'completed' event.
+   */
+  async endDeliveredByPost(tx: Transaction, caseId: string, o: { actorId: string; at: Date; note: string }): Promise<void> {
+    await queryPrepared(
+      tx.manager,
+      'workflow.end-task-delivered-by-post',
+      `WITH t AS (
+         UPDATE task SET status = 'done', completed_at = $2, completed_by = $3, outcome = 'hand_over', note = $4, version = version + 1
+          WHERE case_id = $1 AND status = 'open' RETURNING id, case_id)
+       INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details) SELECT id, case_id, 'completed', $3, $2, $5 FROM t`,
+      [caseId, o.at, o.actorId, o.note, JSON.stringify({ action: 'hand_over', note: o.note, byPost: true })],
+    );
+  }
+
+  /**
    * Open tasks past their deadline (overdue: ≤ `now`) or within the window (due soon: `now` < it ≤ `until`) and
    * not yet told, at most `batch`: marked, their case's sequence raised, an 'escalated' (or 'due_soon') task event,
    * with the agency's active leaders for an overdue one. Rows another sweep holds are skipped.

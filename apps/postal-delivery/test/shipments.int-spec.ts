@@ -220,6 +220,7 @@ describe('postal-delivery: results by post and pick-ups', () => {
       const { id, waybill, dossierCode } = await aShipment();
       await handOver(id);
       carrier.control({ callbacks: 'drop' });
+      carrier.advance(waybill, { status: 'PICKED_UP' });
       carrier.advance(waybill, { status: 'IN_TRANSIT' });
       carrier.advance(waybill, { status: 'DELIVERED', receiverName: 'Đỗ Quang Huy' });
 
@@ -232,6 +233,7 @@ describe('postal-delivery: results by post and pick-ups', () => {
     it('records a failed delivery, then the return to the desk', async () => {
       const { id, waybill, dossierCode } = await aShipment();
       await handOver(id);
+      carrier.advance(waybill, { status: 'PICKED_UP' });
       carrier.advance(waybill, { status: 'IN_TRANSIT' });
       carrier.advance(waybill, { status: 'DELIVERY_FAILED', note: 'Người nhận vắng nhà' });
       await inState(dossierCode, 'delivery_failed');
@@ -409,7 +411,8 @@ describe('postal-delivery: results by post and pick-ups', () => {
     ])('refuses %s, naming the field, and books nothing', async (_what, overrides, field) => {
       const before = carrier.orders().length;
       const { rows: count } = await db.query(`SELECT count(*)::int AS n FROM shipment`);
-      const refused = await book(receiver, overrides);
+      const citizen = await auth.token({ subject: 'cong-dan-refused', kind: 'citizen' });
+      const refused = await book(citizen, overrides);
       expect(refused.status).toBeGreaterThanOrEqual(400);
       expect(refused.status).toBeLessThan(500);
       expect(refused.body.errors.map((e: AnyJson) => e.field)).toContain(field);

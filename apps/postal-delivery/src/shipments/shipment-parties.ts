@@ -34,12 +34,20 @@ export class ShipmentParties {
     return waybillParty(
       {
         name: `Bộ phận Một cửa — ${agency.name}`,
-        phone: agency.phone ?? this.env.POSTAL_DESK_PHONE_FALLBACK,
+        phone: this.phoneOf(agency),
         street: agency.address ?? areaLine(agency.areaCode, this.areaOf),
         wardCode,
       },
       this.areaOf,
     );
+  }
+
+  /** The desk's phone; else its parent's (a ward's desk answers through the district's switchboard), up the hierarchy; else the fallback. */
+  private phoneOf(agency: CatalogueAgency): string {
+    for (let a: CatalogueAgency | undefined = agency; a; a = a.parentCode ? this.catalogue.agency(a.parentCode) : undefined) {
+      if (a.phone) return a.phone;
+    }
+    return this.env.POSTAL_DESK_PHONE_FALLBACK;
   }
 
   private wardOf(agency: CatalogueAgency): string | undefined {

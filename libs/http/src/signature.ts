@@ -1,4 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { type CanActivate, type ExecutionContext, Injectable, type Type, mixin } from '@nestjs/common';
+import { Refusal } from '@motcua/errors';
 
 /**
  * How an outside party's calls to us are authenticated when it has no token of ours (the SMS gateway's delivery
@@ -17,4 +19,26 @@ export function isSignedBy(secret: string, body: Buffer | undefined, header: str
   const expected = Buffer.from(signatureOf(secret, body));
   const given = Buffer.from(header.trim().toLowerCase());
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * A guard for a route an outside party calls without a token of ours: the signature over the raw body is its
+ * authentication, checked before the body is even validated; a missing or wrong one is refused with `code` (401)
+ * and changes nothing. The secret is read once, when the guard is made.
+ */
+export function SignedBodyGuard(code: string, secretOf: () => string): Type<CanActivate> {
+  @Injectable()
+  class SignedBody implements CanActivate {
+    private readonly secret = secretOf();
+
+    canActivate(context: ExecutionContext): boolean {
+      const request = context.switchToHttp().getRequest<{ rawBody?: Buffer; headers: Record<string, string | string[] | undefined> }>();
+      const signature = request.headers[SIGNATURE_HEADER];
+      if (!isSignedBy(this.secret, request.rawBody, typeof signature === 'string' ? signature : undefined)) {
+        throw new Refusal(code, `The ${SIGNATURE_HEADER} header is missing or is not the HMAC-SHA256 of the body`);
+      }
+      return true;
+    }
+  }
+  return mixin(SignedBody);
 }

@@ -1,23 +1,6 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { readEnvironment } from '@motcua/config';
-import { Refusal } from '@motcua/errors';
-import { SIGNATURE_HEADER, isSignedBy } from '@motcua/http';
+import { SignedBodyGuard } from '@motcua/http';
 import { SmsEnvironment } from './sms.environment';
 
-/**
- * The route is public (the gateway has no token of ours): the signature over the raw body is its authentication,
- * checked before the body is even validated. A bad one is 401 and changes nothing.
- */
-@Injectable()
-export class SmsReportSignatureGuard implements CanActivate {
-  private readonly secret = readEnvironment(SmsEnvironment).SMS_CALLBACK_SECRET;
-
-  canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<{ rawBody?: Buffer; headers: Record<string, string | string[] | undefined> }>();
-    const signature = request.headers[SIGNATURE_HEADER];
-    if (!isSignedBy(this.secret, request.rawBody, typeof signature === 'string' ? signature : undefined)) {
-      throw new Refusal('DELIVERY.REPORT_SIGNATURE_INVALID', `The ${SIGNATURE_HEADER} header is missing or is not the HMAC-SHA256 of the body`);
-    }
-    return true;
-  }
-}
+/** The gateway has no token of ours: its delivery reports are signed with SMS_CALLBACK_SECRET. */
+export const SmsReportSignatureGuard = SignedBodyGuard('DELIVERY.REPORT_SIGNATURE_INVALID', () => readEnvironment(SmsEnvironment).SMS_CALLBACK_SECRET);

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ShipmentDirection, ShipmentState } from '@motcua/contracts';
 import { toVietnamIso } from '@motcua/calendar';
 import { decodeCursor, queryPrepared, toPage } from '@motcua/persistence';
-import type { ShipmentRecord } from './shipment.store';
+import { SHIPMENT_COLUMNS, type ShipmentRecord } from './shipment.store';
 import { SHIPMENT_STATE_NAMES, type ShipmentEventView, type ShipmentPage, type ShipmentView, type TrackingShipmentView } from './shipment.view';
 
 export interface ShipmentFilter {
@@ -32,12 +32,6 @@ interface EventRow {
   note: string | null;
 }
 
-const COLUMNS = `s.id, s.direction, s.order_number AS "orderNumber", s.dossier_code AS "dossierCode", s.agency_code AS "agencyCode",
-  s.procedure_code AS "procedureCode", s.coordinator_id AS "coordinatorId", s.sender, s.receiver, s.documents,
-  s.missing_documents AS "missingDocuments", s.cod_amount AS "codAmount", s.postal_fee AS "postalFee", s.weight_grams AS "weightGrams",
-  s.service, s.window_start AS "windowStart", s.window_end AS "windowEnd", s.requested_by AS "requestedBy", s.state, s.waybill,
-  s.sequence, s.last_carrier_event_at AS "lastCarrierEventAt", s.state_changed_at AS "stateChangedAt", s.created_at AS "createdAt"`;
-
 /** Shipments as they are read over HTTP (their writes are `ShipmentStore`'s); every read scoped in SQL to what the caller may see. */
 @Injectable()
 export class ShipmentQueries {
@@ -52,7 +46,7 @@ export class ShipmentQueries {
     const rows = await queryPrepared<ShipmentRecord>(
       this.dataSource.manager,
       'postal.list-shipments',
-      `SELECT ${COLUMNS} FROM shipment s
+      `SELECT ${SHIPMENT_COLUMNS} FROM shipment s
         WHERE (s.agency_code = ANY($1) OR s.coordinator_id = $2)
           AND ($3::text IS NULL OR s.agency_code = $3) AND ($4::text IS NULL OR s.direction = $4)
           AND ($5::text IS NULL OR s.state = $5) AND ($6::text IS NULL OR s.dossier_code = $6)
@@ -79,7 +73,7 @@ export class ShipmentQueries {
     const [row] = await queryPrepared<ShipmentRecord>(
       this.dataSource.manager,
       'postal.visible-shipment',
-      `SELECT ${COLUMNS} FROM shipment s
+      `SELECT ${SHIPMENT_COLUMNS} FROM shipment s
         WHERE s.id = $1 AND (($4 = 'officer' AND (s.agency_code = ANY($2) OR s.coordinator_id = $3)) OR ($4 = 'citizen' AND s.requested_by = $3))`,
       [id, [...caller.agencies], caller.subject, caller.kind],
     );
@@ -88,7 +82,7 @@ export class ShipmentQueries {
 
   /** One shipment with its history, read in the caller's transaction (a command's answer). */
   async detail(manager: EntityManager, id: string): Promise<ShipmentView> {
-    const [row] = await queryPrepared<ShipmentRecord>(manager, 'postal.shipment-detail', `SELECT ${COLUMNS} FROM shipment s WHERE s.id = $1`, [id]);
+    const [row] = await queryPrepared<ShipmentRecord>(manager, 'postal.shipment-detail', `SELECT ${SHIPMENT_COLUMNS} FROM shipment s WHERE s.id = $1`, [id]);
     return toShipmentView(row, await this.history(manager, [id]));
   }
 
@@ -97,7 +91,7 @@ export class ShipmentQueries {
     const rows = await queryPrepared<ShipmentRecord>(
       this.dataSource.manager,
       'postal.tracking',
-      `SELECT ${COLUMNS} FROM shipment s WHERE s.dossier_code = $1 ORDER BY s.created_at, s.id`,
+      `SELECT ${SHIPMENT_COLUMNS} FROM shipment s WHERE s.dossier_code = $1 ORDER BY s.created_at, s.id`,
       [dossierCode],
     );
     const history = await this.history(

@@ -84,7 +84,8 @@ export interface TakenRequest {
   readonly shipment: ShipmentRecord;
 }
 
-const SHIPMENT_COLUMNS = `s.id, s.direction, s.order_number AS "orderNumber", s.dossier_code AS "dossierCode", s.agency_code AS "agencyCode",
+/** Every column of a shipment under `s`, named as `ShipmentRecord` names them: the store's and the read model's one list. */
+export const SHIPMENT_COLUMNS = `s.id, s.direction, s.order_number AS "orderNumber", s.dossier_code AS "dossierCode", s.agency_code AS "agencyCode",
   s.procedure_code AS "procedureCode", s.coordinator_id AS "coordinatorId", s.sender, s.receiver, s.documents,
   s.missing_documents AS "missingDocuments", s.cod_amount AS "codAmount", s.postal_fee AS "postalFee", s.weight_grams AS "weightGrams",
   s.service, s.window_start AS "windowStart", s.window_end AS "windowEnd", s.requested_by AS "requestedBy", s.state, s.waybill,

@@ -1,8 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, IntakeLookup, type Principal, Public } from '@motcua/auth';
-import { DOSSIER_CODE_PATTERN, dossierNotFound } from '@motcua/contracts';
-import { Refusal } from '@motcua/errors';
 import { type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest, isId } from '@motcua/persistence';
 import { CancelShipment } from './cancel-shipment';
 import { HandOverResult } from './hand-over-result';
@@ -96,18 +94,11 @@ export class ShipmentsController {
     @Ip() clientIp: string,
     @Res({ passthrough: true }) response: CommandHttpResponse,
   ): Promise<DossierTrackingView> {
-    if (!DOSSIER_CODE_PATTERN.test(code) || (!lookupSecret && !authorization)) throw dossierNotFound(code, 'see');
-    let answer;
-    try {
-      answer = await this.intake.check(code, { lookupSecret, authorization, clientIp });
-    } catch {
-      throw new Refusal('SHIPMENT.LOOKUP_UNAVAILABLE', 'the dossier could not be checked just now: try again in a moment');
-    }
-    if (answer.kind === 'too_many') {
-      if (answer.retryAfter) response.header('Retry-After', answer.retryAfter);
-      throw new Refusal('LOOKUP.TOO_MANY_ATTEMPTS');
-    }
-    if (answer.kind === 'not_found') throw dossierNotFound(code, 'see');
+    await this.intake.ensureApplicant(
+      code,
+      { lookupSecret, authorization, clientIp },
+      { unavailableCode: 'SHIPMENT.LOOKUP_UNAVAILABLE', retryAfter: (seconds) => response.header('Retry-After', seconds) },
+    );
     return { dossierCode: code, shipments: await this.queries.tracking(code) };
   }
 }

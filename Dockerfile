@@ -20,6 +20,12 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
+# The simulators of outside parties (plain node, no packages): `docker compose` runs the postal carrier's from it.
+FROM ${NODE_IMAGE} AS simulators
+WORKDIR /app
+COPY --from=build /app/dist/simulators ./dist/simulators
+USER node
+
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
 RUN test -n "$SERVICE" || (echo "build with --build-arg SERVICE=intake|workflow|notification|postal-delivery" >&2; exit 1)

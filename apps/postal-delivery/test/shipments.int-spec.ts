@@ -36,6 +36,7 @@ describe('postal-delivery: results by post and pick-ups', () => {
     CARRIER_POLL_INTERVAL_MS: '50',
     RECONCILE_INTERVAL_MS: '200',
     RECONCILE_AFTER_MS: '1500',
+    CARRIER_LEASE_MS: '1000',
   }));
   const { suite, auth } = running;
   const db = running.db('postal-delivery');
@@ -163,6 +164,23 @@ describe('postal-delivery: results by post and pick-ups', () => {
       expect(orders[0].ItemCode).toBe(shipment.waybill);
       expect(await announced(shipment.id)).toEqual(['postal.shipment.created']);
     });
+  });
+
+  it('makes one waybill when postal dies after the carrier made the order and before it recorded the answer', async () => {
+    carrier.control({ mode: 'slow', delayMs: 3_000, count: 1 });
+    const accepted = acceptedByPost();
+    await publishEvent(suite.prefix, accepted);
+    await publishEvent(suite.prefix, signed(accepted.dossierCode));
+    await eventually(async () => (carrier.orders(accepted.dossierCode).length === 1 ? true : undefined), 'the carrier to have the order');
+    await suite.crash('postal-delivery');
+    await suite.restart('postal-delivery');
+    carrier.control({ callbackUrl: `${suite.url('postal-delivery')}/api/v1/carrier/callbacks` });
+
+    const shipment = await inState(accepted.dossierCode, 'created');
+    const orders = carrier.orders(accepted.dossierCode);
+    expect(orders).toHaveLength(1);
+    expect(orders[0].ItemCode).toBe(shipment.waybill);
+    expect(await announced(shipment.id)).toEqual(['postal.shipment.created']);
   });
 
   describe('the hand-over and the journey', () => {

@@ -1,5 +1,20 @@
 import { Type } from 'class-transformer';
-import { IsEmail, IsEnum, IsISO8601, IsInt, IsOptional, IsPositive, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsISO8601,
+  IsInt,
+  IsOptional,
+  IsPositive,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { NationalStatus, ReturnMethod, SubmissionChannel } from './national-status';
 
 /** Agency electronic identifier (QCVN 102:2016): opaque, ≤ 35 characters of digits, A–Z and dots. */
@@ -166,6 +181,115 @@ export class DossierAccepted extends DossierEvent {
   @IsString()
   @MaxLength(40)
   pickupWaybill?: string;
+
+  /** An online dossier (channel 2): the National Portal's own reference of it, MaHoSoQG (added in a compatible way). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  portalReference?: string;
+
+  /** When the applicant filed it (NgayNopHoSo): an online dossier's filing on the portal; absent: `receivedAt` (added in a compatible way). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  filedAt?: string;
+}
+
+/** A document of an online dossier, as the portal holds it: a link and the SHA-256 of its bytes, never the bytes. */
+export class OnlineDocument extends DocumentItem {
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @MaxLength(2000)
+  url: string;
+
+  @Matches(/^[0-9a-f]{64}$/)
+  checksum: string;
+}
+
+/**
+ * What every event of an online submission carries before it is a dossier (it has no code yet): intake's id of it,
+ * the portal's reference, the desk it was filed to, and a per-submission sequence.
+ */
+export abstract class SubmissionEvent {
+  @IsUUID()
+  submissionId: string;
+
+  @IsString()
+  @MaxLength(60)
+  portalReference: string;
+
+  @Matches(AGENCY_CODE_PATTERN)
+  receivingAgencyCode: string;
+
+  @IsString()
+  @Matches(/^\d+\.\d+$/)
+  procedureCode: string;
+
+  @IsEnum(NationalStatus)
+  nationalStatus: NationalStatus;
+
+  @IsInt()
+  @IsPositive()
+  sequence: number;
+
+  @IsISO8601({ strict: true })
+  occurredAt: string;
+}
+
+/**
+ * intake.submission.filed — an online dossier filed on the National Portal reached its desk: newly filed (1), to be
+ * checked by the desk. Filed outside office hours, the desk's time counts from the next opening (`countsFrom`); the
+ * desk accepts or refuses it by the end of the next working day (`decideBy`).
+ */
+export class SubmissionFiled extends SubmissionEvent {
+  static readonly type = 'intake.submission.filed';
+  static readonly version = 1;
+
+  @ValidateNested()
+  @Type(() => Applicant)
+  applicant: Applicant;
+
+  @ValidateNested({ each: true })
+  @Type(() => OnlineDocument)
+  documents: OnlineDocument[];
+
+  @IsEnum(ReturnMethod)
+  returnMethod: ReturnMethod;
+
+  @IsISO8601({ strict: true })
+  filedAt: string;
+
+  @IsISO8601({ strict: true })
+  countsFrom: string;
+
+  @IsISO8601({ strict: true })
+  decideBy: string;
+}
+
+/**
+ * intake.submission.refused — the desk refused an online submission (3): not admissible (`refused`), or incomplete,
+ * the applicant asked to complete it and file again (`incomplete`, with everything missing at once).
+ */
+export class SubmissionRefused extends SubmissionEvent {
+  static readonly type = 'intake.submission.refused';
+  static readonly version = 1;
+
+  @IsIn(['refused', 'incomplete'])
+  outcome: 'refused' | 'incomplete';
+
+  @IsString()
+  @MaxLength(2000)
+  reason: string;
+
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => DocumentItem)
+  missing?: DocumentItem[];
+
+  @IsString()
+  @MaxLength(100)
+  actorId: string;
+
+  @IsISO8601({ strict: true })
+  filedAt: string;
 }
 
 /** workflow.task.created — a step's task waits in an agency's queue for its one owner. */

@@ -1,5 +1,5 @@
 import { CatalogueAgencyChanged, CatalogueProcedureChanged, CatalogueResyncRequested, CatalogueSchedulePublished, CatalogueSnapshot } from './catalogue-events';
-import { DossierAccepted, TaskCreated } from './dossier-events';
+import { DossierAccepted, SubmissionFiled, SubmissionRefused, TaskCreated } from './dossier-events';
 import {
   AppointmentChanged,
   CaseClosed,
@@ -28,6 +28,8 @@ import {
 export const EVENT_CLASSES: ReadonlyMap<string, EventClass> = new Map<string, EventClass>(
   [
     DossierAccepted,
+    SubmissionFiled,
+    SubmissionRefused,
     DossierSupplemented,
     TaskCreated,
     TaskOwnerChanged,

@@ -28,7 +28,10 @@ export class PortalSync1764150000050 implements MigrationInterface {
         -- PORTAL_MAX_REFUSALS times and waits for an operator
         state text NOT NULL CHECK (state IN ('pending', 'idle', 'parked')),
         next_attempt_at timestamptz(3),
+        -- counts every take: the lease a dispatcher holds is the attempt it took (ADR 014)
         attempts int NOT NULL DEFAULT 0,
+        -- the head's failures in a row: the portal unavailable (backoff), the portal refusing it (parked at the limit)
+        failures int NOT NULL DEFAULT 0,
         refusals int NOT NULL DEFAULT 0,
         last_error text,
         last_error_at timestamptz(3),

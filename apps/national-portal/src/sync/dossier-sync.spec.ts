@@ -73,7 +73,16 @@ const supplementRequested = (sequence: number, at: string) =>
     round: 1,
   });
 const supplemented = (sequence: number, at: string) =>
-  event(DossierSupplemented, { ...base, nationalStatus: NationalStatus.InProgress, sequence, occurredAt: at, documents: [{ name: 'Giấy chứng sinh' }], note: null, receivedBy: null, round: 1 });
+  event(DossierSupplemented, {
+    ...base,
+    nationalStatus: NationalStatus.InProgress,
+    sequence,
+    occurredAt: at,
+    documents: [{ name: 'Giấy chứng sinh' }],
+    note: null,
+    receivedBy: null,
+    round: 1,
+  });
 const moved = (sequence: number, at: string) =>
   event(AppointmentChanged, {
     ...base,
@@ -108,7 +117,11 @@ function play(events: DossierEventOf[], start: DossierFacts | null = null) {
   }
   return { facts, updates };
 }
-const statuses = (updates: QueuedUpdate[][]) => updates.flat().filter((u) => u.kind === 'dossier').map((u) => u.body.TrangThaiHoSo);
+const statuses = (updates: QueuedUpdate[][]) =>
+  updates
+    .flat()
+    .filter((u) => u.kind === 'dossier')
+    .map((u) => u.body.TrangThaiHoSo);
 
 describe('a dossier’s sync record, from its events', () => {
   it('sends the acceptance as the HoSo the portal expects, dates in Vietnamese time', () => {
@@ -154,7 +167,13 @@ describe('a dossier’s sync record, from its events', () => {
       NgayKetThucXuLy: '20261210110000',
       NgayTra: '20261210150000',
       DanhSachHoSoBoSung: [
-        { NgayYeuCauBoSung: '20261208100000', NoiDungBoSung: 'Thiếu giấy chứng sinh: Giấy chứng sinh', NgayHenTraTruoc: '20261210160000', NgayHenTraMoi: '20261211160000', NgayBoSung: '20261209080000' },
+        {
+          NgayYeuCauBoSung: '20261208100000',
+          NoiDungBoSung: 'Thiếu giấy chứng sinh: Giấy chứng sinh',
+          NgayHenTraTruoc: '20261210160000',
+          NgayHenTraMoi: '20261211160000',
+          NgayBoSung: '20261209080000',
+        },
       ],
     });
     expect(facts?.openTasks).toEqual({});
@@ -166,7 +185,10 @@ describe('a dossier’s sync record, from its events', () => {
       { type: 'task-created', event: created(1, '2026-12-07T02:10:00.000Z') },
       { type: 'task-completed', event: completed(2, '2026-12-08T02:10:00.000Z', NationalStatus.Processed) },
     ]);
-    const rows = updates.flat().filter((u) => u.kind === 'progress').map((u) => u.body);
+    const rows = updates
+      .flat()
+      .filter((u) => u.kind === 'progress')
+      .map((u) => u.body);
     expect(rows).toEqual([
       {
         MaHoSo: code,

@@ -344,15 +344,13 @@ export function hoSoOf(facts: DossierFacts, settings: MappingSettings): HoSo | n
       ...optional('MaKiemTra', d.checksum),
     })),
     LePhi: [],
-    DanhSachHoSoBoSung: facts.supplements.map(
-      (s): SupplementEntry => ({
-        NgayYeuCauBoSung: portalDate(s.requestedAt),
-        NoiDungBoSung: s.content,
-        ...at('NgayHenTraTruoc', s.appointmentBefore),
-        ...at('NgayHenTraMoi', s.appointmentAfter),
-        ...at('NgayBoSung', s.suppliedAt),
-      }),
-    ),
+    DanhSachHoSoBoSung: facts.supplements.map((s): SupplementEntry => ({
+      NgayYeuCauBoSung: portalDate(s.requestedAt),
+      NoiDungBoSung: s.content,
+      ...at('NgayHenTraTruoc', s.appointmentBefore),
+      ...at('NgayHenTraMoi', s.appointmentAfter),
+      ...at('NgayBoSung', s.suppliedAt),
+    })),
     DanhSachGiayToKetQua: [],
     ...optional('LyDo', [3, 7, 8].includes(facts.status) ? facts.reason : null),
   } as HoSo;

@@ -139,9 +139,9 @@ export class SyncStore {
     const rows = await queryPrepared<{ key: string }>(
       this.dataSource.manager,
       'portal.retry-record',
-      `UPDATE portal_dossier d SET refusals = 0, failures = 0, updated_at = $2,
+      `UPDATE portal_dossier d SET refusals = 0, failures = 0, updated_at = $2::timestamptz,
               state = CASE WHEN EXISTS (SELECT 1 FROM portal_update u WHERE u.dossier_key = d.key AND u.sent_at IS NULL) THEN 'pending' ELSE 'idle' END,
-              next_attempt_at = CASE WHEN EXISTS (SELECT 1 FROM portal_update u WHERE u.dossier_key = d.key AND u.sent_at IS NULL) THEN $2 ELSE NULL END
+              next_attempt_at = CASE WHEN EXISTS (SELECT 1 FROM portal_update u WHERE u.dossier_key = d.key AND u.sent_at IS NULL) THEN $2::timestamptz ELSE NULL END
         WHERE key = $1 RETURNING key`,
       [key, now],
     );

@@ -39,7 +39,7 @@ describe('national-portal: every dossier’s state and progress to the portal, i
   });
 
   const versionsOf = (code: string) =>
-    portal.dossierCalls.flatMap((c) => c.data.filter((d) => d.MaHoSo === code).map((d) => ({ ...d, isUpdating: c.isUpdating })));
+    portal.dossierCalls.flatMap((c) => c.data.filter((d) => d.MaHoSo === code).map((d) => ({ ...d, isUpdating: c.isUpdating }) as Record<string, unknown>));
   const progressOf = (code: string) => portal.progressCalls.flat().filter((r) => r.MaHoSo === code);
 
   /** A dossier’s whole life, as its producers publish it: 2 → 4 → 5 → 4 → 9 → 10. */

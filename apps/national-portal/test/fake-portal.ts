@@ -23,7 +23,7 @@ export async function startFakePortal(): Promise<FakePortal> {
     progressCalls: [] as FakePortal['progressCalls'],
     down: false,
     refuse: new Map<string, string>(),
-    close: async () => undefined,
+    close: (): Promise<void> => Promise.resolve(),
   };
   const send = (res: ServerResponse, status: number, body: object) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -28,7 +28,7 @@ USER node
 
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
-RUN test -n "$SERVICE" || (echo "build with --build-arg SERVICE=intake|workflow|notification|postal-delivery" >&2; exit 1)
+RUN test -n "$SERVICE" || (echo "build with --build-arg SERVICE=intake|workflow|notification|postal-delivery|national-portal" >&2; exit 1)
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=production-deps /app/node_modules ./node_modules

@@ -5,3 +5,4 @@ CREATE DATABASE intake;
 CREATE DATABASE workflow;
 CREATE DATABASE notification;
 CREATE DATABASE postal;
+CREATE DATABASE portal;

@@ -129,6 +129,10 @@ export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
   'SHIPMENT.ALREADY_PICKED_UP': { status: 409, title: 'Bưu điện đã nhận bưu gửi, không thể hủy' },
   'SHIPMENT.CLOSED': { status: 409, title: 'Bưu gửi đã kết thúc' },
   'SHIPMENT.LOOKUP_UNAVAILABLE': { status: 503, title: 'Chưa kiểm tra được hồ sơ, xin thử lại sau ít phút' },
+
+  // national-portal: the operators' view of the sync
+  'PORTAL.SYNC_NOT_FOUND': { status: 404, title: 'Không tìm thấy bản ghi đồng bộ hồ sơ với Cổng Dịch vụ công quốc gia' },
+
   'PICKUP.DESK_NOT_YOURS': { status: 403, title: 'Cán bộ không làm việc tại bộ phận tiếp nhận này' },
   'PICKUP.PROCEDURE_UNKNOWN': { status: 422, title: 'Thủ tục hành chính không có trong danh mục' },
   'PICKUP.CHANNEL_NOT_ALLOWED': { status: 422, title: 'Thủ tục này không tiếp nhận hồ sơ qua dịch vụ bưu chính công ích' },

@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AppointmentChanged,
+  CaseClosed,
+  DossierSupplemented,
+  NationalStatus,
+  ReturnMethod,
+  SubmissionRefused,
+  SupplementRequested,
+  TaskCompleted,
+  TaskCreated,
+  event,
+} from '@motcua/contracts';
+import { aDossierAccepted } from '@motcua/testing';
+import { type DossierEventOf, type DossierFacts, type QueuedUpdate, applyDossierEvent, syncKeyOf } from './dossier-sync';
+
+const settings = { applicantKindDefault: 1, electronicReturnCode: 0 } as const;
+const accepted = aDossierAccepted({
+  occurredAt: '2026-12-07T02:05:00.000Z',
+  receivedAt: '2026-12-07T02:05:00.000Z',
+  appointmentAt: '2026-12-10T09:00:00.000Z',
+  procedureName: 'Đăng ký khai sinh',
+  documents: [{ code: 'TK', name: 'Tờ khai đăng ký khai sinh', copies: 1 }],
+  returnMethod: ReturnMethod.Post,
+});
+const code = accepted.dossierCode;
+const base = { dossierCode: code, coordinatorId: 'officer-1' };
+const taskId = randomUUID();
+const created = (sequence: number, at: string, more: Partial<TaskCreated> = {}) =>
+  event(TaskCreated, {
+    ...base,
+    nationalStatus: NationalStatus.InProgress,
+    sequence,
+    occurredAt: at,
+    taskId,
+    caseId: randomUUID(),
+    stepNumber: 1,
+    stepName: 'Công chức tư pháp thẩm định',
+    agencyCode: accepted.receivingAgencyCode,
+    agencyName: 'UBND phường',
+    role: 'specialist',
+    processVersion: 1,
+    coordinatorName: 'Lê Văn Tiếp',
+    ...more,
+  });
+const completed = (sequence: number, at: string, status: NationalStatus) =>
+  event(TaskCompleted, {
+    ...base,
+    nationalStatus: status,
+    sequence,
+    occurredAt: at,
+    taskId,
+    stepNumber: 1,
+    stepName: 'Công chức tư pháp thẩm định',
+    agencyCode: accepted.receivingAgencyCode,
+    action: 'sign',
+    actorId: 'cv-1',
+    actorName: 'Phạm Thu Hà',
+    note: null,
+  });
+const supplementRequested = (sequence: number, at: string) =>
+  event(SupplementRequested, {
+    ...base,
+    nationalStatus: NationalStatus.SupplementRequested,
+    sequence,
+    occurredAt: at,
+    caseId: randomUUID(),
+    stepNumber: 1,
+    agencyCode: accepted.receivingAgencyCode,
+    requestedBy: 'cv-1',
+    reason: 'Thiếu giấy chứng sinh',
+    missing: [{ name: 'Giấy chứng sinh' }],
+    round: 1,
+  });
+const supplemented = (sequence: number, at: string) =>
+  event(DossierSupplemented, {
+    ...base,
+    nationalStatus: NationalStatus.InProgress,
+    sequence,
+    occurredAt: at,
+    documents: [{ name: 'Giấy chứng sinh' }],
+    note: null,
+    receivedBy: null,
+    round: 1,
+  });
+const moved = (sequence: number, at: string) =>
+  event(AppointmentChanged, {
+    ...base,
+    nationalStatus: NationalStatus.InProgress,
+    sequence,
+    occurredAt: at,
+    cause: 'supplement_pause',
+    appointmentAt: '2026-12-11T09:00:00.000Z',
+    previousAppointmentAt: '2026-12-10T09:00:00.000Z',
+    originalAppointmentAt: '2026-12-10T09:00:00.000Z',
+    pausedWorkingMinutes: 480,
+    reason: null,
+    extension: 0,
+    flagged: false,
+    actorId: 'system',
+  });
+const closed = (sequence: number, at: string, outcome: CaseClosed['outcome'], status: NationalStatus, note: string | null = null) =>
+  event(CaseClosed, { ...base, nationalStatus: status, sequence, occurredAt: at, caseId: randomUUID(), outcome, actorId: 'tra-1', note });
+
+/** Applies events in order; the updates each queued, and the facts at the end. */
+function play(events: DossierEventOf[], start: DossierFacts | null = null) {
+  let facts = start;
+  const updates: QueuedUpdate[][] = [];
+  for (const input of events) {
+    const applied = applyDossierEvent(facts, input, settings);
+    if (applied.outcome === 'stale') {
+      updates.push([]);
+      continue;
+    }
+    facts = applied.facts;
+    updates.push(applied.updates);
+  }
+  return { facts, updates };
+}
+const statuses = (updates: QueuedUpdate[][]) =>
+  updates
+    .flat()
+    .filter((u) => u.kind === 'dossier')
+    .map((u) => u.body.TrangThaiHoSo);
+
+describe('a dossier’s sync record, from its events', () => {
+  it('sends the acceptance as the HoSo the portal expects, dates in Vietnamese time', () => {
+    const { updates } = play([{ type: 'accepted', event: accepted }]);
+    expect(updates[0]).toEqual([
+      {
+        kind: 'dossier',
+        body: expect.objectContaining({
+          MaHoSo: code,
+          MaTTHC: '1.001193',
+          TenTTHC: 'Đăng ký khai sinh',
+          KenhThucHien: 1,
+          ChuHoSo: 'Nguyễn Thị Hoa',
+          LoaiDoiTuong: 1,
+          NgayNopHoSo: '20261207090500',
+          NgayTiepNhan: '20261207090500',
+          NgayHenTra: '20261210160000',
+          TrangThaiHoSo: 2,
+          HinhThuc: 1,
+          TaiLieuNop: [{ MaThanhPhanHoSo: 'TK', TenTaiLieu: 'Tờ khai đăng ký khai sinh', SoBan: 1 }],
+          DanhSachHoSoBoSung: [],
+        }),
+      },
+    ]);
+    expect(updates[0][0].body).not.toHaveProperty('NgayKetThucXuLy');
+  });
+
+  it('walks 2 → 4 → 5 → 4 → 9 → 10, one version per status, with the supplement’s appointments and the ends', () => {
+    const { updates, facts } = play([
+      { type: 'accepted', event: accepted },
+      { type: 'task-created', event: created(1, '2026-12-07T02:10:00.000Z') },
+      { type: 'supplement-requested', event: supplementRequested(2, '2026-12-08T03:00:00.000Z') },
+      { type: 'supplemented', event: supplemented(2, '2026-12-09T01:00:00.000Z') },
+      { type: 'appointment-changed', event: moved(3, '2026-12-09T01:00:01.000Z') },
+      { type: 'task-completed', event: completed(4, '2026-12-10T04:00:00.000Z', NationalStatus.Processed) },
+      { type: 'case-closed', event: closed(5, '2026-12-10T08:00:00.000Z', 'returned', NationalStatus.Returned) },
+    ]);
+    expect(statuses(updates)).toEqual([2, 4, 5, 4, 4, 9, 10]);
+    const last = updates[6][0].body;
+    expect(last).toMatchObject({
+      TrangThaiHoSo: 10,
+      NgayHenTra: '20261211160000',
+      NgayKetThucXuLy: '20261210110000',
+      NgayTra: '20261210150000',
+      DanhSachHoSoBoSung: [
+        {
+          NgayYeuCauBoSung: '20261208100000',
+          NoiDungBoSung: 'Thiếu giấy chứng sinh: Giấy chứng sinh',
+          NgayHenTraTruoc: '20261210160000',
+          NgayHenTraMoi: '20261211160000',
+          NgayBoSung: '20261209080000',
+        },
+      ],
+    });
+    expect(facts?.openTasks).toEqual({});
+  });
+
+  it('makes a progress row per hand-over, the completion carrying the step’s start and role', () => {
+    const { updates } = play([
+      { type: 'accepted', event: accepted },
+      { type: 'task-created', event: created(1, '2026-12-07T02:10:00.000Z') },
+      { type: 'task-completed', event: completed(2, '2026-12-08T02:10:00.000Z', NationalStatus.Processed) },
+    ]);
+    const rows = updates
+      .flat()
+      .filter((u) => u.kind === 'progress')
+      .map((u) => u.body);
+    expect(rows).toEqual([
+      {
+        MaHoSo: code,
+        NguoiXuLy: 'Lê Văn Tiếp',
+        ChucDanh: 'Chuyên viên xử lý',
+        ThoiDiemXuLy: '20261207091000',
+        PhongBanXuLy: 'UBND phường',
+        NoiDungXuLy: 'Chuyển xử lý bước 1: Công chức tư pháp thẩm định',
+        TrangThai: 4,
+        NgayBatDau: '20261207091000',
+      },
+      {
+        MaHoSo: code,
+        NguoiXuLy: 'Phạm Thu Hà',
+        ChucDanh: 'Chuyên viên xử lý',
+        ThoiDiemXuLy: '20261208091000',
+        PhongBanXuLy: accepted.receivingAgencyCode,
+        NoiDungXuLy: 'Công chức tư pháp thẩm định (sign)',
+        TrangThai: 9,
+        NgayBatDau: '20261207091000',
+      },
+    ]);
+  });
+
+  it('never queues an older state after a newer one: a stale or repeated event changes nothing', () => {
+    const { updates } = play([
+      { type: 'accepted', event: accepted },
+      { type: 'task-completed', event: completed(4, '2026-12-10T04:00:00.000Z', NationalStatus.Processed) },
+      { type: 'task-created', event: created(1, '2026-12-07T02:10:00.000Z') },
+      { type: 'accepted', event: accepted },
+    ]);
+    expect(updates[2]).toEqual([]);
+    expect(updates[3]).toEqual([]);
+    expect(statuses(updates)).toEqual([2, 9]);
+  });
+
+  it('keeps workflow’s status when its events overtake intake’s acceptance, and sends nothing until the applicant is known', () => {
+    const { updates } = play([
+      { type: 'task-created', event: created(1, '2026-12-07T02:10:00.000Z') },
+      { type: 'accepted', event: accepted },
+    ]);
+    expect(updates[0].map((u) => u.kind)).toEqual(['progress']);
+    expect(statuses(updates)).toEqual([4]);
+  });
+
+  it('a supplement heard after workflow moved on does not take the status back', () => {
+    const { updates } = play([
+      { type: 'accepted', event: accepted },
+      { type: 'supplement-requested', event: supplementRequested(1, '2026-12-08T03:00:00.000Z') },
+      { type: 'task-completed', event: completed(3, '2026-12-10T04:00:00.000Z', NationalStatus.Processed) },
+      { type: 'supplemented', event: supplemented(2, '2026-12-09T01:00:00.000Z') },
+    ]);
+    expect(statuses(updates).at(-1)).toBe(9);
+  });
+
+  it('a stop carries its reason and the end of processing', () => {
+    const { updates } = play([
+      { type: 'accepted', event: accepted },
+      { type: 'case-closed', event: closed(1, '2026-12-08T03:00:00.000Z', 'stopped', NationalStatus.Stopped, 'Người dân không bổ sung') },
+    ]);
+    expect(updates[1][0].body).toMatchObject({ TrangThaiHoSo: 8, LyDo: 'Người dân không bổ sung', NgayKetThucXuLy: '20261208100000' });
+  });
+
+  it('a refused online submission is keyed by the portal’s reference and sent as 3 with its reason', () => {
+    const refused = event(SubmissionRefused, {
+      submissionId: randomUUID(),
+      portalReference: 'G22.99-261207-0001',
+      receivingAgencyCode: accepted.receivingAgencyCode,
+      procedureCode: '1.001193',
+      nationalStatus: NationalStatus.RefusedAtReceipt,
+      sequence: 2,
+      occurredAt: '2026-12-07T03:00:00.000Z',
+      outcome: 'refused',
+      reason: 'Không thuộc thẩm quyền',
+      actorId: 'tn-1',
+      filedAt: '2026-12-06T15:00:00.000Z',
+    });
+    const input: DossierEventOf = { type: 'submission-refused', event: refused };
+    expect(syncKeyOf(input)).toBe('QG:G22.99-261207-0001');
+    const { updates } = play([input]);
+    expect(updates[0][0].body).toMatchObject({
+      MaHoSo: 'G22.99-261207-0001',
+      MaHoSoQG: 'G22.99-261207-0001',
+      TrangThaiHoSo: 3,
+      LyDo: 'Không thuộc thẩm quyền',
+      KenhThucHien: 2,
+      NgayNopHoSo: '20261206220000',
+    });
+  });
+});

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { newId, queryPrepared } from '@motcua/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { HoSo, TienDo } from '../portal/national-portal';
+import type { DossierFacts, QueuedUpdate } from './dossier-sync';
+
+/** A dossier's queue head, taken by a dispatcher under a lease (the attempt it took). */
+export interface TakenHead {
+  readonly key: string;
+  readonly attempt: number;
+  readonly knownToPortal: boolean;
+  readonly failures: number;
+  readonly refusals: number;
+  readonly updateId: string;
+  readonly kind: 'dossier' | 'progress';
+  readonly body: HoSo | TienDo;
+}
+
+/** What became of a head: sent; the portal unavailable (due again later); refused (due again, or parked). */
+export type HeadOutcome =
+  | { readonly kind: 'sent' }
+  | { readonly kind: 'transient'; readonly error: string; readonly nextAttemptAt: Date }
+  | { readonly kind: 'refused'; readonly error: string; readonly nextAttemptAt: Date | null };
+
+/**
+ * Every statement on the sync records and their queues (docs/adr/010-data-access.md). A record is locked for an
+ * event in the inbox transaction; its head is taken by one dispatcher at a time (SKIP LOCKED and a lease, ADR 014)
+ * and settled only while that dispatcher still holds the lease.
+ */
+@Injectable()
+export class SyncStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The record's facts, locked for this transaction (created empty the first time the dossier is heard of). */
+  async lock(manager: EntityManager, key: string): Promise<DossierFacts | null> {
+    await queryPrepared(
+      manager,
+      'portal.create-record',
+      `INSERT INTO portal_dossier (key, id, record, state) VALUES ($1, $2, 'null'::jsonb, 'idle') ON CONFLICT (key) DO NOTHING`,
+      [key, newId()],
+    );
+    const [row] = await queryPrepared<{ record: DossierFacts | null }>(
+      manager,
+      'portal.lock-record',
+      `SELECT record FROM portal_dossier WHERE key = $1 FOR UPDATE`,
+      [key],
+    );
+    return row.record;
+  }
+
+  /** The new facts and their updates, queued behind the dossier's earlier ones; a record with nothing queued becomes due now. */
+  async save(manager: EntityManager, key: string, facts: DossierFacts, updates: readonly QueuedUpdate[], cause: string): Promise<void> {
+    await queryPrepared(
+      manager,
+      'portal.save-record',
+      `WITH queued AS (
+         INSERT INTO portal_update (dossier_key, kind, body, cause)
+         SELECT $1, u->>'kind', u->'body', $5 FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(u, n) ORDER BY n
+         RETURNING id)
+       UPDATE portal_dossier SET record = $2::jsonb, dossier_code = $3, portal_reference = $6, updated_at = now(),
+              state = CASE WHEN state = 'idle' AND jsonb_array_length($4::jsonb) > 0 THEN 'pending' ELSE state END,
+              next_attempt_at = CASE WHEN state = 'idle' AND jsonb_array_length($4::jsonb) > 0 THEN now() ELSE next_attempt_at END
+        WHERE key = $1`,
+      [key, JSON.stringify(facts), facts.dossierCode, JSON.stringify(updates), cause, facts.portalReference],
+    );
+  }
+
+  /**
+   * Takes up to `limit` due dossiers (any number of replicas: SKIP LOCKED) with each one's head: its oldest unsent
+   * update — for a dossier the portal does not know yet, its oldest unsent version (its progress waits behind its
+   * acceptance). Their due time moves a lease ahead in the same statement, then it commits: no lock is held while
+   * the portal answers.
+   */
+  take(limit: number, now: Date, leaseMs: number): Promise<TakenHead[]> {
+    return queryPrepared<TakenHead>(
+      this.dataSource.manager,
+      'portal.take-heads',
+      `WITH due AS (
+         SELECT d.key FROM portal_dossier d
+          WHERE d.state = 'pending' AND d.next_attempt_at <= $1
+            AND EXISTS (SELECT 1 FROM portal_update u WHERE u.dossier_key = d.key AND u.sent_at IS NULL AND (d.known_to_portal OR u.kind = 'dossier'))
+          ORDER BY d.next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED),
+       taken AS (
+         UPDATE portal_dossier d SET next_attempt_at = $1::timestamptz + make_interval(secs => $3::double precision / 1000), attempts = d.attempts + 1
+           FROM due WHERE d.key = due.key
+         RETURNING d.key, d.attempts, d.known_to_portal, d.failures, d.refusals)
+       SELECT taken.key, taken.attempts AS attempt, taken.known_to_portal AS "knownToPortal", taken.failures, taken.refusals,
+              head.id AS "updateId", head.kind, head.body
+         FROM taken JOIN LATERAL (
+           SELECT u.id::text, u.kind, u.body FROM portal_update u
+            WHERE u.dossier_key = taken.key AND u.sent_at IS NULL AND (taken.known_to_portal OR u.kind = 'dossier')
+            ORDER BY u.id LIMIT 1) head ON true`,
+      [now, limit, leaseMs],
+    );
+  }
+
+  /** Records what became of a head, only while the record still holds the attempt that took it; false when the lease was lost. */
+  async settle(head: Pick<TakenHead, 'key' | 'attempt' | 'updateId' | 'kind'>, outcome: HeadOutcome, at: Date, maxRefusals: number): Promise<boolean> {
+    const rows = await queryPrepared<{ key: string }>(
+      this.dataSource.manager,
+      'portal.settle-head',
+      `WITH mine AS (SELECT key FROM portal_dossier WHERE key = $1 AND attempts = $2 AND state = 'pending' FOR UPDATE),
+       sent AS (
+         UPDATE portal_update SET sent_at = $5 WHERE id = $3::bigint AND $4 = 'sent' AND sent_at IS NULL AND EXISTS (SELECT 1 FROM mine) RETURNING id),
+       rest AS (
+         SELECT count(*)::int AS n FROM portal_update u
+          WHERE u.dossier_key = $1 AND u.sent_at IS NULL AND u.id <> $3::bigint)
+       UPDATE portal_dossier d SET
+         known_to_portal = d.known_to_portal OR ($4 = 'sent' AND $6 = 'dossier'),
+         failures = CASE WHEN $4 = 'sent' THEN 0 ELSE d.failures + 1 END,
+         refusals = CASE WHEN $4 = 'sent' THEN 0 WHEN $4 = 'refused' THEN d.refusals + 1 ELSE d.refusals END,
+         last_error = CASE WHEN $4 = 'sent' THEN d.last_error ELSE $7 END,
+         last_error_at = CASE WHEN $4 = 'sent' THEN d.last_error_at ELSE $5 END,
+         last_sent_at = CASE WHEN $4 = 'sent' THEN $5 ELSE d.last_sent_at END,
+         state = CASE WHEN $4 = 'sent' THEN (CASE WHEN (SELECT n FROM rest) > 0 THEN 'pending' ELSE 'idle' END)
+                      WHEN $4 = 'refused' AND d.refusals + 1 >= $9 THEN 'parked' ELSE 'pending' END,
+         next_attempt_at = CASE WHEN $4 = 'sent' THEN (CASE WHEN (SELECT n FROM rest) > 0 THEN $5 ELSE NULL END)
+                                WHEN $4 = 'refused' AND d.refusals + 1 >= $9 THEN NULL ELSE $8 END,
+         updated_at = $5
+        FROM mine WHERE d.key = mine.key
+       RETURNING d.key`,
+      [
+        head.key,
+        head.attempt,
+        head.updateId,
+        outcome.kind,
+        at,
+        head.kind,
+        outcome.kind === 'sent' ? null : outcome.error,
+        outcome.kind === 'sent' ? null : outcome.nextAttemptAt,
+        maxRefusals,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  /** An operator's retry: a parked (or waiting) record is due now, its refusals forgotten. False: no such record. */
+  async retryNow(key: string, now: Date): Promise<boolean> {
+    const rows = await queryPrepared<{ key: string }>(
+      this.dataSource.manager,
+      'portal.retry-record',
+      `UPDATE portal_dossier d SET refusals = 0, failures = 0, updated_at = $2::timestamptz,
+              state = CASE WHEN EXISTS (SELECT 1 FROM portal_update u WHERE u.dossier_key = d.key AND u.sent_at IS NULL) THEN 'pending' ELSE 'idle' END,
+              next_attempt_at = CASE WHEN EXISTS (SELECT 1 FROM portal_update u WHERE u.dossier_key = d.key AND u.sent_at IS NULL) THEN $2::timestamptz ELSE NULL END
+        WHERE key = $1 RETURNING key`,
+      [key, now],
+    );
+    return rows.length === 1;
+  }
+
+  /** Updates not yet sent, and how long the oldest has waited (seconds); records parked; for the metrics. */
+  async backlog(now: Date): Promise<{ updates: number; oldestSeconds: number; parked: number }> {
+    const [row] = await queryPrepared<{ updates: number; oldestSeconds: number; parked: number }>(
+      this.dataSource.manager,
+      'portal.backlog',
+      `SELECT (SELECT count(*)::int FROM portal_update WHERE sent_at IS NULL) AS updates,
+              COALESCE((SELECT extract(epoch FROM $1::timestamptz - min(created_at)) FROM portal_update WHERE sent_at IS NULL), 0)::float AS "oldestSeconds",
+              (SELECT count(*)::int FROM portal_dossier WHERE state = 'parked') AS parked`,
+      [now],
+    );
+    return row;
+  }
+}

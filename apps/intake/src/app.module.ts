@@ -7,6 +7,7 @@ import { PersistenceModule } from '@motcua/persistence';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { entities, migrations } from './database';
 import { DossiersModule } from './dossiers/dossiers.module';
+import { SubmissionsModule } from './submissions/submissions.module';
 
 export const SERVICE = 'intake';
 
@@ -18,6 +19,7 @@ export const SERVICE = 'intake';
     CatalogueReplicaModule.forService(SERVICE),
     ObservabilityModule.forService({ service: SERVICE, readinessChecks: [MessagingReadiness, CatalogueReadiness] }),
     DossiersModule,
+    SubmissionsModule,
     CatalogueModule,
   ],
 })

@@ -9,6 +9,7 @@ import { StatusHistoryOrder1764150000014 } from './migrations/1764150000014-stat
 import { LookupAttempts1764150000030 } from './migrations/1764150000030-lookup-attempts';
 import { CoordinatorName1764150000031 } from './migrations/1764150000031-coordinator-name';
 import { Postal1764150000032 } from './migrations/1764150000032-postal';
+import { OnlineSubmissions1764150000033 } from './migrations/1764150000033-online-submissions';
 
 /** Intake's tables, listed explicitly (never globbed), and the migrations that create them, in order. */
 export const entities = [...messagingEntities, Dossier, DossierStatusChange];
@@ -22,4 +23,5 @@ export const migrations = [
   LookupAttempts1764150000030,
   CoordinatorName1764150000031,
   Postal1764150000032,
+  OnlineSubmissions1764150000033,
 ];

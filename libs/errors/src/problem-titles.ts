@@ -51,6 +51,15 @@ export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
   'DOSSIER.NOT_AWAITING_SUPPLEMENT': { status: 409, title: 'Hồ sơ không ở trạng thái chờ bổ sung' },
   'DOSSIER.SUPPLEMENT_INCOMPLETE': { status: 422, title: 'Hồ sơ bổ sung chưa đủ các giấy tờ đã yêu cầu' },
 
+  // intake: online submissions from the National Portal
+  'SUBMISSION.NOT_FOUND': { status: 404, title: 'Không tìm thấy hồ sơ nộp trực tuyến' },
+  'SUBMISSION.ALREADY_DECIDED': { status: 409, title: 'Hồ sơ nộp trực tuyến đã được tiếp nhận hoặc từ chối' },
+  'SUBMISSION.REFERENCE_REUSED': { status: 409, title: 'Mã hồ sơ trên Cổng Dịch vụ công quốc gia đã được dùng cho một hồ sơ khác' },
+  'SUBMISSION.PORTAL_ONLY': { status: 403, title: 'Chỉ Cổng Dịch vụ công quốc gia mới gửi hồ sơ nộp trực tuyến' },
+  'SUBMISSION.FILED_IN_FUTURE': { status: 422, title: 'Thời điểm nộp hồ sơ ở tương lai' },
+  'SUBMISSION.DOCUMENT_UNKNOWN': { status: 422, title: 'Thành phần hồ sơ không có trong danh mục của thủ tục' },
+  'SUBMISSION.MISSING_REQUIRED': { status: 422, title: 'Yêu cầu bổ sung phải liệt kê các thành phần hồ sơ còn thiếu' },
+
   // the catalogue (workflow's, and intake's replica of it)
   'CATALOGUE.NOT_READY': { status: 503, title: 'Danh mục thủ tục chưa được đồng bộ đến dịch vụ này' },
   'CATALOGUE.AREA_NOT_FOUND': { status: 404, title: 'Không tìm thấy đơn vị hành chính' },

@@ -28,6 +28,25 @@ const refusal = (code: `DOSSIER.${string}`, field: string, message: string): Ref
  * The first failed check is the answer. Pure: the catalogue and the day are passed in.
  */
 export function checkSubmission(submission: Submission, catalogue: SubmissionCatalogue, onDate: string): Refusal | null {
+  const refused = checkReceivable(submission, catalogue, onDate);
+  if (refused) return refused;
+  const missing = missingDocuments(catalogue.procedure(submission.procedureCode)!.documents, submission.documents);
+  if (missing.length > 0) {
+    return new Refusal(
+      'DOSSIER.DOCUMENTS_MISSING',
+      undefined,
+      missing.map((d) => ({ field: 'documents', code: 'DOCUMENT_MISSING', message: `${d.code}: ${d.name}` })),
+    );
+  }
+  return null;
+}
+
+/**
+ * Every check of `checkSubmission` but the documents: whether this desk may receive this procedure through this
+ * channel for this applicant at all. An online submission is filed when it passes (whether it is complete is the
+ * desk officer's to judge, and an incomplete one is refused with everything missing at once).
+ */
+export function checkReceivable(submission: Omit<Submission, 'documents'>, catalogue: SubmissionCatalogue, onDate: string): Refusal | null {
   const procedure = catalogue.procedure(submission.procedureCode);
   if (!procedure) {
     return refusal('DOSSIER.PROCEDURE_UNKNOWN', 'procedureCode', `${submission.procedureCode} is not in the catalogue`);
@@ -53,14 +72,6 @@ export function checkSubmission(submission: Submission, catalogue: SubmissionCat
   const route = routeProcess(procedure.steps, context, catalogue.organisation);
   if (!route.ok) {
     return refusal('DOSSIER.NO_COMPETENT_AGENCY', 'applicant.wardCode', `step ${route.stepNumber} cannot be resolved: ${route.failure.reason}`);
-  }
-  const missing = missingDocuments(procedure.documents, submission.documents);
-  if (missing.length > 0) {
-    return new Refusal(
-      'DOSSIER.DOCUMENTS_MISSING',
-      undefined,
-      missing.map((d) => ({ field: 'documents', code: 'DOCUMENT_MISSING', message: `${d.code}: ${d.name}` })),
-    );
   }
   return null;
 }

@@ -60,6 +60,14 @@ export class Dossier {
   @Column({ type: 'text', nullable: true })
   pickupWaybill: string | null;
 
+  /** An online dossier (channel 2): the National Portal's own reference of it (MaHoSoQG). */
+  @Column({ type: 'text', nullable: true })
+  portalReference: string | null;
+
+  /** An online dossier: when the applicant filed it on the portal (NgayNopHoSo); the receipt is `receivedAt`. */
+  @Column({ type: 'timestamptz', nullable: true })
+  filedAt: Date | null;
+
   /** The result's shipment (trạng thái bưu chính): beside the national status, never setting it. Null until the post has it. */
   @Column({ type: 'uuid', nullable: true })
   postalShipmentId: string | null;

@@ -217,8 +217,8 @@ export class DossierStore {
       `WITH d AS (
              INSERT INTO dossier (id, code, procedure_code, channel, receiving_agency_code, coordinator_id, applicant,
                                   documents, return_method, national_status, event_sequence, received_at, created_at, lookup_secret_hash,
-                                  appointment_at, original_appointment_at, delivery_address, pickup_waybill)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $14, $15, $16) RETURNING id)
+                                  appointment_at, original_appointment_at, delivery_address, pickup_waybill, portal_reference, filed_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $14, $15, $16, $17, $18) RETURNING id)
            INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, agency_code, occurred_at)
            SELECT id, $10, 'intake', $11, 0, $5, $12 FROM d`,
       [
@@ -238,6 +238,8 @@ export class DossierStore {
         dossier.appointmentAt,
         dossier.deliveryAddress ? JSON.stringify(dossier.deliveryAddress) : null,
         dossier.pickupWaybill,
+        dossier.portalReference,
+        dossier.filedAt,
       ],
     );
   }

@@ -18,6 +18,8 @@ const dossier: Dossier = {
   returnMethod: ReturnMethod.Desk,
   deliveryAddress: null,
   pickupWaybill: null,
+  portalReference: null,
+  filedAt: null,
   postalShipmentId: null,
   postalWaybill: null,
   postalState: null,

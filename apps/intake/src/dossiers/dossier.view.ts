@@ -33,6 +33,10 @@ export interface DossierView {
   deliveryAddress: Dossier['deliveryAddress'];
   /** Channel 3: the waybill of the pick-up order the post collected the dossier under (null when none was given). */
   pickupWaybill: string | null;
+  /** Channel 2: the National Portal's reference of the online dossier (MaHoSoQG), null otherwise. */
+  portalReference: string | null;
+  /** Channel 2: when the applicant filed it on the portal (NgayNopHoSo), null otherwise. */
+  filedAt: string | null;
   /** The result's shipment beside the national status: null until the post has it. */
   postal: PostalStateView | null;
   nationalStatus: number;
@@ -82,6 +86,8 @@ export function toDossierView(
     returnMethod: dossier.returnMethod,
     deliveryAddress: dossier.deliveryAddress ?? null,
     pickupWaybill: dossier.pickupWaybill ?? null,
+    portalReference: dossier.portalReference ?? null,
+    filedAt: dossier.filedAt ? toVietnamIso(dossier.filedAt) : null,
     postal: postalView(dossier),
     nationalStatus: dossier.nationalStatus,
     nationalStatusName: nationalStatusName(dossier.nationalStatus),

@@ -5,6 +5,7 @@ import { ApplyWorkflowProgress } from './apply-workflow-progress';
 import { DossierQueries } from './dossier.queries';
 import { DossierStore } from './dossier.store';
 import { DossiersController } from './dossiers.controller';
+import { ReceiveDossier } from './receive-dossier';
 import { SubmitDossier } from './submit-dossier';
 import { SupplyDocuments } from './supply-documents';
 import { PostalShipmentHandler } from './postal-shipment.handler';
@@ -13,6 +14,7 @@ import { WorkflowProgressHandler } from './workflow-progress.handler';
 @Module({
   imports: [LookupLimitsModule],
   controllers: [DossiersController, WorkflowProgressHandler, PostalShipmentHandler],
-  providers: [SubmitDossier, SupplyDocuments, ApplyWorkflowProgress, ApplyShipmentProgress, DossierQueries, DossierStore],
+  providers: [ReceiveDossier, SubmitDossier, SupplyDocuments, ApplyWorkflowProgress, ApplyShipmentProgress, DossierQueries, DossierStore],
+  exports: [ReceiveDossier, DossierQueries],
 })
 export class DossiersModule {}

@@ -84,10 +84,14 @@ describe('postal-delivery: results by post and pick-ups', () => {
     return rows[0];
   };
   const inState = (dossierCode: string, state: string) =>
-    eventually(async () => {
-      const shipment = await shipmentOf(dossierCode);
-      return shipment?.state === state ? shipment : undefined;
-    }, `the shipment of ${dossierCode} to be ${state}`, 30_000);
+    eventually(
+      async () => {
+        const shipment = await shipmentOf(dossierCode);
+        return shipment?.state === state ? shipment : undefined;
+      },
+      `the shipment of ${dossierCode} to be ${state}`,
+      30_000,
+    );
   const announced = async (shipmentId: string): Promise<string[]> =>
     (await db.query(`SELECT type FROM outbox_message WHERE payload->>'shipmentId' = $1 ORDER BY (payload->>'sequence')::int`, [shipmentId])).rows.map(
       (r) => r.type as string,

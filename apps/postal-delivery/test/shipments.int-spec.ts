@@ -84,10 +84,14 @@ describe('postal-delivery: results by post and pick-ups', () => {
     return rows[0];
   };
   const inState = (dossierCode: string, state: string) =>
-    eventually(async () => {
-      const shipment = await shipmentOf(dossierCode);
-      return shipment?.state === state ? shipment : undefined;
-    }, `the shipment of ${dossierCode} to be ${state}`);
+    eventually(
+      async () => {
+        const shipment = await shipmentOf(dossierCode);
+        return shipment?.state === state ? shipment : undefined;
+      },
+      `the shipment of ${dossierCode} to be ${state}`,
+      30_000,
+    );
   const announced = async (shipmentId: string): Promise<string[]> =>
     (await db.query(`SELECT type FROM outbox_message WHERE payload->>'shipmentId' = $1 ORDER BY (payload->>'sequence')::int`, [shipmentId])).rows.map(
       (r) => r.type as string,
@@ -271,6 +275,51 @@ describe('postal-delivery: results by post and pick-ups', () => {
       expect(rows[0].reason).toBe('Người nhận vắng nhà');
     });
 
+    it('tells each failed attempt, and the hand-over the carrier’s events imply when its "picked up" comes last', async () => {
+      const { id, waybill, dossierCode } = await aShipment();
+      carrier.control({ callbacks: 'reverse' });
+      carrier.advance(waybill, { status: 'PICKED_UP' });
+      carrier.advance(waybill, { status: 'IN_TRANSIT' });
+      expect(await carrier.flushCallbacks()).toBe(2); // in transit first: nobody recorded the hand-over
+      await carrier.callbacksSettled();
+      await inState(dossierCode, 'in_transit');
+      carrier.control({ callbacks: 'normal' });
+      carrier.advance(waybill, { status: 'DELIVERY_FAILED', note: 'Người nhận vắng nhà' });
+      await inState(dossierCode, 'delivery_failed');
+      carrier.advance(waybill, { status: 'DELIVERY_FAILED', note: 'Sai số nhà' });
+      await eventually(async () => ((await announced(id)).length === 4 ? true : undefined), 'the second failure to be told');
+
+      expect(await announced(id)).toEqual([
+        'postal.shipment.created',
+        'postal.shipment.handed-over',
+        'postal.shipment.delivery-failed',
+        'postal.shipment.delivery-failed',
+      ]);
+      const { rows } = await db.query(`SELECT payload FROM outbox_message WHERE payload->>'shipmentId' = $1 AND type = 'postal.shipment.handed-over'`, [id]);
+      expect(rows[0].payload).toMatchObject({ actorId: 'carrier', state: 'picked_up', sequence: 2 });
+    });
+
+    it('follows the carrier again when it will not cancel because the postman already has it', async () => {
+      const { id, waybill, dossierCode } = await aShipment();
+      carrier.control({ callbacks: 'drop' }); // the "picked up" never reaches us before the desk cancels
+      carrier.advance(waybill, { status: 'PICKED_UP' });
+      const cancelled = await callApi('POST', api(`/shipments/${id}/cancel`), receiver, {});
+      expect(cancelled.body.state).toBe('cancelled');
+
+      await inState(dossierCode, 'picked_up'); // the refusal un-cancels it and the reconciler reads the tracking
+      carrier.control({ callbacks: 'normal' });
+      carrier.advance(waybill, { status: 'IN_TRANSIT' });
+      carrier.advance(waybill, { status: 'DELIVERED' });
+      await inState(dossierCode, 'delivered');
+      expect(await announced(id)).toEqual([
+        'postal.shipment.created',
+        'postal.shipment.cancelled',
+        'postal.shipment.created',
+        'postal.shipment.handed-over',
+        'postal.shipment.delivered',
+      ]);
+    });
+
     it('is cancelled before pick-up, at the carrier too, and not after', async () => {
       const { id, waybill } = await aShipment();
       const cancelled = await callApi('POST', api(`/shipments/${id}/cancel`), receiver, { note: 'Công dân đến nhận trực tiếp' });
@@ -401,6 +450,29 @@ describe('postal-delivery: results by post and pick-ups', () => {
       expect((await callApi('GET', api(`/shipments/${id}`), stranger)).status).toBe(404);
     });
 
+    it('is closed only by the desk it was collected for', async () => {
+      const booked = await book(receiver);
+      const id = booked.body.id as string;
+      const waybill = await eventually(
+        async () => (await db.query(`SELECT waybill FROM shipment WHERE id = $1`, [id])).rows[0]?.waybill as string | undefined,
+        'a waybill',
+      );
+      carrier.advance(waybill, { status: 'PICKED_UP' });
+      await eventually(
+        async () => ((await db.query(`SELECT 1 FROM shipment WHERE id = $1 AND state = 'picked_up'`, [id])).rows[0] ? true : undefined),
+        'the collection',
+      );
+
+      const elsewhere = aDossierAccepted({ receivingAgencyCode: '001.01.20.H26', channel: SubmissionChannel.Post, pickupWaybill: waybill });
+      const here = aDossierAccepted({ receivingAgencyCode: DESK, channel: SubmissionChannel.Post, pickupWaybill: waybill });
+      await publishEvent(suite.prefix, elsewhere);
+      await publishEvent(suite.prefix, here);
+      await eventually(async () => {
+        const { rows } = await db.query(`SELECT dossier_code FROM shipment WHERE id = $1 AND state = 'received'`, [id]);
+        return rows[0] ? (rows[0].dossier_code as string) : undefined;
+      }, 'the pick-up to be closed').then((code) => expect(code).toBe(here.dossierCode));
+    });
+
     it('records papers found incomplete, with what is missing', async () => {
       const booked = await book(receiver);
       expect(booked.status).toBe(201);
@@ -423,7 +495,7 @@ describe('postal-delivery: results by post and pick-ups', () => {
     it.each([
       ['an unknown ward', { address: { ...address, wardCode: '99999' } }, 'address.wardCode'],
       ['a missing phone', { address: { ...address, phone: undefined } }, 'address.phone'],
-      ['a window already past', { windowStart: '2020-01-01T08:00:00+07:00', windowEnd: '2020-01-01T11:00:00+07:00' }, 'windowEnd'],
+      ['a window already past', { windowStart: '2020-01-01T08:00:00+07:00', windowEnd: '2020-01-01T11:00:00+07:00' }, 'windowStart'],
       ['a procedure not received by post', { procedureCode: '1.000894' }, 'procedureCode'],
       ['a desk that is not one', { agencyCode: '999.99.99.H26' }, 'agencyCode'],
     ])('refuses %s, naming the field, and books nothing', async (_what, overrides, field) => {

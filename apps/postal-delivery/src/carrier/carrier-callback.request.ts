@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { CARRIER_STATUSES, type CarrierStatus } from '../shipments/shipment-rules';
 import type { CarrierEventBody } from './vnpost-carrier';
 
@@ -37,9 +37,11 @@ export class CarrierCallbackRequest implements CarrierEventBody {
   @MaxLength(100)
   OrderNumber: string;
 
-  @ApiProperty({ enum: CARRIER_STATUSES })
-  @IsIn(CARRIER_STATUSES)
-  Status: CarrierStatus;
+  @ApiProperty({ enum: CARRIER_STATUSES, description: 'A status this version does not know is answered 200 and skipped (logged), never guessed' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  Status: CarrierStatus | string;
 
   @ApiProperty({ description: "The carrier's time of the event", example: '2026-12-09T10:15:00+07:00' })
   @IsISO8601({ strict: true })

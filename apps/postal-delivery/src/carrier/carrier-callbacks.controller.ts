@@ -36,7 +36,10 @@ export class CarrierCallbacksController {
   @ApiUnauthorizedResponse({ description: 'CARRIER.CALLBACK_SIGNATURE_INVALID: the signature is missing or wrong; nothing changed.' })
   async receive(@Body() callback: CarrierCallbackRequest): Promise<CarrierCallbackAnswer> {
     const carrierEvent = carrierEventOf(callback);
-    if (carrierEvent === null) return { outcome: 'unknown' };
+    if (carrierEvent === null) {
+      this.logger.warn({ waybill: callback.ItemCode, status: callback.Status, eventTime: callback.EventTime }, 'a callback this version cannot read: skipped');
+      return { outcome: 'unknown' };
+    }
     const outcome = await this.applyCarrierEvent.execute(carrierEvent);
     if (outcome === 'unknown') this.logger.warn({ waybill: callback.ItemCode, orderNumber: callback.OrderNumber }, 'a callback about no shipment of ours');
     return { outcome };

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { PHONE_PATTERN } from '@motcua/contracts';
 
 /** The local carrier simulator's credentials (simulators/postal-carrier): what a development machine runs against. */
 export const SIMULATOR_TOKEN = 'motcua-dev-carrier-token';
@@ -25,8 +26,13 @@ export class CarrierEnvironment {
   /** The carrier's service for documents (BK: bưu kiện thường; EMS: chuyển phát nhanh). */
   @Matches(/^[A-Z0-9]{1,10}$/) CARRIER_SERVICE = 'EMS';
 
-  /** The phone on a waybill for a desk the catalogue gives none for: the city's citizen hotline (Hà Nội: 1022). */
-  @Matches(/^[0-9+]{3,15}$/) POSTAL_DESK_PHONE_FALLBACK = '1022';
+  /**
+   * The phone on a waybill for a desk when neither it nor any agency above it has one in the catalogue (the city's
+   * committee normally has). Unset: such an order goes without, and the carrier refuses it (the desk is told).
+   */
+  @IsOptional()
+  @Matches(PHONE_PATTERN, { message: 'POSTAL_DESK_PHONE_FALLBACK must be a phone the carrier takes: 0 or +84, then 9 or 10 digits' })
+  POSTAL_DESK_PHONE_FALLBACK?: string;
 
   /** A sealed result's weight class, in grams. */
   @Type(() => Number) @IsInt() @Min(1) @Max(30_000) POSTAL_RESULT_WEIGHT_GRAMS = 250;

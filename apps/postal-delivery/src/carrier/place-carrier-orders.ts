@@ -47,6 +47,11 @@ export class PlaceCarrierOrders implements OnApplicationBootstrap, OnApplication
     openMs: this.env.CARRIER_CIRCUIT_OPEN_MS,
     maxOpenMs: this.env.CARRIER_CIRCUIT_MAX_OPEN_MS,
   });
+  /** Long enough for a whole batch at the concurrency, each call up to its timeout: a row is never taken twice while its call may still run. */
+  private readonly leaseMs = Math.max(
+    this.env.CARRIER_LEASE_MS,
+    Math.ceil(this.env.CARRIER_BATCH / this.env.CARRIER_CONCURRENCY) * this.env.CARRIER_TIMEOUT_MS + 1_000,
+  );
   private running = false;
   private loop: Promise<void> = Promise.resolve();
 
@@ -78,7 +83,7 @@ export class PlaceCarrierOrders implements OnApplicationBootstrap, OnApplication
     const now = Date.now();
     const state = this.circuit.state(now);
     if (state === 'open') return 0;
-    const taken = await this.store.take(state === 'half_open' ? 1 : this.env.CARRIER_BATCH, new Date(now), this.env.CARRIER_LEASE_MS);
+    const taken = await this.store.take(state === 'half_open' ? 1 : this.env.CARRIER_BATCH, new Date(now), this.leaseMs);
     await inParallel(taken, this.env.CARRIER_CONCURRENCY, (request) => this.make(request));
     return taken.length;
   }
@@ -102,9 +107,15 @@ export class PlaceCarrierOrders implements OnApplicationBootstrap, OnApplication
 
   private async make(request: TakenRequest): Promise<void> {
     const { shipment } = request;
+    // the circuit opened while this batch waited: leave the rest for after the probe
+    const reopensAt = this.circuit.reopensAt();
+    if (this.circuit.state(Date.now()) === 'open' && reopensAt !== null) {
+      return this.settle(request, { status: 'pending', error: 'carrier failing: circuit open', nextAttemptAt: new Date(reopensAt) });
+    }
     if (request.kind === 'create') {
-      // cancelled before its order went out: nothing to place
-      if (shipment.state === 'cancelled') return this.settle(request, { status: 'done', error: 'not placed: cancelled first' });
+      // cancelled before its order ever went out: nothing to place (after a first attempt the carrier may have made
+      // it, so the create is made again — same order number — to learn the waybill the cancellation needs)
+      if (shipment.state === 'cancelled' && request.attempt === 1) return this.settle(request, { status: 'done', error: 'not placed: cancelled first' });
       const answer = await this.carrier.createOrder(carrierOrderOf(shipment));
       this.count(answer);
       if (answer.kind === 'transient') return this.retry(request, answer);
@@ -160,7 +171,25 @@ export class PlaceCarrierOrders implements OnApplicationBootstrap, OnApplication
     const answer = await this.carrier.cancel(shipment.waybill);
     this.count(answer);
     if (answer.kind === 'transient') return this.retry(request, answer);
-    await this.settle(request, { status: answer.kind === 'accepted' ? 'done' : 'failed', error: answer.kind === 'accepted' ? null : answer.error });
+    if (answer.kind === 'accepted') return this.settle(request, { status: 'done', error: null });
+    // the carrier would not cancel (the postman already had it): our cancellation yields to the carrier's word — the
+    // shipment is on its way again, and the reconciler reads the carrier's tracking at once
+    await this.unitOfWork.run(async (tx) => {
+      if (!(await this.store.settleRequest(tx.manager, request, { status: 'failed', error: answer.error, nextAttemptAt: null, at: new Date() }))) return;
+      const locked = await this.store.lock(tx.manager, shipment.id);
+      if (locked?.state !== 'cancelled') return;
+      const at = new Date();
+      await this.recordFact.execute(tx, locked, {
+        source: 'carrier',
+        state: 'created',
+        moveTo: 'created',
+        applied: true,
+        occurredAt: at,
+        note: `Bưu điện không hủy được đơn: ${answer.error}`,
+        actorName: 'Bưu điện',
+        checkAt: at,
+      });
+    });
   }
 
   private count(answer: CarrierAnswer<unknown>): void {
@@ -172,8 +201,23 @@ export class PlaceCarrierOrders implements OnApplicationBootstrap, OnApplication
     const policy = { baseDelayMs: this.env.CARRIER_RETRY_BASE_MS, maxDelayMs: this.env.CARRIER_RETRY_MAX_MS, maxAttempts: this.env.CARRIER_MAX_ATTEMPTS };
     const delay = nextAttemptDelay(policy, request.attempt, Math.random, answer.retryAfterMs);
     if (delay === null) {
-      this.logger.error({ shipmentId: request.shipment.id, kind: request.kind }, `carrier call given up after ${request.attempt} attempts: ${answer.error}`);
-      return this.settle(request, { status: 'failed', error: `gave up after ${request.attempt} attempts: ${answer.error}` });
+      const error = `gave up after ${request.attempt} attempts: ${answer.error}`;
+      this.logger.error({ shipmentId: request.shipment.id, kind: request.kind }, `carrier call ${error}`);
+      if (request.kind === 'cancel') return this.settle(request, { status: 'failed', error });
+      // an order the carrier never took: the shipment fails where the desk sees it (and is told), not silently
+      return this.unitOfWork.run(async (tx) => {
+        if (!(await this.store.settleRequest(tx.manager, request, { status: 'failed', error, nextAttemptAt: null, at: new Date() }))) return;
+        const locked = await this.store.lock(tx.manager, request.shipment.id);
+        if (!locked || locked.state !== 'ordering') return;
+        await this.recordFact.execute(tx, locked, {
+          source: 'system',
+          state: 'order_failed',
+          moveTo: 'order_failed',
+          applied: true,
+          occurredAt: new Date(),
+          note: `Không gửi được đơn tới bưu điện: ${error}`,
+        });
+      });
     }
     await this.settle(request, { status: 'pending', error: answer.error, nextAttemptAt: new Date(Date.now() + delay) });
   }

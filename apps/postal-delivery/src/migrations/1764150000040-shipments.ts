@@ -22,6 +22,8 @@ export class Shipments1764150000040 implements MigrationInterface {
         procedure_code text NOT NULL,
         procedure_name text,
         coordinator_id text NOT NULL,
+        -- workflow's sequence of the coordinator change applied last (0: the one at receipt)
+        coordinator_sequence int NOT NULL DEFAULT 0,
         -- PostalAddress: recipient, phone, street, wardCode
         address jsonb NOT NULL,
         accepted_at timestamptz(3) NOT NULL
@@ -36,6 +38,7 @@ export class Shipments1764150000040 implements MigrationInterface {
         agency_code text NOT NULL,
         procedure_code text NOT NULL,
         coordinator_id text,
+        coordinator_sequence int NOT NULL DEFAULT 0,
         -- both ends as the waybill prints them: name, phone, street, ward/district/province codes
         sender jsonb NOT NULL,
         receiver jsonb NOT NULL,

@@ -1,8 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { DossierAccepted } from '@motcua/contracts';
+import type { DossierAccepted, ShipmentState } from '@motcua/contracts';
 import type { Transaction } from '@motcua/messaging';
 import { RecordShipmentFact } from '../shipments/record-shipment-fact';
 import { ShipmentStore } from '../shipments/shipment.store';
+
+/** A pick-up the post collected (or is bringing): once received, cancelled or left incomplete it is closed for good. */
+const RECEIVABLE: ReadonlySet<ShipmentState> = new Set<ShipmentState>(['picked_up', 'in_transit', 'delivery_failed', 'delivered']);
 
 /**
  * Use case: the desk received in intake (channel 3) a dossier the post collected: its pick-up is closed, linked to
@@ -20,11 +23,14 @@ export class ReceivePickup {
   async execute(accepted: DossierAccepted, tx: Transaction): Promise<void> {
     if (!accepted.pickupWaybill) return;
     const pickup = await this.store.lockPickupByWaybill(tx.manager, accepted.pickupWaybill);
-    if (!pickup) {
-      this.logger.warn({ dossierCode: accepted.dossierCode, waybill: accepted.pickupWaybill }, 'a dossier received under a waybill that is no pick-up of ours');
+    // only the desk it was collected for closes a pick-up, once, and only one the post did collect
+    if (!pickup || pickup.agencyCode !== accepted.receivingAgencyCode || !RECEIVABLE.has(pickup.state)) {
+      this.logger.warn(
+        { dossierCode: accepted.dossierCode, waybill: accepted.pickupWaybill, pickup: pickup ? { agencyCode: pickup.agencyCode, state: pickup.state } : null },
+        'a dossier received under a waybill that is no open pick-up of this desk: the pick-up is left as it is',
+      );
       return;
     }
-    if (pickup.state === 'received') return;
     await this.recordFact.execute(tx, pickup, {
       source: 'desk',
       state: 'received',

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { DossierAccepted, TaskCompleted } from '@motcua/contracts';
+import { CoordinatorChanged, DossierAccepted, TaskCompleted } from '@motcua/contracts';
 import type { AmqpContext } from '@motcua/messaging';
 import { ReceivePickup } from '../pickups/receive-pickup';
 import { ShipResult } from './ship-result';
@@ -18,6 +18,12 @@ export class DossierEventsHandler {
   async onAccepted(@Payload() accepted: DossierAccepted, @Ctx() ctx: AmqpContext): Promise<void> {
     await this.shipResult.plan(accepted, ctx.transaction);
     await this.receivePickup.execute(accepted, ctx.transaction);
+  }
+
+  /** Another coordinator answers for the dossier: they see its shipments. */
+  @EventPattern<string>(CoordinatorChanged.type)
+  async onCoordinatorChanged(@Payload() changed: CoordinatorChanged, @Ctx() ctx: AmqpContext): Promise<void> {
+    await this.shipResult.coordinatorChanged(changed, ctx.transaction);
   }
 
   /** The result signed: it goes out by post if the applicant asked for it. */

@@ -4,7 +4,7 @@ import { readEnvironment } from '@motcua/config';
 import type { Transaction } from '@motcua/messaging';
 import { CarrierEnvironment } from '../carrier/carrier.environment';
 import { announcementEvent } from './shipment-announcement';
-import { FINAL_STATES, announcementOf } from './shipment-rules';
+import { FINAL_STATES, type ShipmentAnnouncement, announcementOf } from './shipment-rules';
 import { type ShipmentFact, type ShipmentRecord, ShipmentStore } from './shipment.store';
 
 /** A fact about a locked shipment, and the state it moves the shipment to (null: history only). */
@@ -18,6 +18,8 @@ export interface Fact extends ShipmentFact {
   readonly missing?: DocumentItem[];
   readonly receivedBy?: string | null;
   readonly dossierCode?: string | null;
+  /** When the reconciler should look at the carrier's tracking, if not the usual silence after this fact. */
+  readonly checkAt?: Date;
 }
 
 /**
@@ -33,27 +35,22 @@ export class RecordShipmentFact {
   constructor(private readonly store: ShipmentStore) {}
 
   async execute(tx: Transaction, shipment: ShipmentRecord, fact: Fact): Promise<'applied' | 'recorded' | 'duplicate'> {
-    const applied = fact.moveTo !== null && fact.moveTo !== shipment.state;
+    // the rules and the use cases decide a move (null: none); a repeated failed delivery is a move of its own
+    const applied = fact.moveTo !== null;
     const recorded = await this.store.recordFact(tx.manager, shipment.id, { ...fact, state: fact.moveTo ?? fact.state, applied });
     if (!recorded) return 'duplicate';
     const now = new Date();
     if (!applied) {
       if (fact.source === 'carrier') {
-        const nextCheckAt = new Date(now.getTime() + this.reconcileAfterMs);
-        await this.store.noteCarrierHeard(
-          tx.manager,
-          shipment.id,
-          fact.carrierTime ?? fact.occurredAt,
-          nextCheckAt,
-          fact.waybill ?? null,
-          fact.postalFee ?? null,
-        );
+        const nextCheckAt = fact.checkAt ?? new Date(now.getTime() + this.reconcileAfterMs);
+        // only the carrier's own clock orders its events: our time of hearing an answer never enters it
+        await this.store.noteCarrierHeard(tx.manager, shipment.id, fact.carrierTime ?? null, nextCheckAt, fact.waybill ?? null, fact.postalFee ?? null);
       }
       return 'recorded';
     }
     const state = fact.moveTo as ShipmentState;
-    const kind = announcementOf(shipment.direction, state);
     const waybill = fact.waybill ?? shipment.waybill;
+    const kinds = announcementsOf(shipment, state);
     const sequence = await this.store.changeState(
       tx.manager,
       shipment.id,
@@ -66,21 +63,36 @@ export class RecordShipmentFact {
         missingDocuments: fact.missing ?? null,
         dossierCode: fact.dossierCode ?? null,
         // on its way with a waybill: the reconciler looks if the carrier falls silent; final: never again
-        nextCheckAt: FINAL_STATES.has(state) || waybill === null ? null : new Date(now.getTime() + this.reconcileAfterMs),
+        nextCheckAt: FINAL_STATES.has(state) || waybill === null ? null : (fact.checkAt ?? new Date(now.getTime() + this.reconcileAfterMs)),
       },
-      kind !== null,
+      kinds.length,
     );
-    if (kind !== null) {
-      const now = {
-        ...shipment,
-        state,
-        sequence,
-        waybill,
-        postalFee: fact.postalFee ?? shipment.postalFee,
-        dossierCode: fact.dossierCode ?? shipment.dossierCode,
-      };
-      await tx.publish(announcementEvent(kind, now, { ...fact, at: fact.occurredAt, missing: fact.missing }));
+    const after = { ...shipment, state, waybill, postalFee: fact.postalFee ?? shipment.postalFee, dossierCode: fact.dossierCode ?? shipment.dossierCode };
+    for (const [index, kind] of kinds.entries()) {
+      const announced = { ...after, sequence: sequence - kinds.length + index + 1 };
+      // a hand-over the carrier's later events imply is the carrier's, at the time of the first of them
+      const by = kind === 'handed_over' && state !== 'picked_up' ? { actorId: 'carrier', actorName: 'Bưu điện', note: null } : {};
+      await tx.publish(
+        announcementEvent(
+          kind,
+          { ...announced, state: kind === 'handed_over' ? 'picked_up' : state },
+          { ...fact, ...by, at: fact.occurredAt, missing: fact.missing },
+        ),
+      );
     }
     return 'applied';
   }
 }
+
+/**
+ * What a move announces: its own news, preceded — for a result that the carrier reports on its way while nobody
+ * recorded its hand-over (the desk did not, the carrier's "picked up" is late or lost) — by the hand-over, so the
+ * applicant still gets the waybill and the slip its row.
+ */
+function announcementsOf(shipment: ShipmentRecord, state: ShipmentState): Exclude<ShipmentAnnouncement, null>[] {
+  const kind = announcementOf(shipment.direction, state);
+  const skippedHandOver = shipment.direction === 'outgoing' && (shipment.state === 'ordering' || shipment.state === 'created') && IMPLY_HAND_OVER.has(state);
+  return [...(skippedHandOver ? (['handed_over'] as const) : []), ...(kind === null ? [] : [kind])];
+}
+
+const IMPLY_HAND_OVER: ReadonlySet<ShipmentState> = new Set<ShipmentState>(['in_transit', 'delivery_failed', 'delivered', 'returned']);

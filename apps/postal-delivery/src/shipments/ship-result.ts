@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { DossierAccepted, TaskCompleted } from '@motcua/contracts';
+import type { CoordinatorChanged, DossierAccepted, TaskCompleted } from '@motcua/contracts';
 import { CatalogueReplica } from '@motcua/catalogue-replica';
 import { readEnvironment } from '@motcua/config';
 import type { Transaction } from '@motcua/messaging';
@@ -42,6 +42,11 @@ export class ShipResult {
       address: accepted.deliveryAddress,
       acceptedAt: new Date(accepted.receivedAt),
     });
+  }
+
+  /** The head of the desk gave the dossier another coordinator: they follow its shipments from now on. */
+  async coordinatorChanged(changed: CoordinatorChanged, tx: Transaction): Promise<void> {
+    await this.store.changeCoordinator(tx.manager, changed.dossierCode, changed.coordinatorId, changed.sequence);
   }
 
   /**

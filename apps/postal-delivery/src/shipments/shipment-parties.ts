@@ -47,7 +47,7 @@ export class ShipmentParties {
     for (let a: CatalogueAgency | undefined = agency; a; a = a.parentCode ? this.catalogue.agency(a.parentCode) : undefined) {
       if (a.phone) return a.phone;
     }
-    return this.env.POSTAL_DESK_PHONE_FALLBACK;
+    return this.env.POSTAL_DESK_PHONE_FALLBACK ?? '';
   }
 
   private wardOf(agency: CatalogueAgency): string | undefined {

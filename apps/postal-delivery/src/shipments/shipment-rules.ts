@@ -54,7 +54,8 @@ export function stateAfterCarrierEvent(now: ShipmentNow, status: CarrierStatus, 
   const next = STATE_OF[status];
   if (status === 'ACCEPTED') return now.state === 'ordering' ? 'created' : null;
   if (status === 'PICKUP_INCOMPLETE' && now.direction !== 'incoming') return null;
-  if (next === now.state) return null;
+  // a second failed attempt is news of its own (the applicant is told each one); any other repeat is not
+  if (next === now.state && next !== 'delivery_failed') return null;
   if (!FINAL_STATES.has(next) && now.lastCarrierEventAt !== null && at.getTime() <= now.lastCarrierEventAt.getTime()) return null;
   return next;
 }
@@ -123,9 +124,14 @@ export function cashOnDelivery(fee: ProcedureFee): number {
 /** How far ahead a pick-up may be asked for, and the shortest window a postman is given. */
 export const PICKUP_MAX_DAYS_AHEAD = 30;
 export const PICKUP_MIN_WINDOW_MINUTES = 60;
+export const PICKUP_MAX_WINDOW_HOURS = 24;
 
-/** The applicant's time window for the collection: in the future, at least an hour long, within a month. */
+/** The applicant's time window for the collection: not begun, at least an hour and at most a day long, within a month. */
 export function refusePickupWindow(start: Date, end: Date, now: Date): Refusal | null {
+  if (start.getTime() < now.getTime() - 5 * 60_000) return Refusal.ofField('PICKUP.WINDOW_INVALID', 'windowStart', 'the window has already begun');
+  if (end.getTime() - start.getTime() > PICKUP_MAX_WINDOW_HOURS * 3_600_000) {
+    return Refusal.ofField('PICKUP.WINDOW_INVALID', 'windowEnd', `a window is at most ${PICKUP_MAX_WINDOW_HOURS} hours long`);
+  }
   if (end.getTime() - start.getTime() < PICKUP_MIN_WINDOW_MINUTES * 60_000) {
     return Refusal.ofField('PICKUP.WINDOW_INVALID', 'windowEnd', `the window ends at least ${PICKUP_MIN_WINDOW_MINUTES} minutes after it starts`);
   }

@@ -104,7 +104,10 @@ export class ShipmentQueries {
       stateName: SHIPMENT_STATE_NAMES[s.state],
       stateChangedAt: toVietnamIso(s.stateChangedAt),
       codAmount: s.codAmount,
-      history: (history.get(s.id) ?? []).filter((e) => e.applied).map(({ at, state, stateName, note }) => ({ at, state, stateName, note })),
+      // the carrier's notes (why a delivery failed) are the applicant's to read; the desk's are not
+      history: (history.get(s.id) ?? [])
+        .filter((e) => e.applied)
+        .map(({ at, state, stateName, note, source }) => ({ at, state, stateName, note: source === 'carrier' ? note : null })),
     }));
   }
 

@@ -225,7 +225,7 @@ export class ShipmentStore {
   }
 
   /** Moves the shipment to a new state and counts the event that announces it: returns that event's sequence. */
-  async changeState(manager: EntityManager, id: string, change: StateChange, announced: boolean): Promise<number> {
+  async changeState(manager: EntityManager, id: string, change: StateChange, announcements: number): Promise<number> {
     const [row] = await queryPrepared<{ sequence: number }>(
       manager,
       'postal.change-state',
@@ -233,7 +233,7 @@ export class ShipmentStore {
               last_carrier_event_at = GREATEST(last_carrier_event_at, $4),
               waybill = COALESCE($5, waybill), postal_fee = COALESCE($6, postal_fee),
               missing_documents = COALESCE($7, missing_documents), dossier_code = COALESCE($8, dossier_code),
-              next_check_at = $9, sequence = sequence + CASE WHEN $10 THEN 1 ELSE 0 END
+              next_check_at = $9, sequence = sequence + $10::int
         WHERE id = $1 RETURNING sequence`,
       [
         id,
@@ -245,10 +245,22 @@ export class ShipmentStore {
         change.missingDocuments ? JSON.stringify(change.missingDocuments) : null,
         change.dossierCode ?? null,
         change.nextCheckAt,
-        announced,
+        announcements,
       ],
     );
     return row.sequence;
+  }
+
+  /** The dossier has another coordinator: they, and no longer the one before, see its shipments (the newest change wins). */
+  async changeCoordinator(manager: EntityManager, dossierCode: string, coordinatorId: string, sequence: number): Promise<void> {
+    await executePrepared(
+      manager,
+      'postal.change-coordinator',
+      `WITH d AS (
+         UPDATE result_delivery SET coordinator_id = $2, coordinator_sequence = $3 WHERE dossier_code = $1 AND coordinator_sequence < $3)
+       UPDATE shipment SET coordinator_id = $2, coordinator_sequence = $3 WHERE dossier_code = $1 AND coordinator_sequence < $3`,
+      [dossierCode, coordinatorId, sequence],
+    );
   }
 
   /** Counts an event announced outside a state change (a pick-up's request): the next one's sequence follows it. */
@@ -260,7 +272,7 @@ export class ShipmentStore {
   async noteCarrierHeard(
     manager: EntityManager,
     id: string,
-    at: Date,
+    at: Date | null,
     nextCheckAt: Date | null,
     waybill: string | null,
     postalFee: number | null,
@@ -269,7 +281,8 @@ export class ShipmentStore {
       manager,
       'postal.carrier-heard',
       `UPDATE shipment SET last_carrier_event_at = GREATEST(last_carrier_event_at, $2), waybill = COALESCE(waybill, $4), postal_fee = COALESCE(postal_fee, $5),
-              next_check_at = CASE WHEN next_check_at IS NULL THEN NULL ELSE $3::timestamptz END
+              next_check_at = CASE WHEN state IN ('delivered', 'returned', 'cancelled', 'order_failed', 'incomplete', 'received') THEN NULL
+                                   WHEN next_check_at IS NULL AND $4::text IS NULL THEN NULL ELSE $3::timestamptz END
         WHERE id = $1`,
       [id, at, nextCheckAt, waybill, postalFee],
     );

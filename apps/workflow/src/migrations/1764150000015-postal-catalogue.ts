@@ -42,6 +42,8 @@ export class PostalCatalogue1764150000015 implements MigrationInterface {
 
 /** Demo contacts of desks: [agency code, address, phone]. Not from an official directory. */
 const DESK_CONTACTS: readonly (readonly [string, string, string])[] = [
+  // the city's People's Committee: the switchboard a desk without a phone of its own is reached through
+  ['000.00.00.H26', 'Số 79 phố Đinh Tiên Hoàng, phường Lý Thái Tổ, quận Hoàn Kiếm, Hà Nội', '02438253536'],
   // the district committees (their one-stop desks)
   ['000.01.20.H26', 'Số 25 phố Liễu Giai, phường Liễu Giai, quận Ba Đình, Hà Nội', '02437338120'],
   ['000.02.20.H26', 'Số 126 phố Hàng Trống, phường Hàng Trống, quận Hoàn Kiếm, Hà Nội', '02438254052'],

@@ -430,9 +430,10 @@ describe('national-portal: every dossier’s state and progress to the portal, i
     const parked = await eventually(
       async () => {
         const rows = await db.query(`SELECT state, last_error AS "lastError", refusals FROM portal_dossier WHERE key = $1`, [code]);
-        return rows[0]?.state === 'parked' ? rows[0] : undefined;
+        // parked, and the whole life queued behind its head (it may be parked before the last events are heard)
+        return rows[0]?.state === 'parked' && (await unsent([code])) === LIFE_UPDATES ? rows[0] : undefined;
       },
-      'the dossier parked',
+      'the dossier parked with its whole life queued',
       PATIENCE,
     );
     expect(parked).toEqual({ state: 'parked', lastError: message, refusals: 3 });

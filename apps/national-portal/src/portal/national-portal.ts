@@ -3,7 +3,8 @@ export type PortalDate = string;
 
 /** HoSo: a dossier as DongBoHoSoMC sends it (docs/national-portal.md, field list). Absent fields are not sent. */
 export interface HoSo {
-  MaHoSo: string;
+  /** Absent only in a desk's refusal (3) of an online dossier before it had a code: keyed by `MaHoSoQG` alone. */
+  MaHoSo?: string;
   MaHoSoQG?: string;
   MaTTHC: string;
   TenTTHC: string;

@@ -38,9 +38,11 @@ export class PortalApi extends NationalPortal {
     return {
       kind: 'accepted',
       value: dossiers.map((d, i) => {
-        const result = data.find((r) => r.MaHoSo === d.MaHoSo) ?? data[i];
+        // the portal names a refusal keyed by MaHoSoQG (no MaHoSo) by its MaHoSoQG
+        const key = d.MaHoSo ?? d.MaHoSoQG ?? '';
+        const result = data.find((r) => r.MaHoSo === key) ?? data[i];
         const accepted = result !== undefined && succeeded(result.error_code);
-        return { maHoSo: d.MaHoSo, accepted, message: result?.message ?? (result ? null : 'no result for this dossier in the portal’s answer') };
+        return { maHoSo: key, accepted, message: result?.message ?? (result ? null : 'no result for this dossier in the portal’s answer') };
       }),
     };
   }

@@ -5,6 +5,7 @@ import {
   DossierSupplemented,
   NationalStatus,
   ReturnMethod,
+  SubmissionFiled,
   SubmissionRefused,
   SupplementRequested,
   TaskCompleted,
@@ -269,13 +270,48 @@ describe('a dossier’s sync record, from its events', () => {
     const input: DossierEventOf = { type: 'submission-refused', event: refused };
     expect(syncKeyOf(input)).toBe('QG:G22.99-261207-0001');
     const { updates } = play([input]);
-    expect(updates[0][0].body).toMatchObject({
-      MaHoSo: 'G22.99-261207-0001',
+    // keyed by MaHoSoQG alone: a dossier code is the desk's to give, and this one never had one (docs/national-portal.md)
+    expect(updates[0][0].body).toEqual({
       MaHoSoQG: 'G22.99-261207-0001',
+      MaTTHC: '1.001193',
       TrangThaiHoSo: 3,
       LyDo: 'Không thuộc thẩm quyền',
       KenhThucHien: 2,
       NgayNopHoSo: '20261206220000',
+      NgayKetThucXuLy: '20261207100000',
+      DonViXuLy: accepted.receivingAgencyCode,
     });
+  });
+
+  it('sends nothing of an online filing (1): the portal has it, and the desk’s acceptance goes as the dossier it became', () => {
+    const filed = event(SubmissionFiled, {
+      submissionId: randomUUID(),
+      portalReference: 'G22.99-261207-0002',
+      receivingAgencyCode: accepted.receivingAgencyCode,
+      procedureCode: '1.001193',
+      nationalStatus: NationalStatus.NewlyFiled,
+      sequence: 1,
+      occurredAt: '2026-12-07T01:00:00.000Z',
+      applicant: { fullName: 'Trần Văn Nam', wardCode: '00016' },
+      documents: [],
+      returnMethod: ReturnMethod.Desk,
+      filedAt: '2026-12-06T15:00:00.000Z',
+      countsFrom: '2026-12-07T01:00:00.000Z',
+      decideBy: '2026-12-07T10:00:00.000Z',
+    });
+    const { updates } = play([{ type: 'submission-filed', event: filed }]);
+    expect(updates).toEqual([[]]);
+  });
+
+  it('an appointment moved by the supplement’s pause, published at 5, does not take the supplied dossier back to 5', () => {
+    const { updates } = play([
+      { type: 'accepted', event: accepted },
+      { type: 'task-created', event: created(1, '2026-12-07T02:10:00.000Z') },
+      { type: 'supplement-requested', event: supplementRequested(2, '2026-12-08T03:00:00.000Z') },
+      { type: 'supplemented', event: supplemented(2, '2026-12-09T01:00:00.000Z') },
+      { type: 'appointment-changed', event: { ...moved(3, '2026-12-09T01:00:01.000Z'), nationalStatus: NationalStatus.SupplementRequested } },
+    ]);
+    expect(statuses(updates)).toEqual([2, 4, 5, 4, 4]);
+    expect(updates[4][0].body).toMatchObject({ NgayHenTra: '20261211160000' });
   });
 });

@@ -132,7 +132,7 @@ export function applyDossierEvent(before: DossierFacts | null, input: DossierEve
   const facts = before ?? noFacts(input);
   const { sequence } = input.event;
   if (sequence <= (isIntake(input) ? facts.intakeSequence : facts.workflowSequence)) return { outcome: 'stale' };
-  const next = isIntake(input) ? { ...facts, intakeSequence: sequence } : { ...facts, workflowSequence: sequence, status: input.event.nationalStatus };
+  const next = isIntake(input) ? { ...facts, intakeSequence: sequence } : { ...facts, workflowSequence: sequence, status: workflowStatus(facts, input) };
   const after = applyFacts(next, facts, input);
   const progress = progressRow(facts, after, input);
   const hoSoBefore = before === null ? null : hoSoOf(before, settings);
@@ -141,6 +141,16 @@ export function applyDossierEvent(before: DossierFacts | null, input: DossierEve
   if (hoSoAfter !== null && JSON.stringify(hoSoAfter) !== JSON.stringify(hoSoBefore)) updates.push({ kind: 'dossier', body: hoSoAfter });
   if (progress) updates.push({ kind: 'progress', body: progress });
   return { outcome: 'applied', facts: after, updates };
+}
+
+/**
+ * The national status after a workflow event: its own, except for an appointment change, which changes no status.
+ * Workflow publishes the pause's appointment change while its case is still at 5 (resume-case.ts), after intake's
+ * supplement has already answered the request (4): taking its 5 would send the portal 4 → 5 → 4.
+ */
+function workflowStatus(facts: DossierFacts, input: DossierEventOf): number {
+  if (input.type === 'appointment-changed' && facts.status !== 0) return facts.status;
+  return input.event.nationalStatus;
 }
 
 function applyFacts(facts: DossierFacts, previous: DossierFacts, input: DossierEventOf): DossierFacts {
@@ -316,8 +326,25 @@ export function hoSoOf(facts: DossierFacts, settings: MappingSettings): HoSo | n
   if (r === null || facts.status === 0) return null;
   const optional = (field: string, value: string | null | undefined) => (value ? { [field]: value } : {});
   const at = (field: string, value: string | null) => (value === null ? {} : { [field]: portalDate(value) });
+  if (facts.dossierCode === null) {
+    // An online submission before it is a dossier: the portal holds the filing (1) since the applicant filed it
+    // there, and the code (MaHoSo) is the desk's to give. Only the desk's refusal (3) goes back, keyed by MaHoSoQG
+    // alone (docs/national-portal.md); its acceptance goes back as the dossier it became.
+    if (facts.status !== 3 || facts.portalReference === null) return null;
+    return {
+      MaHoSoQG: facts.portalReference,
+      MaTTHC: r.procedureCode,
+      KenhThucHien: 2,
+      ...optional('ChuHoSo', r.applicant.fullName),
+      NgayNopHoSo: portalDate(r.filedAt),
+      TrangThaiHoSo: 3,
+      ...at('NgayKetThucXuLy', facts.processingEndedAt),
+      DonViXuLy: r.agencyCode,
+      ...optional('LyDo', facts.reason),
+    } as HoSo;
+  }
   return {
-    MaHoSo: facts.dossierCode ?? (facts.portalReference as string),
+    MaHoSo: facts.dossierCode,
     ...optional('MaHoSoQG', facts.portalReference),
     MaTTHC: r.procedureCode,
     TenTTHC: r.procedureName ?? r.procedureCode,

@@ -43,7 +43,7 @@ export interface SupplementEntry {
 export interface TienDo {
   MaHoSo: string;
   NguoiXuLy: string;
-  ChucDanh: string;
+  ChucDanh?: string;
   ThoiDiemXuLy: PortalDate;
   PhongBanXuLy: string;
   NoiDungXuLy: string;

@@ -227,6 +227,10 @@ function applyFacts(facts: DossierFacts, previous: DossierFacts, input: DossierE
       const e = input.event;
       const { [e.taskId]: _done, ...open } = facts.openTasks;
       // the result signed: processing ended (NgayKetThucXuLy, what the portal's on-time score compares)
+      // the result handed over (10, before workflow's case-closed): returned now; the portal takes no 10 without NgayTra
+      if (e.nationalStatus === 10) {
+        return { ...facts, openTasks: open, returnedAt: facts.returnedAt ?? e.occurredAt, processingEndedAt: facts.processingEndedAt ?? e.occurredAt };
+      }
       return { ...facts, openTasks: open, processingEndedAt: e.nationalStatus === 9 ? e.occurredAt : facts.processingEndedAt };
     }
     case 'supplement-requested': {
@@ -299,7 +303,8 @@ function progressRow(before: DossierFacts, after: DossierFacts, input: DossierEv
     return {
       MaHoSo: code,
       NguoiXuLy: e.actorName ?? e.actorId,
-      ChucDanh: task ? titleOf(task.role) : '',
+      // the step's role is known from its task's creation; a string field present must not be empty
+      ...(task ? { ChucDanh: titleOf(task.role) } : {}),
       ThoiDiemXuLy: portalDate(e.occurredAt),
       PhongBanXuLy: e.agencyName ?? e.agencyCode,
       NoiDungXuLy: e.note ? `${e.stepName} (${e.action}): ${e.note}` : `${e.stepName} (${e.action})`,

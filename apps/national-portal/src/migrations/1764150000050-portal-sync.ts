@@ -7,7 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   one (open tasks, each producer's highest sequence applied), and the state of its queue: due time of its head,
  *   attempts, refusals, the last error, parked;
  * - `portal_update`: the per-dossier queue, in order (id): a DongBoHoSoMC version or a CapNhatTienDoHoSoMC row,
- *   appended in the inbox transaction of the event that made it, sent strictly one dossier's head at a time;
+ *   appended in the inbox transaction of the event that made it, sent strictly one dossier's head at a time; a
+ *   progress row once per hand-over (`fact`), in workflow's order (`sequence`) among the unsent ones;
  * - `online_refused`: online dossiers intake would not take (its 4xx), with its message, for operators.
  */
 export class PortalSync1764150000050 implements MigrationInterface {
@@ -51,8 +52,13 @@ export class PortalSync1764150000050 implements MigrationInterface {
         body jsonb NOT NULL,
         -- the event that made it: its type and producer's sequence, for operators
         cause text NOT NULL,
+        -- a progress row's hand-over (task-created#<taskId>, task-completed#<taskId>): one row each; null for a version
+        fact text,
+        -- a progress row's workflow sequence: the order progress rows are sent in, whatever order they were heard in
+        sequence int,
         sent_at timestamptz(3),
-        created_at timestamptz(3) NOT NULL DEFAULT now()
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        UNIQUE (dossier_key, fact)
       )`);
     await runner.query(`CREATE INDEX portal_update_queue ON portal_update (dossier_key, id) WHERE sent_at IS NULL`);
     await runner.query(`

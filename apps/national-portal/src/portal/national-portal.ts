@@ -44,7 +44,7 @@ export interface SupplementEntry {
 export interface TienDo {
   MaHoSo: string;
   NguoiXuLy: string;
-  ChucDanh: string;
+  ChucDanh?: string;
   ThoiDiemXuLy: PortalDate;
   PhongBanXuLy: string;
   NoiDungXuLy: string;

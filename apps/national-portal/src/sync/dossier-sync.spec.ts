@@ -214,16 +214,106 @@ describe('a dossier’s sync record, from its events', () => {
     ]);
   });
 
-  it('never queues an older state after a newer one: a stale or repeated event changes nothing', () => {
-    const { updates } = play([
+  it('never queues an older state after a newer one: a late hand-over is only its progress row, a repeated event changes nothing', () => {
+    const { updates, facts } = play([
       { type: 'accepted', event: accepted },
       { type: 'task-completed', event: completed(4, '2026-12-10T04:00:00.000Z', NationalStatus.Processed) },
       { type: 'task-created', event: created(1, '2026-12-07T02:10:00.000Z') },
       { type: 'accepted', event: accepted },
     ]);
-    expect(updates[2]).toEqual([]);
+    expect(updates[2]).toEqual([expect.objectContaining({ kind: 'progress', fact: `task-created#${taskId}`, sequence: 1 })]);
     expect(updates[3]).toEqual([]);
     expect(statuses(updates)).toEqual([2, 9]);
+    // the task was completed before its creation was heard: it stays closed
+    expect(facts?.openTasks).toEqual({});
+  });
+
+  it('a step’s completion (3) heard before the next task’s creation (2): both progress rows, the status not taken back', () => {
+    const nextTask = randomUUID();
+    const { updates, facts } = play([
+      { type: 'accepted', event: accepted },
+      { type: 'task-created', event: created(1, '2026-12-07T02:10:00.000Z') },
+      { type: 'task-completed', event: completed(3, '2026-12-08T02:10:00.000Z', NationalStatus.Processed) },
+      { type: 'task-created', event: created(2, '2026-12-08T02:10:00.000Z', { taskId: nextTask, stepNumber: 2, role: 'returner', stepName: 'Trả kết quả' }) },
+    ]);
+    const rows = updates.flat().filter((u) => u.kind === 'progress');
+    expect(rows.map((u) => (u.kind === 'progress' ? [u.fact, u.sequence, u.body.TrangThai] : null))).toEqual([
+      [`task-created#${taskId}`, 1, 4],
+      [`task-completed#${taskId}`, 3, 9],
+      [`task-created#${nextTask}`, 2, 4],
+    ]);
+    expect(updates[3]).toEqual([
+      expect.objectContaining({ kind: 'progress', body: expect.objectContaining({ NoiDungXuLy: 'Chuyển xử lý bước 2: Trả kết quả' }) }),
+    ]);
+    expect(statuses(updates)).toEqual([2, 4, 9]);
+    expect(facts).toMatchObject({ status: 9, workflowSequence: 3, openTasks: { [nextTask]: expect.objectContaining({ role: 'returner' }) } });
+  });
+
+  it('a late completion still fills what only it carries: the end of processing, its status not taken back', () => {
+    const returnerTask = randomUUID();
+    const { updates } = play([
+      { type: 'accepted', event: accepted },
+      { type: 'task-created', event: created(1, '2026-12-07T02:10:00.000Z') },
+      {
+        type: 'task-created',
+        event: created(3, '2026-12-08T02:10:00.000Z', { taskId: returnerTask, stepNumber: 2, nationalStatus: NationalStatus.Processed }),
+      },
+      { type: 'task-completed', event: completed(2, '2026-12-08T02:10:00.000Z', NationalStatus.Processed) },
+    ]);
+    expect(updates[2].map((u) => u.kind)).toEqual(['dossier', 'progress']);
+    expect(updates[2][0].body).not.toHaveProperty('NgayKetThucXuLy');
+    expect(updates[3].map((u) => u.kind)).toEqual(['dossier', 'progress']);
+    expect(updates[3][0].body).toMatchObject({ TrangThaiHoSo: 9, NgayKetThucXuLy: '20261208091000' });
+    expect(updates[3][1].body).toMatchObject({ ChucDanh: 'Chuyên viên xử lý', NgayBatDau: '20261207091000' });
+  });
+
+  it('the pause’s appointment change (at 5) does not reopen the pause, heard before or after the resumed task', () => {
+    const resumed = randomUUID();
+    const start = [
+      { type: 'accepted', event: accepted },
+      { type: 'task-created', event: created(1, '2026-12-07T02:10:00.000Z') },
+      { type: 'supplement-requested', event: supplementRequested(2, '2026-12-08T03:00:00.000Z') },
+      { type: 'supplemented', event: supplemented(2, '2026-12-09T01:00:00.000Z') },
+    ] as const satisfies DossierEventOf[];
+    const pause: DossierEventOf = {
+      type: 'appointment-changed',
+      event: { ...moved(3, '2026-12-09T01:00:01.000Z'), nationalStatus: NationalStatus.SupplementRequested },
+    };
+    const task: DossierEventOf = {
+      type: 'task-created',
+      event: created(4, '2026-12-09T01:00:01.000Z', { taskId: resumed, appointmentAt: '2026-12-11T09:00:00.000Z' }),
+    };
+    for (const order of [
+      [pause, task],
+      [task, pause],
+    ]) {
+      const { updates } = play([...start, ...order]);
+      // never back to 5 (a version per changed field: the task first, then the pause's supplement entry)
+      expect(statuses(updates).filter((status, i, all) => i === 0 || status !== all[i - 1])).toEqual([2, 4, 5, 4]);
+      expect(
+        updates
+          .flat()
+          .filter((u) => u.kind === 'dossier')
+          .at(-1)?.body,
+      ).toMatchObject({
+        TrangThaiHoSo: 4,
+        NgayHenTra: '20261211160000',
+        DanhSachHoSoBoSung: [{ NgayHenTraTruoc: '20261210160000', NgayHenTraMoi: '20261211160000', NgayBoSung: '20261209080000' }],
+      });
+    }
+  });
+
+  it('the same hand-over heard twice (a redelivery, or its sequence repeated): one progress row', () => {
+    const { updates } = play([
+      { type: 'accepted', event: accepted },
+      { type: 'task-created', event: created(1, '2026-12-07T02:10:00.000Z') },
+      { type: 'task-created', event: created(1, '2026-12-07T02:10:00.000Z') },
+      { type: 'task-completed', event: completed(3, '2026-12-08T02:10:00.000Z', NationalStatus.Processed) },
+      { type: 'task-completed', event: completed(3, '2026-12-08T02:10:00.000Z', NationalStatus.Processed) },
+      { type: 'task-created', event: created(2, '2026-12-07T02:10:00.000Z') },
+    ]);
+    expect(updates.flat().filter((u) => u.kind === 'progress')).toHaveLength(2);
+    expect(updates.slice(2).map((u) => u.length)).toEqual([0, 2, 0, 0]);
   });
 
   it('keeps workflow’s status when its events overtake intake’s acceptance, and sends nothing until the applicant is known', () => {

@@ -16,14 +16,18 @@ import { portalDate } from '../portal/portal-date';
  * What the portal should know of one dossier, built from intake's and workflow's events: pure, no framework.
  *
  * Ordering. Each producer numbers its events per dossier (intake: 1 the acceptance, then its supplements; workflow:
- * 1, 2, … its steps and ends). An event at or below the producer's highest sequence applied is stale and changes
- * nothing (never an older state after a newer one). The national status follows workflow once workflow has spoken;
- * before that, intake's acceptance (2); intake's supplement moves it only out of 5 (supplement requested) to 4, the
- * answer to the open request.
+ * 1, 2, … its steps and ends). The snapshot never goes back: an event at or below the producer's highest sequence
+ * applied is late and changes no state (the status stays), it only fills what is still missing (a date, the receipt).
+ * The national status follows workflow once workflow has spoken; before that, intake's acceptance (2); intake's
+ * supplement moves it only out of 5 (supplement requested) to 4, the answer to the open request.
  *
- * Each applied event yields the updates to queue, in order: a new DongBoHoSoMC version when the HoSo the portal
- * should see changed (none until intake's acceptance gives the applicant and the procedure), and a progress row for
- * each hand-over (a step's task created, a step completed).
+ * Progress rows are facts of their own, not states: every hand-over (a step's task created, a step completed) is
+ * queued once, whatever its sequence against the others (workflow publishes a step's completion and the next task's
+ * creation together, and they may be consumed in either order), keyed by its task (`task-created#<taskId>`,
+ * `task-completed#<taskId>`): a redelivered or repeated one adds no second row.
+ *
+ * Each event yields the updates to queue, in order: a new DongBoHoSoMC version when the HoSo the portal should see
+ * changed (none until intake's acceptance gives the applicant and the procedure), and its hand-over's progress row.
  */
 
 export type DossierEventOf =
@@ -84,10 +88,15 @@ export interface DossierFacts {
   readonly reason: string | null;
   readonly supplements: readonly Supplement[];
   readonly openTasks: Readonly<Record<string, OpenTask>>;
+  /** The hand-overs already queued as progress rows, by their key (`task-created#<taskId>`, `task-completed#<taskId>`). */
+  readonly handOvers: readonly string[];
 }
 
-export type QueuedUpdate = { readonly kind: 'dossier'; readonly body: HoSo } | { readonly kind: 'progress'; readonly body: TienDo };
+/** A progress row carries its hand-over's key (one row per key and dossier) and workflow's sequence (its order in the queue). */
+export type QueuedUpdate =
+  { readonly kind: 'dossier'; readonly body: HoSo } | { readonly kind: 'progress'; readonly body: TienDo; readonly fact: string; readonly sequence: number };
 
+/** Stale: a late event that changes nothing (a repeat, or one whose every fact is known already). */
 export type Applied = { readonly outcome: 'applied'; readonly facts: DossierFacts; readonly updates: QueuedUpdate[] } | { readonly outcome: 'stale' };
 
 /** The key of a dossier's sync record: its code; an online submission before it has one, by the portal's reference. */
@@ -112,7 +121,14 @@ export function noFacts(input: DossierEventOf): DossierFacts {
     reason: null,
     supplements: [],
     openTasks: {},
+    handOvers: [],
   };
+}
+
+/** The key of the hand-over an event is, or null when it is none. */
+function handOverOf(input: DossierEventOf): string | null {
+  if (input.type === 'task-created' || input.type === 'task-completed') return `${input.type}#${input.event.taskId}`;
+  return null;
 }
 
 /** Chức danh: the title of the role a step is done in, as the portal shows it. */
@@ -129,17 +145,25 @@ const titleOf = (role: string) => ROLE_TITLES[role] ?? role;
 
 /** Applies one event to a dossier's facts: the new facts and the updates it queues, or stale. */
 export function applyDossierEvent(before: DossierFacts | null, input: DossierEventOf, settings: MappingSettings): Applied {
-  const facts = before ?? noFacts(input);
+  const facts = withDefaults(before ?? noFacts(input));
   const { sequence } = input.event;
-  if (sequence <= (isIntake(input) ? facts.intakeSequence : facts.workflowSequence)) return { outcome: 'stale' };
-  const next = isIntake(input) ? { ...facts, intakeSequence: sequence } : { ...facts, workflowSequence: sequence, status: workflowStatus(facts, input) };
-  const after = applyFacts(next, facts, input);
-  const progress = progressRow(facts, after, input);
-  const hoSoBefore = before === null ? null : hoSoOf(before, settings);
+  const late = sequence <= (isIntake(input) ? facts.intakeSequence : facts.workflowSequence);
+  let after: DossierFacts;
+  if (late) {
+    after = lateFacts(facts, input);
+  } else {
+    const next = isIntake(input) ? { ...facts, intakeSequence: sequence } : { ...facts, workflowSequence: sequence, status: workflowStatus(facts, input) };
+    after = applyFacts(next, facts, input);
+  }
+  const handOver = handOverOf(input);
+  const progress = handOver === null || facts.handOvers.includes(handOver) ? null : progressRow(facts, after, input);
+  if (progress) after = { ...after, handOvers: [...after.handOvers, handOver as string] };
+  if (late && JSON.stringify(after) === JSON.stringify(facts)) return { outcome: 'stale' };
+  const hoSoBefore = before === null ? null : hoSoOf(facts, settings);
   const hoSoAfter = hoSoOf(after, settings);
   const updates: QueuedUpdate[] = [];
   if (hoSoAfter !== null && JSON.stringify(hoSoAfter) !== JSON.stringify(hoSoBefore)) updates.push({ kind: 'dossier', body: hoSoAfter });
-  if (progress) updates.push({ kind: 'progress', body: progress });
+  if (progress) updates.push({ kind: 'progress', body: progress, fact: handOver as string, sequence });
   return { outcome: 'applied', facts: after, updates };
 }
 
@@ -151,6 +175,36 @@ export function applyDossierEvent(before: DossierFacts | null, input: DossierEve
 function workflowStatus(facts: DossierFacts, input: DossierEventOf): number {
   if (input.type === 'appointment-changed' && facts.status !== 0) return facts.status;
   return input.event.nationalStatus;
+}
+
+/** A record kept before hand-overs were remembered reads as one without any. */
+const withDefaults = (facts: DossierFacts): DossierFacts => (facts.handOvers ? facts : { ...facts, handOvers: [] });
+
+/**
+ * A late event (at or below its producer's newest applied): the state stays as the newer events left it (status,
+ * supplements, sequences); the event only fills what is still unknown (the receipt, a date, a reason, the status
+ * while none is known, the pause's appointments of the last supplement while they show no move) and keeps the open
+ * tasks right: a step's task created late is open unless its completion was heard first; a completion heard late
+ * closes it.
+ */
+function lateFacts(facts: DossierFacts, input: DossierEventOf): DossierFacts {
+  const heard = applyFacts(facts, facts, input);
+  const completedFirst = input.type === 'task-created' && facts.handOvers.includes(`task-completed#${input.event.taskId}`);
+  const last = facts.supplements.at(-1);
+  const pauseUnknown = input.type === 'appointment-changed' && last !== undefined && last.appointmentBefore === last.appointmentAfter;
+  return {
+    ...facts,
+    dossierCode: facts.dossierCode ?? heard.dossierCode,
+    portalReference: facts.portalReference ?? heard.portalReference,
+    receipt: facts.receipt ?? heard.receipt,
+    status: facts.status === 0 ? (isIntake(input) ? heard.status : input.event.nationalStatus) : facts.status,
+    appointmentAt: facts.appointmentAt ?? heard.appointmentAt,
+    processingEndedAt: facts.processingEndedAt ?? heard.processingEndedAt,
+    returnedAt: facts.returnedAt ?? heard.returnedAt,
+    reason: facts.reason ?? heard.reason,
+    supplements: pauseUnknown ? heard.supplements : facts.supplements,
+    openTasks: completedFirst ? facts.openTasks : heard.openTasks,
+  };
 }
 
 function applyFacts(facts: DossierFacts, previous: DossierFacts, input: DossierEventOf): DossierFacts {
@@ -237,6 +291,10 @@ function applyFacts(facts: DossierFacts, previous: DossierFacts, input: DossierE
       const e = input.event;
       const { [e.taskId]: _done, ...open } = facts.openTasks;
       // the result signed: processing ended (NgayKetThucXuLy, what the portal's on-time score compares)
+      // the result handed over (10, before workflow's case-closed): returned now; the portal takes no 10 without NgayTra
+      if (e.nationalStatus === 10) {
+        return { ...facts, openTasks: open, returnedAt: facts.returnedAt ?? e.occurredAt, processingEndedAt: facts.processingEndedAt ?? e.occurredAt };
+      }
       return { ...facts, openTasks: open, processingEndedAt: e.nationalStatus === 9 ? e.occurredAt : facts.processingEndedAt };
     }
     case 'supplement-requested': {
@@ -309,7 +367,8 @@ function progressRow(before: DossierFacts, after: DossierFacts, input: DossierEv
     return {
       MaHoSo: code,
       NguoiXuLy: e.actorName ?? e.actorId,
-      ChucDanh: task ? titleOf(task.role) : '',
+      // the step's role is known from its task's creation; a string field present must not be empty
+      ...(task ? { ChucDanh: titleOf(task.role) } : {}),
       ThoiDiemXuLy: portalDate(e.occurredAt),
       PhongBanXuLy: e.agencyName ?? e.agencyCode,
       NoiDungXuLy: e.note ? `${e.stepName} (${e.action}): ${e.note}` : `${e.stepName} (${e.action})`,

@@ -48,14 +48,19 @@ export class SyncStore {
     return row.record;
   }
 
-  /** The new facts and their updates, queued behind the dossier's earlier ones; a record with nothing queued becomes due now. */
+  /**
+   * The new facts and their updates, queued behind the dossier's earlier ones; a record with nothing queued becomes
+   * due now. A progress row whose hand-over is queued already (a redelivery) is not queued again.
+   */
   async save(manager: EntityManager, key: string, facts: DossierFacts, updates: readonly QueuedUpdate[], cause: string): Promise<void> {
     await queryPrepared(
       manager,
       'portal.save-record',
       `WITH queued AS (
-         INSERT INTO portal_update (dossier_key, kind, body, cause)
-         SELECT $1, u->>'kind', u->'body', $5 FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(u, n) ORDER BY n
+         INSERT INTO portal_update (dossier_key, kind, body, cause, fact, sequence)
+         SELECT $1, u->>'kind', u->'body', $5, u->>'fact', (u->>'sequence')::int
+           FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(u, n) ORDER BY n
+         ON CONFLICT (dossier_key, fact) DO NOTHING
          RETURNING id)
        UPDATE portal_dossier SET record = $2::jsonb, dossier_code = $3, portal_reference = $6, updated_at = now(),
               state = CASE WHEN state = 'idle' AND jsonb_array_length($4::jsonb) > 0 THEN 'pending' ELSE state END,
@@ -68,7 +73,8 @@ export class SyncStore {
   /**
    * Takes up to `limit` due dossiers (any number of replicas: SKIP LOCKED) with each one's head: its oldest unsent
    * update — for a dossier the portal does not know yet, its oldest unsent version (its progress waits behind its
-   * acceptance). Their due time moves a lease ahead in the same statement, then it commits: no lock is held while
+   * acceptance). Progress rows go in workflow's order among themselves: a hand-over queued late (consumed after a
+   * newer one) goes before the unsent rows of newer hand-overs, no later than where it was queued. Their due time moves a lease ahead in the same statement, then it commits: no lock is held while
    * the portal answers.
    */
   take(limit: number, now: Date, leaseMs: number): Promise<TakenHead[]> {
@@ -89,7 +95,11 @@ export class SyncStore {
          FROM taken JOIN LATERAL (
            SELECT u.id::text, u.kind, u.body FROM portal_update u
             WHERE u.dossier_key = taken.key AND u.sent_at IS NULL AND (taken.known_to_portal OR u.kind = 'dossier')
-            ORDER BY u.id LIMIT 1) head ON true`,
+            ORDER BY CASE WHEN u.kind = 'progress' THEN (
+                       SELECT min(v.id) FROM portal_update v
+                        WHERE v.dossier_key = u.dossier_key AND v.sent_at IS NULL AND v.kind = 'progress' AND v.sequence >= u.sequence)
+                     ELSE u.id END, u.sequence, u.id
+            LIMIT 1) head ON true`,
       [now, limit, leaseMs],
     );
   }

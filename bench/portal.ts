@@ -181,9 +181,30 @@ function accepted(portal: RunningNationalPortalSimulator): number {
   return s.recordsAccepted + s.progressRows;
 }
 
-/** Waits until the portal accepted `total` updates more than `before` (and nothing more comes for a moment). */
-async function allAccepted(portal: RunningNationalPortalSimulator, before: number, total: number, what: string, timeoutMs: number): Promise<void> {
-  await eventually(() => accepted(portal) - before >= total, what, timeoutMs);
+/**
+ * Waits until the portal accepted `total` updates more than `before`, or nothing more came for `quietMs` (an update
+ * lost: the checks below then show it as missing), or `timeoutMs`.
+ */
+async function allAccepted(
+  portal: RunningNationalPortalSimulator,
+  before: number,
+  total: number,
+  what: string,
+  timeoutMs: number,
+  quietMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  let lastChange = Date.now();
+  while (accepted(portal) - before < total) {
+    const now = accepted(portal);
+    if (now !== last) [last, lastChange] = [now, Date.now()];
+    if (Date.now() - lastChange > quietMs || Date.now() > deadline) {
+      console.error(`${what}: ${now - before} of ${total} accepted, nothing more for ${quietMs / 1000} s`);
+      return;
+    }
+    await sleep(100);
+  }
 }
 
 async function portalDb<T>(suite: RunningSuite, sql: string): Promise<T[]> {

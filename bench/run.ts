@@ -19,6 +19,11 @@
  *       a backlog of --messages left by an outage of --outage seconds drained at --rate-limit/s per channel, none
  *       lost or twice; the same at --throughput-limit/s; an open loop of --latency-rate events/s for
  *       --latency-seconds, published → provider's acceptance; notification's memory and CPU per message)
+ *   npm run bench -- --parts q [--portal-dossiers 5000] [--latency-rate 300] [--portal-latency-seconds 30]
+ *                              [--portal-backlog 16667] [--portal-env PORTAL_TAKE=1000,PORTAL_CONCURRENCY=16]
+ *       (q: the national-portal adapter against the portal simulator, bench/portal.ts: updates accepted by the
+ *       portal per second, event → portal's acceptance at --latency-rate events/s, a backlog of --portal-backlog
+ *       dossiers × 6 updates caught up in order after an outage; the adapter's memory and CPU per update)
  */
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -29,6 +34,7 @@ import { catalogueFigures } from './catalogue';
 import { cpuSeconds, openLoop, percentile, pidsOf, rssMiB } from './load';
 import { machineDescription, machineReference } from './machine';
 import { notificationFigures } from './notification';
+import { portalFigures } from './portal';
 import { statisticsFigures } from './statistics';
 import { sweepFigures } from './sweep';
 import { taskFigures } from './tasks';
@@ -55,6 +61,10 @@ const { values: options } = parseArgs({
     'throughput-limit': { type: 'string', default: '5000' },
     'latency-rate': { type: 'string', default: '300' },
     'latency-seconds': { type: 'string', default: '20' },
+    'portal-dossiers': { type: 'string', default: '5000' },
+    'portal-latency-seconds': { type: 'string', default: '30' },
+    'portal-backlog': { type: 'string', default: '16667' },
+    'portal-env': { type: 'string', default: '' },
   },
 });
 
@@ -266,6 +276,22 @@ async function main(): Promise<void> {
         options['latency-seconds'],
       ].map(wholeNumber);
       await notificationFigures(auth, rows, { messages, outageS, rateLimit, throughputLimit, latencyRate, latencySeconds });
+    }
+    if (parts.includes('q')) {
+      const [dossiers, latencyRate, latencySeconds, backlog] = [
+        options['portal-dossiers'],
+        options['latency-rate'],
+        options['portal-latency-seconds'],
+        options['portal-backlog'],
+      ].map(wholeNumber);
+      // adapter settings to compare (PORTAL_TAKE=1000,PORTAL_CONCURRENCY=16): the service's defaults otherwise
+      const env = Object.fromEntries(
+        options['portal-env']
+          .split(',')
+          .filter(Boolean)
+          .map((pair) => pair.split('=') as [string, string]),
+      );
+      await portalFigures(auth, rows, { dossiers, latencyRate, latencySeconds, backlog, env });
     }
   } finally {
     auth.cleanup();

@@ -6,6 +6,9 @@ import { PortalEnvironment } from '../portal/portal.environment';
 import { SyncMetrics } from './sync-metrics';
 import { type HeadOutcome, SyncStore, type TakenHead } from './sync.store';
 
+/** A head and what became of it. */
+type Settled = { head: TakenHead; outcome: HeadOutcome };
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** Cuts `items` into calls of at most `size`. */
@@ -108,10 +111,10 @@ export class SendUpdates implements OnApplicationBootstrap, OnApplicationShutdow
     );
     this.heard(answer);
     if (answer.kind !== 'accepted') return this.settleAll(heads, answer);
-    await Promise.all(
-      heads.map((head, i) => {
+    await this.settle(
+      heads.map((head, i): Settled => {
         const result = answer.value[i];
-        return result.accepted ? this.settle(head, { kind: 'sent' }) : this.settle(head, this.refused(head, result.message ?? 'refused without a message'));
+        return { head, outcome: result.accepted ? { kind: 'sent' } : this.refused(head, result.message ?? 'refused without a message') };
       }),
     );
   }
@@ -134,13 +137,13 @@ export class SendUpdates implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async settleAll(heads: TakenHead[], answer: PortalAnswer<unknown>): Promise<void> {
-    await Promise.all(
-      heads.map((head) => {
-        if (answer.kind === 'accepted') return this.settle(head, { kind: 'sent' });
-        if (answer.kind === 'refused') return this.settle(head, this.refused(head, answer.error));
+    await this.settle(
+      heads.map((head): Settled => {
+        if (answer.kind === 'accepted') return { head, outcome: { kind: 'sent' } };
+        if (answer.kind === 'refused') return { head, outcome: this.refused(head, answer.error) };
         const policy = { baseDelayMs: this.env.PORTAL_RETRY_BASE_MS, maxDelayMs: this.env.PORTAL_RETRY_MAX_MS, maxAttempts: Number.MAX_SAFE_INTEGER };
         const delay = nextAttemptDelay(policy, head.failures + 1, Math.random, answer.retryAfterMs) ?? this.env.PORTAL_RETRY_MAX_MS;
-        return this.settle(head, { kind: 'transient', error: answer.error, nextAttemptAt: new Date(Date.now() + delay) });
+        return { head, outcome: { kind: 'transient', error: answer.error, nextAttemptAt: new Date(Date.now() + delay) } };
       }),
     );
   }
@@ -153,8 +156,11 @@ export class SendUpdates implements OnApplicationBootstrap, OnApplicationShutdow
     return { kind: 'refused', error, nextAttemptAt: last ? null : new Date(Date.now() + delay) };
   }
 
-  private async settle(head: TakenHead, outcome: HeadOutcome): Promise<void> {
-    const settled = await this.store.settle(head, outcome, new Date(), this.env.PORTAL_MAX_REFUSALS);
-    if (settled) this.metrics.settled(head.kind, outcome.kind);
+  /** One call's heads settled in one statement (the statements per update were the dispatcher's cost). */
+  private async settle(settled: Settled[]): Promise<void> {
+    const kept = await this.store.settleMany(settled, new Date(), this.env.PORTAL_MAX_REFUSALS);
+    settled.forEach(({ head, outcome }, i) => {
+      if (kept[i]) this.metrics.settled(head.kind, outcome.kind);
+    });
   }
 }

@@ -31,20 +31,23 @@ export type HeadOutcome =
 export class SyncStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The record's facts, locked for this transaction (created empty the first time the dossier is heard of). */
+  /**
+   * The record's facts, locked for this transaction (created empty the first time the dossier is heard of). The
+   * lock is tried first: a dossier already heard of (every event after its first) costs one statement, not two.
+   */
   async lock(manager: EntityManager, key: string): Promise<DossierFacts | null> {
+    const select = () =>
+      queryPrepared<{ record: DossierFacts | null }>(manager, 'portal.lock-record', `SELECT record FROM portal_dossier WHERE key = $1 FOR UPDATE`, [key]);
+    const [found] = await select();
+    if (found) return found.record;
+    // a concurrent first event of the same dossier: ON CONFLICT waits for it, then the lock below sees its row
     await queryPrepared(
       manager,
       'portal.create-record',
       `INSERT INTO portal_dossier (key, id, record, state) VALUES ($1, $2, 'null'::jsonb, 'idle') ON CONFLICT (key) DO NOTHING`,
       [key, newId()],
     );
-    const [row] = await queryPrepared<{ record: DossierFacts | null }>(
-      manager,
-      'portal.lock-record',
-      `SELECT record FROM portal_dossier WHERE key = $1 FOR UPDATE`,
-      [key],
-    );
+    const [row] = await select();
     return row.record;
   }
 
@@ -106,42 +109,74 @@ export class SyncStore {
 
   /** Records what became of a head, only while the record still holds the attempt that took it; false when the lease was lost. */
   async settle(head: Pick<TakenHead, 'key' | 'attempt' | 'updateId' | 'kind'>, outcome: HeadOutcome, at: Date, maxRefusals: number): Promise<boolean> {
-    const rows = await queryPrepared<{ key: string }>(
-      this.dataSource.manager,
-      'portal.settle-head',
-      `WITH mine AS (SELECT key FROM portal_dossier WHERE key = $1 AND attempts = $2 AND state = 'pending' FOR UPDATE),
-       sent AS (
-         UPDATE portal_update SET sent_at = $5 WHERE id = $3::bigint AND $4 = 'sent' AND sent_at IS NULL AND EXISTS (SELECT 1 FROM mine) RETURNING id),
-       rest AS (
-         SELECT count(*)::int AS n FROM portal_update u
-          WHERE u.dossier_key = $1 AND u.sent_at IS NULL AND u.id <> $3::bigint)
-       UPDATE portal_dossier d SET
-         known_to_portal = d.known_to_portal OR ($4 = 'sent' AND $6 = 'dossier'),
-         failures = CASE WHEN $4 = 'sent' THEN 0 ELSE d.failures + 1 END,
-         refusals = CASE WHEN $4 = 'sent' THEN 0 WHEN $4 = 'refused' THEN d.refusals + 1 ELSE d.refusals END,
-         last_error = CASE WHEN $4 = 'sent' THEN d.last_error ELSE $7 END,
-         last_error_at = CASE WHEN $4 = 'sent' THEN d.last_error_at ELSE $5 END,
-         last_sent_at = CASE WHEN $4 = 'sent' THEN $5 ELSE d.last_sent_at END,
-         state = CASE WHEN $4 = 'sent' THEN (CASE WHEN (SELECT n FROM rest) > 0 THEN 'pending' ELSE 'idle' END)
-                      WHEN $4 = 'refused' AND d.refusals + 1 >= $9 THEN 'parked' ELSE 'pending' END,
-         next_attempt_at = CASE WHEN $4 = 'sent' THEN (CASE WHEN (SELECT n FROM rest) > 0 THEN $5 ELSE NULL END)
-                                WHEN $4 = 'refused' AND d.refusals + 1 >= $9 THEN NULL ELSE $8 END,
-         updated_at = $5
-        FROM mine WHERE d.key = mine.key
-       RETURNING d.key`,
-      [
-        head.key,
-        head.attempt,
-        head.updateId,
-        outcome.kind,
-        at,
-        head.kind,
-        outcome.kind === 'sent' ? null : outcome.error,
-        outcome.kind === 'sent' ? null : outcome.nextAttemptAt,
-        maxRefusals,
-      ],
-    );
-    return rows.length === 1;
+    return (await this.settleMany([{ head, outcome }], at, maxRefusals))[0];
+  }
+
+  /**
+   * What became of several heads (of different dossiers: one call's), in one statement; each only while its record
+   * still holds the attempt that took it. Per head, in order: false when its lease was lost.
+   */
+  async settleMany(
+    settled: readonly { head: Pick<TakenHead, 'key' | 'attempt' | 'updateId' | 'kind'>; outcome: HeadOutcome }[],
+    at: Date,
+    maxRefusals: number,
+  ): Promise<boolean[]> {
+    if (settled.length === 0) return [];
+    const values = [
+      settled.map((s) => s.head.key),
+      settled.map((s) => s.head.attempt),
+      settled.map((s) => s.head.updateId),
+      settled.map((s) => s.outcome.kind),
+      settled.map((s) => s.head.kind),
+      settled.map((s) => (s.outcome.kind === 'sent' ? null : s.outcome.error)),
+      settled.map((s) => (s.outcome.kind === 'sent' ? null : s.outcome.nextAttemptAt)),
+      at,
+      maxRefusals,
+    ];
+    // The records are locked by a statement of their own: the next one's snapshot then sees every update an event
+    // queued while it held the record (in one statement, the snapshot predates that commit, and a record with an
+    // update just queued would go idle, its update never sent).
+    const rows = await this.dataSource.transaction(async (manager) => {
+      await queryPrepared(
+        manager,
+        'portal.settle-lock',
+        `SELECT d.key FROM portal_dossier d JOIN unnest($1::text[], $2::int[]) AS i(key, attempt) ON i.key = d.key AND d.attempts = i.attempt
+          WHERE d.state = 'pending' ORDER BY d.key FOR UPDATE OF d`,
+        [values[0], values[1]],
+      );
+      return queryPrepared<{ key: string }>(
+        manager,
+        'portal.settle-heads',
+        `WITH input AS (
+           SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+             AS i(key, attempt, update_id, outcome, kind, error, next_attempt_at)),
+         mine AS (SELECT d.key FROM portal_dossier d JOIN input i ON i.key = d.key AND d.attempts = i.attempt WHERE d.state = 'pending'),
+         sent AS (
+           UPDATE portal_update u SET sent_at = $8 FROM input i
+            WHERE u.id = i.update_id AND i.outcome = 'sent' AND u.sent_at IS NULL AND i.key IN (SELECT key FROM mine) RETURNING u.id),
+         rest AS (
+           SELECT i.key, EXISTS (SELECT 1 FROM portal_update u WHERE u.dossier_key = i.key AND u.sent_at IS NULL AND u.id <> i.update_id) AS more
+             FROM input i)
+         UPDATE portal_dossier d SET
+           known_to_portal = d.known_to_portal OR (i.outcome = 'sent' AND i.kind = 'dossier'),
+           failures = CASE WHEN i.outcome = 'sent' THEN 0 ELSE d.failures + 1 END,
+           refusals = CASE WHEN i.outcome = 'sent' THEN 0 WHEN i.outcome = 'refused' THEN d.refusals + 1 ELSE d.refusals END,
+           last_error = CASE WHEN i.outcome = 'sent' THEN d.last_error ELSE i.error END,
+           last_error_at = CASE WHEN i.outcome = 'sent' THEN d.last_error_at ELSE $8 END,
+           last_sent_at = CASE WHEN i.outcome = 'sent' THEN $8 ELSE d.last_sent_at END,
+           state = CASE WHEN i.outcome = 'sent' THEN (CASE WHEN r.more THEN 'pending' ELSE 'idle' END)
+                        WHEN i.outcome = 'refused' AND d.refusals + 1 >= $9 THEN 'parked' ELSE 'pending' END,
+           next_attempt_at = CASE WHEN i.outcome = 'sent' THEN (CASE WHEN r.more THEN $8 ELSE NULL END)
+                                  WHEN i.outcome = 'refused' AND d.refusals + 1 >= $9 THEN NULL ELSE i.next_attempt_at END,
+           updated_at = $8
+          FROM mine JOIN input i ON i.key = mine.key JOIN rest r ON r.key = mine.key
+         WHERE d.key = mine.key
+         RETURNING d.key`,
+        values,
+      );
+    });
+    const keys = new Set(rows.map((r) => r.key));
+    return settled.map((s) => keys.has(s.head.key));
   }
 
   /** An operator's retry: a parked (or waiting) record is due now, its refusals forgotten. False: no such record. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DocumentItem, PostalAddress, ShipmentDirection, ShipmentState } from '@motcua/contracts';
+import { outboxInsert } from '@motcua/messaging';
 import { executePrepared, queryPrepared } from '@motcua/persistence';
 import type { ChecklistItem } from '../carrier/carrier';
 import type { WaybillParty } from './waybill-party';
@@ -66,7 +67,6 @@ export interface ShipmentFact {
 /** What a state change writes beside the state. */
 export interface StateChange {
   readonly state: ShipmentState;
-  readonly at: Date;
   readonly lastCarrierEventAt?: Date | null;
   readonly waybill?: string | null;
   readonly postalFee?: number | null;
@@ -200,55 +200,72 @@ export class ShipmentStore {
     return row;
   }
 
-  /** Appends a fact to the history; a carrier event already recorded (its EventId) is not: false. */
-  async recordFact(manager: EntityManager, shipmentId: string, fact: ShipmentFact): Promise<boolean> {
-    const rows = await queryPrepared<{ id: string }>(
+  /**
+   * A fact that moves the shipment, in one statement: appended to the history, the shipment moved to its new state
+   * with `announced` more events counted, and those events (`events`: what `Transaction.takeEvents` handed over)
+   * written to the outbox — all only if the fact is new (a carrier event already recorded, by its EventId, changes
+   * nothing: false). The caller holds the shipment's lock, so the sequence it gave the events is the one counted.
+   */
+  async recordMove(manager: EntityManager, shipmentId: string, fact: ShipmentFact, change: StateChange, announced: number, events: string): Promise<boolean> {
+    const [row] = await queryPrepared<{ recorded: boolean }>(
       manager,
-      'postal.record-fact',
-      `INSERT INTO shipment_event (shipment_id, source, carrier_event_id, carrier_status, state, applied, occurred_at, actor_id, actor_name, note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (shipment_id, carrier_event_id) WHERE carrier_event_id IS NOT NULL DO NOTHING RETURNING id`,
+      'postal.record-move',
+      `WITH e AS (${FACT_INSERT}),
+       u AS (
+         UPDATE shipment SET state = $11, state_changed_at = $7,
+                last_carrier_event_at = GREATEST(last_carrier_event_at, $12), waybill = COALESCE($13, waybill), postal_fee = COALESCE($14, postal_fee),
+                missing_documents = COALESCE($15, missing_documents), dossier_code = COALESCE($16, dossier_code),
+                next_check_at = $17, sequence = sequence + $18::int
+          WHERE id = $1 AND EXISTS (SELECT 1 FROM e)),
+       o AS (${outboxInsert('$19', 'EXISTS (SELECT 1 FROM e)')})
+       SELECT EXISTS (SELECT 1 FROM e) AS recorded`,
       [
-        shipmentId,
-        fact.source,
-        fact.carrierEventId ?? null,
-        fact.carrierStatus ?? null,
-        fact.state,
-        fact.applied,
-        fact.occurredAt,
-        fact.actorId ?? null,
-        fact.actorName ?? null,
-        fact.note ?? null,
-      ],
-    );
-    return rows.length === 1;
-  }
-
-  /** Moves the shipment to a new state and counts the event that announces it: returns that event's sequence. */
-  async changeState(manager: EntityManager, id: string, change: StateChange, announcements: number): Promise<number> {
-    const [row] = await queryPrepared<{ sequence: number }>(
-      manager,
-      'postal.change-state',
-      `UPDATE shipment SET state = $2, state_changed_at = $3,
-              last_carrier_event_at = GREATEST(last_carrier_event_at, $4),
-              waybill = COALESCE($5, waybill), postal_fee = COALESCE($6, postal_fee),
-              missing_documents = COALESCE($7, missing_documents), dossier_code = COALESCE($8, dossier_code),
-              next_check_at = $9, sequence = sequence + $10::int
-        WHERE id = $1 RETURNING sequence`,
-      [
-        id,
+        ...factParameters(shipmentId, fact),
         change.state,
-        change.at,
         change.lastCarrierEventAt ?? null,
         change.waybill ?? null,
         change.postalFee ?? null,
         change.missingDocuments ? JSON.stringify(change.missingDocuments) : null,
         change.dossierCode ?? null,
         change.nextCheckAt,
-        announcements,
+        announced,
+        events,
       ],
     );
-    return row.sequence;
+    return row.recorded;
+  }
+
+  /**
+   * A fact that does not move the shipment, in one statement: appended to the history (once: false for a carrier
+   * event already recorded); when the carrier said it, it also tells us the carrier is alive (the reconciler's next
+   * look is put off) and may bring the waybill or the fee. Only the carrier's own clock (`carrierTime`) orders its events.
+   */
+  async recordHeard(
+    manager: EntityManager,
+    shipmentId: string,
+    fact: ShipmentFact,
+    heard: { carrierTime: Date | null; nextCheckAt: Date | null; waybill: string | null; postalFee: number | null } | null,
+  ): Promise<boolean> {
+    const [row] = await queryPrepared<{ recorded: boolean }>(
+      manager,
+      'postal.record-heard',
+      `WITH e AS (${FACT_INSERT}),
+       u AS (
+         UPDATE shipment SET last_carrier_event_at = GREATEST(last_carrier_event_at, $12), waybill = COALESCE(waybill, $14), postal_fee = COALESCE(postal_fee, $15),
+                next_check_at = CASE WHEN state IN ('delivered', 'returned', 'cancelled', 'order_failed', 'incomplete', 'received') THEN NULL
+                                     WHEN next_check_at IS NULL AND $14::text IS NULL THEN NULL ELSE $13::timestamptz END
+          WHERE id = $1 AND $11 AND EXISTS (SELECT 1 FROM e))
+       SELECT EXISTS (SELECT 1 FROM e) AS recorded`,
+      [
+        ...factParameters(shipmentId, fact),
+        heard !== null,
+        heard?.carrierTime ?? null,
+        heard?.nextCheckAt ?? null,
+        heard?.waybill ?? null,
+        heard?.postalFee ?? null,
+      ],
+    );
+    return row.recorded;
   }
 
   /** The dossier has another coordinator: they, and no longer the one before, see its shipments (the newest change wins). */
@@ -266,26 +283,6 @@ export class ShipmentStore {
   /** Counts an event announced outside a state change (a pick-up's request): the next one's sequence follows it. */
   async countAnnouncement(manager: EntityManager, id: string): Promise<void> {
     await executePrepared(manager, 'postal.count-announcement', `UPDATE shipment SET sequence = sequence + 1 WHERE id = $1`, [id]);
-  }
-
-  /** A fact that does not change the state still tells us the carrier is alive, and may bring the waybill or fee. */
-  async noteCarrierHeard(
-    manager: EntityManager,
-    id: string,
-    at: Date | null,
-    nextCheckAt: Date | null,
-    waybill: string | null,
-    postalFee: number | null,
-  ): Promise<void> {
-    await executePrepared(
-      manager,
-      'postal.carrier-heard',
-      `UPDATE shipment SET last_carrier_event_at = GREATEST(last_carrier_event_at, $2), waybill = COALESCE(waybill, $4), postal_fee = COALESCE(postal_fee, $5),
-              next_check_at = CASE WHEN state IN ('delivered', 'returned', 'cancelled', 'order_failed', 'incomplete', 'received') THEN NULL
-                                   WHEN next_check_at IS NULL AND $4::text IS NULL THEN NULL ELSE $3::timestamptz END
-        WHERE id = $1`,
-      [id, at, nextCheckAt, waybill, postalFee],
-    );
   }
 
   /** Queues a call to cancel the order at the carrier (once per shipment). */
@@ -363,6 +360,26 @@ export class ShipmentStore {
     );
     return row;
   }
+}
+
+/** A fact's row of the history (parameters $1–$10): once per carrier EventId. */
+const FACT_INSERT = `INSERT INTO shipment_event (shipment_id, source, carrier_event_id, carrier_status, state, applied, occurred_at, actor_id, actor_name, note)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (shipment_id, carrier_event_id) WHERE carrier_event_id IS NOT NULL DO NOTHING RETURNING id`;
+
+function factParameters(shipmentId: string, fact: ShipmentFact): unknown[] {
+  return [
+    shipmentId,
+    fact.source,
+    fact.carrierEventId ?? null,
+    fact.carrierStatus ?? null,
+    fact.state,
+    fact.applied,
+    fact.occurredAt,
+    fact.actorId ?? null,
+    fact.actorName ?? null,
+    fact.note ?? null,
+  ];
 }
 
 /** A shipment read through `to_jsonb`: its instants come back as strings. */

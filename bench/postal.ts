@@ -8,8 +8,9 @@
  *   1. orders: `shipments` dossiers accepted for return by post (14 ward desks, each dossier's address in its desk's
  *      ward) and left to settle; then the result of each is signed (`workflow.task.completed`, action sign): from the
  *      first of those publications until every shipment has its waybill (state created), carrier orders/s. The
- *      phases apart from postal's own timestamps (shipment.created_at: the consumer; carrier_request.done_at: the
- *      dispatcher through the outbox of carrier calls). The simulator posts no callbacks in this phase.
+ *      phases apart from postal's own timestamps (carrier_request.created_at: the consumer's transaction, the
+ *      shipment's event time being the signing's; carrier_request.done_at: the dispatcher through the outbox of
+ *      carrier calls). The simulator posts no callbacks in this phase.
  *   2. callbacks: for each shipment the carrier's PICKED_UP, IN_TRANSIT and DELIVERED (the simulator's own events,
  *      recorded by it without posting), each posted signed twice, the two copies together (as the carrier's `twice`
  *      mode does), statuses in rounds over all shipments, by `connections` kept-alive connections: callbacks/s.
@@ -210,6 +211,8 @@ export async function postalFigures(auth: ReturnType<typeof createTestAuth>, row
         CARRIER_URL: carrier.url,
         CARRIER_TOKEN: TOKEN,
         CARRIER_CALLBACK_SECRET: SECRET,
+        // to profile the services, e.g. BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" (written when postal stops)
+        ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
       },
       ['workflow', 'postal-delivery'],
     );
@@ -217,6 +220,7 @@ export async function postalFigures(auth: ReturnType<typeof createTestAuth>, row
       await suite.crash('workflow'); // it filled postal's catalogue replica: postal is measured alone
       const pid = suite.services['postal-delivery'].process.pid!;
       const callbackUrl = `${suite.url('postal-delivery')}/api/v1/carrier/callbacks`;
+      const atStart = rssMiB(pid);
 
       // warm-up, not measured: JIT, pools, prepared statements, the carrier's sockets
       const warm = Array.from({ length: WARM_UP }, (_, i) => acceptedByPost(i));
@@ -250,7 +254,7 @@ export async function postalFigures(auth: ReturnType<typeof createTestAuth>, row
       const cpu1After = cpuNow(pid);
       const [times] = await query<{ shipFirst: Date; shipLast: Date; doneFirst: Date; doneLast: Date; createdLast: Date }>(
         suite,
-        `SELECT min(s.created_at) AS "shipFirst", max(s.created_at) AS "shipLast", min(r.done_at) AS "doneFirst", max(r.done_at) AS "doneLast",
+        `SELECT min(r.created_at) AS "shipFirst", max(r.created_at) AS "shipLast", min(r.done_at) AS "doneFirst", max(r.done_at) AS "doneLast",
                 max(s.state_changed_at) AS "createdLast"
            FROM shipment s JOIN carrier_request r ON r.shipment_id = s.id AND r.kind = 'create' WHERE s.dossier_code = ANY($1)`,
         [codes],
@@ -330,7 +334,7 @@ export async function postalFigures(auth: ReturnType<typeof createTestAuth>, row
         [`(p2) CPU ms per callback: postal / PostgreSQL / this process (load generator)`, cpuPer(cpu2, cpu2After, callbacks.length)],
       );
       const { rss, peak } = rssMiB(pid);
-      rows.push([`(p) memory: postal-delivery resident after / peak (MiB)`, `${rss} / ${peak}`]);
+      rows.push([`(p) memory: postal-delivery resident at start (catalogue replica loaded) / after / peak (MiB)`, `${atStart.rss} / ${rss} / ${peak}`]);
     } finally {
       await suite.stop();
     }

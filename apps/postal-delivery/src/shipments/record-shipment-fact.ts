@@ -7,7 +7,7 @@ import { announcementEvent } from './shipment-announcement';
 import { FINAL_STATES, type ShipmentAnnouncement, announcementOf } from './shipment-rules';
 import { type ShipmentFact, type ShipmentRecord, ShipmentStore } from './shipment.store';
 
-/** A fact about a locked shipment, and the state it moves the shipment to (null: history only). */
+/** A fact about a shipment as it was read, and the state it moves the shipment to (null: history only). */
 export interface Fact extends ShipmentFact {
   /** The state the shipment moves to, as the rules decided; null: the fact changes nothing. */
   readonly moveTo: ShipmentState | null;
@@ -23,10 +23,12 @@ export interface Fact extends ShipmentFact {
 }
 
 /**
- * The one way a shipment changes, inside the caller's transaction with the shipment locked: the fact is appended to
- * the history (a carrier event already there is not, and changes nothing), the state moves as the rules decided,
- * and the new state is announced through the outbox with the shipment's next sequence. While the shipment is on
- * its way, each fact puts off the reconciler's next look at the carrier's tracking.
+ * The one way a shipment changes, in one statement: the fact is appended to the history, the state moves as the
+ * rules decided, and the new state is announced through the outbox with the shipment's next sequences — only if the
+ * shipment is still as it was read (its version) and a carrier event is not already there; else nothing is written
+ * (`not_recorded`: read again and decide again). Under the caller's lock it always holds; a carrier event is
+ * decided on a plain read and written by this one compare-and-set statement, without a transaction. While the
+ * shipment is on its way, each fact puts off the reconciler's next look at the carrier's tracking.
  */
 @Injectable()
 export class RecordShipmentFact {
@@ -34,7 +36,7 @@ export class RecordShipmentFact {
 
   constructor(private readonly store: ShipmentStore) {}
 
-  async execute(tx: Transaction, shipment: ShipmentRecord, fact: Fact): Promise<'applied' | 'recorded' | 'duplicate'> {
+  async execute(tx: Transaction, shipment: ShipmentRecord, fact: Fact): Promise<'applied' | 'recorded' | 'not_recorded'> {
     const now = Date.now();
     const checkAt = fact.checkAt ?? new Date(now + this.reconcileAfterMs);
     // the rules and the use cases decide a move (null: none); a repeated failed delivery is a move of its own
@@ -43,7 +45,7 @@ export class RecordShipmentFact {
         fact.source === 'carrier'
           ? { carrierTime: fact.carrierTime ?? null, nextCheckAt: checkAt, waybill: fact.waybill ?? null, postalFee: fact.postalFee ?? null }
           : null;
-      return (await this.store.recordHeard(tx.manager, shipment.id, { ...fact, applied: false }, heard)) ? 'recorded' : 'duplicate';
+      return (await this.store.recordHeard(tx.manager, shipment, { ...fact, applied: false }, heard)) ? 'recorded' : 'not_recorded';
     }
     const state = fact.moveTo;
     const waybill = fact.waybill ?? shipment.waybill;
@@ -58,7 +60,7 @@ export class RecordShipmentFact {
     }
     const recorded = await this.store.recordMove(
       tx.manager,
-      shipment.id,
+      shipment,
       { ...fact, state, applied: true },
       {
         state,
@@ -73,7 +75,7 @@ export class RecordShipmentFact {
       kinds.length,
       (await tx.takeEvents()) ?? '[]',
     );
-    return recorded ? 'applied' : 'duplicate';
+    return recorded ? 'applied' : 'not_recorded';
   }
 }
 

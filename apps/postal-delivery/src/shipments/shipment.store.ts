@@ -184,15 +184,22 @@ export class ShipmentStore {
    * its history: a repeated callback is answered from this one read.
    */
   async forCarrier(waybill: string, orderNumber: string, eventId: string): Promise<(ShipmentRecord & { heard: boolean }) | undefined> {
-    const [row] = await queryPrepared<ShipmentRecord & { heard: boolean }>(
+    const heard = `EXISTS (SELECT 1 FROM shipment_event e WHERE e.shipment_id = s.id AND e.carrier_event_id = $2) AS heard`;
+    const [byWaybill] = await queryPrepared<ShipmentRecord & { heard: boolean }>(
       this.dataSource.manager,
       'postal.shipment-for-carrier',
-      `SELECT ${SHIPMENT_COLUMNS}, EXISTS (SELECT 1 FROM shipment_event e WHERE e.shipment_id = s.id AND e.carrier_event_id = $3) AS heard
-         FROM shipment s WHERE s.waybill = $1 OR (s.order_number = $2 AND (s.waybill IS NULL OR s.waybill = $1))
-        ORDER BY (s.waybill = $1) DESC NULLS LAST LIMIT 1`,
-      [waybill, orderNumber, eventId],
+      `SELECT ${SHIPMENT_COLUMNS}, ${heard} FROM shipment s WHERE s.waybill = $1`,
+      [waybill, eventId],
     );
-    return row;
+    if (byWaybill) return byWaybill;
+    // the carrier's word came before we recorded the waybill (its answer to our order lost or late): by the order number
+    const [byOrder] = await queryPrepared<ShipmentRecord & { heard: boolean }>(
+      this.dataSource.manager,
+      'postal.shipment-for-carrier-by-order',
+      `SELECT ${SHIPMENT_COLUMNS}, ${heard} FROM shipment s WHERE s.order_number = $1 AND s.waybill IS NULL`,
+      [orderNumber, eventId],
+    );
+    return byOrder;
   }
 
   /** A collected dossier's incoming shipment, by its waybill, locked. */

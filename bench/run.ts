@@ -19,6 +19,11 @@
  *       a backlog of --messages left by an outage of --outage seconds drained at --rate-limit/s per channel, none
  *       lost or twice; the same at --throughput-limit/s; an open loop of --latency-rate events/s for
  *       --latency-seconds, published → provider's acceptance; notification's memory and CPU per message)
+ *   npm run bench -- --parts p [--shipments 8000] [--callback-connections 64]
+ *       (p: postal-delivery against the carrier simulator, bench/postal.ts: --shipments results signed for return by
+ *       post, carrier orders created through the outbox per second (target 300); then each shipment's PICKED_UP,
+ *       IN_TRANSIT, DELIVERED callbacks, each twice, by --callback-connections connections: callbacks applied once
+ *       per second (target 1,000); postal's memory and the CPU per order and per callback)
  *   npm run bench -- --parts q [--portal-dossiers 5000] [--latency-rate 300] [--portal-latency-seconds 30]
  *                              [--portal-backlog 16667] [--portal-env PORTAL_TAKE=1000,PORTAL_CONCURRENCY=16]
  *       (q: the national-portal adapter against the portal simulator, bench/portal.ts: updates accepted by the
@@ -34,6 +39,7 @@ import { catalogueFigures } from './catalogue';
 import { cpuSeconds, openLoop, percentile, pidsOf, rssMiB } from './load';
 import { machineDescription, machineReference } from './machine';
 import { notificationFigures } from './notification';
+import { postalFigures } from './postal';
 import { portalFigures } from './portal';
 import { statisticsFigures } from './statistics';
 import { sweepFigures } from './sweep';
@@ -61,6 +67,8 @@ const { values: options } = parseArgs({
     'throughput-limit': { type: 'string', default: '5000' },
     'latency-rate': { type: 'string', default: '300' },
     'latency-seconds': { type: 'string', default: '20' },
+    shipments: { type: 'string', default: '8000' },
+    'callback-connections': { type: 'string', default: '64' },
     'portal-dossiers': { type: 'string', default: '5000' },
     'portal-latency-seconds': { type: 'string', default: '30' },
     'portal-backlog': { type: 'string', default: '16667' },
@@ -276,6 +284,10 @@ async function main(): Promise<void> {
         options['latency-seconds'],
       ].map(wholeNumber);
       await notificationFigures(auth, rows, { messages, outageS, rateLimit, throughputLimit, latencyRate, latencySeconds });
+    }
+    if (parts.includes('p')) {
+      const [shipments, connections] = [options.shipments, options['callback-connections']].map(wholeNumber);
+      await postalFigures(auth, rows, { shipments, connections });
     }
     if (parts.includes('q')) {
       const [dossiers, latencyRate, latencySeconds, backlog] = [

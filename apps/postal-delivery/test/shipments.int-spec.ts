@@ -170,23 +170,6 @@ describe('postal-delivery: results by post and pick-ups', () => {
     });
   });
 
-  it('makes one waybill when postal dies after the carrier made the order and before it recorded the answer', async () => {
-    carrier.control({ mode: 'slow', delayMs: 3_000, count: 1 });
-    const accepted = acceptedByPost();
-    await publishEvent(suite.prefix, accepted);
-    await publishEvent(suite.prefix, signed(accepted.dossierCode));
-    await eventually(async () => (carrier.orders(accepted.dossierCode).length === 1 ? true : undefined), 'the carrier to have the order');
-    await suite.crash('postal-delivery');
-    await suite.restart('postal-delivery');
-    carrier.control({ callbackUrl: `${suite.url('postal-delivery')}/api/v1/carrier/callbacks` });
-
-    const shipment = await inState(accepted.dossierCode, 'created');
-    const orders = carrier.orders(accepted.dossierCode);
-    expect(orders).toHaveLength(1);
-    expect(orders[0].ItemCode).toBe(shipment.waybill);
-    expect(await announced(shipment.id)).toEqual(['postal.shipment.created']);
-  });
-
   describe('the hand-over and the journey', () => {
     it('is the returner’s: handed over once, replayed under the same key, refused to others', async () => {
       const { id, dossierCode } = await aShipment();

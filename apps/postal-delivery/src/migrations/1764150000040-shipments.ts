@@ -56,6 +56,8 @@ export class Shipments1764150000040 implements MigrationInterface {
         waybill text UNIQUE,
         -- the events published about it so far: the next one's sequence is this plus one
         sequence int NOT NULL DEFAULT 0,
+        -- counts every fact recorded: a fact decided on a read is written only if nothing was recorded since (compare-and-set)
+        version int NOT NULL DEFAULT 0,
         -- the carrier's time of the newest fact applied: an older one changes nothing
         last_carrier_event_at timestamptz(3),
         -- when the reconciler asks the carrier's tracking, if no callback came first (null: final, nothing to ask)

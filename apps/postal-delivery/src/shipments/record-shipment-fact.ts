@@ -7,7 +7,7 @@ import { announcementEvent } from './shipment-announcement';
 import { FINAL_STATES, type ShipmentAnnouncement, announcementOf } from './shipment-rules';
 import { type ShipmentFact, type ShipmentRecord, ShipmentStore } from './shipment.store';
 
-/** A fact about a locked shipment, and the state it moves the shipment to (null: history only). */
+/** A fact about a shipment as it was read, and the state it moves the shipment to (null: history only). */
 export interface Fact extends ShipmentFact {
   /** The state the shipment moves to, as the rules decided; null: the fact changes nothing. */
   readonly moveTo: ShipmentState | null;
@@ -23,10 +23,12 @@ export interface Fact extends ShipmentFact {
 }
 
 /**
- * The one way a shipment changes, inside the caller's transaction with the shipment locked: the fact is appended to
- * the history (a carrier event already there is not, and changes nothing), the state moves as the rules decided,
- * and the new state is announced through the outbox with the shipment's next sequence. While the shipment is on
- * its way, each fact puts off the reconciler's next look at the carrier's tracking.
+ * The one way a shipment changes, in one statement: the fact is appended to the history, the state moves as the
+ * rules decided, and the new state is announced through the outbox with the shipment's next sequences — only if the
+ * shipment is still as it was read (its version) and a carrier event is not already there; else nothing is written
+ * (`not_recorded`: read again and decide again). Under the caller's lock it always holds; a carrier event is
+ * decided on a plain read and written by this one compare-and-set statement, without a transaction. While the
+ * shipment is on its way, each fact puts off the reconciler's next look at the carrier's tracking.
  */
 @Injectable()
 export class RecordShipmentFact {
@@ -34,53 +36,46 @@ export class RecordShipmentFact {
 
   constructor(private readonly store: ShipmentStore) {}
 
-  async execute(tx: Transaction, shipment: ShipmentRecord, fact: Fact): Promise<'applied' | 'recorded' | 'duplicate'> {
+  async execute(tx: Transaction, shipment: ShipmentRecord, fact: Fact): Promise<'applied' | 'recorded' | 'not_recorded'> {
+    const now = Date.now();
+    const checkAt = fact.checkAt ?? new Date(now + this.reconcileAfterMs);
     // the rules and the use cases decide a move (null: none); a repeated failed delivery is a move of its own
-    const applied = fact.moveTo !== null;
-    const recorded = await this.store.recordFact(tx.manager, shipment.id, { ...fact, state: fact.moveTo ?? fact.state, applied });
-    if (!recorded) return 'duplicate';
-    const now = new Date();
-    if (!applied) {
-      if (fact.source === 'carrier') {
-        const nextCheckAt = fact.checkAt ?? new Date(now.getTime() + this.reconcileAfterMs);
-        // only the carrier's own clock orders its events: our time of hearing an answer never enters it
-        await this.store.noteCarrierHeard(tx.manager, shipment.id, fact.carrierTime ?? null, nextCheckAt, fact.waybill ?? null, fact.postalFee ?? null);
-      }
-      return 'recorded';
+    if (fact.moveTo === null) {
+      const heard =
+        fact.source === 'carrier'
+          ? { carrierTime: fact.carrierTime ?? null, nextCheckAt: checkAt, waybill: fact.waybill ?? null, postalFee: fact.postalFee ?? null }
+          : null;
+      return (await this.store.recordHeard(tx.manager, shipment, { ...fact, applied: false }, heard)) ? 'recorded' : 'not_recorded';
     }
-    const state = fact.moveTo as ShipmentState;
+    const state = fact.moveTo;
     const waybill = fact.waybill ?? shipment.waybill;
     const kinds = announcementsOf(shipment, state);
-    const sequence = await this.store.changeState(
+    // the shipment is locked: the events' sequences follow the one it holds
+    const after = { ...shipment, state, waybill, postalFee: fact.postalFee ?? shipment.postalFee, dossierCode: fact.dossierCode ?? shipment.dossierCode };
+    for (const [index, kind] of kinds.entries()) {
+      // a hand-over the carrier's later events imply is the carrier's, at the time of the first of them
+      const by = kind === 'handed_over' && state !== 'picked_up' ? { actorId: 'carrier', actorName: 'Bưu điện', note: null } : {};
+      const announced = { ...after, sequence: shipment.sequence + index + 1, state: kind === 'handed_over' ? ('picked_up' as const) : state };
+      await tx.publish(announcementEvent(kind, announced, { ...fact, ...by, at: fact.occurredAt, missing: fact.missing }));
+    }
+    const recorded = await this.store.recordMove(
       tx.manager,
-      shipment.id,
+      shipment,
+      { ...fact, state, applied: true },
       {
         state,
-        at: fact.occurredAt,
         lastCarrierEventAt: fact.carrierTime ?? null,
         waybill: fact.waybill ?? null,
         postalFee: fact.postalFee ?? null,
         missingDocuments: fact.missing ?? null,
         dossierCode: fact.dossierCode ?? null,
         // on its way with a waybill: the reconciler looks if the carrier falls silent; final: never again
-        nextCheckAt: FINAL_STATES.has(state) || waybill === null ? null : (fact.checkAt ?? new Date(now.getTime() + this.reconcileAfterMs)),
+        nextCheckAt: FINAL_STATES.has(state) || waybill === null ? null : checkAt,
       },
       kinds.length,
+      (await tx.takeEvents()) ?? '[]',
     );
-    const after = { ...shipment, state, waybill, postalFee: fact.postalFee ?? shipment.postalFee, dossierCode: fact.dossierCode ?? shipment.dossierCode };
-    for (const [index, kind] of kinds.entries()) {
-      const announced = { ...after, sequence: sequence - kinds.length + index + 1 };
-      // a hand-over the carrier's later events imply is the carrier's, at the time of the first of them
-      const by = kind === 'handed_over' && state !== 'picked_up' ? { actorId: 'carrier', actorName: 'Bưu điện', note: null } : {};
-      await tx.publish(
-        announcementEvent(
-          kind,
-          { ...announced, state: kind === 'handed_over' ? 'picked_up' : state },
-          { ...fact, ...by, at: fact.occurredAt, missing: fact.missing },
-        ),
-      );
-    }
-    return 'applied';
+    return recorded ? 'applied' : 'not_recorded';
   }
 }
 

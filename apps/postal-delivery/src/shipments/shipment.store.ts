@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DocumentItem, PostalAddress, ShipmentDirection, ShipmentState } from '@motcua/contracts';
+import { outboxInsert } from '@motcua/messaging';
 import { executePrepared, queryPrepared } from '@motcua/persistence';
 import type { ChecklistItem } from '../carrier/carrier';
 import type { WaybillParty } from './waybill-party';
@@ -40,6 +41,8 @@ export interface ShipmentRecord {
   readonly state: ShipmentState;
   readonly waybill: string | null;
   readonly sequence: number;
+  /** Counts the facts recorded: what a compare-and-set checks. */
+  readonly version: number;
   readonly lastCarrierEventAt: Date | null;
   readonly stateChangedAt: Date;
   readonly createdAt: Date;
@@ -47,7 +50,7 @@ export interface ShipmentRecord {
 
 export type NewShipment = Omit<
   ShipmentRecord,
-  'state' | 'waybill' | 'sequence' | 'lastCarrierEventAt' | 'stateChangedAt' | 'createdAt' | 'missingDocuments' | 'postalFee'
+  'state' | 'waybill' | 'sequence' | 'version' | 'lastCarrierEventAt' | 'stateChangedAt' | 'createdAt' | 'missingDocuments' | 'postalFee'
 >;
 
 /** One fact of a shipment's history. */
@@ -66,7 +69,6 @@ export interface ShipmentFact {
 /** What a state change writes beside the state. */
 export interface StateChange {
   readonly state: ShipmentState;
-  readonly at: Date;
   readonly lastCarrierEventAt?: Date | null;
   readonly waybill?: string | null;
   readonly postalFee?: number | null;
@@ -89,7 +91,7 @@ export const SHIPMENT_COLUMNS = `s.id, s.direction, s.order_number AS "orderNumb
   s.procedure_code AS "procedureCode", s.coordinator_id AS "coordinatorId", s.sender, s.receiver, s.documents,
   s.missing_documents AS "missingDocuments", s.cod_amount AS "codAmount", s.postal_fee AS "postalFee", s.weight_grams AS "weightGrams",
   s.service, s.window_start AS "windowStart", s.window_end AS "windowEnd", s.requested_by AS "requestedBy", s.state, s.waybill,
-  s.sequence, s.last_carrier_event_at AS "lastCarrierEventAt", s.state_changed_at AS "stateChangedAt", s.created_at AS "createdAt"`;
+  s.sequence, s.version, s.last_carrier_event_at AS "lastCarrierEventAt", s.state_changed_at AS "stateChangedAt", s.created_at AS "createdAt"`;
 
 /**
  * The shipment aggregate (`shipment`, its history `shipment_event`, its calls to the carrier `carrier_request`) and
@@ -177,16 +179,27 @@ export class ShipmentStore {
     return row;
   }
 
-  /** The shipment a carrier event is about, by its waybill or (before we recorded the waybill) its order number, locked. */
-  async lockForCarrier(manager: EntityManager, waybill: string, orderNumber: string): Promise<ShipmentRecord | undefined> {
-    const [row] = await queryPrepared<ShipmentRecord>(
-      manager,
-      'postal.lock-shipment-for-carrier',
-      `SELECT ${SHIPMENT_COLUMNS} FROM shipment s WHERE s.waybill = $1 OR (s.order_number = $2 AND (s.waybill IS NULL OR s.waybill = $1))
-        ORDER BY (s.waybill = $1) DESC NULLS LAST LIMIT 1 FOR UPDATE`,
-      [waybill, orderNumber],
+  /**
+   * The shipment a carrier event is about, read without a lock, and whether that event (its EventId) is already in
+   * its history: a repeated callback is answered from this one read.
+   */
+  async forCarrier(waybill: string, orderNumber: string, eventId: string): Promise<(ShipmentRecord & { heard: boolean }) | undefined> {
+    const heard = `EXISTS (SELECT 1 FROM shipment_event e WHERE e.shipment_id = s.id AND e.carrier_event_id = $2) AS heard`;
+    const [byWaybill] = await queryPrepared<ShipmentRecord & { heard: boolean }>(
+      this.dataSource.manager,
+      'postal.shipment-for-carrier',
+      `SELECT ${SHIPMENT_COLUMNS}, ${heard} FROM shipment s WHERE s.waybill = $1`,
+      [waybill, eventId],
     );
-    return row;
+    if (byWaybill) return byWaybill;
+    // the carrier's word came before we recorded the waybill (its answer to our order lost or late): by the order number
+    const [byOrder] = await queryPrepared<ShipmentRecord & { heard: boolean }>(
+      this.dataSource.manager,
+      'postal.shipment-for-carrier-by-order',
+      `SELECT ${SHIPMENT_COLUMNS}, ${heard} FROM shipment s WHERE s.order_number = $1 AND s.waybill IS NULL`,
+      [orderNumber, eventId],
+    );
+    return byOrder;
   }
 
   /** A collected dossier's incoming shipment, by its waybill, locked. */
@@ -200,55 +213,91 @@ export class ShipmentStore {
     return row;
   }
 
-  /** Appends a fact to the history; a carrier event already recorded (its EventId) is not: false. */
-  async recordFact(manager: EntityManager, shipmentId: string, fact: ShipmentFact): Promise<boolean> {
-    const rows = await queryPrepared<{ id: string }>(
+  /**
+   * A fact that moves the shipment, in one statement: appended to the history, the shipment moved to its new state
+   * with `announced` more events counted, and those events (`events`: what `Transaction.takeEvents` handed over)
+   * written to the outbox — all only if the fact is new (a carrier event already recorded, by its EventId, changes
+   * nothing) — and only if the shipment is still at `version`, the one the fact was decided on (compare-and-set: the
+   * events carry the sequences that follow the one read). False: nothing written (decide again on a fresh read).
+   */
+  async recordMove(
+    manager: EntityManager,
+    shipment: { id: string; version: number },
+    fact: ShipmentFact,
+    change: StateChange,
+    announced: number,
+    events: string,
+  ): Promise<boolean> {
+    const [row] = await queryPrepared<{ recorded: boolean }>(
       manager,
-      'postal.record-fact',
-      `INSERT INTO shipment_event (shipment_id, source, carrier_event_id, carrier_status, state, applied, occurred_at, actor_id, actor_name, note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (shipment_id, carrier_event_id) WHERE carrier_event_id IS NOT NULL DO NOTHING RETURNING id`,
+      'postal.record-move',
+      `WITH u AS (
+         UPDATE shipment SET state = $11, state_changed_at = $7,
+                last_carrier_event_at = GREATEST(last_carrier_event_at, $12), waybill = COALESCE($13, waybill), postal_fee = COALESCE($14, postal_fee),
+                missing_documents = COALESCE($15, missing_documents), dossier_code = COALESCE($16, dossier_code),
+                next_check_at = $17, sequence = sequence + $18::int, version = version + 1
+          WHERE id = $1 AND version = $20
+            AND NOT EXISTS (SELECT 1 FROM shipment_event WHERE shipment_id = $1 AND carrier_event_id = $3)
+         RETURNING id),
+       e AS (${FACT_INSERT_WHEN_MOVED}),
+       o AS (${outboxInsert('$19', 'EXISTS (SELECT 1 FROM u)')})
+       SELECT EXISTS (SELECT 1 FROM u) AS recorded`,
       [
-        shipmentId,
-        fact.source,
-        fact.carrierEventId ?? null,
-        fact.carrierStatus ?? null,
-        fact.state,
-        fact.applied,
-        fact.occurredAt,
-        fact.actorId ?? null,
-        fact.actorName ?? null,
-        fact.note ?? null,
-      ],
-    );
-    return rows.length === 1;
-  }
-
-  /** Moves the shipment to a new state and counts the event that announces it: returns that event's sequence. */
-  async changeState(manager: EntityManager, id: string, change: StateChange, announcements: number): Promise<number> {
-    const [row] = await queryPrepared<{ sequence: number }>(
-      manager,
-      'postal.change-state',
-      `UPDATE shipment SET state = $2, state_changed_at = $3,
-              last_carrier_event_at = GREATEST(last_carrier_event_at, $4),
-              waybill = COALESCE($5, waybill), postal_fee = COALESCE($6, postal_fee),
-              missing_documents = COALESCE($7, missing_documents), dossier_code = COALESCE($8, dossier_code),
-              next_check_at = $9, sequence = sequence + $10::int
-        WHERE id = $1 RETURNING sequence`,
-      [
-        id,
+        ...factParameters(shipment.id, fact),
         change.state,
-        change.at,
         change.lastCarrierEventAt ?? null,
         change.waybill ?? null,
         change.postalFee ?? null,
         change.missingDocuments ? JSON.stringify(change.missingDocuments) : null,
         change.dossierCode ?? null,
         change.nextCheckAt,
-        announcements,
+        announced,
+        events,
+        shipment.version,
       ],
     );
-    return row.sequence;
+    return row.recorded;
+  }
+
+  /**
+   * A fact that does not move the shipment, in one statement: appended to the history (once: false for a carrier
+   * event already recorded); when the carrier said it, it also tells us the carrier is alive (the reconciler's next
+   * look is put off) and may bring the waybill or the fee. Only the carrier's own clock (`carrierTime`) orders its events.
+   * Compare-and-set on `version` as `recordMove`.
+   */
+  async recordHeard(
+    manager: EntityManager,
+    shipment: { id: string; version: number },
+    fact: ShipmentFact,
+    heard: { carrierTime: Date | null; nextCheckAt: Date | null; waybill: string | null; postalFee: number | null } | null,
+  ): Promise<boolean> {
+    const [row] = await queryPrepared<{ recorded: boolean }>(
+      manager,
+      'postal.record-heard',
+      `WITH u AS (
+         UPDATE shipment SET version = version + 1,
+                last_carrier_event_at = CASE WHEN $11 THEN GREATEST(last_carrier_event_at, $12) ELSE last_carrier_event_at END,
+                waybill = CASE WHEN $11 THEN COALESCE(waybill, $14) ELSE waybill END,
+                postal_fee = CASE WHEN $11 THEN COALESCE(postal_fee, $15) ELSE postal_fee END,
+                next_check_at = CASE WHEN NOT $11 THEN next_check_at
+                                     WHEN state IN ('delivered', 'returned', 'cancelled', 'order_failed', 'incomplete', 'received') THEN NULL
+                                     WHEN next_check_at IS NULL AND $14::text IS NULL THEN NULL ELSE $13::timestamptz END
+          WHERE id = $1 AND version = $16
+            AND NOT EXISTS (SELECT 1 FROM shipment_event WHERE shipment_id = $1 AND carrier_event_id = $3)
+         RETURNING id),
+       e AS (${FACT_INSERT_WHEN_MOVED})
+       SELECT EXISTS (SELECT 1 FROM u) AS recorded`,
+      [
+        ...factParameters(shipment.id, fact),
+        heard !== null,
+        heard?.carrierTime ?? null,
+        heard?.nextCheckAt ?? null,
+        heard?.waybill ?? null,
+        heard?.postalFee ?? null,
+        shipment.version,
+      ],
+    );
+    return row.recorded;
   }
 
   /** The dossier has another coordinator: they, and no longer the one before, see its shipments (the newest change wins). */
@@ -265,27 +314,7 @@ export class ShipmentStore {
 
   /** Counts an event announced outside a state change (a pick-up's request): the next one's sequence follows it. */
   async countAnnouncement(manager: EntityManager, id: string): Promise<void> {
-    await executePrepared(manager, 'postal.count-announcement', `UPDATE shipment SET sequence = sequence + 1 WHERE id = $1`, [id]);
-  }
-
-  /** A fact that does not change the state still tells us the carrier is alive, and may bring the waybill or fee. */
-  async noteCarrierHeard(
-    manager: EntityManager,
-    id: string,
-    at: Date | null,
-    nextCheckAt: Date | null,
-    waybill: string | null,
-    postalFee: number | null,
-  ): Promise<void> {
-    await executePrepared(
-      manager,
-      'postal.carrier-heard',
-      `UPDATE shipment SET last_carrier_event_at = GREATEST(last_carrier_event_at, $2), waybill = COALESCE(waybill, $4), postal_fee = COALESCE(postal_fee, $5),
-              next_check_at = CASE WHEN state IN ('delivered', 'returned', 'cancelled', 'order_failed', 'incomplete', 'received') THEN NULL
-                                   WHEN next_check_at IS NULL AND $4::text IS NULL THEN NULL ELSE $3::timestamptz END
-        WHERE id = $1`,
-      [id, at, nextCheckAt, waybill, postalFee],
-    );
+    await executePrepared(manager, 'postal.count-announcement', `UPDATE shipment SET sequence = sequence + 1, version = version + 1 WHERE id = $1`, [id]);
   }
 
   /** Queues a call to cancel the order at the carrier (once per shipment). */
@@ -363,6 +392,25 @@ export class ShipmentStore {
     );
     return row;
   }
+}
+
+/** A fact's row of the history (parameters $1–$10), written with the shipment's compare-and-set `u`. */
+const FACT_INSERT_WHEN_MOVED = `INSERT INTO shipment_event (shipment_id, source, carrier_event_id, carrier_status, state, applied, occurred_at, actor_id, actor_name, note)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 WHERE EXISTS (SELECT 1 FROM u)`;
+
+function factParameters(shipmentId: string, fact: ShipmentFact): unknown[] {
+  return [
+    shipmentId,
+    fact.source,
+    fact.carrierEventId ?? null,
+    fact.carrierStatus ?? null,
+    fact.state,
+    fact.applied,
+    fact.occurredAt,
+    fact.actorId ?? null,
+    fact.actorName ?? null,
+    fact.note ?? null,
+  ];
 }
 
 /** A shipment read through `to_jsonb`: its instants come back as strings. */

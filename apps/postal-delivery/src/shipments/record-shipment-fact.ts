@@ -50,13 +50,13 @@ export class RecordShipmentFact {
     const state = fact.moveTo;
     const waybill = fact.waybill ?? shipment.waybill;
     const kinds = announcementsOf(shipment, state);
-    // the shipment is locked: the events' sequences follow the one it holds
+    // the events' sequences follow the one the shipment held when the fact was decided (the write checks it still does)
     const after = { ...shipment, state, waybill, postalFee: fact.postalFee ?? shipment.postalFee, dossierCode: fact.dossierCode ?? shipment.dossierCode };
-    for (const [index, kind] of kinds.entries()) {
-      // a hand-over the carrier's later events imply is the carrier's, at the time of the first of them
-      const by = kind === 'handed_over' && state !== 'picked_up' ? { actorId: 'carrier', actorName: 'Bưu điện', note: null } : {};
-      const announced = { ...after, sequence: shipment.sequence + index + 1, state: kind === 'handed_over' ? ('picked_up' as const) : state };
-      await tx.publish(announcementEvent(kind, announced, { ...fact, ...by, at: fact.occurredAt, missing: fact.missing }));
+    for (const [index, { kind, implied }] of kinds.entries()) {
+      // a pick-up the carrier's later events imply is the carrier's, at the time of the first of them, complete
+      const by = implied ? { actorId: 'carrier', actorName: 'Bưu điện', note: null, missing: [] } : { missing: fact.missing };
+      const announced = { ...after, sequence: shipment.sequence + index + 1, state: implied ? ('picked_up' as const) : state };
+      await tx.publish(announcementEvent(kind, announced, { ...fact, ...by, at: fact.occurredAt }));
     }
     const recorded = await this.store.recordMove(
       tx.manager,
@@ -80,14 +80,17 @@ export class RecordShipmentFact {
 }
 
 /**
- * What a move announces: its own news, preceded — for a result that the carrier reports on its way while nobody
- * recorded its hand-over (the desk did not, the carrier's "picked up" is late or lost) — by the hand-over, so the
- * applicant still gets the waybill and the slip its row.
+ * What a move announces: its own news, preceded — when the carrier reports a shipment on its way while nobody
+ * recorded its pick-up (the desk's hand-over not recorded, the carrier's "picked up" late or lost) — by the pick-up
+ * it implies: a result's hand-over (the applicant still gets the waybill, the slip its row) or a dossier's collection.
  */
-function announcementsOf(shipment: ShipmentRecord, state: ShipmentState): Exclude<ShipmentAnnouncement, null>[] {
+function announcementsOf(shipment: ShipmentRecord, state: ShipmentState): { kind: Exclude<ShipmentAnnouncement, null>; implied: boolean }[] {
   const kind = announcementOf(shipment.direction, state);
-  const skippedHandOver = shipment.direction === 'outgoing' && (shipment.state === 'ordering' || shipment.state === 'created') && IMPLY_HAND_OVER.has(state);
-  return [...(skippedHandOver ? (['handed_over'] as const) : []), ...(kind === null ? [] : [kind])];
+  const skippedPickUp = (shipment.state === 'ordering' || shipment.state === 'created') && IMPLY_PICK_UP.has(state);
+  return [
+    ...(skippedPickUp ? [{ kind: announcementOf(shipment.direction, 'picked_up') as 'handed_over' | 'collected', implied: true }] : []),
+    ...(kind === null ? [] : [{ kind, implied: false }]),
+  ];
 }
 
-const IMPLY_HAND_OVER: ReadonlySet<ShipmentState> = new Set<ShipmentState>(['in_transit', 'delivery_failed', 'delivered', 'returned']);
+const IMPLY_PICK_UP: ReadonlySet<ShipmentState> = new Set<ShipmentState>(['in_transit', 'delivery_failed', 'delivered', 'returned']);

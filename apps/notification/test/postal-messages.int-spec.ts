@@ -1,5 +1,5 @@
 import { Role } from '@motcua/auth';
-import { type DossierAccepted, ReturnMethod, ShipmentHandedOver, ShipmentReturned, event } from '@motcua/contracts';
+import { ReturnMethod, ShipmentCancelled, ShipmentHandedOver, ShipmentReturned, event, type DossierAccepted } from '@motcua/contracts';
 import { TEST_DESK, aDossierAccepted, eventually, useServiceApp } from '@motcua/testing';
 import request from 'supertest';
 import { AppModule, SERVICE } from '../src/app.module';
@@ -25,6 +25,9 @@ function shipment(accepted: DossierAccepted, shipmentId: string) {
   return {
     handedOver: () => event(ShipmentHandedOver, { ...base('picked_up', '2026-12-02T03:30:00.000Z'), actorId: `${TEST_DESK}.returner.1` }),
     returned: () => event(ShipmentReturned, { ...base('returned', '2026-12-06T08:00:00.000Z'), reason: 'Quá số lần phát' }),
+    refused: () =>
+      event(ShipmentCancelled, { ...base('order_failed', '2026-12-02T03:30:00.000Z'), waybill: null, reason: 'Bưu điện từ chối đơn: SenderTel không hợp lệ' }),
+    cancelled: () => event(ShipmentCancelled, { ...base('cancelled', '2026-12-02T03:30:00.000Z'), reason: 'Công dân đến nhận trực tiếp' }),
   };
 }
 
@@ -88,6 +91,21 @@ describe('notification: what the applicant is told of a result sent by post', ()
     ]);
     expect(rows[2].body).toContain('Mời Ông/Bà đến Bộ phận Một cửa của Sở Tư pháp thành phố Hà Nội để nhận trực tiếp kết quả');
     expect(rows[3]).toMatchObject({ status: 'delivered', subject: `Hồ sơ ${accepted.dossierCode}: kết quả gửi bưu điện bị hoàn về (vận đơn EB123456789VN)` });
+  });
+
+  it('an order the carrier refused: the coordinator is told once; a cancellation by the desk tells nobody', async () => {
+    const accepted = aPostalDossier();
+    const post = shipment(accepted, '0193a1c2-0000-7000-8000-00000000e105');
+    const refused = post.refused();
+    await deliver(accepted, refused, refused);
+    const other = aPostalDossier();
+    await deliver(other, shipment(other, '0193a1c2-0000-7000-8000-00000000e106').cancelled());
+
+    expect((await told(accepted.dossierCode)).map((row) => [row.template_key, row.channel, row.recipient])).toEqual([
+      ['dossier.received', 'email', 'hoa@example.vn'],
+      ['postal.order_failed', 'officer', COORDINATOR],
+    ]);
+    expect((await told(other.dossierCode)).map((row) => row.template_key)).toEqual(['dossier.received']);
   });
 
   // a delivery is not consumed at all (the applicant signed for it; no handler, so no binding)

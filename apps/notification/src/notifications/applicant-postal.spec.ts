@@ -1,4 +1,4 @@
-import { ReturnMethod, ShipmentDeliveryFailed, ShipmentHandedOver, ShipmentReturned, event } from '@motcua/contracts';
+import { ReturnMethod, ShipmentCancelled, ShipmentDeliveryFailed, ShipmentHandedOver, ShipmentReturned, event } from '@motcua/contracts';
 import { measureSms, toGsm7 } from '../sms/sms-text';
 import type { ApplicantContact } from './applicant-contact';
 import { shipmentFact, shipmentNewsNotifications } from './applicant-postal';
@@ -118,5 +118,23 @@ describe('telling the applicant of a result sent by post', () => {
     expect(applicant.body).toContain('đã hoàn về Bộ phận Một cửa của 000.00.02.H26 lúc 15:00 ngày 06/12/2026');
     expect(applicant.body).toContain('Lý do bưu điện ghi: bưu điện không ghi lý do');
     expect(coordinator.body).toContain('Lý do bưu điện ghi: bưu điện không ghi lý do');
+  });
+
+  it('an order the carrier refused: its coordinator, in their inbox, with the reason; a cancellation by the desk is no news', () => {
+    const refused = event(ShipmentCancelled, {
+      ...shipment,
+      waybill: null,
+      state: 'order_failed',
+      reason: 'Bưu điện từ chối đơn: 400 03 ReceiverWardId không hợp lệ',
+    });
+    expect(shipmentFact({ kind: 'order-failed', event: refused })?.fact).toBe('order-failed');
+    const [coordinator, ...others] = shipmentNewsNotifications(contact, { kind: 'order-failed', event: refused }, settings);
+    expect(others).toEqual([]);
+    expect(coordinator).toMatchObject({ templateKey: 'postal.order_failed', channel: 'officer', recipient: '000.00.01.H26.receiver.2', status: 'delivered' });
+    expect(coordinator.body).toContain('Lý do: Bưu điện từ chối đơn: 400 03 ReceiverWardId không hợp lệ');
+    expect(coordinator.body).toContain('liên hệ Ông/Bà Lê Minh Tuấn');
+
+    const byDesk = event(ShipmentCancelled, { ...shipment, state: 'cancelled', reason: 'Công dân đến nhận trực tiếp' });
+    expect(shipmentFact({ kind: 'order-failed', event: byDesk })).toBeNull();
   });
 });

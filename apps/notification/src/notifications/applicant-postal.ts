@@ -1,5 +1,5 @@
 import { formatVietnamDateTime } from '@motcua/calendar';
-import type { ShipmentDeliveryFailed, ShipmentHandedOver, ShipmentReturned } from '@motcua/contracts';
+import type { ShipmentCancelled, ShipmentDeliveryFailed, ShipmentHandedOver, ShipmentReturned } from '@motcua/contracts';
 import type { ApplicantContact } from './applicant-contact';
 import { type ApplicantSettings, applicantDraft, applicantVariables } from './applicant-message';
 import { nameOr } from './names';
@@ -14,7 +14,9 @@ import { renderTemplate } from './templates/render-template';
 export type ShipmentNews =
   | { readonly kind: 'handed-over'; readonly event: ShipmentHandedOver }
   | { readonly kind: 'delivery-failed'; readonly event: ShipmentDeliveryFailed }
-  | { readonly kind: 'returned'; readonly event: ShipmentReturned };
+  | { readonly kind: 'returned'; readonly event: ShipmentReturned }
+  /** The carrier refused the result's order (or it never took it): the result stays at the desk; its coordinator acts. */
+  | { readonly kind: 'order-failed'; readonly event: ShipmentCancelled };
 
 /** One fact of one shipment, told once whatever message ids carry it. */
 export interface ShipmentFact {
@@ -34,6 +36,8 @@ export interface ShipmentFact {
 export function shipmentFact(news: ShipmentNews): ShipmentFact | null {
   const { event } = news;
   if (event.direction !== 'outgoing' || !event.dossierCode) return null;
+  // a cancellation by the desk or the applicant is their own doing: only the carrier's refusal is news
+  if (news.kind === 'order-failed' && event.state !== 'order_failed') return null;
   const fact = news.kind === 'delivery-failed' ? `delivery-failed:${new Date(event.occurredAt).toISOString()}` : news.kind;
   return { shipmentId: event.shipmentId, dossierCode: event.dossierCode, fact, sequence: event.sequence };
 }
@@ -68,7 +72,30 @@ export function shipmentNewsNotifications(contact: ApplicantContact, news: Shipm
         returnedToDeskNotification(contact, news.event, reason),
       ];
     }
+    case 'order-failed':
+      return [orderFailedNotification(contact, news.event)];
   }
+}
+
+/** The coordinator's message of a result the carrier would not take, to their work inbox (the applicant hears of it from them). */
+function orderFailedNotification(contact: ApplicantContact, event: ShipmentCancelled): NotificationDraft {
+  const message = renderTemplate('postal.order_failed', {
+    officer: nameOr(contact.coordinatorName, contact.coordinatorId),
+    dossierCode: contact.dossierCode,
+    occurredAt: formatVietnamDateTime(new Date(event.occurredAt)),
+    reason: reasonOf(event.reason),
+    applicantName: contact.applicantName,
+  });
+  return {
+    dossierCode: contact.dossierCode,
+    receivingAgencyCode: contact.receivingAgencyCode,
+    templateKey: 'postal.order_failed',
+    channel: 'officer',
+    recipient: contact.coordinatorId,
+    subject: message.subject,
+    body: message.body,
+    status: 'delivered',
+  };
 }
 
 /** The coordinator's message of a returned result, to their work inbox. */

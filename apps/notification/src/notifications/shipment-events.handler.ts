@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { ShipmentDeliveryFailed, ShipmentHandedOver, ShipmentReturned } from '@motcua/contracts';
+import { ShipmentCancelled, ShipmentDeliveryFailed, ShipmentHandedOver, ShipmentReturned } from '@motcua/contracts';
 import { AmqpContext } from '@motcua/messaging';
 import { TellApplicant } from './tell-applicant';
 
@@ -29,6 +29,12 @@ export class ShipmentEventsHandler {
   @EventPattern<string>(ShipmentReturned.type)
   async onReturned(@Payload() event: ShipmentReturned, @Ctx() ctx: AmqpContext): Promise<void> {
     await this.applicant.execute({ kind: 'shipment', news: { kind: 'returned', event } }, [], messageIdOf(ctx), ctx.transaction);
+  }
+
+  /** The carrier refused the result's order: the coordinator hears of it (a cancellation by the desk is no news). */
+  @EventPattern<string>(ShipmentCancelled.type)
+  async onCancelled(@Payload() event: ShipmentCancelled, @Ctx() ctx: AmqpContext): Promise<void> {
+    await this.applicant.execute({ kind: 'shipment', news: { kind: 'order-failed', event } }, [], messageIdOf(ctx), ctx.transaction);
   }
 }
 

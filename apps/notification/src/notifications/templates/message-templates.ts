@@ -323,6 +323,25 @@ export const MESSAGE_TEMPLATES = {
       applicantName: 'Họ tên người nộp hồ sơ',
     },
   },
+  'postal.order_failed': {
+    audience: 'officer',
+    description: 'Bưu điện không nhận đơn gửi kết quả (postal.shipment.cancelled, order_failed): cán bộ đầu mối trả kết quả theo cách khác.',
+    subject: 'Hồ sơ {dossierCode}: bưu điện không nhận đơn gửi kết quả',
+    body: [
+      'Kính gửi đồng chí {officer},',
+      '',
+      'Đơn gửi kết quả hồ sơ {dossierCode}, do đồng chí làm đầu mối, qua dịch vụ bưu chính công ích không được bưu điện nhận lúc {occurredAt}.',
+      'Lý do: {reason}',
+      'Kết quả vẫn ở Bộ phận Một cửa: đồng chí liên hệ Ông/Bà {applicantName} để thống nhất trả kết quả trực tiếp hoặc sửa địa chỉ nhận.',
+      '',
+      'Hệ thống Một cửa',
+    ].join('\n'),
+    placeholders: {
+      ...OFFICER,
+      reason: 'Lý do bưu điện từ chối đơn, như hệ thống ghi nhận',
+      applicantName: 'Họ tên người nộp hồ sơ',
+    },
+  },
   /** To a dossier's coordinator (the desk officer who answers to the applicant end to end): a milestone. */
   'coordinator.milestone': {
     audience: 'officer',

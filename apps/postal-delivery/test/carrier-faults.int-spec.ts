@@ -1,12 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { NationalStatus, ReturnMethod, TaskCompleted, event } from '@motcua/contracts';
-import { type AnyJson, aDossierAccepted, eventually, publishEvent, useSuite } from '@motcua/testing';
+import { type AnyJson, eventually, publishEvent, useSuite } from '@motcua/testing';
 import { type RunningPostalCarrierSimulator, startPostalCarrierSimulator } from '../../../simulators/postal-carrier/postal-carrier-simulator';
-
-const TOKEN = 'integration-carrier-token';
-const SECRET = 'integration-carrier-callback-secret';
-const DESK = '016.01.20.H26'; // Ủy ban nhân dân phường Ngọc Hà (seed)
-const WARD = '00016';
+import { SECRET, TOKEN, acceptedByPost, carrierEnv, signed } from './postal-fixture';
 
 /** Postal killed between the carrier's order and our record of it: one waybill, and it goes on ordering afterwards. */
 describe('postal-delivery: a crash mid-order', () => {
@@ -19,16 +13,7 @@ describe('postal-delivery: a crash mid-order', () => {
     await carrier?.close();
   });
 
-  const running = useSuite('postal-crash', ['workflow', 'postal-delivery'], () => ({
-    CARRIER_URL: carrier.url,
-    CARRIER_TOKEN: TOKEN,
-    CARRIER_CALLBACK_SECRET: SECRET,
-    CARRIER_TIMEOUT_MS: '500',
-    CARRIER_RETRY_BASE_MS: '100',
-    CARRIER_RETRY_MAX_MS: '300',
-    CARRIER_POLL_INTERVAL_MS: '50',
-    CARRIER_LEASE_MS: '1000',
-  }));
+  const running = useSuite('postal-crash', ['workflow', 'postal-delivery'], () => carrierEnv(carrier));
   const { suite } = running;
   const db = running.db('postal-delivery');
 
@@ -37,24 +22,6 @@ describe('postal-delivery: a crash mid-order', () => {
     carrier.control({ callbackUrl: `${suite.url('postal-delivery')}/api/v1/carrier/callbacks` });
   });
 
-  const address = { recipient: 'Đỗ Quang Huy', phone: '0987654321', street: 'Số 5 ngõ 12 phố Đội Cấn', wardCode: WARD };
-  const acceptedByPost = () =>
-    aDossierAccepted({ receivingAgencyCode: DESK, returnMethod: ReturnMethod.Post, deliveryAddress: address, applicant: { wardCode: WARD } });
-  const signed = (dossierCode: string) =>
-    event(TaskCompleted, {
-      dossierCode,
-      nationalStatus: NationalStatus.Processed,
-      sequence: 7,
-      occurredAt: new Date().toISOString(),
-      taskId: randomUUID(),
-      stepNumber: 2,
-      stepName: 'Lãnh đạo Ủy ban nhân dân cấp xã ký giấy khai sinh',
-      agencyCode: DESK,
-      action: 'sign',
-      actorId: 'lanh-dao-ngoc-ha',
-      note: null,
-      coordinatorId: 'officer-1',
-    });
   /** What postal holds of the dossier's shipment and its order (for the message of a wait that times out). */
   const shipmentOf = async (dossierCode: string): Promise<AnyJson | undefined> => {
     const { rows } = await db.query(

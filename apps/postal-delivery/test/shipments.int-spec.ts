@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@motcua/auth';
-import { NationalStatus, ReturnMethod, SubmissionChannel, TaskCompleted, event } from '@motcua/contracts';
+import { ReturnMethod, SubmissionChannel } from '@motcua/contracts';
 import { signatureOf } from '@motcua/http';
 import { type AnyJson, aDossierAccepted, callApi, eventually, publishEvent, useSuite } from '@motcua/testing';
 import { type RunningPostalCarrierSimulator, startPostalCarrierSimulator } from '../../../simulators/postal-carrier/postal-carrier-simulator';
+import { DESK, SECRET, TOKEN, WARD, acceptedByPost, address, carrierEnv, signed } from './postal-fixture';
 
-const TOKEN = 'integration-carrier-token';
-const SECRET = 'integration-carrier-callback-secret';
-const DESK = '016.01.20.H26'; // Ủy ban nhân dân phường Ngọc Hà (seed)
 const OTHER_DESK = '016.01.01.H26';
-const WARD = '00016';
 
 /**
  * The postal channel against real PostgreSQL, RabbitMQ and the carrier simulator over HTTP. Workflow fills
@@ -26,18 +23,7 @@ describe('postal-delivery: results by post and pick-ups', () => {
     await carrier?.close();
   });
 
-  const running = useSuite('postal', ['workflow', 'postal-delivery'], () => ({
-    CARRIER_URL: carrier.url,
-    CARRIER_TOKEN: TOKEN,
-    CARRIER_CALLBACK_SECRET: SECRET,
-    CARRIER_TIMEOUT_MS: '500',
-    CARRIER_RETRY_BASE_MS: '100',
-    CARRIER_RETRY_MAX_MS: '300',
-    CARRIER_POLL_INTERVAL_MS: '50',
-    RECONCILE_INTERVAL_MS: '200',
-    RECONCILE_AFTER_MS: '1500',
-    CARRIER_LEASE_MS: '1000',
-  }));
+  const running = useSuite('postal', ['workflow', 'postal-delivery'], () => carrierEnv(carrier));
   const { suite, auth } = running;
   const db = running.db('postal-delivery');
   const api = running.api('postal-delivery');
@@ -56,25 +42,6 @@ describe('postal-delivery: results by post and pick-ups', () => {
   beforeEach(() => {
     carrier.control({ mode: 'ok', count: null, callbacks: 'normal', delayMs: 0 });
   });
-
-  const address = { recipient: 'Đỗ Quang Huy', phone: '0987654321', street: 'Số 5 ngõ 12 phố Đội Cấn', wardCode: WARD };
-  const acceptedByPost = (overrides: Parameters<typeof aDossierAccepted>[0] = {}) =>
-    aDossierAccepted({ receivingAgencyCode: DESK, returnMethod: ReturnMethod.Post, deliveryAddress: address, applicant: { wardCode: WARD }, ...overrides });
-  const signed = (dossierCode: string, sequence = 7) =>
-    event(TaskCompleted, {
-      dossierCode,
-      nationalStatus: NationalStatus.Processed,
-      sequence,
-      occurredAt: new Date().toISOString(),
-      taskId: randomUUID(),
-      stepNumber: 2,
-      stepName: 'Lãnh đạo Ủy ban nhân dân cấp xã ký giấy khai sinh',
-      agencyCode: DESK,
-      action: 'sign',
-      actorId: 'lanh-dao-ngoc-ha',
-      note: null,
-      coordinatorId: 'officer-1',
-    });
 
   const shipmentOf = async (dossierCode: string): Promise<AnyJson | undefined> => {
     const { rows } = await db.query(

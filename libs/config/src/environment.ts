@@ -25,3 +25,12 @@ export function readEnvironment<T extends object>(cls: new () => T, source: Node
 function definedOnly(source: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
 }
+
+/**
+ * Whether a party's URL points at this machine: a simulator's credentials (which are in the source tree) are fine
+ * there and nowhere else.
+ */
+export function isOnThisMachine(url: string): boolean {
+  const { hostname } = new URL(url);
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(hostname) || hostname.endsWith('.localhost');
+}

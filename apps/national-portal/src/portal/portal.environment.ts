@@ -1,3 +1,4 @@
+import { isOnThisMachine } from '@motcua/config';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 
@@ -61,8 +62,7 @@ export class PortalEnvironment {
 
 /** The simulator's credentials are in the source tree: used against a portal not on this machine, they are a problem. */
 export function simulatorCredentialsElsewhere(env: Pick<PortalEnvironment, 'PORTAL_URL' | 'PORTAL_CLIENT_ID' | 'PORTAL_CLIENT_SECRET'>): string[] {
-  const { hostname } = new URL(env.PORTAL_URL);
-  if (['127.0.0.1', 'localhost', '[::1]'].includes(hostname) || hostname.endsWith('.localhost')) return [];
+  if (isOnThisMachine(env.PORTAL_URL)) return [];
   return [
     ...(env.PORTAL_CLIENT_ID === SIMULATOR_CLIENT_ID ? ['PORTAL_CLIENT_ID: must be set for a portal other than the local simulator'] : []),
     ...(env.PORTAL_CLIENT_SECRET === SIMULATOR_CLIENT_SECRET ? ['PORTAL_CLIENT_SECRET: must be set for a portal other than the local simulator'] : []),

@@ -107,11 +107,6 @@ export class SyncStore {
     );
   }
 
-  /** Records what became of a head, only while the record still holds the attempt that took it; false when the lease was lost. */
-  async settle(head: Pick<TakenHead, 'key' | 'attempt' | 'updateId' | 'kind'>, outcome: HeadOutcome, at: Date, maxRefusals: number): Promise<boolean> {
-    return (await this.settleMany([{ head, outcome }], at, maxRefusals))[0];
-  }
-
   /**
    * What became of several heads (of different dossiers: one call's), in one statement; each only while its record
    * still holds the attempt that took it. Per head, in order: false when its lease was lost.

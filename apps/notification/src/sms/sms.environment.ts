@@ -1,3 +1,4 @@
+import { isOnThisMachine } from '@motcua/config';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
@@ -44,8 +45,7 @@ export class SmsEnvironment {
  * does not start).
  */
 export function simulatorCredentialsElsewhere(env: Pick<SmsEnvironment, 'SMS_GATEWAY_URL' | 'SMS_GATEWAY_API_KEY' | 'SMS_CALLBACK_SECRET'>): string[] {
-  const { hostname } = new URL(env.SMS_GATEWAY_URL);
-  if (['127.0.0.1', 'localhost', '[::1]'].includes(hostname) || hostname.endsWith('.localhost')) return [];
+  if (isOnThisMachine(env.SMS_GATEWAY_URL)) return [];
   return [
     ...(env.SMS_GATEWAY_API_KEY === SIMULATOR_API_KEY ? ['SMS_GATEWAY_API_KEY: must be set for a gateway other than the local simulator'] : []),
     ...(env.SMS_CALLBACK_SECRET === SIMULATOR_CALLBACK_SECRET ? ['SMS_CALLBACK_SECRET: must be set for a gateway other than the local simulator'] : []),

@@ -1,3 +1,4 @@
+import { isOnThisMachine } from '@motcua/config';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 import { PHONE_PATTERN } from '@motcua/contracts';
@@ -63,8 +64,7 @@ export class CarrierEnvironment {
 
 /** The simulator's token and secret are in the source tree: used against a carrier not on this machine, each one is a problem. */
 export function simulatorCredentialsElsewhere(env: Pick<CarrierEnvironment, 'CARRIER_URL' | 'CARRIER_TOKEN' | 'CARRIER_CALLBACK_SECRET'>): string[] {
-  const { hostname } = new URL(env.CARRIER_URL);
-  if (['127.0.0.1', 'localhost', '[::1]'].includes(hostname) || hostname.endsWith('.localhost')) return [];
+  if (isOnThisMachine(env.CARRIER_URL)) return [];
   return [
     ...(env.CARRIER_TOKEN === SIMULATOR_TOKEN ? ['CARRIER_TOKEN: must be set for a carrier other than the local simulator'] : []),
     ...(env.CARRIER_CALLBACK_SECRET === SIMULATOR_CALLBACK_SECRET ? ['CARRIER_CALLBACK_SECRET: must be set for a carrier other than the local simulator'] : []),

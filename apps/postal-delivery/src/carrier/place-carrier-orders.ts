@@ -73,11 +73,6 @@ export class PlaceCarrierOrders implements OnApplicationBootstrap, OnApplication
     await this.loop;
   }
 
-  /** The carrier's circuit, for readiness. */
-  circuitState(now = Date.now()) {
-    return this.circuit.state(now);
-  }
-
   /** Makes one batch of due calls; returns how many were taken (the loop's step, callable from tests and the bench). */
   async placeOnce(): Promise<number> {
     const now = Date.now();

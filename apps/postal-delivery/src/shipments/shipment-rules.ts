@@ -31,10 +31,6 @@ const STATE_OF: Readonly<Record<CarrierStatus, ShipmentState>> = {
   PICKUP_INCOMPLETE: 'incomplete',
 };
 
-export function stateOfCarrierStatus(status: CarrierStatus): ShipmentState {
-  return STATE_OF[status];
-}
-
 /** What the shipment is now, as far as a fact about it needs. */
 export interface ShipmentNow {
   readonly direction: ShipmentDirection;

@@ -379,19 +379,6 @@ export class ShipmentStore {
       [now, limit, leaseMs],
     );
   }
-
-  /** Calls to the carrier waiting, and how long the oldest due one has waited (seconds). */
-  async queue(now: Date): Promise<{ depth: number; oldestDueSeconds: number }> {
-    const [row] = await queryPrepared<{ depth: number; oldestDueSeconds: number }>(
-      this.dataSource.manager,
-      'postal.carrier-queue',
-      `SELECT count(*)::int AS depth,
-              COALESCE(extract(epoch FROM $1::timestamptz - min(next_attempt_at) FILTER (WHERE next_attempt_at <= $1::timestamptz)), 0)::float AS "oldestDueSeconds"
-         FROM carrier_request WHERE status = 'pending'`,
-      [now],
-    );
-    return row;
-  }
 }
 
 /** A fact's row of the history (parameters $1–$10), written with the shipment's compare-and-set `u`. */

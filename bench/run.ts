@@ -120,6 +120,13 @@ async function submitLoad(
   });
 }
 
+/** The services' environment; `BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles them (written when they stop). */
+const serviceEnv = (auth: ReturnType<typeof createTestAuth>): Record<string, string> => ({
+  ...auth.env,
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+});
+
 const openLatency = (sorted: number[]) => [50, 90, 99, 100].map((p) => percentile(sorted, p).toFixed(0)).join(' / ');
 const latency = (r: autocannon.Result) => `${r.latency.p50} / ${r.latency.p90} / ${r.latency.p99} / ${r.latency.max}`;
 const failures = (r: autocannon.Result) => `${r.non2xx} / ${r.errors} / ${r.timeouts}`;
@@ -127,7 +134,7 @@ const failures = (r: autocannon.Result) => `${r.non2xx} / ${r.errors} / ${r.time
 /** (a) intake alone. */
 async function intakeCapacity(auth: ReturnType<typeof createTestAuth>, rows: [string, string][]): Promise<void> {
   // workflow runs until intake's catalogue replica is filled, then stops: intake is measured alone
-  const suite = await startSuite('bench-intake', { ...auth.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, ['intake', 'workflow']);
+  const suite = await startSuite('bench-intake', serviceEnv(auth), ['intake', 'workflow']);
   try {
     await suite.crash('workflow');
     const token = await auth.token({ subject: 'bench-desk', roles: [Role.Receiver], agencies: WARDS.map(deskOf) });
@@ -163,7 +170,7 @@ async function intakeCapacity(auth: ReturnType<typeof createTestAuth>, rows: [st
 
 /** (b) the whole suite, routed end to end. */
 async function routedEndToEnd(auth: ReturnType<typeof createTestAuth>, rows: [string, string][]): Promise<void> {
-  const suite = await startSuite('bench-routed', { ...auth.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' });
+  const suite = await startSuite('bench-routed', serviceEnv(auth));
   try {
     const token = await auth.token({ subject: 'bench-desk', roles: [Role.Receiver], agencies: WARDS.map(deskOf) });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };

@@ -37,15 +37,33 @@ class HttpEnvironment {
    */
   @IsTrustProxy()
   TRUST_PROXY = 'false';
+
+  /**
+   * Requests handled at once; the next wait their turn. Keep it below DATABASE_POOL_SIZE (20) less
+   * MESSAGING_CONSUMER_CONCURRENCY (4), so that the service's own consumer never queues behind its requests.
+   */
+  @IsInt()
+  @Min(1)
+  HTTP_MAX_IN_FLIGHT: number = 16;
+
+  /** How long a request may wait for its turn before it is answered 503 `SERVICE.OVERLOADED` with `Retry-After`. */
+  @IsInt()
+  @Min(0)
+  HTTP_MAX_QUEUE_MS: number = 250;
 }
 
 /** Builds a service: its HTTP API (docs, problem details, logs) and its consumer on the broker, started. */
 export async function createService(definition: ServiceDefinition): Promise<NestFastifyApplication> {
   rememberValidationRules();
-  const { TRUST_PROXY } = readEnvironment(HttpEnvironment);
+  const { TRUST_PROXY, HTTP_MAX_IN_FLIGHT, HTTP_MAX_QUEUE_MS } = readEnvironment(HttpEnvironment);
   const adapter = createHttpAdapter({ trustProxy: parseTrustProxy(TRUST_PROXY) });
   const app = await NestFactory.create<NestFastifyApplication>(definition.module, adapter, { bufferLogs: true });
-  await configureHttpApp(app, { service: definition.service, title: definition.title, description: definition.description });
+  await configureHttpApp(app, {
+    service: definition.service,
+    title: definition.title,
+    description: definition.description,
+    admission: { maxInFlight: HTTP_MAX_IN_FLIGHT, maxQueueMs: HTTP_MAX_QUEUE_MS },
+  });
   app.connectMicroservice<MicroserviceOptions>({ strategy: app.get(AmqpServer) }, { inheritAppConfig: true });
   // Initialise the whole app (its modules load what they need, e.g. workflow's catalogue) before the consumer
   // starts: after a restart, messages are already waiting and arrive the moment it listens.

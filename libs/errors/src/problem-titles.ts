@@ -26,6 +26,7 @@ export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
   'REQUEST.HEADERS_TOO_LARGE': { status: 431, title: 'Phần tiêu đề của yêu cầu quá lớn' },
   'REQUEST.TIMEOUT': { status: 408, title: 'Yêu cầu không được gửi xong trong thời gian cho phép' },
   'REQUEST.MALFORMED_HTTP': { status: 400, title: 'Yêu cầu HTTP không hợp lệ' },
+  'SERVICE.OVERLOADED': { status: 503, title: 'Hệ thống đang quá tải, xin thử lại sau giây lát' },
   'AUTH.TOKEN_MISSING': { status: 401, title: 'Chưa đăng nhập: thiếu mã truy cập' },
   'AUTH.TOKEN_INVALID': { status: 401, title: 'Mã truy cập không hợp lệ hoặc đã hết hạn' },
   'AUTH.FORBIDDEN': { status: 403, title: 'Không có quyền thực hiện thao tác này' },

@@ -2,7 +2,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { observeRequests } from './http-server';
+import { type AdmissionOptions, admitRequests, observeRequests } from './http-server';
 import { ProblemDetailsFilter } from '@motcua/errors';
 import { validationPipe } from './validation';
 
@@ -11,6 +11,8 @@ export interface HttpAppOptions {
   title: string;
   description?: string;
   version?: string;
+  /** The front door's bound (none when absent): see `admitRequests`. */
+  admission?: AdmissionOptions;
 }
 
 /**
@@ -24,6 +26,7 @@ export async function configureHttpApp(app: NestFastifyApplication, o: HttpAppOp
   app.useGlobalFilters(new ProblemDetailsFilter(app.get(HttpAdapterHost)));
   app.enableShutdownHooks();
   observeRequests(app);
+  if (o.admission) admitRequests(app, o.admission);
 
   const config = new DocumentBuilder()
     .setTitle(o.title)

@@ -3,7 +3,10 @@ import { STATUS_CODES, maxHeaderSize } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { CONNECTION_PROBLEMS, type FrameworkProblem, PROBLEM_CONTENT_TYPE, type ProblemDetails, problemOf, problemTitle, problemType } from '@motcua/errors';
-import { CORRELATION_HEADER, HttpMetrics, RequestContext, correlationIdFor } from '@motcua/observability';
+import { readEnvironment } from '@motcua/config';
+import { CORRELATION_HEADER, HttpMetrics, ObservabilityEnvironment, RequestContext, accessLogLevel, correlationIdFor, isProbe } from '@motcua/observability';
+import { PinoLogger } from 'nestjs-pino';
+import { Admission } from './admission';
 import type { TrustProxy } from './trust-proxy';
 
 export interface HttpAdapterOptions {
@@ -88,12 +91,15 @@ function answerUnparsableRequest(error: NodeJS.ErrnoException & { rawPacket?: un
 
 /**
  * What every request goes through, on Fastify's own lifecycle: its correlation id is echoed at once (so a
- * rejected request has it too) and carried into the handler (logs, outbox rows), and its duration is observed
- * by route pattern (`/api/v1/dossiers/:code`, never the raw URL; `unmatched` for an unknown path).
+ * rejected request has it too) and carried into the handler (logs, outbox rows); its duration is observed by
+ * route pattern (`/api/v1/dossiers/:code`, never the raw URL; `unmatched` for an unknown path); and it is logged
+ * once on completion (method, path as requested, status, time; no header, so no credential) when
+ * `accessLogLevel` says so.
  */
 export function observeRequests(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   const { duration } = app.get(HttpMetrics);
+  const { ACCESS_LOG_SAMPLE: sample, ACCESS_LOG_SLOW_MS: slowMs } = readEnvironment(ObservabilityEnvironment);
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header(CORRELATION_HEADER, request.id);
     done();
@@ -101,8 +107,60 @@ export function observeRequests(app: NestFastifyApplication): void {
   // After the body is read: the handler, Nest's guards and pipes run inside `done`, so inside this context.
   fastify.addHook('preHandler', (request, _reply, done) => RequestContext.run({ correlationId: request.id }, done));
   fastify.addHook('onResponse', (request, reply, done) => {
-    const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };
-    duration.observe(labels, reply.elapsedTime / 1000);
+    const status = reply.statusCode;
+    const route = request.routeOptions.url;
+    duration.observe({ method: request.method, route: route ?? 'unmatched', status: String(status) }, reply.elapsedTime / 1000);
+    const level = isProbe(request.url) ? null : accessLogLevel(status, reply.elapsedTime, { sample, slowMs });
+    if (level) {
+      PinoLogger.root[level](
+        {
+          correlationId: request.id,
+          req: { method: request.method, url: request.url },
+          res: { statusCode: status },
+          responseTime: Math.round(reply.elapsedTime),
+        },
+        'request completed',
+      );
+    }
     done();
   });
+}
+
+/** How many requests a service handles at once, and how long one may wait for its turn (`HTTP_MAX_IN_FLIGHT`, …). */
+export interface AdmissionOptions {
+  readonly maxInFlight: number;
+  readonly maxQueueMs: number;
+}
+
+/**
+ * The front door's bound (`Admission`): each request but the probes and scrapes takes a place before its body is
+ * read and gives it back when its response is done (or the connection is gone); one that waited past the bound is
+ * answered 503 `SERVICE.OVERLOADED` with `Retry-After`, having changed nothing.
+ */
+export function admitRequests(app: NestFastifyApplication, options: AdmissionOptions): Admission {
+  const admission = new Admission(options.maxInFlight, options.maxQueueMs);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (isProbe(request.url)) return done();
+    const proceed = () => {
+      reply.raw.once('close', () => admission.leave());
+      done();
+    };
+    const turnAway = () => {
+      reply.header('Retry-After', '1');
+      sendProblem(reply, {
+        type: problemType('SERVICE.OVERLOADED'),
+        title: problemTitle('SERVICE.OVERLOADED', 503),
+        status: 503,
+        code: 'SERVICE.OVERLOADED',
+        detail: `More requests than the service takes at once waited over ${options.maxQueueMs} ms; nothing was done: retry after a second`,
+        instance: request.url.split('?')[0],
+        correlationId: request.id,
+      });
+    };
+    const admitted = admission.enter();
+    if (typeof admitted === 'boolean') return admitted ? proceed() : turnAway();
+    void admitted.then((ok) => (ok ? proceed() : turnAway()));
+  });
+  return admission;
 }

@@ -1,7 +1,9 @@
 import { type ArgumentMetadata, HttpStatus, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import { type FieldProblem, ProblemDetailsException } from '@motcua/errors';
+import { plainToInstance } from 'class-transformer';
 import { inputProblems } from './request-input';
+import { compiledBodyCheck } from './request-schema';
 
 /**
  * The one validation pipe of every service: what no request may carry is refused first (`inputProblems`: too
@@ -51,6 +53,11 @@ class RequestValidationPipe extends ValidationPipe {
     if (REQUEST_INPUTS.has(metadata.type) && !isEvent(metadata)) {
       const problems = inputProblems(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
       if (problems.length > 0) throw invalidRequest(problems);
+    }
+    // the common case, a body its compiled schema passes, without class-validator (`compiledBodyCheck`)
+    if (metadata.type === 'body' && typeof value === 'object' && value !== null && !Array.isArray(value) && typeof metadata.metatype === 'function') {
+      const check = !isEvent(metadata) && this.toValidate(metadata) ? compiledBodyCheck(metadata.metatype) : null;
+      if (check?.(value)) return plainToInstance(metadata.metatype as new () => object, value);
     }
     return super.transform(value, metadata);
   }

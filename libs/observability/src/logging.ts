@@ -1,54 +1,67 @@
-import type { IncomingMessage } from 'node:http';
-import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { Options } from 'pino-http';
-import { type DestinationStream, destination as pinoDestination, symbols } from 'pino';
-import { correlationIdFor } from './correlation';
+import { type DestinationStream, destination as pinoDestination } from 'pino';
 import { RequestContext } from './request-context';
 
 /**
- * nestjs-pino parameters: JSON lines with `service` and `correlationId` on every line. Inside an HTTP request
- * the request logger carries the id; anywhere else (a consumed message, a scheduler tick) the mixin adds it
- * from RequestContext. Credentials are never logged.
+ * nestjs-pino parameters: JSON lines with `service` and `correlationId` on every line, the id taken from
+ * RequestContext (an HTTP request's, a consumed message's) by the mixin. Credentials are never logged.
  *
- * nestjs-pino keeps one pino-http instance per process: the first app's parameters win (one app per process
- * in production; in tests, one app per test file).
+ * No per-request logger middleware (pino-http's) runs: on a busy service, a child logger and a middleware pass per
+ * request cost more than the request's own logging. The request itself is logged once, on completion, by
+ * `accessLogLevel`'s policy from the HTTP server's own hook.
+ *
+ * nestjs-pino keeps one pino instance per process: the first app's parameters win (one app per process in
+ * production; in tests, one app per test file).
  */
 export function loggerParams(o: { service: string; level: string; destination?: DestinationStream }): Params {
   const options: Options = {
     level: o.level,
     base: { service: o.service, pid: process.pid },
-    genReqId: (req: IncomingMessage) => correlationIdFor(req),
-    // Lines logged while handling a request carry just the id; the request itself is logged once, on completion.
-    quietReqLogger: true,
-    customAttributeKeys: { reqId: 'correlationId' },
-    mixin: (_merge, _level, logger) => {
+    mixin: (merged) => {
+      if ('correlationId' in merged) return {};
       const correlationId = RequestContext.current()?.correlationId;
-      if (!correlationId) return {};
-      const bound = (logger as unknown as Record<symbol, string | undefined>)[symbols.chindingsSym] ?? '';
-      return bound.includes('"correlationId"') ? {} : { correlationId };
+      return correlationId ? { correlationId } : {};
     },
-    // One lean line per request: method, path, status and time. No headers are logged at all, so credentials
-    // (Authorization, cookies, lookup secrets) cannot leak, and a busy desk's log costs little.
-    wrapSerializers: false, // the standard serializers would copy every header first
+    // the request line is logged as given (method, path, status): pino-http's standard serializers would read
+    // what is not there, and copy every header if it were
+    wrapSerializers: false,
     serializers: {
-      req: (req: { method?: string; originalUrl?: string; url?: string }) => ({ method: req.method, url: req.originalUrl ?? req.url }),
+      req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    // The path as requested: a middleware's `req.url` is what is left of it after the middleware's own path.
-    autoLogging: { ignore: (req) => isProbe((req as { originalUrl?: string }).originalUrl ?? req.url ?? '') },
   };
   // Standard output, written asynchronously: a busy service does not stop for every log line, and lines that
   // pile up while a write is in flight go out together. pino flushes what is pending when the process exits.
-  return {
-    pinoHttp: [options, o.destination ?? pinoDestination({ dest: 1, sync: false })],
-    // Every path (path-to-regexp v8), in the form Fastify's middleware matcher accepts; no global prefix is used.
-    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-  };
+  return { pinoHttp: [options, o.destination ?? pinoDestination({ dest: 1, sync: false })], forRoutes: [] };
 }
 
-/** Scrapes and probes, asked every few seconds: not worth a log line each. */
-function isProbe(path: string): boolean {
+/** Which completed requests are logged (`ACCESS_LOG_SAMPLE`, `ACCESS_LOG_SLOW_MS`). */
+export interface AccessLogPolicy {
+  /** The share of successful requests logged, 0 to 1 (1: every one). */
+  readonly sample: number;
+  /** A request slower than this is logged whatever its status. */
+  readonly slowMs: number;
+}
+
+/**
+ * The level a completed request is logged at, or null when it is not: every failure (5xx `error`; 4xx and 503 `warn`),
+ * every slow request, and a sample of the rest (`info`). At a thousand receipts a second, one line each would be a
+ * log nobody reads and a tenth of the service's work; an operator turns the sample up to 1 to see every request.
+ */
+export function accessLogLevel(
+  status: number,
+  elapsedMs: number,
+  policy: AccessLogPolicy,
+  random: () => number = Math.random,
+): 'error' | 'warn' | 'info' | null {
+  if (status >= 500 && status !== 503) return 'error';
+  if (status >= 400) return 'warn'; // 503 too: a shed or an outage, already told by its cause, not a fault of ours
+  if (elapsedMs >= policy.slowMs) return 'info';
+  return policy.sample >= 1 || random() < policy.sample ? 'info' : null;
+}
+
+/** Scrapes and probes, asked every few seconds: not worth a log line each, never queued behind requests. */
+export function isProbe(path: string): boolean {
   return path === '/metrics' || path.startsWith('/health/');
 }

@@ -80,6 +80,7 @@ describe('observability over HTTP', () => {
   beforeAll(async () => {
     await admin(`CREATE DATABASE ${database}`);
     process.env.DATABASE_URL = `${server}/${database}`;
+    process.env.ACCESS_LOG_SAMPLE = '1'; // every request's line, to read it here
     const moduleRef = await Test.createTestingModule({
       imports: [
         ObservabilityModule.forService({ service: 'intake', readinessChecks: [BrokerReadiness], logDestination: logStream }),

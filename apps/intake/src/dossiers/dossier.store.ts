@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Applicant } from '@motcua/contracts';
+import { outboxInsert } from '@motcua/messaging';
 import { newId, queryPrepared } from '@motcua/persistence';
 import type { Dossier, SupplementRequest } from './dossier.entity';
 
@@ -207,10 +208,11 @@ export class DossierStore {
   }
 
   /**
-   * A received dossier and the first row of its history, in one statement: the counter's lock is held until commit,
-   * so every round trip saved here is time other receipts at this desk do not wait.
+   * A received dossier, the first row of its history and its events (`Transaction.takeEvents`, null when none) in one
+   * statement: the counter's lock is held until commit, so every round trip saved here is time other receipts at
+   * this desk do not wait.
    */
-  async insertReceived(manager: EntityManager, dossier: Dossier, lookupSecretHash: string): Promise<void> {
+  async insertReceived(manager: EntityManager, dossier: Dossier, lookupSecretHash: string, events: string | null): Promise<void> {
     await queryPrepared(
       manager,
       'intake.insert-dossier',
@@ -218,9 +220,11 @@ export class DossierStore {
              INSERT INTO dossier (id, code, procedure_code, channel, receiving_agency_code, coordinator_id, applicant,
                                   documents, return_method, national_status, event_sequence, received_at, created_at, lookup_secret_hash,
                                   appointment_at, original_appointment_at, delivery_address, pickup_waybill, portal_reference, filed_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $14, $15, $16, $17, $18) RETURNING id)
-           INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, agency_code, occurred_at)
-           SELECT id, $10, 'intake', $11, 0, $5, $12 FROM d`,
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $14, $15, $16, $17, $18) RETURNING id),
+           h AS (
+             INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, agency_code, occurred_at)
+             SELECT id, $10, 'intake', $11, 0, $5, $12 FROM d)
+           ${outboxInsert('$19')}`,
       [
         dossier.id,
         dossier.code,
@@ -240,6 +244,7 @@ export class DossierStore {
         dossier.pickupWaybill,
         dossier.portalReference,
         dossier.filedAt,
+        events ?? '[]',
       ],
     );
   }

@@ -100,7 +100,6 @@ export class ReceiveDossier {
       note: null,
       occurredAt: receivedAt,
     };
-    await this.store.insertReceived(tx.manager, dossier, hashOfSecret(lookupSecret));
     await tx.publish(
       event(DossierAccepted, {
         dossierCode: dossier.code,
@@ -127,6 +126,8 @@ export class ReceiveDossier {
         ...(dossier.filedAt ? { filedAt: dossier.filedAt.toISOString() } : {}),
       }),
     );
+    // the event goes out with the dossier, in the same statement
+    await this.store.insertReceived(tx.manager, dossier, hashOfSecret(lookupSecret), await tx.takeEvents());
     return { ...toDossierView(dossier, this.catalogue, [accepted]), lookupSecret };
   }
 

@@ -30,6 +30,9 @@ FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
 RUN test -n "$SERVICE" || (echo "build with --build-arg SERVICE=intake|workflow|notification|postal-delivery|national-portal" >&2; exit 1)
 ENV NODE_ENV=production
+# The V8 heap limits of every service (docs/adr/017-service-memory.md): scripts/node-options.json holds them for
+# start:all and the tests; libs/testing/src/node-options.spec.ts fails when this line says otherwise.
+ENV NODE_OPTIONS="--max-semi-space-size=8 --max-old-space-size=256"
 WORKDIR /app
 COPY --from=production-deps /app/node_modules ./node_modules
 COPY package.json ./

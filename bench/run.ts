@@ -6,7 +6,7 @@
  *   (c) the catalogue: workflow's load at start, the replicas' snapshot, load time and memory (bench/catalogue.ts);
  *   (d) officers' work queues on a database of 1,000,000 tasks, and claim + forward throughput (bench/tasks.ts;
  *       not in the default parts: run it alone with `--parts d`);
- * and each service's resident memory after the run. Starts its own suite on fresh databases (as the e2e tests
+ * and each service's resident memory as started and after the run (the V8 flags of scripts/node-options.json apply). Starts its own suite on fresh databases (as the e2e tests
  * do), so it needs `npm run build` first — `npm run bench` does that.
  *
  *   npm run bench -- [--duration 30] [--connections 64] [--routed 20000] [--parts a,b,c]
@@ -172,6 +172,10 @@ async function intakeCapacity(auth: ReturnType<typeof createTestAuth>, rows: [st
 async function routedEndToEnd(auth: ReturnType<typeof createTestAuth>, rows: [string, string][]): Promise<void> {
   const suite = await startSuite('bench-routed', serviceEnv(auth));
   try {
+    // each service as started, before any load: what an idle replica costs (the issue's ceiling: 150 MiB)
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    const idle = SERVICE_NAMES.map((name) => rssMiB(suite.services[name].process.pid!).rss);
+    rows.push([`(b) memory: resident 10 s after start, before load (${SERVICE_NAMES.join(' / ')}) (MiB)`, idle.join(' / ')]);
     const token = await auth.token({ subject: 'bench-desk', roles: [Role.Receiver], agencies: WARDS.map(deskOf) });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const statusFour = () => count(suite, 'intake', 'SELECT count(*) AS n FROM dossier WHERE national_status = 4');

@@ -8,6 +8,16 @@ import { readFileSync } from 'node:fs';
  */
 export const services = JSON.parse(readFileSync(new URL('./services.json', import.meta.url), 'utf8'));
 
+/**
+ * The V8 heap limits every service runs with (scripts/node-options.json, docs/adr/017-service-memory.md): start:all,
+ * migrate and the test harness (libs/testing/src/running-suite.ts) read it; the Dockerfile's ENV is checked against
+ * it by libs/testing/src/node-options.spec.ts.
+ */
+export const serviceNodeOptions = JSON.parse(readFileSync(new URL('./node-options.json', import.meta.url), 'utf8')).NODE_OPTIONS;
+
+/** The suite's flags, then the caller's own NODE_OPTIONS (a later flag wins, so a caller can raise a limit). */
+export const withServiceNodeOptions = (own) => [serviceNodeOptions, own].filter(Boolean).join(' ');
+
 export function serviceEnvironment(service, base = process.env) {
   const host = base.PGHOST ?? '127.0.0.1';
   const port = base.PGPORT ?? '5432';
@@ -20,6 +30,7 @@ export function serviceEnvironment(service, base = process.env) {
     ...base,
     DATABASE_URL: base[key] ?? `postgres://${user}@${host}:${port}/${service.database}`,
     PORT: String(service.port),
+    NODE_OPTIONS: withServiceNodeOptions(base.NODE_OPTIONS),
   };
 }
 

@@ -7,8 +7,12 @@ import { topologyNames } from '@motcua/messaging';
 import { type TestDatabase, createTestDatabase } from './database';
 import { deleteTopology, uniquePrefix } from './broker';
 import { SERVICE_NAMES, type ServiceName } from './service-registry';
+import nodeOptions from '../../../scripts/node-options.json';
 
 const ROOT = join(__dirname, '..', '..', '..');
+
+/** The V8 flags every service runs with: scripts/node-options.json, as start:all and the Dockerfile (docs/adr/017). */
+export const SERVICE_NODE_OPTIONS: string = nodeOptions.NODE_OPTIONS;
 
 export interface RunningService {
   readonly name: ServiceName;
@@ -92,6 +96,8 @@ export async function startSuite(label: string, env: Record<string, string>, onl
         HOST: '127.0.0.1',
         MESSAGING_PREFIX: prefix,
         LOG_LEVEL: env.LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'info',
+        // the heap limits start:all and the image run with (what is measured is what runs), then the caller's own
+        NODE_OPTIONS: [SERVICE_NODE_OPTIONS, process.env.NODE_OPTIONS, env.NODE_OPTIONS].filter(Boolean).join(' '),
       },
       stdio: ['ignore', log, log],
     });

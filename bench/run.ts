@@ -29,6 +29,12 @@
  *       (q: the national-portal adapter against the portal simulator, bench/portal.ts: updates accepted by the
  *       portal per second, event → portal's acceptance at --latency-rate events/s, a backlog of --portal-backlog
  *       dossiers × 6 updates caught up in order after an outage; the adapter's memory and CPU per update)
+ *   npm run bench -- --parts faults [--fault-dossiers 100000] [--fault-rate 250] [--fault-outage 5] [--fault-timeout 60]
+ *                                   [--fault-replay-every 100] [--fault-rabbit-node rabbit@localhost]
+ *       (faults: the fault run, bench/faults.ts: an open loop of desk submissions retried with their Idempotency-Key
+ *       while each service is SIGKILLed and restarted, RabbitMQ stopped and started, PostgreSQL restarted; each
+ *       fault's drain, then nothing lost or twice, codes gap-free, parking lots and outboxes empty. It restarts the
+ *       servers PGPORT and AMQP_URL point at)
  */
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -36,6 +42,7 @@ import { Client } from 'pg';
 import { Role } from '@motcua/auth';
 import { createTestAuth, type RunningSuite, type ServiceName, SERVICE_NAMES, eventually, startSuite, BIRTH_REGISTRATION_DOCUMENTS } from '@motcua/testing';
 import { catalogueFigures } from './catalogue';
+import { faultFigures } from './faults';
 import { cpuSeconds, openLoop, percentile, pidsOf, rssMiB } from './load';
 import { machineDescription, machineReference } from './machine';
 import { notificationFigures } from './notification';
@@ -73,6 +80,12 @@ const { values: options } = parseArgs({
     'portal-latency-seconds': { type: 'string', default: '30' },
     'portal-backlog': { type: 'string', default: '16667' },
     'portal-env': { type: 'string', default: '' },
+    'fault-dossiers': { type: 'string', default: '100000' },
+    'fault-rate': { type: 'string', default: '250' },
+    'fault-outage': { type: 'string', default: '5' },
+    'fault-timeout': { type: 'string', default: '60' },
+    'fault-replay-every': { type: 'string', default: '100' },
+    'fault-rabbit-node': { type: 'string', default: '' },
   },
 });
 
@@ -315,6 +328,25 @@ async function main(): Promise<void> {
           .map((pair) => pair.split('=') as [string, string]),
       );
       await portalFigures(auth, rows, { dossiers, latencyRate, latencySeconds, backlog, env });
+    }
+    if (parts.includes('faults')) {
+      const [dossiers, rate, outageS, timeoutS, replayEvery] = [
+        options['fault-dossiers'],
+        options['fault-rate'],
+        options['fault-outage'],
+        options['fault-timeout'],
+        options['fault-replay-every'],
+      ].map(wholeNumber);
+      await faultFigures(auth, rows, {
+        dossiers,
+        rate,
+        outageS,
+        timeoutS,
+        replayEvery,
+        rabbitNode: options['fault-rabbit-node'],
+        agencies: WARDS.map(deskOf),
+        submission,
+      });
     }
   } finally {
     auth.cleanup();

@@ -10,9 +10,18 @@ export interface PostgresOptionsInit {
   entities: Function[];
   migrations: Function[];
   poolSize?: number;
+  /**
+   * How long a query waits for a connection, a free one of the pool or a new one to the server, before it fails
+   * (`DEFAULT_CONNECT_TIMEOUT_MS` if not given). Bounded, so that while the database is down or out of reach a
+   * request fails within seconds (503, the problem-details filter) instead of waiting for as long as TCP does.
+   */
+  connectTimeoutMs?: number;
   /** Shown in pg_stat_activity: which service holds a connection. */
   applicationName?: string;
 }
+
+/** A request's wait for a database connection, at most: long for a pool under load, short for a client waiting. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
 
 /** The one way a service describes its database to TypeORM: migrations only, snake_case, UTC. */
 export function postgresOptions(o: PostgresOptionsInit): PostgresDataSourceOptions {
@@ -25,6 +34,8 @@ export function postgresOptions(o: PostgresOptionsInit): PostgresDataSourceOptio
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
     poolSize: o.poolSize,
+    // pg-pool: both the wait for a free connection and the connection of a new one
+    connectTimeoutMS: o.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     applicationName: o.applicationName,
     useUTC: true,
   };

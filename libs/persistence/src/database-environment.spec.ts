@@ -15,4 +15,10 @@ describe('the database environment', () => {
       expect(() => readEnvironment(DatabaseEnvironment, { DATABASE_URL: url, DATABASE_POOL_SIZE: size })).toThrow(/DATABASE_POOL_SIZE/);
     }
   });
+
+  it('bounds the wait for a connection, 2 s unless told otherwise', () => {
+    expect(readEnvironment(DatabaseEnvironment, { DATABASE_URL: url }).DATABASE_CONNECT_TIMEOUT_MS).toBe(2000);
+    expect(readEnvironment(DatabaseEnvironment, { DATABASE_URL: url, DATABASE_CONNECT_TIMEOUT_MS: '5000' }).DATABASE_CONNECT_TIMEOUT_MS).toBe(5000);
+    expect(() => readEnvironment(DatabaseEnvironment, { DATABASE_URL: url, DATABASE_CONNECT_TIMEOUT_MS: '0' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS/);
+  });
 });

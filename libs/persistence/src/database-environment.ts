@@ -1,4 +1,5 @@
 import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { DEFAULT_CONNECT_TIMEOUT_MS } from './data-source';
 
 /** The service's own database: `postgres://user:password@host:5432/intake`. */
 export class DatabaseEnvironment {
@@ -12,4 +13,13 @@ export class DatabaseEnvironment {
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE: number = 20;
+
+  /**
+   * Milliseconds a query waits for a connection (a free one of the pool, or a new one) before the request fails
+   * with 503: while the database is down, clients hear so within seconds.
+   */
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  DATABASE_CONNECT_TIMEOUT_MS: number = DEFAULT_CONNECT_TIMEOUT_MS;
 }

@@ -34,6 +34,7 @@ export class PersistenceModule {
                 entities: o.entities,
                 migrations: o.migrations,
                 poolSize: env.DATABASE_POOL_SIZE,
+                connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
                 applicationName: o.service,
               }),
               // The database may still be starting next to us (compose, CI); a failed migration will not heal.

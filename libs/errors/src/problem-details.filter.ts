@@ -30,7 +30,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.correlationId = RequestContext.current()?.correlationId ?? correlationIdOf(request);
 
     if (problem.code === UNAVAILABLE) {
-      this.logger.warn({ err: exception, code: problem.code, path: problem.instance }, exception instanceof Error ? exception.message : 'non-error thrown');
+      // an outage, not a bug: its stack says nothing, and a storm of requests would write it once each
+      this.logger.warn({ code: problem.code, path: problem.instance }, exception instanceof Error ? exception.message : 'non-error thrown');
     } else if (problem.status >= 500) {
       this.logger.error({ err: exception, code: problem.code, path: problem.instance }, exception instanceof Error ? exception.message : 'non-error thrown');
     }

@@ -27,9 +27,10 @@ export interface RunningSuite {
   crash(service: ServiceName): Promise<void>;
   /**
    * Starts the service again on the same database, port and topology, and waits until it is ready (unless told
-   * not to: a test of what a service does before it can be ready).
+   * not to: a test of what a service does before it can be ready). `env` overrides the process's variables for this
+   * start: e.g. `DATABASE_URL` or `AMQP_URL` through a `TcpProxy` to the same database or broker.
    */
-  restart(service: ServiceName, options?: { waitUntilReady?: boolean }): Promise<void>;
+  restart(service: ServiceName, options?: { waitUntilReady?: boolean; env?: Record<string, string> }): Promise<void>;
   /** Starts one more process of the service on the same database and topology (a second replica); stopped with the suite. */
   startReplica(service: ServiceName): Promise<{ url: string; process: ChildProcess }>;
   stop(): Promise<void>;
@@ -78,7 +79,7 @@ export async function startSuite(label: string, env: Record<string, string>, onl
   mkdirSync(logDir, { recursive: true });
   const started: RunningService[] = [];
   let urls: Record<string, string> = {};
-  const launch = (name: ServiceName, database: TestDatabase, port: number): ChildProcess => {
+  const launch = (name: ServiceName, database: TestDatabase, port: number, overrides: Record<string, string> = {}): ChildProcess => {
     // The child writes its log to the file itself: nothing passes through this process (a benchmark's load
     // generator would otherwise pay for copying every log line), and what a crash leaves behind is kept.
     const log = openSync(join(logDir, `${name}.log`), 'a');
@@ -92,6 +93,7 @@ export async function startSuite(label: string, env: Record<string, string>, onl
         HOST: '127.0.0.1',
         MESSAGING_PREFIX: prefix,
         LOG_LEVEL: env.LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'info',
+        ...overrides,
       },
       stdio: ['ignore', log, log],
     });
@@ -126,9 +128,9 @@ export async function startSuite(label: string, env: Record<string, string>, onl
       child.kill('SIGKILL');
       await exited;
     },
-    async restart(service, { waitUntilReady: wait = true } = {}) {
+    async restart(service, { waitUntilReady: wait = true, env: overrides } = {}) {
       const running = services[service];
-      running.process = launch(service, running.database, Number(new URL(running.url).port));
+      running.process = launch(service, running.database, Number(new URL(running.url).port), overrides);
       if (wait) await waitUntilReady(running.url, running.process);
     },
     async startReplica(service) {

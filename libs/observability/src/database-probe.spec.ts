@@ -29,7 +29,12 @@ class FakeClient {
 
 describe('readiness’s database probe', () => {
   let clock = 0;
-  const probe = () => new DatabaseProbe(() => new FakeClient() as never, { timeoutMs: 100, freshForMs: 1000 }, () => clock);
+  const probe = () =>
+    new DatabaseProbe(
+      () => new FakeClient() as never,
+      { timeoutMs: 100, freshForMs: 1000 },
+      () => clock,
+    );
 
   beforeEach(() => {
     FakeClient.created = 0;

@@ -1,13 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, type OnApplicationShutdown, Res, type Type } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
-import {
-  type HealthCheckResult,
-  HealthCheckService,
-  type HealthIndicatorFunction,
-  type HealthIndicatorResult,
-  HealthIndicatorService,
-} from '@nestjs/terminus';
+import { type HealthCheckResult, HealthCheckService, type HealthIndicatorFunction, type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { DatabaseProbe } from './database-probe';
 import { PublicRoute } from './public-route';

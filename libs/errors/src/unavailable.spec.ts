@@ -48,6 +48,7 @@ describe('isDependencyUnavailable', () => {
     'Connection terminated due to connection timeout',
     'Connection terminated',
     'timeout exceeded when trying to connect',
+    'timeout expired',
     'Client has encountered a connection error and is not queryable',
   ])('sees pg and pg-pool saying "%s", bare and wrapped', (message) => {
     expect(isDependencyUnavailable(new Error(message))).toBe(true);

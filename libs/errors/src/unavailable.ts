@@ -40,6 +40,7 @@ const UNAVAILABLE_SYSTEM_CODES = new Set([
 const UNAVAILABLE_MESSAGES = [
   /^Connection terminated/, // "… unexpectedly", "… due to connection timeout"
   /^timeout exceeded when trying to connect$/, // pg-pool: no connection within connectionTimeoutMillis
+  /^timeout expired$/, // pg: its own connectionTimeoutMillis, the server not answering the connection
   /^Client has encountered a connection error and is not queryable$/,
   /^Query read timeout$/,
 ];

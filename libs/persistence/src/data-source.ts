@@ -13,7 +13,7 @@ export interface PostgresOptionsInit {
   poolSize?: number;
   /**
    * How long opening a connection to the server may take (`DEFAULT_CONNECT_TIMEOUT_MS` if not given); after one
-   * failed, new ones fail at once for as long, until one succeeds (`failFastClient`). So while the database is down
+   * failed, new ones fail at once for a moment (`CONNECT_HOLD_DOWN_MS`), until one succeeds (`failFastClient`). So while the database is down
    * or out of reach a request fails within seconds (503, the problem-details filter), not when TCP gives up.
    */
   connectTimeoutMs?: number;
@@ -25,6 +25,8 @@ export interface PostgresOptionsInit {
 
 /** Opening a connection, at most: short, a client is waiting. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
+/** After a failed connection, new ones fail at once for this long: what waits is answered, a healed database is tried again soon. */
+export const CONNECT_HOLD_DOWN_MS = 500;
 /** A request's wait for a free connection of a busy pool, at most: long enough for a burst to queue. */
 export const DEFAULT_POOL_WAIT_MS = 10_000;
 
@@ -42,7 +44,7 @@ export function postgresOptions(o: PostgresOptionsInit): PostgresDataSourceOptio
     poolSize: o.poolSize,
     // pg-pool's wait for a free connection; opening one is bounded (shorter) by the client
     connectTimeoutMS: o.poolWaitMs ?? DEFAULT_POOL_WAIT_MS,
-    extra: { Client: failFastClient({ connectTimeoutMs: connectTimeout, holdDownMs: connectTimeout }) },
+    extra: { Client: failFastClient({ connectTimeoutMs: connectTimeout, holdDownMs: CONNECT_HOLD_DOWN_MS }) },
     applicationName: o.applicationName,
     useUTC: true,
   };

@@ -15,8 +15,8 @@ export class DatabaseEnvironment {
   DATABASE_POOL_SIZE: number = 20;
 
   /**
-   * Milliseconds opening a connection may take; after one failed, new ones fail at once for as long: while the
-   * database is down, clients hear so (503) within seconds.
+   * Milliseconds opening a connection may take (after one failed, new ones fail at once for half a second): while
+   * the database is down, clients hear so (503) within seconds.
    */
   @IsInt()
   @Min(100)

@@ -3,3 +3,4 @@ export * from './problem-details';
 export * from './problem-titles';
 export * from './problem-details.filter';
 export * from './framework-problems';
+export * from './unavailable';

@@ -4,6 +4,7 @@ import { type FieldProblem, PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemDe
 import { FRAMEWORK_PROBLEMS } from './framework-problems';
 import { problemStatus, problemTitle } from './problem-titles';
 import { Refusal } from './refusal';
+import { isDependencyUnavailable } from './unavailable';
 import { RequestContext } from '@motcua/observability';
 
 /**
@@ -28,20 +29,38 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.instance = String(adapter.getRequestUrl(request)).split('?')[0];
     problem.correlationId = RequestContext.current()?.correlationId ?? correlationIdOf(request);
 
-    if (problem.status >= 500) {
+    if (problem.code === UNAVAILABLE) {
+      // an outage, not a bug: its stack says nothing, and a storm of requests would write it once each
+      this.logger.warn({ code: problem.code, path: problem.instance }, exception instanceof Error ? exception.message : 'non-error thrown');
+    } else if (problem.status >= 500) {
       this.logger.error({ err: exception, code: problem.code, path: problem.instance }, exception instanceof Error ? exception.message : 'non-error thrown');
     }
     if (adapter.isHeadersSent(response)) return;
     adapter.setHeader(response, 'content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+    // "later" says when: a limit's own wait if it set one (the lookup's), else a short one
+    const retryAfter = retryAfterOf(problem.status);
+    if (retryAfter !== undefined && adapter.getHeader(response, 'retry-after') === undefined) adapter.setHeader(response, 'retry-after', retryAfter);
     adapter.reply(response, problem, problem.status);
   }
+}
+
+/** The code of a request that failed because the service's database or broker cannot be reached just now. */
+export const UNAVAILABLE = 'SERVICE.UNAVAILABLE';
+
+/** Seconds a client waits before it tries again after a 503 or a 429 that said nothing more precise. */
+export const RETRY_AFTER_SECONDS = 3;
+
+/** The `Retry-After` a status answers with by default: 503 and 429 say when to come back; nothing else does. */
+export function retryAfterOf(status: number): string | undefined {
+  return status === 503 || status === 429 ? String(RETRY_AFTER_SECONDS) : undefined;
 }
 
 /**
  * The problem details of any error, titled in Vietnamese by its code (`PROBLEMS`): a domain `Refusal` with the
  * status its code has there; a `ProblemDetailsException` as thrown; an error of the HTTP layer itself (Fastify's, before any handler runs:
  * unreadable JSON, a content type other than JSON, a body or path too long) by its stable `REQUEST.*` code; another
- * `HttpException` as `HTTP.<REASON>`; anything else as a 500 that says nothing.
+ * `HttpException` as `HTTP.<REASON>`; the database or the broker out of reach (`isDependencyUnavailable`) as a 503
+ * `SERVICE.UNAVAILABLE` that says nothing of it; anything else as a 500 that says nothing.
  */
 export function problemOf(exception: unknown): ProblemDetails {
   if (exception instanceof Refusal) {
@@ -82,6 +101,15 @@ export function problemOf(exception: unknown): ProblemDetails {
       code,
       errors: Array.isArray(explicit.errors) ? (explicit.errors as FieldProblem[]) : undefined,
     });
+  }
+  if (isDependencyUnavailable(exception)) {
+    return {
+      type: problemType(UNAVAILABLE),
+      title: problemTitle(UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      detail: 'The service cannot reach its data just now: try again in a few seconds.',
+      code: UNAVAILABLE,
+    };
   }
   // Unknown failure: say nothing about it to the client, log it with the correlation id instead.
   return {

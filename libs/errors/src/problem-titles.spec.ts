@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { type ArgumentsHost, HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
 import { IsString } from 'class-validator';
+import { QueryFailedError } from 'typeorm';
 import { type ProblemDetails, ProblemDetailsException } from './problem-details';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { CONNECTION_PROBLEMS, FRAMEWORK_PROBLEMS } from './framework-problems';
@@ -99,18 +100,19 @@ describe('problem titles', () => {
 });
 
 describe('the problem details filter', () => {
-  /** What the filter answers for an exception thrown by an HTTP request. */
-  function rendered(exception: unknown): ProblemDetails {
+  /** What the filter answers for an exception thrown by an HTTP request (its headers, the guard's first, in `headers`). */
+  function rendered(exception: unknown, headers: Record<string, string> = {}): ProblemDetails {
     let body: ProblemDetails | undefined;
     const adapter = {
       getRequestUrl: () => '/api/v1/tasks/x/claim',
       isHeadersSent: () => false,
-      setHeader: () => undefined,
+      getHeader: (_: unknown, name: string) => headers[name.toLowerCase()],
+      setHeader: (_: unknown, name: string, value: string) => (headers[name.toLowerCase()] = value),
       reply: (_: unknown, reply: ProblemDetails) => (body = reply),
     };
     const host = { getType: () => 'http', switchToHttp: () => ({ getRequest: () => ({}), getResponse: () => ({}) }) } as unknown as ArgumentsHost;
     const filter = new ProblemDetailsFilter({ httpAdapter: adapter } as unknown as HttpAdapterHost);
-    (filter as unknown as { logger: { error: () => void } }).logger = { error: () => undefined };
+    (filter as unknown as { logger: { error: () => void; warn: () => void } }).logger = { error: () => undefined, warn: () => undefined };
     filter.catch(exception, host);
     return body!;
   }
@@ -153,6 +155,40 @@ describe('the problem details filter', () => {
 
   it('says nothing of an unknown failure but that it is the system’s', () => {
     expect(rendered(new Error('connection refused'))).toEqual(expect.objectContaining({ status: 500, code: 'INTERNAL', title: 'Lỗi hệ thống' }));
+  });
+
+  it('answers the database or the broker out of reach with 503 SERVICE.UNAVAILABLE and Retry-After, saying nothing of it', () => {
+    const headers: Record<string, string> = {};
+    const terminated = new QueryFailedError('INSERT INTO dossier …', [], new Error('Connection terminated unexpectedly'));
+    const problem = rendered(terminated, headers);
+    expect(problem).toEqual({
+      type: 'https://motcua.vn/problems/service-unavailable',
+      title: 'Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây',
+      status: 503,
+      detail: expect.any(String),
+      code: 'SERVICE.UNAVAILABLE',
+      instance: '/api/v1/tasks/x/claim',
+    });
+    expect(JSON.stringify(problem)).not.toMatch(/terminated|INSERT|dossier|postgres/i);
+    expect(headers['retry-after']).toBe('3');
+    expect(headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(rendered(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toMatchObject({ status: 503 });
+  });
+
+  it('tells every 503 and 429 when to come back, keeping a wait the guard already set', () => {
+    const notReady: Record<string, string> = {};
+    expect(rendered(new Refusal('CATALOGUE.NOT_READY'), notReady)).toMatchObject({ status: 503 });
+    expect(notReady['retry-after']).toBe('3');
+    const throttled: Record<string, string> = {};
+    rendered(new HttpException('ThrottlerException: Too Many Requests', 429), throttled);
+    expect(throttled['retry-after']).toBe('3');
+    const limited: Record<string, string> = { 'retry-after': '600' };
+    expect(rendered(new Refusal('LOOKUP.TOO_MANY_ATTEMPTS'), limited)).toMatchObject({ status: 429 });
+    expect(limited['retry-after']).toBe('600');
+    const missing: Record<string, string> = {};
+    rendered(new NotFoundException(), missing);
+    rendered(new Error('boom'), missing);
+    expect(missing['retry-after']).toBeUndefined();
   });
 
   it('titles the validation pipe’s refusal in Vietnamese', async () => {

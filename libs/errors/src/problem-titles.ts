@@ -13,6 +13,7 @@ export interface ProblemKind {
  */
 export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
   INTERNAL: { status: 500, title: 'Lỗi hệ thống' },
+  'SERVICE.UNAVAILABLE': { status: 503, title: 'Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây' },
 
   // every service: requests, tokens, retries, pages
   'REQUEST.INVALID': { status: 400, title: 'Yêu cầu không hợp lệ' },

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { MigrationExecutor } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
+import { failFastClient } from './fail-fast-client';
 import { lockMigrations, unlockMigrations } from './migration-lock';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -10,12 +11,28 @@ export interface PostgresOptionsInit {
   entities: Function[];
   migrations: Function[];
   poolSize?: number;
+  /**
+   * How long opening a connection to the server may take (`DEFAULT_CONNECT_TIMEOUT_MS` if not given); after one
+   * failed, new ones fail at once for a moment (`CONNECT_HOLD_DOWN_MS`), until one succeeds (`failFastClient`). So while the database is down
+   * or out of reach a request fails within seconds (503, the problem-details filter), not when TCP gives up.
+   */
+  connectTimeoutMs?: number;
+  /** How long a query waits for a free connection of a full pool (`DEFAULT_POOL_WAIT_MS` if not given): a burst queues, but not for ever. */
+  poolWaitMs?: number;
   /** Shown in pg_stat_activity: which service holds a connection. */
   applicationName?: string;
 }
 
+/** Opening a connection, at most: short, a client is waiting. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
+/** After a failed connection, new ones fail at once for this long: what waits is answered, a healed database is tried again soon. */
+export const CONNECT_HOLD_DOWN_MS = 500;
+/** A request's wait for a free connection of a busy pool, at most: long enough for a burst to queue. */
+export const DEFAULT_POOL_WAIT_MS = 10_000;
+
 /** The one way a service describes its database to TypeORM: migrations only, snake_case, UTC. */
 export function postgresOptions(o: PostgresOptionsInit): PostgresDataSourceOptions {
+  const connectTimeout = o.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   return {
     type: 'postgres',
     url: o.url,
@@ -25,6 +42,9 @@ export function postgresOptions(o: PostgresOptionsInit): PostgresDataSourceOptio
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
     poolSize: o.poolSize,
+    // pg-pool's wait for a free connection; opening one is bounded (shorter) by the client
+    connectTimeoutMS: o.poolWaitMs ?? DEFAULT_POOL_WAIT_MS,
+    extra: { Client: failFastClient({ connectTimeoutMs: connectTimeout, holdDownMs: CONNECT_HOLD_DOWN_MS }) },
     applicationName: o.applicationName,
     useUTC: true,
   };

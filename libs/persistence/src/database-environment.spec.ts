@@ -15,4 +15,11 @@ describe('the database environment', () => {
       expect(() => readEnvironment(DatabaseEnvironment, { DATABASE_URL: url, DATABASE_POOL_SIZE: size })).toThrow(/DATABASE_POOL_SIZE/);
     }
   });
+
+  it('bounds opening a connection (2 s) and the wait for a free one (10 s) unless told otherwise', () => {
+    expect(readEnvironment(DatabaseEnvironment, { DATABASE_URL: url }).DATABASE_CONNECT_TIMEOUT_MS).toBe(2000);
+    expect(readEnvironment(DatabaseEnvironment, { DATABASE_URL: url }).DATABASE_POOL_WAIT_MS).toBe(10_000);
+    expect(readEnvironment(DatabaseEnvironment, { DATABASE_URL: url, DATABASE_CONNECT_TIMEOUT_MS: '5000' }).DATABASE_CONNECT_TIMEOUT_MS).toBe(5000);
+    expect(() => readEnvironment(DatabaseEnvironment, { DATABASE_URL: url, DATABASE_CONNECT_TIMEOUT_MS: '0' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS/);
+  });
 });

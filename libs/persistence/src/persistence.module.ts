@@ -34,6 +34,8 @@ export class PersistenceModule {
                 entities: o.entities,
                 migrations: o.migrations,
                 poolSize: env.DATABASE_POOL_SIZE,
+                connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+                poolWaitMs: env.DATABASE_POOL_WAIT_MS,
                 applicationName: o.service,
               }),
               // The database may still be starting next to us (compose, CI); a failed migration will not heal.

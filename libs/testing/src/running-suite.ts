@@ -31,9 +31,10 @@ export interface RunningSuite {
   crash(service: ServiceName): Promise<void>;
   /**
    * Starts the service again on the same database, port and topology, and waits until it is ready (unless told
-   * not to: a test of what a service does before it can be ready).
+   * not to: a test of what a service does before it can be ready). `env` overrides the process's variables for this
+   * start: e.g. `DATABASE_URL` or `AMQP_URL` through a `TcpProxy` to the same database or broker.
    */
-  restart(service: ServiceName, options?: { waitUntilReady?: boolean }): Promise<void>;
+  restart(service: ServiceName, options?: { waitUntilReady?: boolean; env?: Record<string, string> }): Promise<void>;
   /** Starts one more process of the service on the same database and topology (a second replica); stopped with the suite. */
   startReplica(service: ServiceName): Promise<{ url: string; process: ChildProcess }>;
   stop(): Promise<void>;
@@ -82,7 +83,7 @@ export async function startSuite(label: string, env: Record<string, string>, onl
   mkdirSync(logDir, { recursive: true });
   const started: RunningService[] = [];
   let urls: Record<string, string> = {};
-  const launch = (name: ServiceName, database: TestDatabase, port: number): ChildProcess => {
+  const launch = (name: ServiceName, database: TestDatabase, port: number, overrides: Record<string, string> = {}): ChildProcess => {
     // The child writes its log to the file itself: nothing passes through this process (a benchmark's load
     // generator would otherwise pay for copying every log line), and what a crash leaves behind is kept.
     const log = openSync(join(logDir, `${name}.log`), 'a');
@@ -98,6 +99,7 @@ export async function startSuite(label: string, env: Record<string, string>, onl
         LOG_LEVEL: env.LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'info',
         // the heap limits start:all and the image run with (what is measured is what runs), then the caller's own
         NODE_OPTIONS: [SERVICE_NODE_OPTIONS, process.env.NODE_OPTIONS, env.NODE_OPTIONS].filter(Boolean).join(' '),
+        ...overrides,
       },
       stdio: ['ignore', log, log],
     });
@@ -132,9 +134,9 @@ export async function startSuite(label: string, env: Record<string, string>, onl
       child.kill('SIGKILL');
       await exited;
     },
-    async restart(service, { waitUntilReady: wait = true } = {}) {
+    async restart(service, { waitUntilReady: wait = true, env: overrides } = {}) {
       const running = services[service];
-      running.process = launch(service, running.database, Number(new URL(running.url).port));
+      running.process = launch(service, running.database, Number(new URL(running.url).port), overrides);
       if (wait) await waitUntilReady(running.url, running.process);
     },
     async startReplica(service) {

@@ -90,4 +90,29 @@ describe('the front door under overload', () => {
     expect((await kept).status).toBe(200);
     expect((await third).status).toBe(200);
   });
+
+  it('gives a place back when the client went away while its request was waiting for its turn', async () => {
+    const first = fetch(`${url}/api/v1/slow`);
+    const second = fetch(`${url}/api/v1/slow`);
+    await heldCount(2);
+    const controller = new AbortController();
+    const abandoned = fetch(`${url}/api/v1/slow`, { signal: controller.signal }).catch(() => 'aborted');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort(); // still queued: it never reached its handler
+    await abandoned;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    held.shift()!(); // its turn comes, and goes back at once
+    expect((await first).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(held.length).toBe(1);
+    // both places are usable again: two more are taken at once
+    const third = fetch(`${url}/api/v1/slow`);
+    const fourth = fetch(`${url}/api/v1/slow`);
+    held.shift()!();
+    expect((await second).status).toBe(200);
+    await heldCount(2);
+    for (const release of held.splice(0)) release();
+    expect((await third).status).toBe(200);
+    expect((await fourth).status).toBe(200);
+  });
 });

@@ -142,11 +142,21 @@ export function admitRequests(app: NestFastifyApplication, options: AdmissionOpt
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     if (isProbe(request.url)) return done();
+    // The place is given back when the response is done or the connection is gone, whichever comes first, also
+    // when the client went away while the request was still waiting for its turn ('close' has come and gone).
+    let admitted = false;
+    let gone = false;
+    reply.raw.once('close', () => {
+      gone = true;
+      if (admitted) admission.leave();
+    });
     const proceed = () => {
-      reply.raw.once('close', () => admission.leave());
+      admitted = true;
+      if (gone) return admission.leave(); // nobody to answer: nothing is done
       done();
     };
     const turnAway = () => {
+      if (gone) return;
       reply.header('Retry-After', '1');
       sendProblem(reply, {
         type: problemType('SERVICE.OVERLOADED'),
@@ -158,9 +168,9 @@ export function admitRequests(app: NestFastifyApplication, options: AdmissionOpt
         correlationId: request.id,
       });
     };
-    const admitted = admission.enter();
-    if (typeof admitted === 'boolean') return admitted ? proceed() : turnAway();
-    void admitted.then((ok) => (ok ? proceed() : turnAway()));
+    const entered = admission.enter();
+    if (typeof entered === 'boolean') return entered ? proceed() : turnAway();
+    void entered.then((ok) => (ok ? proceed() : turnAway()));
   });
   return admission;
 }

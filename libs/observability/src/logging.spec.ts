@@ -5,9 +5,14 @@ describe('accessLogLevel', () => {
 
   it('logs every failure, whatever the sample', () => {
     expect(accessLogLevel(500, 3, { ...policy, sample: 0 }, () => 0.99)).toBe('error');
-    expect(accessLogLevel(503, 3, { ...policy, sample: 0 }, () => 0.99)).toBe('warn');
     expect(accessLogLevel(404, 3, { ...policy, sample: 0 }, () => 0.99)).toBe('warn');
     expect(accessLogLevel(422, 3, { ...policy, sample: 0 }, () => 0.99)).toBe('warn');
+  });
+
+  it('samples the 503s (shed or outage), at warn', () => {
+    expect(accessLogLevel(503, 1000, policy, () => 0.05)).toBe('warn');
+    expect(accessLogLevel(503, 1000, policy, () => 0.5)).toBeNull();
+    expect(accessLogLevel(503, 5000, { ...policy, sample: 0 }, () => 0)).toBeNull();
   });
 
   it('logs a slow success, and a sampled share of the others', () => {

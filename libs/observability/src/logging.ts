@@ -45,9 +45,10 @@ export interface AccessLogPolicy {
 }
 
 /**
- * The level a completed request is logged at, or null when it is not: every failure (5xx `error`; 4xx and 503 `warn`),
- * every slow request, and a sample of the rest (`info`). At a thousand receipts a second, one line each would be a
- * log nobody reads and a tenth of the service's work; an operator turns the sample up to 1 to see every request.
+ * The level a completed request is logged at, or null when it is not: every failure (5xx `error`, 4xx `warn`) but a
+ * 503, every slow request, and a sample of the rest (`info`; 503s `warn`). At a thousand receipts a second, one line
+ * each would be a log nobody reads and a tenth of the service's work; an operator turns the sample up to 1 to see
+ * every request.
  */
 export function accessLogLevel(
   status: number,
@@ -56,9 +57,13 @@ export function accessLogLevel(
   random: () => number = Math.random,
 ): 'error' | 'warn' | 'info' | null {
   if (status >= 500 && status !== 503) return 'error';
-  if (status >= 400) return 'warn'; // 503 too: a shed or an outage, already told by its cause, not a fault of ours
+  if (status >= 400 && status !== 503) return 'warn';
+  const sampled = policy.sample >= 1 || random() < policy.sample;
+  // 503: a request shed under overload or refused in an outage, already told by its cause: under a retry storm a
+  // line each would be most of the work, so they are sampled too (the metrics count every one)
+  if (status === 503) return sampled ? 'warn' : null;
   if (elapsedMs >= policy.slowMs) return 'info';
-  return policy.sample >= 1 || random() < policy.sample ? 'info' : null;
+  return sampled ? 'info' : null;
 }
 
 /** Scrapes and probes, asked every few seconds: not worth a log line each, never queued behind requests. */

@@ -49,7 +49,7 @@ class HttpEnvironment {
   /** How long a request may wait for its turn before it is answered 503 `SERVICE.OVERLOADED` with `Retry-After`. */
   @IsInt()
   @Min(0)
-  HTTP_MAX_QUEUE_MS: number = 1000;
+  HTTP_MAX_QUEUE_MS: number = 10_000;
 }
 
 /** Builds a service: its HTTP API (docs, problem details, logs) and its consumer on the broker, started. */

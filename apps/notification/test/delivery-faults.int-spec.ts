@@ -30,8 +30,10 @@ describe('notification delivery: a crash mid-send, and two replicas', () => {
     SMS_GATEWAY_API_KEY: 'faults-sms-key',
     SMS_CALLBACK_SECRET: 'faults-sms-secret',
     DELIVERY_POLL_INTERVAL_MS: '20',
-    // a message taken by a process that died is due again this soon
-    DELIVERY_LEASE_MS: '1500',
+    // a message taken by a process that died is due again this soon; a send gives up before its lease ends (as the
+    // defaults do, 10 s within 30 s), else a slow moment lets the other replica take the message while it is sent
+    DELIVERY_LEASE_MS: '4000',
+    DELIVERY_SEND_TIMEOUT_MS: '3000',
     DELIVERY_RETRY_BASE_MS: '50',
     DELIVERY_RETRY_MAX_MS: '200',
   }));

@@ -2,7 +2,8 @@ import { Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AmqpServer } from '@motcua/messaging';
 import { readEnvironment } from '@motcua/config';
@@ -50,12 +51,20 @@ class HttpEnvironment {
   @IsInt()
   @Min(0)
   HTTP_MAX_QUEUE_MS: number = 10_000;
+
+  /**
+   * Hold every response against the service's own OpenAPI document and answer one it does not describe as a 500
+   * `CONTRACT.RESPONSE_UNDOCUMENTED` (the tests turn it on; see docs/adr/019). Off in production.
+   */
+  @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
+  @IsBoolean()
+  OPENAPI_RESPONSE_CHECK: boolean = false;
 }
 
 /** Builds a service: its HTTP API (docs, problem details, logs) and its consumer on the broker, started. */
 export async function createService(definition: ServiceDefinition): Promise<NestFastifyApplication> {
   rememberValidationRules();
-  const { TRUST_PROXY, HTTP_MAX_IN_FLIGHT, HTTP_MAX_QUEUE_MS } = readEnvironment(HttpEnvironment);
+  const { TRUST_PROXY, HTTP_MAX_IN_FLIGHT, HTTP_MAX_QUEUE_MS, OPENAPI_RESPONSE_CHECK } = readEnvironment(HttpEnvironment);
   const adapter = createHttpAdapter({ trustProxy: parseTrustProxy(TRUST_PROXY) });
   const app = await NestFactory.create<NestFastifyApplication>(definition.module, adapter, { bufferLogs: true });
   await configureHttpApp(app, {
@@ -63,6 +72,7 @@ export async function createService(definition: ServiceDefinition): Promise<Nest
     title: definition.title,
     description: definition.description,
     admission: { maxInFlight: HTTP_MAX_IN_FLIGHT, maxQueueMs: HTTP_MAX_QUEUE_MS },
+    checkResponses: OPENAPI_RESPONSE_CHECK,
   });
   app.connectMicroservice<MicroserviceOptions>({ strategy: app.get(AmqpServer) }, { inheritAppConfig: true });
   // Initialise the whole app (its modules load what they need, e.g. workflow's catalogue) before the consumer

@@ -4,3 +4,4 @@ export * from './problem-titles';
 export * from './problem-details.filter';
 export * from './framework-problems';
 export * from './unavailable';
+export * from './problem-responses';

@@ -13,6 +13,8 @@ export interface ProblemKind {
  */
 export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
   INTERNAL: { status: 500, title: 'Lỗi hệ thống' },
+  // only where OPENAPI_RESPONSE_CHECK is on (the tests): a response its OpenAPI document does not describe
+  'CONTRACT.RESPONSE_UNDOCUMENTED': { status: 500, title: 'Phản hồi không khớp với tài liệu OpenAPI của dịch vụ' },
   'SERVICE.UNAVAILABLE': { status: 503, title: 'Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây' },
 
   // every service: requests, tokens, retries, pages

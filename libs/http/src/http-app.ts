@@ -1,9 +1,11 @@
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { type AdmissionOptions, admitRequests, observeRequests } from './http-server';
-import { ProblemDetailsFilter } from '@motcua/errors';
+import { PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, ProblemDetailsSchema, problemTitle, problemType } from '@motcua/errors';
+import { completeOpenApiDocument, documentForPrefix } from './openapi-document';
+import { type ContractViolation, ResponseContract } from './response-contract';
 import { validationPipe } from './validation';
 
 export interface HttpAppOptions {
@@ -13,6 +15,23 @@ export interface HttpAppOptions {
   version?: string;
   /** The front door's bound (none when absent): see `admitRequests`. */
   admission?: AdmissionOptions;
+  /** Hold every response against the service's own OpenAPI document (the tests: `OPENAPI_RESPONSE_CHECK`). */
+  checkResponses?: boolean;
+}
+
+const documents = new WeakMap<object, OpenAPIObject>();
+const violations = new WeakMap<object, ContractViolation[]>();
+
+/** The service's OpenAPI document, as served at /docs-json (without a gateway's prefix). */
+export function openApiDocumentOf(app: NestFastifyApplication): OpenAPIObject {
+  const document = documents.get(app.getHttpAdapter().getInstance());
+  if (!document) throw new Error('configureHttpApp has not run on this app');
+  return document;
+}
+
+/** The responses the app gave that its document does not describe, when it checks them (`checkResponses`). */
+export function responseContractViolations(app: NestFastifyApplication): readonly ContractViolation[] {
+  return violations.get(app.getHttpAdapter().getInstance()) ?? [];
 }
 
 /**
@@ -32,9 +51,56 @@ export async function configureHttpApp(app: NestFastifyApplication, o: HttpAppOp
     .setTitle(o.title)
     .setDescription(o.description ?? `${o.service} service`)
     .setVersion(o.version ?? '1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addServer('/', 'this service, directly')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'A token from the identity provider: an officer’s, a citizen’s or a partner system’s',
+      },
+      'bearer',
+    )
     .addSecurityRequirements('bearer')
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  const document = completeOpenApiDocument(SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsSchema] }));
+  const fastify = app.getHttpAdapter().getInstance();
+  documents.set(fastify, document);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    patchDocumentOnRequest: (request, _response, served) =>
+      documentForPrefix(served, (request as { headers: Record<string, string | string[] | undefined> }).headers['x-forwarded-prefix']),
+  });
+  if (o.checkResponses) checkResponses(app, document);
+}
+
+/**
+ * Every response of a route the document describes is checked before it is sent; one the document does not
+ * describe is logged and answered instead as a 500 `CONTRACT.RESPONSE_UNDOCUMENTED` saying what differs, so the test
+ * that caused it fails there (and the violation is kept: `responseContractViolations`).
+ */
+function checkResponses(app: NestFastifyApplication, document: OpenAPIObject): void {
+  const contract = new ResponseContract(document);
+  const fastify = app.getHttpAdapter().getInstance();
+  const found: ContractViolation[] = [];
+  violations.set(fastify, found);
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    const route = request.routeOptions.url;
+    if (!route || !contract.describes(request.method, route)) return payload;
+    const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : payload == null ? undefined : null;
+    if (body === null) return payload; // a stream: its status and type are still the handler's, its body is not read here
+    const violation = contract.check(request.method, route, reply.statusCode, reply.getHeader('content-type') as string | undefined, body);
+    if (!violation) return payload;
+    found.push(violation);
+    request.log.error({ contractViolation: violation }, `OPENAPI CONTRACT VIOLATION: ${violation.operation} ${violation.status}: ${violation.problem}`);
+    const code = 'CONTRACT.RESPONSE_UNDOCUMENTED';
+    reply.code(500).header('content-type', PROBLEM_CONTENT_TYPE);
+    return JSON.stringify({
+      type: problemType(code),
+      title: problemTitle(code, 500),
+      status: 500,
+      code,
+      detail: `${violation.operation} answered ${violation.status}: ${violation.problem}`,
+    });
+  });
 }

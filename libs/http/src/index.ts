@@ -8,3 +8,5 @@ export * from './retry-policy';
 export * from './circuit-breaker';
 export * from './in-parallel';
 export * from './signature';
+export * from './openapi-document';
+export * from './response-contract';

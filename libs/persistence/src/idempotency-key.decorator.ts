@@ -1,4 +1,5 @@
 import { type ExecutionContext, HttpStatus, createParamDecorator } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { ProblemDetailsException } from '@motcua/errors';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -30,3 +31,18 @@ export function answerCommand<T>(response: CommandHttpResponse, result: { status
   if (result.replayed) response.header('Idempotent-Replayed', 'true');
   return result.body;
 }
+
+/**
+ * Documents the `Idempotency-Key` header of a command a client may retry (the OpenAPI document then lists
+ * `IDEMPOTENCY.KEY_INVALID` and `IDEMPOTENCY.KEY_REUSED` among its problems).
+ */
+export const ApiIdempotencyKey = (): MethodDecorator =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body ' +
+      'answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 ' +
+      '`IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours.',
+    schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$', example: '6f1c2a9e-3b7d-4e52-9a1f-0c8d5e2b7a41' },
+  });

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { topologyNames } from '@motcua/messaging';
@@ -37,8 +37,16 @@ export interface RunningSuite {
   restart(service: ServiceName, options?: { waitUntilReady?: boolean; env?: Record<string, string> }): Promise<void>;
   /** Starts one more process of the service on the same database and topology (a second replica); stopped with the suite. */
   startReplica(service: ServiceName): Promise<{ url: string; process: ChildProcess }>;
+  /**
+   * The responses, since this suite started, that a service's OpenAPI document does not describe (logged by each
+   * service when started with `OPENAPI_RESPONSE_CHECK=true`, as the tests' `useSuite` does; docs/adr/019).
+   */
+  contractViolations(): string[];
   stop(): Promise<void>;
 }
+
+/** The line a service logs for a response its document does not describe (libs/http's response check). */
+const CONTRACT_VIOLATION_MARK = 'OPENAPI CONTRACT VIOLATION';
 
 /** A port nothing listens on now (for a process about to be started on it). */
 export async function freePort(): Promise<number> {
@@ -83,10 +91,17 @@ export async function startSuite(label: string, env: Record<string, string>, onl
   mkdirSync(logDir, { recursive: true });
   const started: RunningService[] = [];
   let urls: Record<string, string> = {};
+  // where each log file stood when this suite started: earlier runs' lines are not this run's
+  const logOffsets = new Map<string, number>();
+  const logOf = (name: ServiceName): string => {
+    const file = join(logDir, `${name}.log`);
+    if (!logOffsets.has(file)) logOffsets.set(file, existsSync(file) ? statSync(file).size : 0);
+    return file;
+  };
   const launch = (name: ServiceName, database: TestDatabase, port: number, overrides: Record<string, string> = {}): ChildProcess => {
     // The child writes its log to the file itself: nothing passes through this process (a benchmark's load
     // generator would otherwise pay for copying every log line), and what a crash leaves behind is kept.
-    const log = openSync(join(logDir, `${name}.log`), 'a');
+    const log = openSync(logOf(name), 'a');
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', name, 'apps', name, 'src', 'main.js')], {
       env: {
         ...process.env,
@@ -152,6 +167,21 @@ export async function startSuite(label: string, env: Record<string, string>, onl
       await waitUntilReady(replica.url, replica.process);
       return { url: replica.url, process: replica.process };
     },
+    contractViolations: () =>
+      [...logOffsets].flatMap(([file, offset]) =>
+        readFileSync(file)
+          .subarray(offset)
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line.includes(CONTRACT_VIOLATION_MARK))
+          .map((line) => {
+            try {
+              return `${file}: ${(JSON.parse(line) as { msg: string }).msg}`;
+            } catch {
+              return `${file}: ${line}`;
+            }
+          }),
+      ),
     stop: () => stopAll([...replicas, ...started], prefix),
   };
 }

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { PrincipalKind, Role } from '@motcua/auth';
 import { createService, type ServiceDefinition } from '@motcua/bootstrap';
+import { responseContractViolations } from '@motcua/http';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AmqpConnection, AmqpServer, topologyNames } from '@motcua/messaging';
 import { DataSource } from 'typeorm';
 import { createTestAuth } from './auth';
@@ -48,6 +50,8 @@ export async function startServiceApp(definition: ServiceAppDefinition): Promise
     MESSAGING_PREFIX: prefix,
     MESSAGING_RETRY_DELAYS_MS: RETRY_DELAYS_MS.join(','),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // every response held against the service's OpenAPI document (docs/adr/019)
+    OPENAPI_RESPONSE_CHECK: 'true',
     ...(typeof definition.env === 'function' ? definition.env() : definition.env),
   });
   const cleanUp = async () => {
@@ -72,8 +76,12 @@ export async function startServiceApp(definition: ServiceAppDefinition): Promise
     token: (roles, agencies = [], kind = 'officer') => auth.token({ subject: `${kind}-1`, kind, roles, agencies }),
     publish: (event, messageId) => publishEvent(prefix, event, messageId),
     async stop() {
+      const violations = responseContractViolations(app as NestFastifyApplication);
       await app.close();
       await cleanUp();
+      if (violations.length > 0) {
+        throw new Error(`responses the OpenAPI document does not describe:\n${violations.map((v) => `${v.operation} ${v.status}: ${v.problem}`).join('\n')}`);
+      }
     },
   };
 }

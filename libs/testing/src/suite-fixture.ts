@@ -41,7 +41,8 @@ export function useSuite(
   beforeAll(async () => {
     auth = createTestAuth();
     // a function: called once what it names exists (a simulator started by an earlier beforeAll)
-    suite = await startSuite(label, { ...auth.env, ...(typeof env === 'function' ? env() : env) }, services);
+    // every response held against its service's OpenAPI document (docs/adr/019)
+    suite = await startSuite(label, { ...auth.env, OPENAPI_RESPONSE_CHECK: 'true', ...(typeof env === 'function' ? env() : env) }, services);
     for (const service of services) {
       const client = new Client({ connectionString: suite.services[service].database.url });
       await client.connect();
@@ -51,8 +52,10 @@ export function useSuite(
 
   afterAll(async () => {
     await Promise.all([...clients.values()].map((client) => client.end()));
+    const violations = suite?.contractViolations() ?? [];
     await suite?.stop();
     auth?.cleanup();
+    if (violations.length > 0) throw new Error(`responses the OpenAPI documents do not describe:\n${violations.join('\n')}`);
   }, 60_000);
 
   const started = <T>(value: T | undefined, what: string): T => {

@@ -1,4 +1,5 @@
-import { ApiExtension, ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { METHOD_METADATA } from '@nestjs/common/constants';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, DECORATORS } from '@nestjs/swagger';
 import { PROBLEMS } from './problem-titles';
 
 /**
@@ -16,11 +17,30 @@ export const PROBLEM_CODES_EXTENSION = 'x-motcua-problems';
  * ```ts
  * @ApiProblems('DOSSIER.NOT_FOUND', 'TASK.ALREADY_OWNED')
  * ```
+ *
+ * They add up: several on one handler, one on the controller (for each of its handlers) and shared decorators that
+ * include one all count.
  */
 export function ApiProblems(...codes: string[]): MethodDecorator & ClassDecorator {
   const unknown = codes.filter((code) => !Object.hasOwn(PROBLEMS, code));
   if (unknown.length > 0) throw new Error(`@ApiProblems: no entry in PROBLEMS for ${unknown.join(', ')}`);
-  return ApiExtension(PROBLEM_CODES_EXTENSION, codes) as MethodDecorator & ClassDecorator;
+  const addTo = (handler: object): void => {
+    const extensions = (Reflect.getMetadata(DECORATORS.API_EXTENSION, handler) as Record<string, unknown> | undefined) ?? {};
+    const known = (extensions[PROBLEM_CODES_EXTENSION] as string[] | undefined) ?? [];
+    Reflect.defineMetadata(DECORATORS.API_EXTENSION, { ...extensions, [PROBLEM_CODES_EXTENSION]: [...new Set([...known, ...codes])] }, handler);
+  };
+  return ((target: object, _key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    if (descriptor) {
+      addTo(descriptor.value as object);
+      return descriptor;
+    }
+    const prototype = (target as { prototype: object }).prototype;
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const handler = Object.getOwnPropertyDescriptor(prototype, name)?.value as object | undefined;
+      if (name !== 'constructor' && typeof handler === 'function' && Reflect.hasMetadata(METHOD_METADATA, handler)) addTo(handler);
+    }
+    return target;
+  }) as MethodDecorator & ClassDecorator;
 }
 
 @ApiSchema({ name: 'FieldProblem', description: 'One field at fault in a refused request' })

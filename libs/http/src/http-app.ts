@@ -1,7 +1,7 @@
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { type AdmissionOptions, admitRequests, observeRequests } from './http-server';
 import { PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, ProblemDetailsSchema, problemTitle, problemType } from '@motcua/errors';
 import { completeOpenApiDocument, documentForPrefix } from './openapi-document';
@@ -84,6 +84,7 @@ function checkResponses(app: NestFastifyApplication, document: OpenAPIObject): v
   const fastify = app.getHttpAdapter().getInstance();
   const found: ContractViolation[] = [];
   violations.set(fastify, found);
+  const logger = app.get(PinoLogger);
   fastify.addHook('onSend', async (request, reply, payload) => {
     const route = request.routeOptions.url;
     if (!route || !contract.describes(request.method, route)) return payload;
@@ -92,7 +93,7 @@ function checkResponses(app: NestFastifyApplication, document: OpenAPIObject): v
     const violation = contract.check(request.method, route, reply.statusCode, reply.getHeader('content-type') as string | undefined, body);
     if (!violation) return payload;
     found.push(violation);
-    request.log.error({ contractViolation: violation }, `OPENAPI CONTRACT VIOLATION: ${violation.operation} ${violation.status}: ${violation.problem}`);
+    logger.error({ contractViolation: violation }, `OPENAPI CONTRACT VIOLATION: ${violation.operation} ${violation.status}: ${violation.problem}`);
     const code = 'CONTRACT.RESPONSE_UNDOCUMENTED';
     reply.code(500).header('content-type', PROBLEM_CONTENT_TYPE);
     return JSON.stringify({

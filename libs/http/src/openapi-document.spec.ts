@@ -1,5 +1,6 @@
 import { OPENAPI_PUBLIC_EXTENSION, OPENAPI_ROLES_EXTENSION } from '@motcua/auth';
-import { PROBLEM_CODES_EXTENSION } from '@motcua/errors';
+import { ApiProblems, PROBLEM_CODES_EXTENSION } from '@motcua/errors';
+import { Controller, Get } from '@nestjs/common';
 import type { OpenAPIObject, OperationObject } from '@nestjs/swagger';
 import { completeOpenApiDocument, documentForPrefix, problemCodesOf } from './openapi-document';
 
@@ -97,5 +98,20 @@ describe('documentForPrefix', () => {
     expect(documentForPrefix(document, undefined)).toBe(document);
     expect(documentForPrefix(document, 'https://evil.example')).toBe(document);
     expect(documentForPrefix(document, '/a/../b')).toBe(document);
+  });
+});
+
+describe('ApiProblems', () => {
+  it('adds up: on the handler twice and on the controller', () => {
+    @ApiProblems('DOSSIER.NOT_FOUND')
+    @Controller('x')
+    class X {
+      @Get()
+      @ApiProblems('TASK.NOT_FOUND')
+      @ApiProblems('TASK.ALREADY_OWNED')
+      one(): void {}
+    }
+    const extensions = Reflect.getMetadata('swagger/apiExtension', Object.getOwnPropertyDescriptor(X.prototype, 'one')!.value) as Record<string, string[]>;
+    expect([...extensions[PROBLEM_CODES_EXTENSION]].sort()).toEqual(['DOSSIER.NOT_FOUND', 'TASK.ALREADY_OWNED', 'TASK.NOT_FOUND']);
   });
 });

@@ -78,7 +78,8 @@ describe('completeOpenApiDocument', () => {
     expect(response.content['application/problem+json'].examples['TASK.ALREADY_OWNED'].value).toMatchObject({ status: 409, title: expect.any(String) });
   });
 
-  it('knows each kind’s codes', () => {
+  it('knows each kind’s codes, a body’s for every method that may carry one', () => {
+    expect(problemCodesOf({ responses: {} }, 'post')).toEqual(expect.arrayContaining(['REQUEST.MALFORMED_JSON', 'REQUEST.UNSUPPORTED_MEDIA_TYPE']));
     expect(problemCodesOf({ responses: {} })).toEqual([
       'REQUEST.INVALID',
       'REQUEST.MALFORMED_URL',

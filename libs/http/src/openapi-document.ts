@@ -6,7 +6,7 @@ import type { OpenAPIObject, OperationObject, ParameterObject, ReferenceObject, 
 export const COMMON_PROBLEMS = {
   /** Any request: a parameter or query refused (a NUL, a lone surrogate, a `__proto__` key), an outage, an overload. */
   every: ['REQUEST.INVALID', 'REQUEST.MALFORMED_URL', 'SERVICE.UNAVAILABLE', 'SERVICE.OVERLOADED'],
-  /** An operation that takes a JSON body. */
+  /** An operation whose method may carry a body (the server reads and may refuse one even where none is expected). */
   withBody: ['REQUEST.MALFORMED_JSON', 'REQUEST.CONTENT_LENGTH_MISMATCH', 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'REQUEST.BODY_TOO_LARGE'],
   /** An operation that needs a bearer token. */
   authenticated: ['AUTH.TOKEN_MISSING', 'AUTH.TOKEN_INVALID'],
@@ -28,8 +28,10 @@ function isParameter(p: ParameterObject | ReferenceObject): p is ParameterObject
   return !('$ref' in p);
 }
 
+const WITH_BODY = new Set(['post', 'put', 'patch', 'delete']);
+
 /** Every problem code an operation may answer: its own (`@ApiProblems`) and those of its kind. */
-export function problemCodesOf(operation: OperationObject): string[] {
+export function problemCodesOf(operation: OperationObject, method = 'get'): string[] {
   const extensions = operation as unknown as Record<string, unknown>;
   const parameters = (operation.parameters ?? []).filter(isParameter);
   const isPublic = extensions[OPENAPI_PUBLIC_EXTENSION] === true;
@@ -37,7 +39,7 @@ export function problemCodesOf(operation: OperationObject): string[] {
   const codes = new Set<string>([
     ...((extensions[PROBLEM_CODES_EXTENSION] as string[] | undefined) ?? []),
     ...COMMON_PROBLEMS.every,
-    ...(operation.requestBody ? COMMON_PROBLEMS.withBody : []),
+    ...(operation.requestBody || WITH_BODY.has(method) ? COMMON_PROBLEMS.withBody : []),
     ...(isPublic ? COMMON_PROBLEMS.public : COMMON_PROBLEMS.authenticated),
     ...(restricted ? COMMON_PROBLEMS.restricted : []),
     ...(parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key') ? COMMON_PROBLEMS.idempotent : []),
@@ -86,7 +88,7 @@ export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject 
       if (!operation) continue;
       const extensions = operation as unknown as Record<string, unknown>;
       const byStatus = new Map<number, string[]>();
-      for (const code of problemCodesOf(operation)) {
+      for (const code of problemCodesOf(operation, method)) {
         const { status } = PROBLEMS[code];
         byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
       }

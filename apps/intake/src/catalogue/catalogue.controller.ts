@@ -1,23 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '@motcua/auth';
+import { ApiProblems } from '@motcua/errors';
 import { vietnamDate } from '@motcua/calendar';
 import { notInCatalogue, receivingDesks, routeProcess } from '@motcua/catalogue';
 import { CatalogueReplica, type ReplicatedProcedure } from '@motcua/catalogue-replica';
 import { DesksRequest, ListProceduresRequest } from './catalogue.requests';
+import { AreaView, DeskList, ProcedureList, type ProcedureSummary, ProcedureView } from './catalogue.view';
 
-export type ProcedureSummary = Pick<
-  ReplicatedProcedure,
-  'code' | 'name' | 'field' | 'level' | 'legalTimeValue' | 'legalTimeUnit' | 'fee' | 'channels' | 'active'
->;
-
-/** What an applicant is told of a procedure: the public facts of the national catalogue, and the steps by name. */
-export interface ProcedureView extends ProcedureSummary {
-  legalBasis: string | null;
-  documents: ReplicatedProcedure['documents'];
-  processVersion: number;
-  steps: { number: number; name: string; budgetHours: number }[];
-}
+const PROCEDURE_CODE = ApiParam({ name: 'code', description: 'National procedure code (MaTTHC)', example: '1.001193' });
 
 const summaryOf = ({ code, name, field, level, legalTimeValue, legalTimeUnit, fee, channels, active }: ReplicatedProcedure): ProcedureSummary => ({
   code,
@@ -31,15 +22,6 @@ const summaryOf = ({ code, name, field, level, legalTimeValue, legalTimeUnit, fe
   active,
 });
 
-export interface DeskView {
-  code: string;
-  name: string;
-  level: string;
-  areaCode: string;
-}
-
-/** Each code spelled out, so the test of problem titles finds it. */
-
 /**
  * The catalogue as a frontend shows it to applicants and desk officers: public facts (the national catalogue
  * is published), served from intake's replica, so they stay readable while workflow is down.
@@ -52,7 +34,13 @@ export class CatalogueController {
 
   /** Active procedures, by code; filter by level or field. */
   @Get('procedures')
-  procedures(@Query() request: ListProceduresRequest): { items: ProcedureSummary[] } {
+  @ApiOperation({
+    summary: 'List the procedures received',
+    description:
+      'The active procedures of the national catalogue, by code, for applicants and desks; filter by `level` or `field` (lĩnh vực). Not paged: the catalogue is small.',
+  })
+  @ApiOkResponse({ type: ProcedureList })
+  procedures(@Query() request: ListProceduresRequest): ProcedureList {
     const items = this.catalogue
       .allProcedures()
       .filter((p) => p.active && (!request.level || p.level === request.level) && (!request.field || p.field === request.field))
@@ -63,6 +51,14 @@ export class CatalogueController {
 
   /** A procedure with its documents, channels and the steps of the process in force (a deactivated one says so). */
   @Get('procedures/:code')
+  @ApiOperation({
+    summary: 'Read a procedure',
+    description:
+      'A procedure with its documents (required or not, copies), channels, fee, legal basis and the steps of the process in force, by name. A deactivated one is still served, with `active: false`.',
+  })
+  @PROCEDURE_CODE
+  @ApiOkResponse({ type: ProcedureView })
+  @ApiProblems('CATALOGUE.PROCEDURE_NOT_FOUND')
   procedure(@Param('code') code: string): ProcedureView {
     const procedure = this.catalogue.procedure(code);
     if (!procedure) throw notInCatalogue('PROCEDURE', code);
@@ -77,7 +73,16 @@ export class CatalogueController {
 
   /** The desks where an applicant of this ward may file this procedure today. */
   @Get('procedures/:code/desks')
-  desks(@Param('code') code: string, @Query() request: DesksRequest): { items: DeskView[] } {
+  @ApiOperation({
+    summary: 'Find the desks that receive a procedure for a ward',
+    description:
+      'The desks (Bộ phận Một cửa) where an applicant living in this ward may file this procedure today, by code: empty when the ' +
+      'procedure is deactivated or no competent body can be found for the ward.',
+  })
+  @PROCEDURE_CODE
+  @ApiOkResponse({ type: DeskList })
+  @ApiProblems('CATALOGUE.PROCEDURE_NOT_FOUND', 'CATALOGUE.AREA_NOT_FOUND')
+  desks(@Param('code') code: string, @Query() request: DesksRequest): DeskList {
     const procedure = this.catalogue.procedure(code);
     if (!procedure) throw notInCatalogue('PROCEDURE', code);
     if (!this.catalogue.area(request.wardCode)) throw notInCatalogue('AREA', request.wardCode);
@@ -96,13 +101,15 @@ export class CatalogueController {
 
   /** An area with the areas directly under it (the city's districts, a district's wards). */
   @Get('areas/:code')
-  area(@Param('code') code: string): {
-    code: string;
-    name: string;
-    level: string;
-    parentCode: string | null;
-    children: { code: string; name: string; level: string }[];
-  } {
+  @ApiOperation({
+    summary: 'Read an administrative area',
+    description:
+      'An area (đơn vị hành chính) with the areas directly under it: the city’s districts, a district’s wards. For choosing the ward of an applicant or a delivery address.',
+  })
+  @ApiParam({ name: 'code', description: 'Statistics-office code of the area', example: '001' })
+  @ApiOkResponse({ type: AreaView })
+  @ApiProblems('CATALOGUE.AREA_NOT_FOUND')
+  area(@Param('code') code: string): AreaView {
     const area = this.catalogue.area(code);
     if (!area) throw notInCatalogue('AREA', code);
     const { name, level, parentCode } = area;

@@ -1,9 +1,83 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { toVietnamIso } from '@motcua/calendar';
 import { NationalStatus, ReturnMethod, nationalStatusKey, nationalStatusName } from '@motcua/contracts';
+import { ApiNullableProperty } from '@motcua/http';
 import type { Dossier } from './dossier.entity';
 import type { DossierStatusChange } from './dossier-status-change.entity';
-import { postalView } from './dossier.view';
-import type { PostalStateView } from './postal-state';
+import { DocumentItemView, NATIONAL_STATUSES, postalView } from './dossier.view';
+import { PostalStateView } from './postal-state';
+
+/** A procedure by code and name. */
+@ApiSchema({ name: 'ProcedureName' })
+export class ProcedureNameView {
+  @ApiProperty({ example: '1.001193' })
+  code: string;
+  @ApiProperty({ example: 'Thủ tục đăng ký khai sinh', description: 'The code itself when the catalogue does not know it' })
+  name: string;
+}
+
+/** Hẹn trả kết quả: the one printed on the receipt, and the current one after pauses and extensions. */
+@ApiSchema({ name: 'Appointment' })
+export class AppointmentView {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-12-08T09:30:00.000+07:00', description: 'Printed on the receipt' })
+  original: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-12-08T09:30:00.000+07:00', description: 'After pauses and extensions' })
+  current: string | null;
+}
+
+/** What the applicant is asked to supply, why, and by whom (status 5). */
+@ApiSchema({ name: 'CitizenSupplementRequest' })
+export class CitizenSupplementRequestView {
+  @ApiProperty({ example: 1 })
+  round: number;
+  @ApiProperty({ example: 'Giấy chứng sinh là bản sao không có chứng thực' })
+  reason: string;
+  @ApiProperty({ type: [DocumentItemView] })
+  missing: { code?: string; name: string }[];
+  @ApiProperty({ format: 'date-time', example: '2026-12-07T10:15:00.000+07:00' })
+  requestedAt: string;
+  @ApiProperty({ example: 'Ủy ban nhân dân phường Trúc Bạch', description: 'The agency that asked, by name' })
+  requestedBy: string;
+}
+
+/** The receiving desk, where a result returned at the desk is collected. */
+@ApiSchema({ name: 'ResultDesk' })
+export class ResultDeskView {
+  @ApiProperty({ example: 'Ủy ban nhân dân phường Trúc Bạch' })
+  name: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Phường Trúc Bạch, Quận Ba Đình, Thành phố Hà Nội', description: 'Its administrative address' })
+  address: string | null;
+}
+
+/** Where and how the result is returned, as the applicant chose at receipt. */
+@ApiSchema({ name: 'ResultReturn' })
+export class ResultReturnView {
+  @ApiProperty({ enum: ReturnMethod, example: ReturnMethod.Desk })
+  method: ReturnMethod;
+  @ApiProperty({ example: 'Nhận kết quả trực tiếp tại Bộ phận Một cửa của Ủy ban nhân dân phường Trúc Bạch' })
+  description: string;
+  /** The receiving desk, where a result returned at the desk is collected. */
+  @ApiNullableProperty(() => ResultDeskView, { description: 'A result returned at the desk: where to collect it; null otherwise' })
+  desk: ResultDeskView | null;
+}
+
+/** One fact of the history, in the applicant's words. */
+@ApiSchema({ name: 'CitizenHistoryEntry' })
+export class CitizenHistoryEntryView {
+  @ApiProperty({ enum: NATIONAL_STATUSES, example: NationalStatus.Accepted })
+  nationalStatus: number;
+  @ApiProperty({ example: 'Accepted' })
+  nationalStatusKey: string;
+  @ApiProperty({ example: 'Đã tiếp nhận' })
+  nationalStatusName: string;
+  @ApiProperty({ example: 'Bộ phận Một cửa của Ủy ban nhân dân phường Trúc Bạch đã tiếp nhận hồ sơ' })
+  description: string;
+  /** The agency where it happened, by name (null when the fact names none). */
+  @ApiProperty({ type: String, nullable: true, example: 'Ủy ban nhân dân phường Trúc Bạch', description: 'Where it happened, by name' })
+  agency: string | null;
+  @ApiProperty({ format: 'date-time', example: '2026-12-07T09:30:00.000+07:00' })
+  occurredAt: string;
+}
 
 /**
  * Tra cứu hồ sơ: what the applicant sees of their dossier. Only what the receipt, the supplement request and the
@@ -11,49 +85,45 @@ import type { PostalStateView } from './postal-state';
  * process by name, nothing of the applicant beyond what they know; agencies by name; times in Vietnam with
  * their offset.
  */
-export interface CitizenDossierView {
+@ApiSchema({ name: 'CitizenDossier', description: 'Tra cứu hồ sơ: what the applicant sees of their dossier' })
+export class CitizenDossierView {
+  @ApiProperty({ example: '004.01.20.H26-261207-0001' })
   code: string;
-  procedure: { code: string; name: string };
+  @ApiProperty({ type: () => ProcedureNameView })
+  procedure: ProcedureNameView;
+  @ApiProperty({ enum: NATIONAL_STATUSES, example: NationalStatus.InProgress })
   nationalStatus: number;
   /** The stable English key (`InProgress`), for programs. */
+  @ApiProperty({ example: 'InProgress', description: 'Stable, for programs' })
   nationalStatusKey: string;
   /** The status as the portal words it (`Đang xử lý`). */
+  @ApiProperty({ example: 'Đang xử lý', description: 'As the portal words it' })
   nationalStatusName: string;
+  @ApiProperty({ format: 'date-time', example: '2026-12-07T09:30:00.000+07:00' })
   receivedAt: string;
   /** Hẹn trả kết quả: the one printed on the receipt, and the current one after pauses and extensions. */
-  appointment: { original: string | null; current: string | null };
+  @ApiProperty({ type: () => AppointmentView })
+  appointment: AppointmentView;
   /** While the dossier waits for the applicant (status 5): everything asked for, why, and by whom. */
-  supplementRequest: {
-    round: number;
-    reason: string;
-    missing: { code?: string; name: string }[];
-    requestedAt: string;
-    requestedBy: string;
-  } | null;
+  @ApiNullableProperty(() => CitizenSupplementRequestView, { description: 'While the dossier waits for the applicant (status 5); null otherwise' })
+  supplementRequest: CitizenSupplementRequestView | null;
   /** Where and how the result is returned, as the applicant chose at receipt. */
-  result: {
-    method: ReturnMethod;
-    description: string;
-    /** The receiving desk, where a result returned at the desk is collected. */
-    desk: { name: string; address: string | null } | null;
-  };
+  @ApiProperty({ type: () => ResultReturnView })
+  result: ResultReturnView;
   /**
    * A result on its way by post: its waybill (to follow it at the carrier) and where it is, null until the post has
    * it. The delivery address itself is not shown: the secret on a paper receipt is enough to read this view, and the
    * applicant knows where they asked the result to go.
    */
+  @ApiNullableProperty(() => PostalStateView, { description: 'A result on its way by post, null until the post has it (the address itself is not shown)' })
   postal: PostalStateView | null;
   /** What happened, oldest first, in plain words. */
-  history: {
-    nationalStatus: number;
-    nationalStatusKey: string;
-    nationalStatusName: string;
-    description: string;
-    /** The agency where it happened, by name (null when the fact names none). */
-    agency: string | null;
-    occurredAt: string;
-  }[];
+  @ApiProperty({ type: [CitizenHistoryEntryView], description: 'What happened, oldest first, in plain words' })
+  history: CitizenHistoryEntryView[];
 }
+
+/** The schemas the citizen's view reaches by `$ref` only: name them in `@ApiExtraModels` where it is answered. */
+export const CITIZEN_DOSSIER_VIEW_MODELS = [CitizenSupplementRequestView, ResultDeskView, PostalStateView];
 
 /** What the view needs of the catalogue (intake's replica satisfies it): names and the areas they are in. */
 export interface CitizenCatalogue {
@@ -152,7 +222,7 @@ function whatHappened(row: CitizenHistoryRow, catalogue: CitizenCatalogue): { de
   return { description: row.note ?? WHAT_HAPPENED[row.nationalStatus as NationalStatus] ?? nationalStatusName(row.nationalStatus), agency };
 }
 
-function resultReturn(method: ReturnMethod, deskName: string, address: string | null): CitizenDossierView['result'] {
+function resultReturn(method: ReturnMethod, deskName: string, address: string | null): ResultReturnView {
   switch (method) {
     case ReturnMethod.Desk:
       return { method, description: `Nhận kết quả trực tiếp tại Bộ phận Một cửa của ${deskName}`, desk: { name: deskName, address } };

@@ -1,4 +1,5 @@
-import type { ShipmentState } from '@motcua/contracts';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { SHIPMENT_STATES, type ShipmentState } from '@motcua/contracts';
 
 /**
  * Trạng thái bưu chính: the state of the result's shipment as the desk and the applicant read it. It lives beside
@@ -25,10 +26,23 @@ export function postalStateName(state: string): string {
 }
 
 /** The postal state as views show it. */
-export interface PostalStateView {
+@ApiSchema({ name: 'PostalState', description: 'Trạng thái bưu chính: where the result’s shipment is, beside the national status' })
+export class PostalStateView {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'EB123456789VN',
+    description: 'The carrier’s waybill, to follow it at the carrier (null until issued)',
+  })
   waybill: string | null;
+  @ApiProperty({
+    example: 'in_transit',
+    description: `The shipment’s state: ${SHIPMENT_STATES.map((state) => `\`${state}\``).join(', ')} (a state a newer postal-delivery adds is shown by its key)`,
+  })
   state: string;
   /** `Đang vận chuyển`: as the desk and the applicant read it. */
+  @ApiProperty({ example: 'Đang vận chuyển', description: 'As the desk and the applicant read it' })
   stateName: string;
+  @ApiProperty({ format: 'date-time', example: '2026-12-09T10:15:00.000+07:00', description: 'When the state last changed, by the carrier’s clock' })
   updatedAt: string;
 }

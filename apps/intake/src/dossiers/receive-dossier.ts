@@ -12,7 +12,7 @@ import { checkPostalDetails } from './postal-return';
 import { formatDossierCode } from './dossier-code';
 import { Dossier } from './dossier.entity';
 import { DossierStore } from './dossier.store';
-import { type DossierView, toDossierView } from './dossier.view';
+import { type DossierReceiptView, toDossierView } from './dossier.view';
 
 /** What the desk receives, whichever way the dossier came (in person, online, by post). */
 export interface Receipt {
@@ -31,7 +31,8 @@ export interface Receipt {
   readonly online?: { readonly portalReference: string; readonly filedAt: Date; readonly countsFrom: Date };
 }
 
-export type ReceivedDossier = DossierView & { lookupSecret: string };
+/** The receipt: the dossier as received, and the lookup secret printed on it. */
+export type ReceivedDossier = DossierReceiptView;
 
 /**
  * Tiếp nhận hồ sơ: the desk accepts a complete dossier, in the caller's transaction. The catalogue (intake's replica,

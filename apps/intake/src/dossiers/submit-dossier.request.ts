@@ -144,3 +144,45 @@ export class SubmitDossierRequest {
   @Matches(WAYBILL_PATTERN)
   pickupWaybill?: string;
 }
+
+/** Receipts as a desk writes them: at the counter with the result collected there, and one whose result goes by post. */
+export const SUBMIT_DOSSIER_EXAMPLES = {
+  atTheDesk: {
+    summary: 'Khai sinh, nộp trực tiếp, nhận kết quả tại Bộ phận Một cửa',
+    value: {
+      procedureCode: '1.001193',
+      receivingAgencyCode: '004.01.20.H26',
+      channel: SubmissionChannel.InPerson,
+      applicant: { fullName: 'Nguyễn Văn An', idNumber: '001090012345', phone: '0912345678', wardCode: '00004' },
+      documents: [
+        { code: 'TK-KS', name: 'Tờ khai đăng ký khai sinh', copies: 1 },
+        { code: 'GCS', name: 'Giấy chứng sinh', copies: 1 },
+        { code: 'GTTT', name: 'Căn cước của người đi đăng ký khai sinh (xuất trình)', copies: 1 },
+      ],
+      returnMethod: ReturnMethod.Desk,
+    },
+  },
+  byPost: {
+    summary: 'Khai sinh, trả kết quả qua dịch vụ bưu chính công ích',
+    value: {
+      procedureCode: '1.001193',
+      receivingAgencyCode: '004.01.20.H26',
+      channel: SubmissionChannel.InPerson,
+      applicant: {
+        fullName: 'Nguyễn Thị Lan',
+        idNumber: '001190012345',
+        phone: '0912345678',
+        email: 'lan.nguyen@example.vn',
+        address: 'Số 12 phố Phó Đức Chính, phường Trúc Bạch, quận Ba Đình, Hà Nội',
+        wardCode: '00004',
+      },
+      documents: [
+        { code: 'TK-KS', name: 'Tờ khai đăng ký khai sinh', copies: 1 },
+        { code: 'GCS', name: 'Giấy chứng sinh', copies: 1 },
+        { code: 'GTTT', name: 'Căn cước của người đi đăng ký khai sinh (xuất trình)', copies: 1 },
+      ],
+      returnMethod: ReturnMethod.Post,
+      deliveryAddress: { recipient: 'Nguyễn Thị Lan', phone: '0912345678', street: 'Số 12 phố Phó Đức Chính', wardCode: '00004' },
+    },
+  },
+};

@@ -8,17 +8,11 @@ import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@mo
 import type { Applicant } from '@motcua/contracts';
 import { type ApplicantCredentials, provesApplicant } from './applicant-proof';
 import { DossierStore } from './dossier.store';
+import type { SupplementReceipt } from './supplement-receipt.view';
 import type { SupplyDocumentsRequest } from './supply-documents.request';
 
 /** Who supplies: the applicant with the receipt's lookup secret or their own citizen token, or a desk officer. */
 export type Supplier = ApplicantCredentials;
-
-export interface SupplementReceipt {
-  dossierCode: string;
-  round: number;
-  documents: { code?: string; name: string }[];
-  suppliedAt: string;
-}
 
 const normalise = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase('vi');
 

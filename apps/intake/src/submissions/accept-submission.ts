@@ -4,16 +4,10 @@ import type { Principal } from '@motcua/auth';
 import { SubmissionChannel } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
 import { type CommandResponse, type IdempotentRequest, isId, runIdempotent } from '@motcua/persistence';
-import { ReceiveDossier, type ReceivedDossier } from '../dossiers/receive-dossier';
+import { ReceiveDossier } from '../dossiers/receive-dossier';
 import { OnlineSubmissionStore } from './online-submission.store';
-import { type OnlineSubmissionView, toOnlineSubmissionView } from './online-submission.view';
+import { type AcceptedSubmission, toOnlineSubmissionView } from './online-submission.view';
 import { refuseDecision, submissionNotFound } from './submission-rules';
-
-export interface AcceptedSubmission {
-  submission: OnlineSubmissionView;
-  /** The receipt of the dossier it became (channel 2), as the desk's own receipt answers it. */
-  dossier: ReceivedDossier;
-}
 
 /**
  * Use case: a desk officer accepts a newly filed online submission. It becomes a dossier exactly as one received at

@@ -1,26 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, queryPrepared, toPage } from '@motcua/persistence';
 import { DataSource } from 'typeorm';
+import type { PortalUpdateView, SyncRecordDetailView, SyncRecordPage, SyncRecordView } from './sync-record.view';
 
 /** pending: updates waiting (none refused yet); failed: the last attempt failed (unavailable or refused), retrying; parked. */
 export type SyncListState = 'pending' | 'failed' | 'parked';
-
-export interface SyncRecordView {
-  key: string;
-  dossierCode: string | null;
-  portalReference: string | null;
-  state: 'pending' | 'idle' | 'parked';
-  knownToPortal: boolean;
-  unsent: number;
-  nextAttemptAt: string | null;
-  failures: number;
-  refusals: number;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  lastSentAt: string | null;
-  createdAt: Date;
-  id: string;
-}
 
 const COLUMNS = `d.key, d.id, d.dossier_code AS "dossierCode", d.portal_reference AS "portalReference", d.state, d.known_to_portal AS "knownToPortal",
   (SELECT count(*)::int FROM portal_update u WHERE u.dossier_key = d.key AND u.sent_at IS NULL) AS unsent,
@@ -32,7 +16,7 @@ const COLUMNS = `d.key, d.id, d.dossier_code AS "dossierCode", d.portal_referenc
 export class SyncQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(state: SyncListState, limit: number, cursor?: string): Promise<{ items: SyncRecordView[]; nextCursor: string | null }> {
+  async list(state: SyncListState, limit: number, cursor?: string): Promise<SyncRecordPage> {
     const after = cursor === undefined ? null : decodeCursor(cursor);
     const rows = await queryPrepared<SyncRecordView>(
       this.dataSource.manager,
@@ -49,9 +33,7 @@ export class SyncQueries {
     return { items: page.items, nextCursor: page.nextCursor };
   }
 
-  async one(
-    key: string,
-  ): Promise<(SyncRecordView & { queue: { id: string; kind: string; cause: string; sentAt: string | null; body: unknown }[] }) | undefined> {
+  async one(key: string): Promise<SyncRecordDetailView | undefined> {
     const [record] = await queryPrepared<SyncRecordView>(
       this.dataSource.manager,
       'portal.one-record',
@@ -59,7 +41,7 @@ export class SyncQueries {
       [key],
     );
     if (!record) return undefined;
-    const queue = await queryPrepared<{ id: string; kind: string; cause: string; sentAt: string | null; body: unknown }>(
+    const queue = await queryPrepared<PortalUpdateView>(
       this.dataSource.manager,
       'portal.record-queue',
       `SELECT id::text, kind, cause, sent_at AS "sentAt", body FROM portal_update WHERE dossier_key = $1 ORDER BY id`,

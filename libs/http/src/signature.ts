@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type CanActivate, type ExecutionContext, Injectable, type Type, mixin } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { Refusal } from '@motcua/errors';
 
 /**
@@ -42,3 +43,17 @@ export function SignedBodyGuard(code: string, secretOf: () => string): Type<CanA
   }
   return mixin(SignedBody);
 }
+
+/**
+ * Documents the `X-Signature` header of a route guarded by `SignedBodyGuard` (an outside party's callback). The
+ * operation's problems still list the guard's code (`@ApiProblems('CARRIER.CALLBACK_SIGNATURE_INVALID', …)`).
+ */
+export const ApiSignedBody = (secretName: string): MethodDecorator =>
+  ApiHeader({
+    name: 'X-Signature',
+    required: true,
+    description:
+      `\`sha256=\` and the hex HMAC-SHA256 of the raw request body (the exact bytes sent), keyed with the secret shared with us (${secretName}). ` +
+      'Checked before the body is read: a missing or wrong signature is a 401 and changes nothing.',
+    schema: { type: 'string', pattern: '^sha256=[0-9a-f]{64}$', example: 'sha256=3f6c1b2e9a4d7c8b5e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d' },
+  });

@@ -4,15 +4,12 @@ import { Refusal } from '@motcua/errors';
 import { UnitOfWork } from '@motcua/messaging';
 import { type CommandResponse, type IdempotentRequest, isId, runIdempotent } from '@motcua/persistence';
 import { NotificationStore } from './notification.store';
+import type { ResentNotification } from './notification.view';
 
 export const notificationNotFound = (id: string) => new Refusal('NOTIFICATION.NOT_FOUND', `No message ${id} that you may see`);
 
 /** What a resend answers: the new message, due now. */
-export interface ResendResult {
-  id: string;
-  resendOf: string;
-  status: 'pending';
-}
+export type ResendResult = ResentNotification;
 
 /**
  * Use case: the desk sends a message to the applicant again (the applicant says they never got it, or it failed):

@@ -14,7 +14,7 @@ export class SmsDeliveryReportRequest implements SmsReport {
   @MaxLength(100)
   messageId: string;
 
-  @ApiProperty({ enum: REPORT_STATUSES })
+  @ApiProperty({ enum: REPORT_STATUSES, description: 'DELIVERED: it reached the phone; FAILED, EXPIRED, REJECTED: it never will', example: 'DELIVERED' })
   @IsIn(REPORT_STATUSES)
   status: ReportStatus;
 

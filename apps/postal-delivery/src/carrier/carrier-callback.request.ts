@@ -37,7 +37,11 @@ export class CarrierCallbackRequest implements CarrierEventBody {
   @MaxLength(100)
   OrderNumber: string;
 
-  @ApiProperty({ enum: CARRIER_STATUSES, description: 'A status this version does not know is answered 200 and skipped (logged), never guessed' })
+  @ApiProperty({
+    type: String,
+    example: 'DELIVERED',
+    description: `One of ${CARRIER_STATUSES.join(', ')}. A status this version does not know is answered 200 and skipped (logged), never guessed.`,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(40)

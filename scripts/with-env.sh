@@ -90,6 +90,10 @@ case "$cmd" in
   asyncapi)
     ensure_node; ensure_packages
     exec node -r ts-node/register/transpile-only scripts/asyncapi.ts "$@" ;;
+  openapi)
+    # the services' documents are made without starting them (no database or broker needed)
+    ensure_node; ensure_packages
+    exec node -r ts-node/register/transpile-only -r tsconfig-paths/register scripts/openapi.ts "$@" ;;
   bench)
     prepare
     npm run build >&2
@@ -98,5 +102,5 @@ case "$cmd" in
     prepare
     if [ $# -gt 0 ]; then exec "$@"; fi ;;
   *)
-    echo "usage: scripts/with-env.sh test|jest|start-all|migrate|token|asyncapi|bench|env [args]" >&2; exit 2 ;;
+    echo "usage: scripts/with-env.sh test|jest|start-all|migrate|token|asyncapi|openapi|bench|env [args]" >&2; exit 2 ;;
 esac

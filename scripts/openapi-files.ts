@@ -1,12 +1,14 @@
 /**
  * The OpenAPI documents of the suite, as `npm run openapi` writes them under docs/openapi/: one per service in
- * scripts/services.json (what it serves at /docs-json, made without starting it) and motcua.json, the combined
- * document the gateway serves at its /docs-json. libs/bootstrap/src/openapi-documents.spec.ts keeps them current.
+ * scripts/services.json (what it serves at /docs-json) and motcua.json, the combined document the gateway serves at
+ * its /docs-json. Each service's is made from its build (dist/, `npm run build`), the very code that serves it,
+ * without starting it: the decorators' reflected types depend on the compiler (a type-only import is `Function` to
+ * tsc, `Object` to a transpiler), so only the built code gives the served document. test/gateway.e2e-spec.ts
+ * holds the running services' documents and the gateway's to these files.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { openApiDocumentOfService } from '../libs/bootstrap/src/openapi-document-of-service';
 import type { ServiceDefinition } from '../libs/bootstrap/src/run-service';
 import { type ServiceOpenApiDocument, combineOpenApiDocuments } from '../libs/http/src/openapi-combined';
 import services from './services.json';
@@ -20,13 +22,22 @@ export const serviceFile = (service: string): string => `${OPENAPI_DIR}/${servic
 /** A document as it is written: two-space JSON and a final newline, keys in the order the document makes them. */
 export const documentJson = (document: OpenAPIObject): string => `${JSON.stringify(document, null, 2)}\n`;
 
-/** Each registered service's document, in the registry's order, with its gateway prefix (`/intake`). */
+/** Where `npm run build` puts a file of the service's (its own copy of the libraries beside its app). */
+const built = (service: string, file: string): string => join(ROOT, 'dist', 'apps', service, file);
+
+/** Each registered service's document, in the registry's order, with its gateway prefix (`/intake`), from its build. */
 export async function serviceDocuments(): Promise<ServiceOpenApiDocument[]> {
   const documents: ServiceOpenApiDocument[] = [];
   for (const { name, gatewayPrefix } of services) {
+    const definitionFile = built(name, `apps/${name}/src/service-definition.js`);
+    if (!existsSync(definitionFile)) throw new Error(`${definitionFile} is missing: run \`npm run build\` first`);
+    /* eslint-disable @typescript-eslint/no-require-imports -- the build's files, named by the registry */
     // every service declares how it starts in apps/<name>/src/service-definition.ts (main.ts runs it)
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the registry names the services
-    const { serviceDefinition } = require(join(ROOT, 'apps', name, 'src', 'service-definition')) as { serviceDefinition: ServiceDefinition };
+    const { serviceDefinition } = require(definitionFile) as { serviceDefinition: ServiceDefinition };
+    const { openApiDocumentOfService } = require(built(name, 'libs/bootstrap/src/openapi-document-of-service.js')) as {
+      openApiDocumentOfService: (definition: ServiceDefinition) => Promise<OpenAPIObject>;
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
     documents.push({ service: name, prefix: gatewayPrefix.replace(/\/$/, ''), document: await openApiDocumentOfService(serviceDefinition) });
   }
   return documents;

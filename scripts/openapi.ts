@@ -1,6 +1,6 @@
 /**
- * Writes the OpenAPI documents (scripts/openapi-files.ts) to docs/openapi/ and lists the changes in them that can
- * break a client of the committed ones:
+ * Writes the OpenAPI documents (scripts/openapi-files.ts: from the build, which `npm run openapi` makes first) to
+ * docs/openapi/ and lists the changes in them that can break a client of the committed ones:
  *   npm run openapi                              write them; print the breaking changes against git HEAD's
  *   npm run openapi -- --check                   write nothing; exit 1 on a breaking change or a stale file
  *   npm run openapi -- --check --against v0.1.0  the same against another commit (a release's CI: the last release)

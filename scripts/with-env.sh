@@ -6,6 +6,8 @@
 #   services     PostgreSQL and RabbitMQ: used when they answer; otherwise started (local install, or the
 #                compose file's containers where a Docker engine runs)
 #   databases    each registered service's (scripts/services.json), created when missing
+#   nginx        the gateway's test runs it (test/gateway.e2e-spec.ts): installed with apt-get when missing and
+#                this user may (root), otherwise named in a hint
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -66,7 +68,18 @@ ensure_databases() {
   node scripts/create-databases.mjs >&2
 }
 
-prepare() { ensure_node; ensure_packages; ensure_services; ensure_databases; }
+ensure_nginx() {
+  if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing nginx (the gateway's test runs it)"
+    { apt-get update -qq && { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }; } >&2 \
+      || log "could not install nginx: the gateway's test will fail"
+  else
+    log "nginx is missing: the gateway's test needs it (sudo apt-get install nginx-light, or brew install nginx)"
+  fi
+}
+
+prepare() { ensure_node; ensure_packages; ensure_services; ensure_databases; ensure_nginx; }
 
 cmd=${1:-}; shift || true
 case "$cmd" in
@@ -90,6 +103,11 @@ case "$cmd" in
   asyncapi)
     ensure_node; ensure_packages
     exec node -r ts-node/register/transpile-only scripts/asyncapi.ts "$@" ;;
+  openapi)
+    # each service's document is made from its build without starting it (no database or broker needed)
+    ensure_node; ensure_packages
+    npm run build >&2
+    exec node -r ts-node/register/transpile-only scripts/openapi.ts "$@" ;;
   bench)
     prepare
     npm run build >&2
@@ -98,5 +116,5 @@ case "$cmd" in
     prepare
     if [ $# -gt 0 ]; then exec "$@"; fi ;;
   *)
-    echo "usage: scripts/with-env.sh test|jest|start-all|migrate|token|asyncapi|bench|env [args]" >&2; exit 2 ;;
+    echo "usage: scripts/with-env.sh test|jest|start-all|migrate|token|asyncapi|openapi|bench|env [args]" >&2; exit 2 ;;
 esac

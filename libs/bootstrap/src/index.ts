@@ -1,2 +1,3 @@
 export * from './run-service';
 export * from './validation-rules';
+export * from './openapi-document-of-service';

@@ -1,3 +1,4 @@
+import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -34,19 +35,15 @@ export function responseContractViolations(app: NestFastifyApplication): readonl
   return violations.get(app.getHttpAdapter().getInstance()) ?? [];
 }
 
-/**
- * The HTTP conventions every service shares: pino as Nest's logger, the validation pipe, problem-details
- * errors, correlation ids and request metrics, OpenAPI at /docs (JSON at /docs-json) and graceful shutdown.
- * Create the app on `createHttpAdapter()` with `{ bufferLogs: true }` so start-up logs also go through pino.
- */
-export async function configureHttpApp(app: NestFastifyApplication, o: HttpAppOptions): Promise<void> {
-  app.useLogger(app.get(Logger));
-  app.useGlobalPipes(validationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter(app.get(HttpAdapterHost)));
-  app.enableShutdownHooks();
-  observeRequests(app);
-  if (o.admission) admitRequests(app, o.admission);
+/** What names a service's OpenAPI document: its title, description and version. */
+export type OpenApiInfo = Pick<HttpAppOptions, 'service' | 'title' | 'description' | 'version'>;
 
+/**
+ * The service's OpenAPI document, completed (`completeOpenApiDocument`), as `configureHttpApp` serves it at /docs-json.
+ * It reads only the app's modules and decorators: an app created with `preview: true` (nothing instantiated, no
+ * database or broker) gives the same document, which is how `npm run openapi` writes docs/openapi/.
+ */
+export function buildOpenApiDocument(app: INestApplication, o: OpenApiInfo): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle(o.title)
     .setDescription(o.description ?? `${o.service} service`)
@@ -63,7 +60,23 @@ export async function configureHttpApp(app: NestFastifyApplication, o: HttpAppOp
     )
     .addSecurityRequirements('bearer')
     .build();
-  const document = completeOpenApiDocument(SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsSchema] }));
+  return completeOpenApiDocument(SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsSchema] }));
+}
+
+/**
+ * The HTTP conventions every service shares: pino as Nest's logger, the validation pipe, problem-details
+ * errors, correlation ids and request metrics, OpenAPI at /docs (JSON at /docs-json) and graceful shutdown.
+ * Create the app on `createHttpAdapter()` with `{ bufferLogs: true }` so start-up logs also go through pino.
+ */
+export async function configureHttpApp(app: NestFastifyApplication, o: HttpAppOptions): Promise<void> {
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter(app.get(HttpAdapterHost)));
+  app.enableShutdownHooks();
+  observeRequests(app);
+  if (o.admission) admitRequests(app, o.admission);
+
+  const document = buildOpenApiDocument(app, o);
   const fastify = app.getHttpAdapter().getInstance();
   documents.set(fastify, document);
   SwaggerModule.setup('docs', app, document, {

@@ -201,12 +201,25 @@ export const composeProblems: RegistryCheck = (services, root) => {
   return problems;
 };
 
-/** docker/gateway/nginx.conf: each registered prefix proxied to an upstream that is the service on its port, and no other. */
+/** The gateway's configuration: a template the nginx image renders with the compose file's variables (docker-compose.yml). */
+export const GATEWAY_TEMPLATE = 'docker/gateway/templates/gateway.conf.template';
+
+/**
+ * docker/gateway/templates/gateway.conf.template: each registered prefix proxied to an upstream that is, with the
+ * compose file's default for its `${<SERVICE>_UPSTREAM}`, the service on its port, and no other.
+ */
 export const gatewayProblems: RegistryCheck = (services, root) => {
-  const file = 'docker/gateway/nginx.conf';
+  const file = GATEWAY_TEMPLATE;
   const text = read(root, file);
+  const compose = read(root, 'docker-compose.yml');
+  // `${INTAKE_UPSTREAM}` is what the gateway's environment in the compose file gives it: `${INTAKE_UPSTREAM:-intake:3001}`
+  const rendered = (server: string): string =>
+    server.replace(/\$\{([A-Z0-9_]+)\}/g, (variable, name: string) => {
+      const value = new RegExp(`^\\s*${name}:\\s*["']?(?:\\$\\{${name}:-([^}]+)\\}|([^\\s"'$]+))["']?\\s*$`, 'm').exec(compose);
+      return value ? (value[1] ?? value[2]) : variable;
+    });
   const upstreams = new Map<string, string>();
-  for (const [, name, server] of text.matchAll(/upstream\s+([A-Za-z0-9._-]+)\s*\{\s*server\s+([^\s;]+)\s*;\s*\}/g)) upstreams.set(name, server);
+  for (const [, name, server] of text.matchAll(/upstream\s+([A-Za-z0-9._-]+)\s*\{\s*server\s+([^\s;]+)\s*;\s*\}/g)) upstreams.set(name, rendered(server));
   const locations = new Map<string, string>();
   for (const [, prefix, upstream] of text.matchAll(/location\s+(\/[^\s{]*)\s*\{\s*proxy_pass\s+http:\/\/([^/\s;]+)\/?\s*;\s*\}/g))
     locations.set(prefix, upstream);
@@ -220,7 +233,7 @@ export const gatewayProblems: RegistryCheck = (services, root) => {
     const upstream = locations.get(service.gatewayPrefix);
     if (upstream === undefined) {
       problems.push(
-        `${file}: no location ${service.gatewayPrefix} for ${service.name} (add an upstream with server ${service.name}:${service.port} and a location ${service.gatewayPrefix} proxying to it)`,
+        `${file}: no location ${service.gatewayPrefix} for ${service.name} (add an upstream with server \${${upstreamVariable(service.name)}} (${service.name}:${service.port} in docker-compose.yml's gateway environment) and a location ${service.gatewayPrefix} proxying to it)`,
       );
       continue;
     }
@@ -231,6 +244,9 @@ export const gatewayProblems: RegistryCheck = (services, root) => {
   }
   return problems;
 };
+
+/** The variable of the gateway's template that says where a service answers: `INTAKE_UPSTREAM`, `POSTAL_DELIVERY_UPSTREAM`. */
+export const upstreamVariable = (name: string): string => `${name.toUpperCase().replaceAll('-', '_')}_UPSTREAM`;
 
 /** Dockerfile: the message for a missing SERVICE build arg lists the registered services. */
 export const dockerfileProblems: RegistryCheck = (services, root) => {
@@ -260,7 +276,7 @@ export const REGISTRY_CHECKS: Readonly<Record<string, RegistryCheck>> = {
   'apps/': appsProblems,
   'nest-cli.json': nestCliProblems,
   'docker-compose.yml': composeProblems,
-  'docker/gateway/nginx.conf': gatewayProblems,
+  [GATEWAY_TEMPLATE]: gatewayProblems,
   Dockerfile: dockerfileProblems,
   'docker/postgres/init.sql': composeDatabaseProblems,
 };

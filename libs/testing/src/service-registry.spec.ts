@@ -84,7 +84,9 @@ describe('scripts/services.json, the only list of services', () => {
       "docker-compose.yml: workflow's PORT is 3002, not 3998",
       "docker-compose.yml: workflow's published port is 3002:3002, not 3998:3998",
     ]);
-    expect(problemsWith(gatewayProblems, registry)).toEqual(['docker/gateway/nginx.conf: location /workflow/ goes to workflow:3002, not workflow:3998']);
+    expect(problemsWith(gatewayProblems, registry)).toEqual([
+      'docker/gateway/templates/gateway.conf.template: location /workflow/ goes to workflow:3002, not workflow:3998',
+    ]);
   });
 
   it('refuses two services sharing a database, a port or a prefix, and names unusable as a folder or database', () => {

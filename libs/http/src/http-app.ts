@@ -97,7 +97,6 @@ function checkResponses(app: NestFastifyApplication, document: OpenAPIObject): v
   const fastify = app.getHttpAdapter().getInstance();
   const found: ContractViolation[] = [];
   violations.set(fastify, found);
-  const logger = app.get(PinoLogger);
   fastify.addHook('onSend', async (request, reply, payload) => {
     const route = request.routeOptions.url;
     if (!route || !contract.describes(request.method, route)) return payload;
@@ -106,7 +105,8 @@ function checkResponses(app: NestFastifyApplication, document: OpenAPIObject): v
     const violation = contract.check(request.method, route, reply.statusCode, reply.getHeader('content-type') as string | undefined, body);
     if (!violation) return payload;
     found.push(violation);
-    logger.error({ contractViolation: violation }, `OPENAPI CONTRACT VIOLATION: ${violation.operation} ${violation.status}: ${violation.problem}`);
+    // pino's root logger, as the access lines (Fastify's own request logger is off)
+    PinoLogger.root.error({ contractViolation: violation }, `OPENAPI CONTRACT VIOLATION: ${violation.operation} ${violation.status}: ${violation.problem}`);
     const code = 'CONTRACT.RESPONSE_UNDOCUMENTED';
     reply.code(500).header('content-type', PROBLEM_CONTENT_TYPE);
     return JSON.stringify({

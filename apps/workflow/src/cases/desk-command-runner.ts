@@ -8,16 +8,10 @@ import { rolesInForce } from '../staff/oversight';
 import { StaffStore } from '../staff/staff.store';
 import { TaskStore } from '../tasks/task.store';
 import type { CaseRecord } from './case';
+import type { CaseCommandResult } from './case.view';
 import { CaseStore } from './case.store';
 
-/** What a command of the receiving desk answers: the case's new version, status and coordinator. */
-export interface CaseCommandResult {
-  dossierCode: string;
-  version: number;
-  status: string;
-  coordinatorId: string;
-  nationalStatus: number | null;
-}
+export type { CaseCommandResult };
 
 /** A desk's command once its case is locked and checked: what its use case decides and writes on. */
 export interface DeskCommand {

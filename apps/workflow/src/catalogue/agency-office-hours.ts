@@ -11,11 +11,11 @@ import { CatalogueReplication } from './catalogue-replication';
 import { CatalogueStore } from './catalogue.store';
 
 export class OfficePeriodRequest {
-  @ApiProperty({ example: '07:00' })
+  @ApiProperty({ example: '07:30', description: 'HH:MM, Vietnam’s time' })
   @Matches(/^\d{2}:\d{2}$/, { message: 'start must be a time HH:MM' })
   start: string;
 
-  @ApiProperty({ example: '11:00' })
+  @ApiProperty({ example: '11:30', description: 'HH:MM, Vietnam’s time' })
   @Matches(/^\d{2}:\d{2}$/, { message: 'end must be a time HH:MM' })
   end: string;
 }

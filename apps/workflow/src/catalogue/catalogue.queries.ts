@@ -4,14 +4,7 @@ import { DataSource } from 'typeorm';
 import { decodeKeyCursor, encodeKeyCursor, queryPrepared } from '@motcua/persistence';
 import { toVietnamIso } from '@motcua/calendar';
 import { AdministrativeArea, Agency, ProcessVersion, Procedure } from './catalogue.entities';
-
-export interface AreaView {
-  code: string;
-  name: string;
-  level: string;
-  parentCode: string | null;
-  children: { code: string; name: string; level: string }[];
-}
+import type { AgencyDetail, AgencyPage, AreaView, OfficerView, ProcedureDetail, ProcedureView } from './catalogue.view';
 
 export interface AgencyFilter {
   level?: string;
@@ -20,27 +13,6 @@ export interface AgencyFilter {
   parent?: string;
   limit: number;
   cursor?: string;
-}
-
-export interface AgencyView extends Omit<Agency, 'validFrom' | 'validTo' | 'successorCode'> {
-  validFrom: string;
-  validTo: string | null;
-  successorCode: string | null;
-}
-
-export interface AgencyDetail extends AgencyView {
-  staff: { id: string; fullName: string; status: string; roles: string[] }[];
-}
-
-export interface OfficerView {
-  id: string;
-  fullName: string;
-  status: string;
-  roles: { agencyCode: string; agencyName: string; role: string }[];
-}
-
-export interface ProcedureView extends Procedure {
-  versions: { version: number; publishedAt: string; steps: ProcessVersion['steps'] }[];
 }
 
 /** Reads of the catalogue for administrators (lists page by the natural key, the code). */
@@ -56,7 +28,7 @@ export class CatalogueQueries {
     return { ...area, children: children.map(({ code: c, name, level }) => ({ code: c, name, level })) };
   }
 
-  async agencies(filter: AgencyFilter): Promise<{ items: AgencyView[]; nextCursor: string | null }> {
+  async agencies(filter: AgencyFilter): Promise<AgencyPage> {
     const query = this.dataSource
       .getRepository(Agency)
       .createQueryBuilder('a')
@@ -101,11 +73,11 @@ export class CatalogueQueries {
     return officer ?? null;
   }
 
-  async procedures(): Promise<Procedure[]> {
+  async procedures(): Promise<ProcedureView[]> {
     return this.dataSource.getRepository(Procedure).find({ order: { code: 'ASC' } });
   }
 
-  async procedure(code: string): Promise<ProcedureView | null> {
+  async procedure(code: string): Promise<ProcedureDetail | null> {
     const procedure = await this.dataSource.getRepository(Procedure).findOneBy({ code });
     if (!procedure) return null;
     const versions = await this.dataSource.getRepository(ProcessVersion).find({ where: { procedureCode: code }, order: { version: 'ASC' } });

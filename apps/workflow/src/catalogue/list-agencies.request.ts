@@ -9,7 +9,7 @@ export class ListAgenciesRequest extends PageRequest {
   @Matches(/^[a-z_]{1,30}$/)
   level?: string;
 
-  @ApiPropertyOptional({ example: 'justice_division' })
+  @ApiPropertyOptional({ example: 'justice_division', description: 'What the unit is (people_committee, justice_division…)' })
   @IsOptional()
   @Matches(/^[a-z_]{1,50}$/)
   kind?: string;
@@ -19,7 +19,7 @@ export class ListAgenciesRequest extends PageRequest {
   @Matches(/^\d{2,5}$/)
   area?: string;
 
-  @ApiPropertyOptional({ example: '000.01.20.H26' })
+  @ApiPropertyOptional({ example: '000.01.20.H26', description: 'Only the agencies directly under this one' })
   @IsOptional()
   @Matches(AGENCY_CODE_PATTERN)
   parent?: string;

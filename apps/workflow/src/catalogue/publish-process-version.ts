@@ -7,13 +7,10 @@ import { type CommandResponse, type IdempotentRequest, runIdempotent } from '@mo
 import { Catalogue } from './catalogue';
 import { CatalogueReplication } from './catalogue-replication';
 import { CatalogueStore } from './catalogue.store';
+import type { ProcedureActivation, PublishedVersion } from './catalogue.view';
 import { checkProcessDefinition, parseStepDefinitions } from './process-definition';
 
-export interface PublishedVersion {
-  procedureCode: string;
-  version: number;
-  publishedAt: string;
-}
+export type { PublishedVersion };
 
 /**
  * Publishes a new version of a procedure's process, in force from now: dossiers already received keep the
@@ -57,7 +54,7 @@ export class DeactivateProcedure {
     private readonly store: CatalogueStore,
   ) {}
 
-  execute(procedureCode: string): Promise<{ code: string; active: boolean }> {
+  execute(procedureCode: string): Promise<ProcedureActivation> {
     return this.unitOfWork.run(async (tx) => {
       const procedure = await this.store.lockProcedure(tx.manager, procedureCode);
       if (!procedure) throw notInCatalogue('PROCEDURE', procedureCode);

@@ -2,44 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { PrincipalKind } from '@motcua/auth';
-import { type Timeliness, timeliness, toVietnamIso } from '@motcua/calendar';
+import { timeliness, toVietnamIso } from '@motcua/calendar';
 import { nationalStatusKey, nationalStatusName } from '@motcua/contracts';
 import { queryPrepared } from '@motcua/persistence';
 import { Catalogue } from '../catalogue/catalogue';
-import type { ReceivedDocument } from '../tasks/task.queries';
-import { type SlipEvent, type SlipPostalFact, type SlipRow, type SlipTask, caseNationalStatus, controlSlip, postalSlipRows } from './control-slip';
-
-/** The slip as officers read it: codes, and beside them names (null where unknown). */
-export interface ControlSlipView {
-  dossierCode: string;
-  procedureCode: string;
-  procedureName: string | null;
-  processVersion: number;
-  coordinatorId: string;
-  coordinatorName: string | null;
-  receivingAgencyCode: string;
-  receivingAgencyName: string | null;
-  /** Chủ hồ sơ, and what the desk received (null for a dossier received before receipts were kept). */
-  applicantName: string | null;
-  documents: ReceivedDocument[] | null;
-  /** The case's own state: in_progress, awaiting_supplement or closed. */
-  status: string;
-  /** The dossier's national status, its Vietnamese name and its stable key. */
-  nationalStatus: number;
-  nationalStatusName: string;
-  nationalStatusKey: string;
-  /** How processing ended (returned, processed, stopped, withdrawn), once it has. */
-  outcome: string | null;
-  supplementRounds: number;
-  /** The case's version: case commands (withdrawal, coordinator) name it. */
-  version: number;
-  /** The appointment (after pauses and extensions), and the one first printed on the receipt. */
-  appointmentAt: string | null;
-  originalAppointmentAt: string | null;
-  /** Once processing ended: early, on time or late against the appointment (the national method). */
-  result: Timeliness | null;
-  rows: SlipRow[];
-}
+import { type SlipEvent, type SlipPostalFact, type SlipTask, caseNationalStatus, controlSlip, postalSlipRows } from './control-slip';
+import type { ControlSlipView } from './control-slip.view';
 
 /** Reads a dossier's control slip (phiếu kiểm soát quá trình) with the names beside its codes. */
 @Injectable()

@@ -8,16 +8,12 @@ import { StepTasks } from '../tasks/step-task';
 import { TaskStore } from '../tasks/task.store';
 import { CallerOversight } from './caller-oversight';
 import { StaffStore } from './staff.store';
+import type { OfficerStatusResult } from './officer-status.view';
 
 /** 404 for an officer who does not exist or whom the caller does not manage: the two are not told apart. */
 export const officerNotFound = (officerId: string) => new Refusal('OFFICER.NOT_FOUND', `No officer ${officerId} you manage`);
 
-export interface OfficerStatusResult {
-  id: string;
-  status: 'active' | 'on_leave';
-  /** What became of the tasks the officer owned: given to another (reassigned) or back in the queue (released). */
-  tasks: { taskId: string; dossierCode: string; change: 'reassigned' | 'released'; ownerId: string | null }[];
-}
+export type { OfficerStatusResult };
 
 /**
  * An officer goes on leave (or comes back). Going on leave, their open tasks do not wait for them: each is given

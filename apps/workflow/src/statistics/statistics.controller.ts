@@ -1,17 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CurrentPrincipal, type Principal, Role, hasRole } from '@motcua/auth';
 import { addDays, startOfVietnamDay } from '@motcua/calendar';
 import { AGENCY_CODE_PATTERN } from '@motcua/contracts';
-import { Refusal } from '@motcua/errors';
+import { ApiProblems, Refusal } from '@motcua/errors';
 import { IsCalendarDate } from '@motcua/http';
 import { Catalogue } from '../catalogue/catalogue';
 import { CallerOversight } from '../staff/caller-oversight';
 import { type GroupBy, StatisticsQueries, type StatisticsRow, regroup } from './statistics.queries';
-
-/** A row with the name of what it counts: the agency's, the procedure's, the level's (null where unknown). */
-export type NamedStatisticsRow = StatisticsRow & { name: string | null };
+import { type NamedStatisticsRow, StatisticsView } from './statistics.view';
 
 /** How the levels of government read (the catalogue's `level`). */
 const LEVEL_NAMES: Readonly<Record<string, string>> = { city: 'Cấp thành phố', district: 'Cấp huyện', ward: 'Cấp xã' };
@@ -25,22 +23,26 @@ export class StatisticsRequest {
   @IsCalendarDate()
   to: string;
 
-  @ApiPropertyOptional({ enum: ['agency', 'procedure', 'level', 'none'], default: 'agency' })
+  @ApiPropertyOptional({
+    enum: ['agency', 'procedure', 'level', 'none'],
+    default: 'agency',
+    description: 'One row per receiving agency, per procedure, per level of government, or one row for all',
+  })
   @IsOptional()
   @IsIn(['agency', 'procedure', 'level', 'none'])
   groupBy: GroupBy = 'agency';
 
-  @ApiPropertyOptional({ description: 'One receiving agency (and, for a leader, those under it)' })
+  @ApiPropertyOptional({ description: 'One receiving agency (and, for a leader, those under it)', example: '004.01.20.H26' })
   @IsOptional()
   @Matches(AGENCY_CODE_PATTERN)
   agency?: string;
 
-  @ApiPropertyOptional({ example: 'ward' })
+  @ApiPropertyOptional({ example: 'ward', description: 'Only the receiving agencies of this level (city, district, ward)' })
   @IsOptional()
   @Matches(/^[a-z_]{1,30}$/)
   level?: string;
 
-  @ApiPropertyOptional({ example: '1.001193' })
+  @ApiPropertyOptional({ example: '1.001193', description: 'Only the dossiers of this procedure (mã thủ tục)' })
   @IsOptional()
   @Matches(/^\d+\.\d+$/)
   procedure?: string;
@@ -63,10 +65,18 @@ export class StatisticsController {
    * an administrator; the agencies a head heads, and those under the ones a leader leads.
    */
   @Get()
-  async compute(
-    @Query() request: StatisticsRequest,
-    @CurrentPrincipal() caller: Principal,
-  ): Promise<{ from: string; to: string; groupBy: GroupBy; rows: NamedStatisticsRow[] }> {
+  @ApiOperation({
+    summary: 'On-time statistics of a period',
+    description:
+      'Thống kê tình hình giải quyết hồ sơ by the national method, for the dossiers received at the agencies in scope: received ' +
+      '(carried over, new, by channel), resolved early / on time / late, in progress within time / overdue at the period’s end, ' +
+      'waiting for a supplement, stopped and withdrawn. The period is `from`–`to`, days in Hà Nội, both included. In scope: every ' +
+      'agency for an administrator; for an officer, the agencies they head and those under the ones they lead (others are 403 ' +
+      '`STATISTICS.LEADERS_ONLY`; an `agency` outside them 403 `STATISTICS.AGENCY_NOT_YOURS`).',
+  })
+  @ApiOkResponse({ type: StatisticsView, description: 'The counts, one row per agency, procedure or level' })
+  @ApiProblems('STATISTICS.EMPTY_PERIOD', 'STATISTICS.LEADERS_ONLY', 'STATISTICS.AGENCY_NOT_YOURS')
+  async compute(@Query() request: StatisticsRequest, @CurrentPrincipal() caller: Principal): Promise<StatisticsView> {
     if (request.to < request.from) {
       throw new Refusal('STATISTICS.EMPTY_PERIOD', undefined, [{ field: 'to', code: 'EMPTY_PERIOD', message: 'on or after from' }]);
     }

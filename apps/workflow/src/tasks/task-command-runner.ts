@@ -10,17 +10,10 @@ import type { Expected, TaskInCase } from './task';
 import { type TaskCommand, decide, taskNotFound } from './task-rules';
 import { StepTasks } from './step-task';
 import { TaskStore } from './task.store';
+import type { CommandResult } from './task.view';
 
-/** What a task command answers: the task's new version and owner, and where the dossier went. */
-export interface CommandResult {
-  taskId: string;
-  version: number;
-  ownerId: string | null;
-  status: 'open' | 'done';
-  /** The task the case moved to (after forward, approve, sign, send back); null when it closed or did not move. */
-  nextTaskId: string | null;
-  nationalStatus: number;
-}
+/** What a task command answers (documented as `TaskCommandResult`). */
+export type { CommandResult };
 
 /** A command on a task as the runner hands it to its use case, once decided: what to write, and on what. */
 export interface DecidedCommand<C extends TaskCommand> {

@@ -8,62 +8,7 @@ import { Catalogue } from '../catalogue/catalogue';
 import type { CaseRecord } from '../cases/case';
 import type { TaskRecord } from './task';
 import { TASK_COLUMNS, isTaskId } from './task.store';
-
-/** A document the desk received with the dossier. */
-export interface ReceivedDocument {
-  code?: string;
-  name: string;
-  copies?: number;
-}
-
-/**
- * A task as officers read it: the codes, and beside them the names (null where unknown: a code the catalogue does
- * not hold, a dossier received before receipts were kept), with what the desk received and promised.
- */
-export interface TaskView {
-  id: string;
-  dossierCode: string;
-  procedureCode: string;
-  procedureName: string | null;
-  stepNumber: number;
-  stepName: string;
-  agencyCode: string;
-  agencyName: string | null;
-  role: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  /** When the owner took it (null while it waits in the queue). */
-  ownedAt: string | null;
-  status: string;
-  /** The dossier's national status while this task is open. */
-  nationalStatus: number;
-  /** `Đang xử lý`: as officers read it. */
-  nationalStatusName: string;
-  /** `InProgress`: stable, for programs. */
-  nationalStatusKey: string;
-  /** The desk officer who answers to the applicant for the dossier, from receipt to return. */
-  coordinatorId: string;
-  coordinatorName: string | null;
-  /** Chủ hồ sơ: whose dossier it is. */
-  applicantName: string | null;
-  /** What the desk received with the dossier, as the receipt lists it. */
-  documents: ReceivedDocument[] | null;
-  /** The appointment the applicant was given (after pauses and extensions). */
-  appointmentAt: string | null;
-  createdAt: string;
-  completedAt: string | null;
-  /** The step's deadline: its budget in working hours from the hand-over. */
-  dueAt: string | null;
-  outcome: string | null;
-  version: number;
-}
-
-export interface TaskPage {
-  items: TaskView[];
-  nextCursor: string | null;
-  /** In the agencies listed: open tasks nobody owns yet, and open tasks the caller owns. */
-  counts: { queue: number; mine: number };
-}
+import type { ReceivedDocument, TaskPage, TaskView } from './task.view';
 
 export interface TaskFilter {
   /** The agencies in scope: the caller's (and, for a leader asking for it, those under them). */

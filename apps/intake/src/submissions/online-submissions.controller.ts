@@ -2,7 +2,6 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Role, Roles, Scopes } from '@motcua/auth';
 import { ApiProblems, Refusal } from '@motcua/errors';
-import { COMMON_PROBLEMS } from '@motcua/http';
 import { ApiIdempotencyKey, type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
 import { DOSSIER_VIEW_MODELS } from '../dossiers/dossier.view';
 import { POSTAL_RETURN_PROBLEMS, RECEIPT_PROBLEMS, RECEIVABLE_PROBLEMS } from '../dossiers/receipt-problems';
@@ -131,8 +130,7 @@ export class OnlineSubmissionsController {
   @SUBMISSION_ID
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: AcceptedSubmission, description: 'Accepted: the submission and the receipt of the dossier it became' })
-  // no body is declared, but a POST may come with one, which is parsed (and refused) before the handler runs
-  @ApiProblems('SUBMISSION.NOT_FOUND', 'SUBMISSION.ALREADY_DECIDED', ...RECEIPT_PROBLEMS, ...COMMON_PROBLEMS.withBody)
+  @ApiProblems('SUBMISSION.NOT_FOUND', 'SUBMISSION.ALREADY_DECIDED', ...RECEIPT_PROBLEMS)
   async accept(
     @Param('id') id: string,
     @CurrentPrincipal() caller: Principal,

@@ -2,7 +2,6 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Role, Roles } from '@motcua/auth';
 import { ApiProblems, Refusal } from '@motcua/errors';
-import { COMMON_PROBLEMS } from '@motcua/http';
 import { PageRequest } from '@motcua/persistence';
 import { IsIn, IsOptional } from 'class-validator';
 import { RetrySync } from './retry-sync';
@@ -76,8 +75,7 @@ export class SyncController {
   })
   @SYNC_KEY
   @ApiOkResponse({ type: SyncRecordDetailView, description: 'The record, due now' })
-  // no body is declared, but a POST may come with one, which is parsed (and refused) before the handler runs
-  @ApiProblems('PORTAL.SYNC_NOT_FOUND', ...COMMON_PROBLEMS.withBody)
+  @ApiProblems('PORTAL.SYNC_NOT_FOUND')
   async retry(@Param('key') key: string): Promise<SyncRecordDetailView> {
     if (!(await this.retrySync.execute(key))) throw notFound(key);
     const record = await this.queries.one(key);

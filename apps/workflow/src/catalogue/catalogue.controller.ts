@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation
 import { CurrentPrincipal, type Principal, Role, Roles } from '@motcua/auth';
 import { notInCatalogue } from '@motcua/catalogue';
 import { ApiProblems } from '@motcua/errors';
-import { COMMON_PROBLEMS } from '@motcua/http';
 import { ApiIdempotencyKey, type CommandHttpResponse, IdempotencyKey, answerCommand, idempotentRequest } from '@motcua/persistence';
 import { OfficeHoursRequest, SetOfficeHours } from './agency-office-hours';
 import { CatalogueQueries } from './catalogue.queries';
@@ -213,8 +212,7 @@ export class CatalogueController {
   })
   @PROCEDURE_CODE
   @ApiOkResponse({ type: ProcedureActivation, description: 'Deactivated' })
-  // It takes no body, but one sent along is still read, and refused like any body (not JSON, too large, …).
-  @ApiProblems('CATALOGUE.PROCEDURE_NOT_FOUND', ...COMMON_PROBLEMS.withBody)
+  @ApiProblems('CATALOGUE.PROCEDURE_NOT_FOUND')
   deactivate(@Param('code') code: string): Promise<ProcedureActivation> {
     return this.deactivateProcedure.execute(code);
   }

@@ -91,6 +91,13 @@ describe('completeOpenApiDocument', () => {
   });
 });
 
+describe('a property whose type was not named', () => {
+  it('stops the document: reflected as Function or Object it would be an empty schema', () => {
+    const document = { ...documentOf({}), components: { schemas: { Function: { type: 'object', properties: {} } } } } as OpenAPIObject;
+    expect(() => completeOpenApiDocument(document)).toThrow(/type: \(\) => TheClass/);
+  });
+});
+
 describe('documentForPrefix', () => {
   const document = documentOf({});
   it('names the gateway’s prefix as the server behind it, and nothing else', () => {

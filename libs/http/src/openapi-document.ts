@@ -81,6 +81,12 @@ function whoMayCall(extensions: Record<string, unknown>): string {
  * Returns a new document; the internal extensions are gone from it.
  */
 export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
+  // A property typed by a type-only import is reflected as `Function` (tsc) or `Object` (ts-jest): an empty schema,
+  // and a document that differs by compiler. Name the type in the decorator: `@ApiProperty({ type: () => X })`.
+  const unnamed = ['Function', 'Object'].filter((name) => document.components?.schemas?.[name]);
+  if (unnamed.length > 0) {
+    throw new Error(`OpenAPI: a property's type was reflected as ${unnamed.join(' and ')}: give it \`type: () => TheClass\` in its @ApiProperty`);
+  }
   const done: OpenAPIObject = structuredClone(document);
   for (const item of Object.values(done.paths)) {
     for (const method of METHODS) {

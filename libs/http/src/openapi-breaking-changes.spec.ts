@@ -64,6 +64,7 @@ describe('the breaking changes between two versions of a document', () => {
       props(submit).phone = { type: 'string' }; // a new optional input
       props(dossier).status.enum = ['received']; // a value a response no longer gives
       props(submit).channel.enum = [1, 2, 3, 4]; // a value a request may now send
+      props(submit).channel.type = 'number'; // an integer is a number: a request widened
       document.paths['/dossiers/{code}/supplements'] = { post: { responses: { '201': { description: 'asked' } } } }; // a new operation
       submit.required = []; // an input no longer required
     });

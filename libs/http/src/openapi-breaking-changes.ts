@@ -74,7 +74,10 @@ function compareSchemas(
   if (!a || !b) return [];
   const changes: { where: string; change: string }[] = [];
   const found = (change: string, at = where) => changes.push({ where: at, change });
-  if (typeOf(a) !== undefined && typeOf(b) !== undefined && typeOf(a) !== typeOf(b)) found(`type changed from ${typeOf(a)} to ${typeOf(b)}`);
+  const [typeA, typeB] = [typeOf(a), typeOf(b)];
+  // an integer is a number: a response may narrow number to integer, a request may widen integer to number
+  const harmless = direction === 'response' ? typeA === 'number' && typeB === 'integer' : typeA === 'integer' && typeB === 'number';
+  if (typeA !== undefined && typeB !== undefined && typeA !== typeB && !harmless) found(`type changed from ${typeA} to ${typeB}`);
   if (direction === 'response' && !nullable(a) && nullable(b)) found('may now be null');
   if (direction === 'request' && nullable(a) && !nullable(b)) found('no longer takes null');
   const enumA = (a.enum ?? []).filter((v) => v !== null);

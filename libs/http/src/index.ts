@@ -10,3 +10,4 @@ export * from './in-parallel';
 export * from './signature';
 export * from './openapi-document';
 export * from './response-contract';
+export * from './browser-access';

@@ -90,6 +90,9 @@ case "$cmd" in
   asyncapi)
     ensure_node; ensure_packages
     exec node -r ts-node/register/transpile-only scripts/asyncapi.ts "$@" ;;
+  client)
+    ensure_node; ensure_packages
+    exec node -r ts-node/register/transpile-only scripts/client.ts "$@" ;;
   bench)
     prepare
     npm run build >&2
@@ -98,5 +101,5 @@ case "$cmd" in
     prepare
     if [ $# -gt 0 ]; then exec "$@"; fi ;;
   *)
-    echo "usage: scripts/with-env.sh test|jest|start-all|migrate|token|asyncapi|bench|env [args]" >&2; exit 2 ;;
+    echo "usage: scripts/with-env.sh test|jest|start-all|migrate|token|asyncapi|client|bench|env [args]" >&2; exit 2 ;;
 esac

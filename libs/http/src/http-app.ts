@@ -8,6 +8,7 @@ import { completeOpenApiDocument, documentForPrefix } from './openapi-document';
 import { type ContractViolation, ResponseContract } from './response-contract';
 import { validationPipe } from './validation';
 import { type BrowserAccessOptions, allowBrowserOrigins, sendSecurityHeaders } from './browser-access';
+import { answerConditionalReads } from './cacheable';
 
 export interface HttpAppOptions {
   service: string;
@@ -51,6 +52,8 @@ export async function configureHttpApp(app: NestFastifyApplication, o: HttpAppOp
   allowBrowserOrigins(app, o.browsers?.corsOrigins ?? []);
   await sendSecurityHeaders(app, { hstsMaxAgeSeconds: o.browsers?.hstsMaxAgeSeconds });
   if (o.admission) admitRequests(app, o.admission);
+  // before the response check's own onSend hook (below), which so sees a 304 as it is sent
+  answerConditionalReads(app);
 
   const config = new DocumentBuilder()
     .setTitle(o.title)

@@ -11,3 +11,4 @@ export * from './signature';
 export * from './openapi-document';
 export * from './response-contract';
 export * from './browser-access';
+export * from './cacheable';

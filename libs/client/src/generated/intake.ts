@@ -11,7 +11,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Public: no token needed (one that comes along must be valid). */
+    /**
+     * Read an administrative area
+     * @description An area (đơn vị hành chính) with the areas directly under it: the city’s districts, a district’s wards. For choosing the ward of an applicant or a delivery address.
+     *
+     *     Public: no token needed (one that comes along must be valid).
+     */
     get: operations['CatalogueController_area'];
     put?: never;
     post?: never;
@@ -28,7 +33,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Public: no token needed (one that comes along must be valid). */
+    /**
+     * List the procedures received
+     * @description The active procedures of the national catalogue, by code, for applicants and desks; filter by `level` or `field` (lĩnh vực). Not paged: the catalogue is small.
+     *
+     *     Public: no token needed (one that comes along must be valid).
+     */
     get: operations['CatalogueController_procedures'];
     put?: never;
     post?: never;
@@ -45,7 +55,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Public: no token needed (one that comes along must be valid). */
+    /**
+     * Read a procedure
+     * @description A procedure with its documents (required or not, copies), channels, fee, legal basis and the steps of the process in force, by name. A deactivated one is still served, with `active: false`.
+     *
+     *     Public: no token needed (one that comes along must be valid).
+     */
     get: operations['CatalogueController_procedure'];
     put?: never;
     post?: never;
@@ -62,7 +77,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Public: no token needed (one that comes along must be valid). */
+    /**
+     * Find the desks that receive a procedure for a ward
+     * @description The desks (Bộ phận Một cửa) where an applicant living in this ward may file this procedure today, by code: empty when the procedure is deactivated or no competent body can be found for the ward.
+     *
+     *     Public: no token needed (one that comes along must be valid).
+     */
     get: operations['CatalogueController_desks'];
     put?: never;
     post?: never;
@@ -81,7 +101,12 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Who may call: a caller with one of the roles `receiver` (bearer token). */
+    /**
+     * Receive a dossier at the desk (tiếp nhận hồ sơ)
+     * @description A receiving officer of the desk (Bộ phận Một cửa) receives a complete dossier handed in at the counter (channel 1) or brought by the public post (channel 3, with the pick-up order’s waybill). The catalogue decides whether this desk may receive this procedure from this applicant, that every required document is there and that a result returned by post has an address. The answer is the receipt (giấy tiếp nhận và hẹn trả kết quả): the dossier code, status 2 (accepted), the appointment, and the lookup secret printed for the applicant, shown only here. The officer becomes the dossier’s coordinator (đầu mối). Only for the officer’s own desks. Safe to retry with an `Idempotency-Key`: the same key and body answer the same receipt and receive nothing twice.
+     *
+     *     Who may call: a caller with one of the roles `receiver` (bearer token).
+     */
     post: operations['DossiersController_submit'];
     delete?: never;
     options?: never;
@@ -96,7 +121,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Public: no token needed (one that comes along must be valid). */
+    /**
+     * Look a dossier up (tra cứu hồ sơ)
+     * @description An officer of the receiving agency or of the agency processing it now reads the whole record (`Dossier`: applicant, documents, coordinator, current step, status history with the agency of each fact). The applicant reads their own view (`CitizenDossier`: the status in plain words, the appointment, what is asked of them, how the result comes back, no officer and no internal step), with the lookup secret printed on the receipt (`X-Lookup-Secret`) or their citizen token. Anyone else, and a wrong or missing secret, is told the dossier does not exist (404, an attempt counted): whether it exists is not theirs to know.
+     *
+     *     Public: no token needed (one that comes along must be valid).
+     */
     get: operations['DossiersController_show'];
     put?: never;
     post?: never;
@@ -115,7 +145,12 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Public: no token needed (one that comes along must be valid). */
+    /**
+     * Supply the documents asked for (bổ sung hồ sơ)
+     * @description The applicant brings everything the competent body asked for, at once, while the dossier waits for them (status 5): with the lookup secret printed on the receipt (`X-Lookup-Secret`), their citizen token, or at the counter through a receiving officer or the head of the receiving desk (another officer of that desk is refused 403). Anyone else is told the dossier does not exist. Processing resumes at the step that asked. Safe to retry with an `Idempotency-Key` (remembered per caller, or per secret).
+     *
+     *     Public: no token needed (one that comes along must be valid).
+     */
     post: operations['DossiersController_supply'];
     delete?: never;
     options?: never;
@@ -131,14 +166,18 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The online submissions of the caller’s desks, newest first, by desk and state.
-     * @description Who may call: a caller with one of the roles `receiver`, `head_of_desk` (bearer token).
+     * List the online submissions of the caller’s desks
+     * @description A receiving officer or the head of a desk lists the online submissions filed with their desks, newest first; filter by one of their desks (`agency`) and by `state` (`new` for those still to decide). Paged: `limit` (1 to 100, default 20) per page; pass a page’s `nextCursor` as `cursor` for the next one (null on the last page).
+     *
+     *     Who may call: a caller with one of the roles `receiver`, `head_of_desk` (bearer token).
      */
     get: operations['OnlineSubmissionsController_list'];
     put?: never;
     /**
-     * The National Portal’s adapter files an online dossier with its desk: 201 newly filed (1); the same again: 200, the same submission.
-     * @description Who may call: a client with the scopes `submissions:write` (bearer token).
+     * File an online dossier with its desk (National Portal adapter)
+     * @description The National Portal’s adapter (a machine client with the `submissions:write` scope; an officer’s token is refused) files an online dossier with the desk it was filed to: 201 with the submission, newly filed (status 1), the desk’s clock on it (`countsFrom`, `decideBy`). The catalogue must let this desk receive this procedure online for this applicant, and every document code must be one of the procedure’s. Exactly one submission per portal reference (MaHoSoQG): the same content again answers 200 with the submission filed the first time (the adapter retries until it has confirmed), other content under the same reference is 409.
+     *
+     *     Who may call: a client with the scopes `submissions:write` (bearer token).
      */
     post: operations['OnlineSubmissionsController_file'];
     delete?: never;
@@ -154,7 +193,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Who may call: a caller with one of the roles `receiver`, `head_of_desk` (bearer token). */
+    /**
+     * Read one online submission
+     * @description A receiving officer or the head of the desk it was filed to reads one online submission, with its documents’ links and checksums and, once decided, the dossier it became or why it was refused. Another desk’s submission reads as one that does not exist.
+     *
+     *     Who may call: a caller with one of the roles `receiver`, `head_of_desk` (bearer token).
+     */
     get: operations['OnlineSubmissionsController_get'];
     put?: never;
     post?: never;
@@ -174,8 +218,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Tiếp nhận: the submission becomes a channel-2 dossier of the desk (2), its appointment counted from the filing.
-     * @description Who may call: a caller with one of the roles `receiver`, `head_of_desk` (bearer token).
+     * Accept an online submission (tiếp nhận)
+     * @description A receiving officer or the head of the desk accepts a newly filed online submission: it becomes a dossier of the desk exactly as one received at the counter (the desk’s code for today, status 2, the officer as coordinator, the lookup secret), on channel 2, its appointment counted from when the desk’s time started on the filing. The catalogue checks of a receipt apply. Decided once: a second decision is 409. Safe to retry with an `Idempotency-Key`.
+     *
+     *     Who may call: a caller with one of the roles `receiver`, `head_of_desk` (bearer token).
      */
     post: operations['OnlineSubmissionsController_accept'];
     delete?: never;
@@ -194,8 +240,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Từ chối tiếp nhận (3): not admissible, or incomplete with everything missing.
-     * @description Who may call: a caller with one of the roles `receiver`, `head_of_desk` (bearer token).
+     * Refuse an online submission (từ chối tiếp nhận)
+     * @description A receiving officer or the head of the desk refuses a newly filed online submission (status 3): not admissible (`refused`, with its reason), or incomplete (`incomplete`, listing everything missing at once). The portal’s adapter tells the applicant. Decided once: a second decision is 409. Safe to retry with an `Idempotency-Key`.
+     *
+     *     Who may call: a caller with one of the roles `receiver`, `head_of_desk` (bearer token).
      */
     post: operations['OnlineSubmissionsController_refuse'];
     delete?: never;
@@ -208,6 +256,35 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AcceptedOnlineSubmission: {
+      /** @description The receipt of the dossier it became (channel 2), with its lookup secret */
+      dossier: components['schemas']['DossierReceipt'];
+      /** @description The submission, now accepted, with the dossier code */
+      submission: components['schemas']['OnlineSubmission'];
+    };
+    Applicant: {
+      /** @example Số 12 phố Phó Đức Chính, phường Trúc Bạch, quận Ba Đình, Hà Nội */
+      address?: string;
+      /** @example lan.nguyen@example.vn */
+      email?: string;
+      /**
+       * @description ChuHoSo: the applicant’s full name
+       * @example Nguyễn Thị Lan
+       */
+      fullName: string;
+      /**
+       * @description Số định danh cá nhân, or a business’s tax code
+       * @example 001190012345
+       */
+      idNumber?: string;
+      /** @example 0912345678 */
+      phone?: string;
+      /**
+       * @description Statistics-office code of the applicant’s ward or commune (routing uses it)
+       * @example 00004
+       */
+      wardCode: string;
+    };
     ApplicantRequest: {
       /** @example Số 12 phố Phó Đức Chính, phường Trúc Bạch, quận Ba Đình, Hà Nội */
       address?: string;
@@ -228,13 +305,279 @@ export interface components {
        */
       wardCode: string;
     };
+    Appointment: {
+      /**
+       * Format: date-time
+       * @description After pauses and extensions
+       * @example 2026-12-08T09:30:00.000+07:00
+       */
+      current: string | null;
+      /**
+       * Format: date-time
+       * @description Printed on the receipt
+       * @example 2026-12-08T09:30:00.000+07:00
+       */
+      original: string | null;
+    };
     AppointmentChanged: Record<string, never>;
+    /** @description Đơn vị hành chính, with the areas directly under it */
+    Area: {
+      children: components['schemas']['AreaChild'][];
+      /**
+       * @description Statistics-office code
+       * @example 001
+       */
+      code: string;
+      /**
+       * @description city, district, ward
+       * @example district
+       */
+      level: string;
+      /** @example Quận Ba Đình */
+      name: string;
+      /**
+       * @description The area it is in (null for a province or city)
+       * @example 01
+       */
+      parentCode: string | null;
+    };
+    AreaChild: {
+      /** @example 00004 */
+      code: string;
+      /** @example ward */
+      level: string;
+      /** @example Phường Trúc Bạch */
+      name: string;
+    };
     CaseClosed: Record<string, never>;
     CatalogueAgencyChanged: Record<string, never>;
+    /** @description A procedure with its documents and the steps of the process in force */
+    CatalogueProcedure: {
+      /**
+       * @description False once deactivated: no longer received
+       * @example true
+       */
+      active: boolean;
+      /**
+       * @description Where it is received: 1 at the desk, 2 online (National Portal), 3 by public post
+       * @example [
+       *       1,
+       *       2,
+       *       3
+       *     ]
+       */
+      channels: (1 | 2 | 3)[];
+      /**
+       * @description National procedure code (MaTTHC)
+       * @example 1.001193
+       */
+      code: string;
+      documents: components['schemas']['ProcedureDocument'][];
+      /**
+       * @description Phí, lệ phí, as the catalogue words it
+       * @example Miễn lệ phí đăng ký khai sinh đúng hạn
+       */
+      fee: string | null;
+      /**
+       * @description Lĩnh vực
+       * @example Hộ tịch
+       */
+      field: string;
+      /**
+       * @description Căn cứ pháp lý
+       * @example Luật Hộ tịch số 60/2014/QH13
+       */
+      legalBasis: string | null;
+      /**
+       * @example working_hours
+       * @enum {string}
+       */
+      legalTimeUnit: 'working_hours' | 'working_days' | 'calendar_days';
+      /**
+       * @description Thời hạn giải quyết, in `legalTimeUnit`
+       * @example 8
+       */
+      legalTimeValue: number;
+      /**
+       * @description The level whose body decides (city, district, ward today)
+       * @example ward
+       */
+      level: string;
+      /** @example Thủ tục đăng ký khai sinh */
+      name: string;
+      /**
+       * @description The process version in force
+       * @example 1
+       */
+      processVersion: number;
+      steps: components['schemas']['ProcedureStep'][];
+    };
     CatalogueProcedureChanged: Record<string, never>;
+    CatalogueProcedureList: {
+      /** @description By code */
+      items: components['schemas']['CatalogueProcedureSummary'][];
+    };
+    /** @description A procedure of the national catalogue, as listed */
+    CatalogueProcedureSummary: {
+      /**
+       * @description False once deactivated: no longer received
+       * @example true
+       */
+      active: boolean;
+      /**
+       * @description Where it is received: 1 at the desk, 2 online (National Portal), 3 by public post
+       * @example [
+       *       1,
+       *       2,
+       *       3
+       *     ]
+       */
+      channels: (1 | 2 | 3)[];
+      /**
+       * @description National procedure code (MaTTHC)
+       * @example 1.001193
+       */
+      code: string;
+      /**
+       * @description Phí, lệ phí, as the catalogue words it
+       * @example Miễn lệ phí đăng ký khai sinh đúng hạn
+       */
+      fee: string | null;
+      /**
+       * @description Lĩnh vực
+       * @example Hộ tịch
+       */
+      field: string;
+      /**
+       * @example working_hours
+       * @enum {string}
+       */
+      legalTimeUnit: 'working_hours' | 'working_days' | 'calendar_days';
+      /**
+       * @description Thời hạn giải quyết, in `legalTimeUnit`
+       * @example 8
+       */
+      legalTimeValue: number;
+      /**
+       * @description The level whose body decides (city, district, ward today)
+       * @example ward
+       */
+      level: string;
+      /** @example Thủ tục đăng ký khai sinh */
+      name: string;
+    };
     CatalogueSchedulePublished: Record<string, never>;
     CatalogueSnapshot: Record<string, never>;
+    /** @description Tra cứu hồ sơ: what the applicant sees of their dossier */
+    CitizenDossier: {
+      appointment: components['schemas']['Appointment'];
+      /** @example 004.01.20.H26-261207-0001 */
+      code: string;
+      /** @description What happened, oldest first, in plain words */
+      history: components['schemas']['CitizenHistoryEntry'][];
+      /**
+       * @example 4
+       * @enum {number}
+       */
+      nationalStatus: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+      /**
+       * @description Stable, for programs
+       * @example InProgress
+       */
+      nationalStatusKey: string;
+      /**
+       * @description As the portal words it
+       * @example Đang xử lý
+       */
+      nationalStatusName: string;
+      /** @description A result on its way by post, null until the post has it (the address itself is not shown) */
+      postal: components['schemas']['PostalState'] | (never | null);
+      procedure: components['schemas']['ProcedureName'];
+      /**
+       * Format: date-time
+       * @example 2026-12-07T09:30:00.000+07:00
+       */
+      receivedAt: string;
+      result: components['schemas']['ResultReturn'];
+      /** @description While the dossier waits for the applicant (status 5); null otherwise */
+      supplementRequest: components['schemas']['CitizenSupplementRequest'] | (never | null);
+    };
+    CitizenHistoryEntry: {
+      /**
+       * @description Where it happened, by name
+       * @example Ủy ban nhân dân phường Trúc Bạch
+       */
+      agency: string | null;
+      /** @example Bộ phận Một cửa của Ủy ban nhân dân phường Trúc Bạch đã tiếp nhận hồ sơ */
+      description: string;
+      /**
+       * @example 2
+       * @enum {number}
+       */
+      nationalStatus: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+      /** @example Accepted */
+      nationalStatusKey: string;
+      /** @example Đã tiếp nhận */
+      nationalStatusName: string;
+      /**
+       * Format: date-time
+       * @example 2026-12-07T09:30:00.000+07:00
+       */
+      occurredAt: string;
+    };
+    CitizenSupplementRequest: {
+      missing: components['schemas']['DocumentItem'][];
+      /** @example Giấy chứng sinh là bản sao không có chứng thực */
+      reason: string;
+      /**
+       * Format: date-time
+       * @example 2026-12-07T10:15:00.000+07:00
+       */
+      requestedAt: string;
+      /**
+       * @description The agency that asked, by name
+       * @example Ủy ban nhân dân phường Trúc Bạch
+       */
+      requestedBy: string;
+      /** @example 1 */
+      round: number;
+    };
     CoordinatorChanged: Record<string, never>;
+    CurrentStep: {
+      /** @example 004.01.20.H26 */
+      agencyCode: string;
+      /**
+       * @description Null when the replica does not know the code
+       * @example Ủy ban nhân dân phường Trúc Bạch
+       */
+      agencyName: string | null;
+      /** @example Công chức tư pháp – hộ tịch kiểm tra hồ sơ, ghi sổ hộ tịch */
+      name: string;
+    };
+    /** @description Bộ phận Một cửa: an agency with a desk */
+    Desk: {
+      /**
+       * @description The area it serves
+       * @example 00004
+       */
+      areaCode: string;
+      /** @example 004.01.20.H26 */
+      code: string;
+      /** @example ward */
+      level: string;
+      /** @example Ủy ban nhân dân phường Trúc Bạch */
+      name: string;
+    };
+    DeskList: {
+      /** @description By code; empty when the procedure is not received for this ward today */
+      items: components['schemas']['Desk'][];
+    };
+    DocumentItem: {
+      /** @example GCS */
+      code?: string;
+      /** @example Giấy chứng sinh */
+      name: string;
+    };
     DocumentRequest: {
       /** @example TK-KS */
       code?: string;
@@ -242,6 +585,262 @@ export interface components {
       copies?: number;
       /** @example Tờ khai đăng ký khai sinh */
       name: string;
+    };
+    /** @description Hồ sơ: the officers’ view of one dossier, with its status history */
+    Dossier: {
+      applicant: components['schemas']['Applicant'];
+      /**
+       * Format: date-time
+       * @description Hẹn trả kết quả, current
+       * @example 2026-12-08T09:30:00.000+07:00
+       */
+      appointmentAt: string | null;
+      /**
+       * @description KenhThucHien: 1 in person, 2 online (National Portal), 3 by public post
+       * @example 1
+       * @enum {number}
+       */
+      channel: 1 | 2 | 3;
+      /**
+       * @description Mã hồ sơ, unique nationwide
+       * @example 004.01.20.H26-261207-0001
+       */
+      code: string;
+      /**
+       * @description Đầu mối: the desk officer accountable to the applicant
+       * @example officer-truc-bach-01
+       */
+      coordinatorId: string;
+      /**
+       * @description Null until workflow has named them
+       * @example Trần Văn Bình
+       */
+      coordinatorName: string | null;
+      /** @description The step under way, null when none is (before processing, at the applicant, closed) */
+      currentStep: components['schemas']['CurrentStep'] | (never | null);
+      /** @description Where the post delivers the result: a post return only, null otherwise */
+      deliveryAddress: components['schemas']['PostalAddress'] | (never | null);
+      documents: components['schemas']['ReceivedDocument'][];
+      /**
+       * @description Extensions with an apology so far
+       * @example 0
+       */
+      extensionCount: number;
+      /**
+       * Format: date-time
+       * @description Channel 2: NgayNopHoSo, when the applicant filed it on the portal
+       * @example null
+       */
+      filedAt: string | null;
+      /** @description What happened, in the order it happened */
+      history?: components['schemas']['DossierStatusChange'][];
+      /**
+       * @description TrangThaiHoSo, the national status
+       * @example 2
+       * @enum {number}
+       */
+      nationalStatus: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+      /**
+       * @description Stable, for programs
+       * @example Accepted
+       */
+      nationalStatusKey: string;
+      /**
+       * @description As the desk and the applicant read it
+       * @example Đã tiếp nhận
+       */
+      nationalStatusName: string;
+      /**
+       * Format: date-time
+       * @description The appointment printed on the receipt
+       * @example 2026-12-08T09:30:00.000+07:00
+       */
+      originalAppointmentAt: string | null;
+      /**
+       * @description Channel 3: the waybill of the pick-up order the post collected the dossier under
+       * @example null
+       */
+      pickupWaybill: string | null;
+      /**
+       * @description Channel 2: MaHoSoQG, the National Portal’s reference
+       * @example null
+       */
+      portalReference: string | null;
+      /** @description Trạng thái bưu chính of the result’s shipment: null until the post has it */
+      postal: components['schemas']['PostalState'] | (never | null);
+      /**
+       * @description National procedure code
+       * @example 1.001193
+       */
+      procedureCode: string;
+      /** @example Thủ tục đăng ký khai sinh */
+      procedureName: string | null;
+      /**
+       * @description The process version workflow pinned the dossier to (null until processing started)
+       * @example 1
+       */
+      processVersion: number | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-07T09:30:00.000+07:00
+       */
+      receivedAt: string;
+      /** @example 004.01.20.H26 */
+      receivingAgencyCode: string;
+      /** @example Ủy ban nhân dân phường Trúc Bạch */
+      receivingAgencyName: string | null;
+      /**
+       * @example post
+       * @enum {string}
+       */
+      returnMethod: 'desk' | 'post' | 'electronic';
+      /** @description While the dossier waits for the applicant (status 5) */
+      supplementRequest: components['schemas']['SupplementRequest'] | (never | null);
+    };
+    /** @description The receipt: the dossier as received, with the lookup secret printed on it (shown once) */
+    DossierReceipt: {
+      applicant: components['schemas']['Applicant'];
+      /**
+       * Format: date-time
+       * @description Hẹn trả kết quả, current
+       * @example 2026-12-08T09:30:00.000+07:00
+       */
+      appointmentAt: string | null;
+      /**
+       * @description KenhThucHien: 1 in person, 2 online (National Portal), 3 by public post
+       * @example 1
+       * @enum {number}
+       */
+      channel: 1 | 2 | 3;
+      /**
+       * @description Mã hồ sơ, unique nationwide
+       * @example 004.01.20.H26-261207-0001
+       */
+      code: string;
+      /**
+       * @description Đầu mối: the desk officer accountable to the applicant
+       * @example officer-truc-bach-01
+       */
+      coordinatorId: string;
+      /**
+       * @description Null until workflow has named them
+       * @example Trần Văn Bình
+       */
+      coordinatorName: string | null;
+      /** @description The step under way, null when none is (before processing, at the applicant, closed) */
+      currentStep: components['schemas']['CurrentStep'] | (never | null);
+      /** @description Where the post delivers the result: a post return only, null otherwise */
+      deliveryAddress: components['schemas']['PostalAddress'] | (never | null);
+      documents: components['schemas']['ReceivedDocument'][];
+      /**
+       * @description Extensions with an apology so far
+       * @example 0
+       */
+      extensionCount: number;
+      /**
+       * Format: date-time
+       * @description Channel 2: NgayNopHoSo, when the applicant filed it on the portal
+       * @example null
+       */
+      filedAt: string | null;
+      /** @description What happened, in the order it happened */
+      history?: components['schemas']['DossierStatusChange'][];
+      /**
+       * @description Mã tra cứu: with the dossier code, lets the applicant look the dossier up and supply documents without an account. Shown here only
+       * @example q3X9vB7kLm2P
+       */
+      lookupSecret: string;
+      /**
+       * @description TrangThaiHoSo, the national status
+       * @example 2
+       * @enum {number}
+       */
+      nationalStatus: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+      /**
+       * @description Stable, for programs
+       * @example Accepted
+       */
+      nationalStatusKey: string;
+      /**
+       * @description As the desk and the applicant read it
+       * @example Đã tiếp nhận
+       */
+      nationalStatusName: string;
+      /**
+       * Format: date-time
+       * @description The appointment printed on the receipt
+       * @example 2026-12-08T09:30:00.000+07:00
+       */
+      originalAppointmentAt: string | null;
+      /**
+       * @description Channel 3: the waybill of the pick-up order the post collected the dossier under
+       * @example null
+       */
+      pickupWaybill: string | null;
+      /**
+       * @description Channel 2: MaHoSoQG, the National Portal’s reference
+       * @example null
+       */
+      portalReference: string | null;
+      /** @description Trạng thái bưu chính of the result’s shipment: null until the post has it */
+      postal: components['schemas']['PostalState'] | (never | null);
+      /**
+       * @description National procedure code
+       * @example 1.001193
+       */
+      procedureCode: string;
+      /** @example Thủ tục đăng ký khai sinh */
+      procedureName: string | null;
+      /**
+       * @description The process version workflow pinned the dossier to (null until processing started)
+       * @example 1
+       */
+      processVersion: number | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-07T09:30:00.000+07:00
+       */
+      receivedAt: string;
+      /** @example 004.01.20.H26 */
+      receivingAgencyCode: string;
+      /** @example Ủy ban nhân dân phường Trúc Bạch */
+      receivingAgencyName: string | null;
+      /**
+       * @example post
+       * @enum {string}
+       */
+      returnMethod: 'desk' | 'post' | 'electronic';
+      /** @description While the dossier waits for the applicant (status 5) */
+      supplementRequest: components['schemas']['SupplementRequest'] | (never | null);
+    };
+    DossierStatusChange: {
+      /** @example 004.01.20.H26 */
+      agencyCode: string | null;
+      /** @example Ủy ban nhân dân phường Trúc Bạch */
+      agencyName: string | null;
+      /**
+       * @description TrangThaiHoSo after this fact
+       * @example 2
+       * @enum {number}
+       */
+      nationalStatus: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+      /** @example Accepted */
+      nationalStatusKey: string;
+      /** @example Đã tiếp nhận */
+      nationalStatusName: string;
+      /** @example null */
+      note: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-07T09:30:00.000+07:00
+       */
+      occurredAt: string;
+      /**
+       * @description The service that recorded it
+       * @example intake
+       * @enum {string}
+       */
+      source: 'intake' | 'workflow';
     };
     /** @description One field at fault in a refused request */
     FieldProblem: {
@@ -292,12 +891,30 @@ export interface components {
        */
       returnMethod: 'desk' | 'post' | 'electronic';
     };
-    Function: Record<string, never>;
     MissingDocumentRequest: {
       /** @example GCS */
       code?: string;
       /** @example Giấy chứng sinh */
       name: string;
+    };
+    OnlineDocument: {
+      /**
+       * @description MaKiemTra: SHA-256, lowercase hex
+       * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+       */
+      checksum: string;
+      /**
+       * @description MaThanhPhanHoSo, when the portal has it
+       * @example TK-KS
+       */
+      code?: string;
+      /** @example Tờ khai đăng ký khai sinh */
+      name: string;
+      /**
+       * @description DuongDan
+       * @example https://dichvucong.gov.vn/files/G22.99-261207-000123/tk-ks.pdf
+       */
+      url: string;
     };
     OnlineDocumentRequest: {
       /**
@@ -318,49 +935,127 @@ export interface components {
        */
       url: string;
     };
-    OnlineSubmissionPage: {
-      items: components['schemas']['OnlineSubmissionView'][];
-      nextCursor: string | null;
-    };
-    OnlineSubmissionView: {
-      applicant: components['schemas']['Function'];
-      /** @description When the desk’s time started: the filing in office hours, else the next opening */
+    /** @description Hồ sơ nộp trực tuyến: an online dossier filed with its desk from the National Portal */
+    OnlineSubmission: {
+      applicant: components['schemas']['Applicant'];
+      /**
+       * Format: date-time
+       * @description When the desk’s time started: the filing in office hours, else the next opening
+       * @example 2026-12-07T07:30:00.000+07:00
+       */
       countsFrom: string;
+      /**
+       * Format: date-time
+       * @example 2026-12-04T18:00:05.000+07:00
+       */
       createdAt: string;
-      /** @description The end of the next working day: the desk accepts or refuses by then */
+      /**
+       * Format: date-time
+       * @description The end of the next working day: the desk accepts or refuses by then
+       * @example 2026-12-08T17:00:00.000+07:00
+       */
       decideBy: string;
+      /**
+       * Format: date-time
+       * @example null
+       */
       decidedAt: string | null;
+      /**
+       * @description The officer who accepted or refused it
+       * @example null
+       */
       decidedBy: string | null;
-      deliveryAddress: Record<string, never> | null;
-      documents: string[];
-      /** @description Accepted: the dossier it became */
+      /** @description Where the post delivers the result: a post return only, null otherwise */
+      deliveryAddress: components['schemas']['PostalAddress'] | (never | null);
+      documents: components['schemas']['OnlineDocument'][];
+      /**
+       * @description Accepted: the dossier it became
+       * @example null
+       */
       dossierCode: string | null;
-      /** @description NgayNopHoSo */
+      /**
+       * Format: date-time
+       * @description NgayNopHoSo
+       * @example 2026-12-04T18:00:00.000+07:00
+       */
       filedAt: string;
       /** Format: uuid */
       id: string;
-      missing: Record<string, never> | null;
-      /** @enum {number} */
+      /**
+       * @description Refused as incomplete: everything missing
+       * @example null
+       */
+      missing: components['schemas']['DocumentItem'][] | null;
+      /**
+       * @example 1
+       * @enum {number}
+       */
       nationalStatus: 1 | 2 | 3;
       /** @example Mới đăng ký */
       nationalStatusName: string;
-      /** @enum {string|null} */
-      outcome?: 'refused' | 'incomplete' | null;
       /**
-       * @description MaHoSoQG
+       * @description Refused: not admissible, or incomplete
+       * @example null
+       * @enum {string|null}
+       */
+      outcome: 'refused' | 'incomplete' | null;
+      /**
+       * @description MaHoSoQG: the portal’s own reference
        * @example G22.99-261207-000123
        */
       portalReference: string;
       /** @example 1.001193 */
       procedureCode: string;
+      /** @example Thủ tục đăng ký khai sinh */
       procedureName: string | null;
+      /**
+       * @description Refused: why
+       * @example null
+       */
       reason: string | null;
       /** @example 004.01.20.H26 */
       receivingAgencyCode: string;
+      /** @example Ủy ban nhân dân phường Trúc Bạch */
       receivingAgencyName: string | null;
-      returnMethod: string;
-      /** @enum {string} */
+      /**
+       * @example electronic
+       * @enum {string}
+       */
+      returnMethod: 'desk' | 'post' | 'electronic';
+      /**
+       * @description new: waiting for the desk; accepted: a dossier now; refused
+       * @example new
+       * @enum {string}
+       */
       state: 'new' | 'accepted' | 'refused';
+    };
+    /** @description A page of online submissions, newest first */
+    OnlineSubmissionPage: {
+      items: components['schemas']['OnlineSubmission'][];
+      /** @description Pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
+    PostalAddress: {
+      /**
+       * @description A phone the postman calls
+       * @example 0912345678
+       */
+      phone: string;
+      /**
+       * @description Who receives the result
+       * @example Nguyễn Thị Lan
+       */
+      recipient: string;
+      /**
+       * @description House number, street, hamlet
+       * @example Số 12 phố Phó Đức Chính
+       */
+      street: string;
+      /**
+       * @description Statistics-office code of the ward or commune
+       * @example 00004
+       */
+      wardCode: string;
     };
     PostalAddressRequest: {
       /**
@@ -383,6 +1078,30 @@ export interface components {
        * @example 00004
        */
       wardCode: string;
+    };
+    /** @description Trạng thái bưu chính: where the result’s shipment is, beside the national status */
+    PostalState: {
+      /**
+       * @description The shipment’s state: `ordering`, `created`, `picked_up`, `in_transit`, `delivery_failed`, `delivered`, `returned`, `cancelled`, `order_failed`, `incomplete`, `received` (a state a newer postal-delivery adds is shown by its key)
+       * @example in_transit
+       */
+      state: string;
+      /**
+       * @description As the desk and the applicant read it
+       * @example Đang vận chuyển
+       */
+      stateName: string;
+      /**
+       * Format: date-time
+       * @description When the state last changed, by the carrier’s clock
+       * @example 2026-12-09T10:15:00.000+07:00
+       */
+      updatedAt: string;
+      /**
+       * @description The carrier’s waybill, to follow it at the carrier (null until issued)
+       * @example EB123456789VN
+       */
+      waybill: string | null;
     };
     /** @description RFC 9457 problem details: every error the suite answers */
     ProblemDetails: {
@@ -418,6 +1137,50 @@ export interface components {
        */
       type: string;
     };
+    ProcedureDocument: {
+      /** @example GCS */
+      code: string;
+      /** @example 1 */
+      copies: number;
+      /** @example Giấy chứng sinh */
+      name: string;
+      /**
+       * @description Required in every dossier; optional ones depend on the case
+       * @example true
+       */
+      required: boolean;
+    };
+    ProcedureName: {
+      /** @example 1.001193 */
+      code: string;
+      /**
+       * @description The code itself when the catalogue does not know it
+       * @example Thủ tục đăng ký khai sinh
+       */
+      name: string;
+    };
+    ProcedureStep: {
+      /**
+       * @description The step’s time budget, in working hours
+       * @example 4
+       */
+      budgetHours: number;
+      /** @example Công chức tư pháp – hộ tịch kiểm tra hồ sơ, ghi sổ hộ tịch */
+      name: string;
+      /** @example 2 */
+      number: number;
+    };
+    ReceivedDocument: {
+      /**
+       * @description The document’s code in the procedure’s list, when matched
+       * @example TK-KS
+       */
+      code?: string;
+      /** @example 1 */
+      copies?: number;
+      /** @example Tờ khai đăng ký khai sinh */
+      name: string;
+    };
     RefuseSubmissionRequest: {
       /** @description Required when incomplete */
       missing?: components['schemas']['MissingDocumentRequest'][];
@@ -425,6 +1188,26 @@ export interface components {
       outcome: 'refused' | 'incomplete';
       /** @example Thiếu giấy chứng sinh bản chính */
       reason: string;
+    };
+    ResultDesk: {
+      /**
+       * @description Its administrative address
+       * @example Phường Trúc Bạch, Quận Ba Đình, Thành phố Hà Nội
+       */
+      address: string | null;
+      /** @example Ủy ban nhân dân phường Trúc Bạch */
+      name: string;
+    };
+    ResultReturn: {
+      /** @example Nhận kết quả trực tiếp tại Bộ phận Một cửa của Ủy ban nhân dân phường Trúc Bạch */
+      description: string;
+      /** @description A result returned at the desk: where to collect it; null otherwise */
+      desk: components['schemas']['ResultDesk'] | (never | null);
+      /**
+       * @example desk
+       * @enum {string}
+       */
+      method: 'desk' | 'post' | 'electronic';
     };
     ShipmentCancelled: Record<string, never>;
     ShipmentCreated: Record<string, never>;
@@ -463,6 +1246,48 @@ export interface components {
        */
       returnMethod: 'desk' | 'post' | 'electronic';
     };
+    /** @description Biên nhận hồ sơ bổ sung: what was supplied, in which round */
+    SupplementReceipt: {
+      documents: components['schemas']['DocumentItem'][];
+      /** @example 004.01.20.H26-261207-0001 */
+      dossierCode: string;
+      /**
+       * @description The supplement request this answers
+       * @example 1
+       */
+      round: number;
+      /**
+       * Format: date-time
+       * @example 2026-12-08T08:45:00.000+07:00
+       */
+      suppliedAt: string;
+    };
+    SupplementRequest: {
+      /**
+       * @description The agency that asked
+       * @example 004.01.20.H26
+       */
+      agencyCode: string;
+      /** @description Everything asked for, at once */
+      missing: components['schemas']['DocumentItem'][];
+      /** @example Giấy chứng sinh là bản sao không có chứng thực */
+      reason: string;
+      /**
+       * Format: date-time
+       * @example 2026-12-07T03:15:00.000Z
+       */
+      requestedAt: string;
+      /**
+       * @description The how-many-th request of this dossier
+       * @example 1
+       */
+      round: number;
+      /**
+       * @description The step of the process that asked
+       * @example 2
+       */
+      stepNumber: number;
+    };
     SupplementRequested: Record<string, never>;
     SupplyDocumentsRequest: {
       /** @description Everything the supplement request listed */
@@ -485,6 +1310,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Statistics-office code of the area */
         code: string;
       };
       cookie?: never;
@@ -495,7 +1321,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Area'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -518,6 +1346,18 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.TOKEN_INVALID';
+          };
+        };
+      };
+      /** @description `CATALOGUE.AREA_NOT_FOUND`: Không tìm thấy đơn vị hành chính */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CATALOGUE.AREA_NOT_FOUND';
           };
         };
       };
@@ -553,7 +1393,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CatalogueProcedureList'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -598,6 +1440,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description National procedure code (MaTTHC) */
         code: string;
       };
       cookie?: never;
@@ -608,7 +1451,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CatalogueProcedure'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -631,6 +1476,18 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.TOKEN_INVALID';
+          };
+        };
+      };
+      /** @description `CATALOGUE.PROCEDURE_NOT_FOUND`: Không tìm thấy thủ tục hành chính */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CATALOGUE.PROCEDURE_NOT_FOUND';
           };
         };
       };
@@ -656,6 +1513,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description National procedure code (MaTTHC) */
         code: string;
       };
       cookie?: never;
@@ -666,7 +1524,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeskList'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -692,6 +1552,18 @@ export interface operations {
           };
         };
       };
+      /** @description `CATALOGUE.PROCEDURE_NOT_FOUND`: Không tìm thấy thủ tục hành chính; `CATALOGUE.AREA_NOT_FOUND`: Không tìm thấy đơn vị hành chính */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CATALOGUE.PROCEDURE_NOT_FOUND' | 'CATALOGUE.AREA_NOT_FOUND';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -710,7 +1582,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Retry-safe submission: same key and body → same receipt */
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -722,11 +1594,14 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Received: the receipt, with the lookup secret */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DossierReceipt'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
       400: {
@@ -752,7 +1627,7 @@ export interface operations {
           };
         };
       };
-      /** @description `AUTH.FORBIDDEN`: Không có quyền thực hiện thao tác này */
+      /** @description `DOSSIER.DESK_NOT_YOURS`: Cán bộ không làm việc tại bộ phận tiếp nhận này; `AUTH.FORBIDDEN`: Không có quyền thực hiện thao tác này */
       403: {
         headers: {
           [name: string]: unknown;
@@ -760,7 +1635,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'DOSSIER.DESK_NOT_YOURS' | 'AUTH.FORBIDDEN';
           };
         };
       };
@@ -788,7 +1663,7 @@ export interface operations {
           };
         };
       };
-      /** @description `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
+      /** @description `DOSSIER.PICKUP_WAYBILL_NOT_POST`: Chỉ hồ sơ gửi qua bưu chính mới có số vận đơn thu gom; `DOSSIER.PROCEDURE_UNKNOWN`: Thủ tục hành chính không có trong danh mục; `DOSSIER.PROCEDURE_INACTIVE`: Thủ tục hành chính đã ngừng tiếp nhận; `DOSSIER.CHANNEL_NOT_ALLOWED`: Thủ tục không tiếp nhận hồ sơ qua kênh này; `DOSSIER.AREA_UNKNOWN`: Không tìm thấy phường, xã của người nộp; `DOSSIER.DESK_NOT_ALLOWED`: Bộ phận một cửa này không được tiếp nhận hồ sơ này; `DOSSIER.NO_COMPETENT_AGENCY`: Không xác định được cơ quan có thẩm quyền giải quyết cho người nộp; `DOSSIER.DOCUMENTS_MISSING`: Hồ sơ còn thiếu thành phần bắt buộc; `DOSSIER.DELIVERY_ADDRESS_REQUIRED`: Trả kết quả qua bưu chính phải có địa chỉ nhận kết quả; `DOSSIER.DELIVERY_ADDRESS_NOT_EXPECTED`: Chỉ ghi địa chỉ nhận kết quả khi trả kết quả qua bưu chính; `DOSSIER.DELIVERY_WARD_UNKNOWN`: Không tìm thấy phường, xã của địa chỉ nhận kết quả; `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
       422: {
         headers: {
           [name: string]: unknown;
@@ -796,11 +1671,23 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'IDEMPOTENCY.KEY_REUSED';
+            code?:
+              | 'DOSSIER.PICKUP_WAYBILL_NOT_POST'
+              | 'DOSSIER.PROCEDURE_UNKNOWN'
+              | 'DOSSIER.PROCEDURE_INACTIVE'
+              | 'DOSSIER.CHANNEL_NOT_ALLOWED'
+              | 'DOSSIER.AREA_UNKNOWN'
+              | 'DOSSIER.DESK_NOT_ALLOWED'
+              | 'DOSSIER.NO_COMPETENT_AGENCY'
+              | 'DOSSIER.DOCUMENTS_MISSING'
+              | 'DOSSIER.DELIVERY_ADDRESS_REQUIRED'
+              | 'DOSSIER.DELIVERY_ADDRESS_NOT_EXPECTED'
+              | 'DOSSIER.DELIVERY_WARD_UNKNOWN'
+              | 'IDEMPOTENCY.KEY_REUSED';
           };
         };
       };
-      /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
+      /** @description `CATALOGUE.NOT_READY`: Danh mục thủ tục chưa được đồng bộ đến dịch vụ này; `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
           [name: string]: unknown;
@@ -808,7 +1695,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'SERVICE.UNAVAILABLE' | 'SERVICE.OVERLOADED';
+            code?: 'CATALOGUE.NOT_READY' | 'SERVICE.UNAVAILABLE' | 'SERVICE.OVERLOADED';
           };
         };
       };
@@ -818,21 +1705,25 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The secret printed on the receipt */
+        /** @description Mã tra cứu: the secret printed on the receipt, for an applicant without a citizen token. Attempts are counted per dossier and per client: too many answer 429 `LOOKUP.TOO_MANY_ATTEMPTS` with `Retry-After`. A wrong or missing secret reads as a dossier that does not exist (404). */
         'X-Lookup-Secret'?: string;
       };
       path: {
+        /** @description Mã hồ sơ, as printed on the receipt */
         code: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The officers’ record (`Dossier`) or the applicant’s view (`CitizenDossier`) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Dossier'] | components['schemas']['CitizenDossier'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -858,6 +1749,30 @@ export interface operations {
           };
         };
       };
+      /** @description `DOSSIER.NOT_FOUND`: Không tìm thấy hồ sơ */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'DOSSIER.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `LOOKUP.TOO_MANY_ATTEMPTS`: Quá nhiều lần thử tra cứu hồ sơ */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'LOOKUP.TOO_MANY_ATTEMPTS';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -876,11 +1791,13 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
-        /** @description The secret printed on the receipt */
+        /** @description Mã tra cứu: the secret printed on the receipt, for an applicant without a citizen token. Attempts are counted per dossier and per client: too many answer 429 `LOOKUP.TOO_MANY_ATTEMPTS` with `Retry-After`. A wrong or missing secret reads as a dossier that does not exist (404). */
         'X-Lookup-Secret'?: string;
       };
       path: {
+        /** @description Mã hồ sơ, as printed on the receipt */
         code: string;
       };
       cookie?: never;
@@ -891,11 +1808,14 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Taken: processing resumes at the step that asked */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SupplementReceipt'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
       400: {
@@ -918,6 +1838,42 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.TOKEN_INVALID';
+          };
+        };
+      };
+      /** @description `DOSSIER.DESK_ONLY`: Chỉ bộ phận một cửa đã tiếp nhận hồ sơ mới nhận hồ sơ bổ sung */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'DOSSIER.DESK_ONLY';
+          };
+        };
+      };
+      /** @description `DOSSIER.NOT_FOUND`: Không tìm thấy hồ sơ */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'DOSSIER.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `DOSSIER.NOT_AWAITING_SUPPLEMENT`: Hồ sơ không ở trạng thái chờ bổ sung */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'DOSSIER.NOT_AWAITING_SUPPLEMENT';
           };
         };
       };
@@ -945,7 +1901,7 @@ export interface operations {
           };
         };
       };
-      /** @description `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
+      /** @description `DOSSIER.SUPPLEMENT_INCOMPLETE`: Hồ sơ bổ sung chưa đủ các giấy tờ đã yêu cầu; `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
       422: {
         headers: {
           [name: string]: unknown;
@@ -953,7 +1909,19 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'IDEMPOTENCY.KEY_REUSED';
+            code?: 'DOSSIER.SUPPLEMENT_INCOMPLETE' | 'IDEMPOTENCY.KEY_REUSED';
+          };
+        };
+      };
+      /** @description `LOOKUP.TOO_MANY_ATTEMPTS`: Quá nhiều lần thử tra cứu hồ sơ */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'LOOKUP.TOO_MANY_ATTEMPTS';
           };
         };
       };
@@ -987,6 +1955,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, newest first */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1058,12 +2027,22 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Filed before with the same content: the same submission */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OnlineSubmissionView'];
+          'application/json': components['schemas']['OnlineSubmission'];
+        };
+      };
+      /** @description Filed: newly filed (1), for the desk to decide */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnlineSubmission'];
         };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length */
@@ -1090,7 +2069,7 @@ export interface operations {
           };
         };
       };
-      /** @description `AUTH.FORBIDDEN`: Không có quyền thực hiện thao tác này */
+      /** @description `SUBMISSION.PORTAL_ONLY`: Chỉ Cổng Dịch vụ công quốc gia mới gửi hồ sơ nộp trực tuyến; `AUTH.FORBIDDEN`: Không có quyền thực hiện thao tác này */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1098,7 +2077,19 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'SUBMISSION.PORTAL_ONLY' | 'AUTH.FORBIDDEN';
+          };
+        };
+      };
+      /** @description `SUBMISSION.REFERENCE_REUSED`: Mã hồ sơ trên Cổng Dịch vụ công quốc gia đã được dùng cho một hồ sơ khác */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'SUBMISSION.REFERENCE_REUSED';
           };
         };
       };
@@ -1126,7 +2117,30 @@ export interface operations {
           };
         };
       };
-      /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
+      /** @description `SUBMISSION.FILED_IN_FUTURE`: Thời điểm nộp hồ sơ ở tương lai; `SUBMISSION.DOCUMENT_UNKNOWN`: Thành phần hồ sơ không có trong danh mục của thủ tục; `DOSSIER.PROCEDURE_UNKNOWN`: Thủ tục hành chính không có trong danh mục; `DOSSIER.PROCEDURE_INACTIVE`: Thủ tục hành chính đã ngừng tiếp nhận; `DOSSIER.CHANNEL_NOT_ALLOWED`: Thủ tục không tiếp nhận hồ sơ qua kênh này; `DOSSIER.AREA_UNKNOWN`: Không tìm thấy phường, xã của người nộp; `DOSSIER.DESK_NOT_ALLOWED`: Bộ phận một cửa này không được tiếp nhận hồ sơ này; `DOSSIER.NO_COMPETENT_AGENCY`: Không xác định được cơ quan có thẩm quyền giải quyết cho người nộp; `DOSSIER.DELIVERY_ADDRESS_REQUIRED`: Trả kết quả qua bưu chính phải có địa chỉ nhận kết quả; `DOSSIER.DELIVERY_ADDRESS_NOT_EXPECTED`: Chỉ ghi địa chỉ nhận kết quả khi trả kết quả qua bưu chính; `DOSSIER.DELIVERY_WARD_UNKNOWN`: Không tìm thấy phường, xã của địa chỉ nhận kết quả */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?:
+              | 'SUBMISSION.FILED_IN_FUTURE'
+              | 'SUBMISSION.DOCUMENT_UNKNOWN'
+              | 'DOSSIER.PROCEDURE_UNKNOWN'
+              | 'DOSSIER.PROCEDURE_INACTIVE'
+              | 'DOSSIER.CHANNEL_NOT_ALLOWED'
+              | 'DOSSIER.AREA_UNKNOWN'
+              | 'DOSSIER.DESK_NOT_ALLOWED'
+              | 'DOSSIER.NO_COMPETENT_AGENCY'
+              | 'DOSSIER.DELIVERY_ADDRESS_REQUIRED'
+              | 'DOSSIER.DELIVERY_ADDRESS_NOT_EXPECTED'
+              | 'DOSSIER.DELIVERY_WARD_UNKNOWN';
+          };
+        };
+      };
+      /** @description `CATALOGUE.NOT_READY`: Danh mục thủ tục chưa được đồng bộ đến dịch vụ này; `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1134,7 +2148,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'SERVICE.UNAVAILABLE' | 'SERVICE.OVERLOADED';
+            code?: 'CATALOGUE.NOT_READY' | 'SERVICE.UNAVAILABLE' | 'SERVICE.OVERLOADED';
           };
         };
       };
@@ -1145,6 +2159,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The submission’s id (not the portal’s reference) */
         id: string;
       };
       cookie?: never;
@@ -1156,7 +2171,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OnlineSubmissionView'];
+          'application/json': components['schemas']['OnlineSubmission'];
         };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
@@ -1195,6 +2210,18 @@ export interface operations {
           };
         };
       };
+      /** @description `SUBMISSION.NOT_FOUND`: Không tìm thấy hồ sơ nộp trực tuyến */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'SUBMISSION.NOT_FOUND';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -1213,15 +2240,26 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
       };
       path: {
+        /** @description The submission’s id (not the portal’s reference) */
         id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Accepted: the submission and the receipt of the dossier it became */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcceptedOnlineSubmission'];
+        };
+      };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
       400: {
         headers: {
@@ -1258,7 +2296,31 @@ export interface operations {
           };
         };
       };
-      /** @description `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
+      /** @description `SUBMISSION.NOT_FOUND`: Không tìm thấy hồ sơ nộp trực tuyến */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'SUBMISSION.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `SUBMISSION.ALREADY_DECIDED`: Hồ sơ nộp trực tuyến đã được tiếp nhận hoặc từ chối */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'SUBMISSION.ALREADY_DECIDED';
+          };
+        };
+      };
+      /** @description `DOSSIER.PROCEDURE_UNKNOWN`: Thủ tục hành chính không có trong danh mục; `DOSSIER.PROCEDURE_INACTIVE`: Thủ tục hành chính đã ngừng tiếp nhận; `DOSSIER.CHANNEL_NOT_ALLOWED`: Thủ tục không tiếp nhận hồ sơ qua kênh này; `DOSSIER.AREA_UNKNOWN`: Không tìm thấy phường, xã của người nộp; `DOSSIER.DESK_NOT_ALLOWED`: Bộ phận một cửa này không được tiếp nhận hồ sơ này; `DOSSIER.NO_COMPETENT_AGENCY`: Không xác định được cơ quan có thẩm quyền giải quyết cho người nộp; `DOSSIER.DOCUMENTS_MISSING`: Hồ sơ còn thiếu thành phần bắt buộc; `DOSSIER.DELIVERY_ADDRESS_REQUIRED`: Trả kết quả qua bưu chính phải có địa chỉ nhận kết quả; `DOSSIER.DELIVERY_ADDRESS_NOT_EXPECTED`: Chỉ ghi địa chỉ nhận kết quả khi trả kết quả qua bưu chính; `DOSSIER.DELIVERY_WARD_UNKNOWN`: Không tìm thấy phường, xã của địa chỉ nhận kết quả; `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
       422: {
         headers: {
           [name: string]: unknown;
@@ -1266,11 +2328,22 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'IDEMPOTENCY.KEY_REUSED';
+            code?:
+              | 'DOSSIER.PROCEDURE_UNKNOWN'
+              | 'DOSSIER.PROCEDURE_INACTIVE'
+              | 'DOSSIER.CHANNEL_NOT_ALLOWED'
+              | 'DOSSIER.AREA_UNKNOWN'
+              | 'DOSSIER.DESK_NOT_ALLOWED'
+              | 'DOSSIER.NO_COMPETENT_AGENCY'
+              | 'DOSSIER.DOCUMENTS_MISSING'
+              | 'DOSSIER.DELIVERY_ADDRESS_REQUIRED'
+              | 'DOSSIER.DELIVERY_ADDRESS_NOT_EXPECTED'
+              | 'DOSSIER.DELIVERY_WARD_UNKNOWN'
+              | 'IDEMPOTENCY.KEY_REUSED';
           };
         };
       };
-      /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
+      /** @description `CATALOGUE.NOT_READY`: Danh mục thủ tục chưa được đồng bộ đến dịch vụ này; `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1278,7 +2351,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'SERVICE.UNAVAILABLE' | 'SERVICE.OVERLOADED';
+            code?: 'CATALOGUE.NOT_READY' | 'SERVICE.UNAVAILABLE' | 'SERVICE.OVERLOADED';
           };
         };
       };
@@ -1288,9 +2361,11 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
       };
       path: {
+        /** @description The submission’s id (not the portal’s reference) */
         id: string;
       };
       cookie?: never;
@@ -1301,12 +2376,13 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Refused (3) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OnlineSubmissionView'];
+          'application/json': components['schemas']['OnlineSubmission'];
         };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
@@ -1345,6 +2421,30 @@ export interface operations {
           };
         };
       };
+      /** @description `SUBMISSION.NOT_FOUND`: Không tìm thấy hồ sơ nộp trực tuyến */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'SUBMISSION.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `SUBMISSION.ALREADY_DECIDED`: Hồ sơ nộp trực tuyến đã được tiếp nhận hoặc từ chối */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'SUBMISSION.ALREADY_DECIDED';
+          };
+        };
+      };
       /** @description `REQUEST.BODY_TOO_LARGE`: Nội dung yêu cầu quá lớn */
       413: {
         headers: {
@@ -1369,7 +2469,7 @@ export interface operations {
           };
         };
       };
-      /** @description `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
+      /** @description `SUBMISSION.MISSING_REQUIRED`: Yêu cầu bổ sung phải liệt kê các thành phần hồ sơ còn thiếu; `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
       422: {
         headers: {
           [name: string]: unknown;
@@ -1377,7 +2477,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'IDEMPOTENCY.KEY_REUSED';
+            code?: 'SUBMISSION.MISSING_REQUIRED' | 'IDEMPOTENCY.KEY_REUSED';
           };
         };
       };

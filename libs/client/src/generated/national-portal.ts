@@ -12,8 +12,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Dossiers with updates waiting (pending), failing (failed: last error kept) or parked, oldest first.
-     * @description Who may call: a caller with one of the roles `admin` (bearer token).
+     * List the dossiers the portal has not yet taken
+     * @description For administrators watching the sync with the National Public Service Portal (Cổng Dịch vụ công quốc gia): dossiers with updates waiting (`pending`), failing (`failed`: the last error kept) or parked after too many refusals (`parked`), oldest first. Paged: `limit` (1 to 100, default 20) per page; pass a page’s `nextCursor` as `cursor` for the next one (null on the last page).
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
      */
     get: operations['SyncController_list'];
     put?: never;
@@ -32,8 +34,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * One dossier’s sync record (by dossier code, or QG:<MaHoSoQG>) with its queue of updates.
-     * @description Who may call: a caller with one of the roles `admin` (bearer token).
+     * Read one dossier’s sync record
+     * @description For administrators: one dossier’s sync record with its queue of updates (HoSo versions and progress rows), sent and unsent, in order.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
      */
     get: operations['SyncController_one'];
     put?: never;
@@ -54,8 +58,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Unparks a dossier (or retries a failing one) now, its refusals forgotten.
-     * @description Who may call: a caller with one of the roles `admin` (bearer token).
+     * Retry a parked or failing dossier now
+     * @description For administrators, once what the portal refused is fixed: unparks the dossier (or retries a failing one) now, its refusals forgotten, and answers its sync record. Retrying again does no harm.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
      */
     post: operations['SyncController_retry'];
     delete?: never;
@@ -89,6 +95,151 @@ export interface components {
        * @example applicant.fullName should not be empty
        */
       message: string;
+    };
+    PortalDocument: {
+      /** @example https://dichvucong.gov.vn/files/G22.99-261207-000123/tk-ks.pdf */
+      DuongDan?: string;
+      /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+      MaKiemTra?: string;
+      /** @example TK-KS */
+      MaThanhPhanHoSo?: string;
+      /** @example 1 */
+      SoBan?: number;
+      /** @example Tờ khai đăng ký khai sinh */
+      TenTaiLieu: string;
+    };
+    /** @description HoSo: a dossier as DongBoHoSoMC sends it (docs/national-portal.md) */
+    PortalDossier: {
+      /** @example Nguyễn Văn An */
+      ChuHoSo: string;
+      DanhSachGiayToKetQua: components['schemas']['PortalResultPaper'][];
+      DanhSachHoSoBoSung: components['schemas']['PortalSupplement'][];
+      DiaChi?: string;
+      /** @example Ủy ban nhân dân phường Trúc Bạch */
+      DonViXuLy?: string;
+      Email?: string;
+      /**
+       * @description 0 at the desk, 1 by post
+       * @example 0
+       * @enum {number}
+       */
+      HinhThuc: 0 | 1;
+      /**
+       * @example 1
+       * @enum {number}
+       */
+      KenhThucHien: 1 | 2 | 3;
+      LePhi: components['schemas']['PortalFee'][];
+      /**
+       * @description 1 a citizen, 2 an organisation
+       * @example 1
+       * @enum {number}
+       */
+      LoaiDoiTuong: 1 | 2;
+      LyDo?: string;
+      /**
+       * @description Absent only in a refusal of an online dossier before it had a code
+       * @example 004.01.20.H26-261207-0001
+       */
+      MaHoSo?: string;
+      /** @example G22.99-261207-000123 */
+      MaHoSoQG?: string;
+      MaLinhVuc?: string;
+      /** @example 1.001193 */
+      MaTTHC: string;
+      /** @example 20261207093000 */
+      NgayHenTra?: string;
+      /** @example 20261207093000 */
+      NgayKetThucXuLy?: string;
+      /** @example 20261207093000 */
+      NgayNopHoSo: string;
+      /** @example 20261207093000 */
+      NgayTiepNhan?: string;
+      /** @example 20261207093000 */
+      NgayTra?: string;
+      /** @example 0912345678 */
+      SoDienThoai?: string;
+      /** @example 001090012345 */
+      SoGiayToChuHoSo?: string;
+      TaiLieuNop: components['schemas']['PortalDocument'][];
+      /** @example Thủ tục đăng ký khai sinh */
+      TenTTHC: string;
+      /**
+       * @description The national status, 1 to 10
+       * @example 2
+       */
+      TrangThaiHoSo: number;
+    };
+    PortalFee: {
+      /**
+       * @description đồng
+       * @example 0
+       */
+      MucPhi: number;
+      /** @example Lệ phí đăng ký khai sinh */
+      TenPhiLePhi: string;
+    };
+    /** @description TienDo: one hand-over as CapNhatTienDoHoSoMC sends it */
+    PortalProgress: {
+      /** @example Công chức tư pháp – hộ tịch */
+      ChucDanh?: string;
+      /** @example 004.01.20.H26-261207-0001 */
+      MaHoSo: string;
+      /** @example 20261207093000 */
+      NgayBatDau: string;
+      /** @example 20261207093000 */
+      NgayKetThucTheoQuyDinh?: string;
+      /** @example Trần Văn Bình */
+      NguoiXuLy: string;
+      /** @example Kiểm tra hồ sơ, ghi sổ hộ tịch */
+      NoiDungXuLy: string;
+      /** @example Ủy ban nhân dân phường Trúc Bạch */
+      PhongBanXuLy: string;
+      /** @example 20261207093000 */
+      ThoiDiemXuLy: string;
+      /** @example 4 */
+      TrangThai: number;
+    };
+    PortalResultPaper: {
+      MaGiayTo?: string;
+      /** @example Giấy khai sinh */
+      TenGiayTo: string;
+    };
+    PortalSupplement: {
+      /** @example 20261207093000 */
+      NgayBoSung?: string;
+      /** @example 20261207093000 */
+      NgayHenTraMoi?: string;
+      /** @example 20261207093000 */
+      NgayHenTraTruoc?: string;
+      /** @example 20261207093000 */
+      NgayYeuCauBoSung: string;
+      /** @example Bổ sung giấy chứng sinh bản chính */
+      NoiDungBoSung: string;
+    };
+    PortalUpdate: {
+      /** @description What is sent */
+      body: components['schemas']['PortalDossier'] | components['schemas']['PortalProgress'];
+      /**
+       * @description The event that made it: its kind and its producer’s sequence
+       * @example accepted#1
+       */
+      cause: string;
+      /**
+       * @description Its place in the queue
+       * @example 42
+       */
+      id: string;
+      /**
+       * @description dossier: a DongBoHoSoMC version (HoSo); progress: a CapNhatTienDoHoSoMC row (TienDo)
+       * @enum {string}
+       */
+      kind: 'dossier' | 'progress';
+      /**
+       * Format: date-time
+       * @description Null while unsent
+       */
+      sentAt: string | null;
     };
     /** @description RFC 9457 problem details: every error the suite answers */
     ProblemDetails: {
@@ -127,6 +278,123 @@ export interface components {
     SubmissionFiled: Record<string, never>;
     SubmissionRefused: Record<string, never>;
     SupplementRequested: Record<string, never>;
+    /** @description One dossier’s sync with the National Portal */
+    SyncRecord: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @example 004.01.20.H26-261207-0001 */
+      dossierCode: string | null;
+      /**
+       * @description The head’s failures in a row (unavailable or refused)
+       * @example 0
+       */
+      failures: number;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The dossier code, or `QG:<MaHoSoQG>` before it had one
+       * @example 004.01.20.H26-261207-0001
+       */
+      key: string;
+      /** @description The portal accepted a DongBoHoSoMC of it: later versions are updates, progress rows may go */
+      knownToPortal: boolean;
+      /**
+       * @description The last error, as the portal or the network said it
+       * @example null
+       */
+      lastError: string | null;
+      /** Format: date-time */
+      lastErrorAt: string | null;
+      /** Format: date-time */
+      lastSentAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the head of the queue is due
+       */
+      nextAttemptAt: string | null;
+      /**
+       * @description MaHoSoQG of an online dossier
+       * @example null
+       */
+      portalReference: string | null;
+      /**
+       * @description The head’s refusals by the portal (parked at the limit)
+       * @example 0
+       */
+      refusals: number;
+      /**
+       * @description pending: updates due; idle: nothing queued; parked: refused too often, waits for an operator
+       * @enum {string}
+       */
+      state: 'pending' | 'idle' | 'parked';
+      /**
+       * @description Updates queued and not yet sent
+       * @example 1
+       */
+      unsent: number;
+    };
+    /** @description One dossier’s sync record with its queue of updates, in order */
+    SyncRecordDetail: {
+      /** Format: date-time */
+      createdAt: string;
+      /** @example 004.01.20.H26-261207-0001 */
+      dossierCode: string | null;
+      /**
+       * @description The head’s failures in a row (unavailable or refused)
+       * @example 0
+       */
+      failures: number;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The dossier code, or `QG:<MaHoSoQG>` before it had one
+       * @example 004.01.20.H26-261207-0001
+       */
+      key: string;
+      /** @description The portal accepted a DongBoHoSoMC of it: later versions are updates, progress rows may go */
+      knownToPortal: boolean;
+      /**
+       * @description The last error, as the portal or the network said it
+       * @example null
+       */
+      lastError: string | null;
+      /** Format: date-time */
+      lastErrorAt: string | null;
+      /** Format: date-time */
+      lastSentAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the head of the queue is due
+       */
+      nextAttemptAt: string | null;
+      /**
+       * @description MaHoSoQG of an online dossier
+       * @example null
+       */
+      portalReference: string | null;
+      queue: components['schemas']['PortalUpdate'][];
+      /**
+       * @description The head’s refusals by the portal (parked at the limit)
+       * @example 0
+       */
+      refusals: number;
+      /**
+       * @description pending: updates due; idle: nothing queued; parked: refused too often, waits for an operator
+       * @enum {string}
+       */
+      state: 'pending' | 'idle' | 'parked';
+      /**
+       * @description Updates queued and not yet sent
+       * @example 1
+       */
+      unsent: number;
+    };
+    /** @description A page of sync records, oldest first */
+    SyncRecordPage: {
+      items: components['schemas']['SyncRecord'][];
+      /** @description Pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
     TaskCompleted: Record<string, never>;
     TaskCreated: Record<string, never>;
   };
@@ -144,6 +412,8 @@ export interface operations {
         /** @description The nextCursor of the previous page, unchanged */
         cursor?: string;
         limit?: number;
+        /** @description pending: updates waiting, none refused yet; failed: the last attempt failed, retrying; parked: refused too often, waiting for an operator */
+        state?: 'pending' | 'failed' | 'parked';
       };
       header?: never;
       path?: never;
@@ -151,11 +421,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, oldest first */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SyncRecordPage'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.INVALID_CURSOR`: Con trỏ phân trang không hợp lệ */
       400: {
@@ -212,12 +485,21 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dossier code, or `QG:<MaHoSoQG>` for an online dossier refused before it had one */
         key: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SyncRecordDetail'];
+        };
+      };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
         headers: {
@@ -251,6 +533,18 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.FORBIDDEN';
+          };
+        };
+      };
+      /** @description `PORTAL.SYNC_NOT_FOUND`: Không tìm thấy bản ghi đồng bộ hồ sơ với Cổng Dịch vụ công quốc gia */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PORTAL.SYNC_NOT_FOUND';
           };
         };
       };
@@ -273,12 +567,22 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The dossier code, or `QG:<MaHoSoQG>` for an online dossier refused before it had one */
         key: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The record, due now */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SyncRecordDetail'];
+        };
+      };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
         headers: {
@@ -312,6 +616,18 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.FORBIDDEN';
+          };
+        };
+      };
+      /** @description `PORTAL.SYNC_NOT_FOUND`: Không tìm thấy bản ghi đồng bộ hồ sơ với Cổng Dịch vụ công quốc gia */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PORTAL.SYNC_NOT_FOUND';
           };
         };
       };

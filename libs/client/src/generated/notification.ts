@@ -15,7 +15,9 @@ export interface paths {
     put?: never;
     /**
      * The SMS gateway's delivery report (DLR) of one message
-     * @description Public: no token needed (one that comes along must be valid).
+     * @description The SMS gateway tells us that a message reached the phone (`DELIVERED`) or never will (`FAILED` by the carrier, `EXPIRED` its validity, `REJECTED` by the gateway). Called by the gateway only: it has no token of ours, so the body is signed (`X-Signature`, keyed with SMS_CALLBACK_SECRET). Answered 200 whether or not it changed anything (`recorded: false` for a repeat, or a report about a message already settled or not ours), so that the gateway stops retrying; a report is never applied twice.
+     *
+     *     Public: no token needed (one that comes along must be valid).
      */
     post: operations['SmsDeliveryReportsController_report'];
     delete?: never;
@@ -32,8 +34,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The messages sent to the applicant about their dossier (email, SMS), with the lookup secret printed on the receipt or their citizen token.
-     * @description Public: no token needed (one that comes along must be valid).
+     * The messages sent to the applicant about their dossier
+     * @description Tra cứu: every email and SMS the suite sent the applicant about their dossier, oldest first, their address masked, with how each went. For the applicant themself: the lookup secret printed on the receipt (`X-Lookup-Secret`), or their citizen token (VNeID) when the dossier is theirs; intake checks either, and its limits on guessing apply here too. A wrong secret and a dossier that does not exist read the same (404); too many wrong guesses are 429 with `Retry-After`; 503 `NOTIFICATION.LOOKUP_UNAVAILABLE` when intake cannot be asked just now.
+     *
+     *     Public: no token needed (one that comes along must be valid).
      */
     get: operations['ApplicantMessagesController_list'];
     put?: never;
@@ -52,8 +56,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The caller’s own messages, newest first, with the unread count; `unread=true` lists only unread ones.
-     * @description Who may call: any signed-in caller (bearer token).
+     * The caller’s own inbox, newest first
+     * @description What the suite told the calling officer (a task taken away from them, a dossier they coordinate moving on), newest first, with the count of unread messages in the whole inbox; `unread=true` lists only the unread ones. For officers: each reads only their own inbox. A page at a time: `limit` (1–100, 20 by default), then the answer’s `nextCursor` as `cursor` for the next (older) page, until it is null.
+     *
+     *     Who may call: any signed-in caller (bearer token).
      */
     get: operations['InboxController_list'];
     put?: never;
@@ -74,8 +80,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Marks one of the caller’s messages read (again: no change). 404 for a message not in their inbox.
-     * @description Who may call: any signed-in caller (bearer token).
+     * Marks one of the caller’s messages read
+     * @description For the officer whose inbox holds the message: anyone else’s message, or one that does not exist, is 404 alike. Marking it read again changes nothing and answers when it was first read.
+     *
+     *     Who may call: any signed-in caller (bearer token).
      */
     post: operations['InboxController_markRead'];
     delete?: never;
@@ -92,8 +100,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A dossier's delivery log: every message sent (or to be sent) about it, oldest first.
-     * @description Who may call: any signed-in caller (bearer token).
+     * A dossier's delivery log, oldest first
+     * @description Every message sent (or still to be sent) about one dossier: to the applicant by email or SMS, to officers’ inboxes, to subscribed systems by webhook, each with its attempts and the provider’s delivery reports. For officers (acting in a role) of the agency that received the dossier: the desk answers "were you told?". The log holds the applicant’s address and phone, so a dossier of another agency answers an empty page, as if nobody had been told. A page at a time: `limit` (1–100, 20 by default), then the answer’s `nextCursor` as `cursor` for the next page, until it is null.
+     *
+     *     Who may call: any signed-in caller (bearer token).
      */
     get: operations['NotificationsController_list'];
     put?: never;
@@ -114,8 +124,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Sends an email or SMS to the applicant again (a new message linked to this one): the dossier’s coordinator or the head of its receiving desk. 409 while it is still being sent; 422 for officers’ and webhook messages.
-     * @description Who may call: any signed-in caller (bearer token).
+     * Sends an email or SMS to the applicant again
+     * @description The applicant says they never got a message, or it failed: it is sent again as a new message (its own id, so the provider takes it as new) linked to the one it repeats (`resendOf`), due now; its outcome is followed in the delivery log. For the dossier’s coordinator or the head of its receiving desk; for anyone outside the receiving agency the message does not exist (404). Only a settled email or SMS goes again: one still being sent is 409 (it would go twice), an officer’s or a webhook’s is 422 (it is in the inbox; the receiver gets its own retries). Safe to retry with an `Idempotency-Key`.
+     *
+     *     Who may call: any signed-in caller (bearer token).
      */
     post: operations['NotificationsController_resend'];
     delete?: never;
@@ -132,8 +144,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Every message template: audience, channels, subject, body, SMS form and what each placeholder means.
-     * @description Who may call: any signed-in caller (bearer token).
+     * Every message template
+     * @description The templates the suite writes its messages from: audience (applicant or officer), channels, subject, body, the SMS form and what each `{placeholder}` means. For officers acting in a role (administrators included): templates hold no personal data, but they are the administration’s wording, which officers answer for. Not paged: the list is short and fixed by the release.
+     *
+     *     Who may call: any signed-in caller (bearer token).
      */
     get: operations['TemplatesController_list'];
     put?: never;
@@ -154,8 +168,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * A template rendered with the given placeholder values, in each of its forms.
-     * @description Who may call: any signed-in caller (bearer token).
+     * A template rendered with the given placeholder values
+     * @description Fills a template’s placeholders with the values given and answers the text in each of its forms (email subject and body, SMS), as the applicant or officer would read it. Changes nothing. For officers acting in a role (administrators included). A placeholder the template uses without a value is 422 `TEMPLATE.PLACEHOLDER_MISSING`, each one named in `errors[]`: a half-rendered letter is never shown, nor sent.
+     *
+     *     Who may call: any signed-in caller (bearer token).
      */
     post: operations['TemplatesController_preview'];
     delete?: never;
@@ -172,14 +188,18 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The subscriptions, of one agency or all, oldest first, a page at a time.
-     * @description Who may call: a caller with one of the roles `admin` (bearer token).
+     * The subscriptions, of one agency or all
+     * @description Oldest first, never their secrets. For administrators. A page at a time: `limit` (1–100, 20 by default), then the answer’s `nextCursor` as `cursor` for the next page, until it is null.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
      */
     get: operations['WebhookSubscriptionsController_list'];
     put?: never;
     /**
-     * Subscribes a system to an agency's dossier events; answers the signing secret, this once.
-     * @description Who may call: a caller with one of the roles `admin` (bearer token).
+     * Subscribes a system to an agency's dossier events
+     * @description An agency’s own system (its document-management or e-office software) receives the agency’s dossier events as signed HTTPS POSTs (docs/webhooks.md). For administrators. The answer carries the signing secret (`X-MotCua-Signature`), this once: it is never shown again. Safe to retry with an `Idempotency-Key`: the same key answers the same subscription, its secret included, and makes none more.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
      */
     post: operations['WebhookSubscriptionsController_subscribe'];
     delete?: never;
@@ -196,15 +216,19 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A subscription, with its failures and why it was disabled, if it was.
-     * @description Who may call: a caller with one of the roles `admin` (bearer token).
+     * One subscription
+     * @description With its failures in a row, its last error and, when delivery stopped, when and why. Never its secret. For administrators.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
      */
     get: operations['WebhookSubscriptionsController_one'];
     put?: never;
     post?: never;
     /**
-     * Deactivates a subscription: nothing more is sent to it. Repeating it changes nothing.
-     * @description Who may call: a caller with one of the roles `admin` (bearer token).
+     * Deactivates a subscription
+     * @description Nothing more is sent to it: no event is recorded for it any more, and what was still pending fails when its turn comes. It is kept, not erased (its deliveries stay in the log and name it), and can be enabled again. Repeating it changes nothing. For administrators.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
      */
     delete: operations['WebhookSubscriptionsController_remove'];
     options?: never;
@@ -222,8 +246,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Enables a disabled or deactivated subscription again, its failure count reset.
-     * @description Who may call: a caller with one of the roles `admin` (bearer token).
+     * Enables a subscription again
+     * @description The receiver repaired, a subscription disabled after sustained failure (or deactivated) receives the next events, its failure count reset; deliveries that failed while it was disabled are not sent again. Repeating it changes nothing. For administrators.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
      */
     post: operations['WebhookSubscriptionsController_reenable'];
     delete?: never;
@@ -236,23 +262,47 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    ApplicantMessagesView: {
-      /** @example 000.00.01.H26-261126-0001 */
-      dossierCode: string;
-      /** @description Oldest first. */
-      items: components['schemas']['ApplicantMessageView'][];
-    };
-    ApplicantMessageView: {
+    /** @description A message the applicant was sent, as they see it: their address masked */
+    ApplicantMessage: {
+      /**
+       * @example Kính gửi Ông/Bà Nguyễn Thị Hoa,
+       *
+       *     Hồ sơ của Ông/Bà đã được tiếp nhận lúc 09:05 ngày 26/11/2026.
+       */
       body: string;
-      /** @enum {string} */
+      /**
+       * @description none: they gave no email or phone (status no_contact).
+       * @example email
+       * @enum {string}
+       */
       channel: 'email' | 'sms' | 'none';
-      /** @example 2026-11-26T09:05:00.000+07:00 */
+      /**
+       * Format: date-time
+       * @example 2026-11-26T09:05:00.000+07:00
+       */
       createdAt: string;
+      /**
+       * Format: date-time
+       * @description When the provider reported it delivered.
+       * @example 2026-11-26T09:05:09.000+07:00
+       */
       deliveredAt: string | null;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @example 0193b1f4-5c6e-7a8b-9c0d-1e2f3a4b5c6d
+       */
       id: string;
+      /**
+       * Format: date-time
+       * @description When the provider accepted it.
+       * @example 2026-11-26T09:05:01.204+07:00
+       */
       sentAt: string | null;
-      /** @enum {string} */
+      /**
+       * @description pending: being sent; sent: accepted by the provider; delivered / undelivered: as the provider reported; failed: it will not go; no_contact: no email or phone was given.
+       * @example delivered
+       * @enum {string}
+       */
       status: 'pending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'no_contact';
       /** @example Hồ sơ 000.00.01.H26-261126-0001 đã được tiếp nhận */
       subject: string;
@@ -262,22 +312,53 @@ export interface components {
        */
       to: string | null;
     };
+    /** @description The messages the applicant was sent about their dossier */
+    ApplicantMessages: {
+      /** @example 000.00.01.H26-261126-0001 */
+      dossierCode: string;
+      /** @description Oldest first. */
+      items: components['schemas']['ApplicantMessage'][];
+    };
     AppointmentChanged: Record<string, never>;
     CaseClosed: Record<string, never>;
     CoordinatorChanged: Record<string, never>;
+    /** @description A new subscription, with the secret its deliveries are signed with (shown this once) */
     CreatedWebhookSubscription: {
       /** @example 000.00.01.H26 */
       agencyCode: string;
-      /** @description Failed deliveries in a row (0 after a success or an enable). */
+      /**
+       * @description Failed deliveries in a row (0 after a success or an enable).
+       * @example 0
+       */
       consecutiveFailures: number;
-      /** @example 2026-12-07T09:05:00.000+07:00 */
+      /**
+       * Format: date-time
+       * @example 2026-12-07T09:05:00.000+07:00
+       */
       createdAt: string;
-      /** @description The administrator who created it (token subject). */
+      /**
+       * @description The administrator who created it (token subject).
+       * @example quan-tri-so-tu-phap
+       */
       createdBy: string;
+      /**
+       * Format: date-time
+       * @description When delivery was given up on; null while it is not.
+       * @example null
+       */
       disabledAt: string | null;
-      /** @description Why delivery stopped (Vietnamese), with the last failure. */
+      /**
+       * @description Why delivery stopped (Vietnamese), with the last failure.
+       * @example null
+       */
       disabledReason: string | null;
-      /** @description The event types it receives; empty: every type offered. */
+      /**
+       * @description The event types it receives; empty: every type offered.
+       * @example [
+       *       "intake.dossier.accepted",
+       *       "workflow.supplement.requested"
+       *     ]
+       */
       events: (
         | 'intake.dossier.accepted'
         | 'workflow.task.created'
@@ -287,15 +368,30 @@ export interface components {
         | 'workflow.deadline.due-soon'
         | 'workflow.deadline.overdue'
       )[];
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @example 0193b2a0-7d1e-7f20-8a31-b4c5d6e7f809
+       */
       id: string;
-      /** @description The last failure: the receiver's status and answer, or what kept it from answering. */
+      /**
+       * @description The last failure: the receiver's status and answer, or what kept it from answering.
+       * @example null
+       */
       lastError: string | null;
+      /**
+       * Format: date-time
+       * @description When a delivery last failed.
+       * @example null
+       */
       lastFailureAt: string | null;
-      /** @description The HMAC-SHA256 key of X-MotCua-Signature. Shown only now: keep it; it is never returned again. */
+      /**
+       * @description The HMAC-SHA256 key of X-MotCua-Signature. Shown only now: keep it; it is never returned again.
+       * @example whsec_Qm9uIGNvdXJhZ2UsIG5naOG7iyBs4buxYyBraMO0bmcgbmfhu6tuZw
+       */
       secret: string;
       /**
        * @description active: receives; disabled: given up on after sustained failure (see disabledReason; POST …/enable); deactivated: deleted.
+       * @example active
        * @enum {string}
        */
       status: 'active' | 'disabled' | 'deactivated';
@@ -326,24 +422,46 @@ export interface components {
     };
     DeadlineDueSoon: Record<string, never>;
     DeadlineOverdue: Record<string, never>;
-    DeliveryAttemptView: {
-      /** @example 1 */
+    /** @description One attempt to hand a message to its provider, or the provider’s delivery report */
+    DeliveryAttempt: {
+      /**
+       * @description Its number, from 1
+       * @example 1
+       */
       attempt: number;
+      /**
+       * @description Why it failed; null when it did not.
+       * @example null
+       */
       error: string | null;
-      /** @example 2026-11-26T09:05:00.180+07:00 */
+      /**
+       * Format: date-time
+       * @example 2026-11-26T09:05:00.180+07:00
+       */
       finishedAt: string;
       /**
        * @description accepted by the provider; transient: failed, retried later; permanent: will never go; delivered / undelivered: the provider’s report
+       * @example accepted
        * @enum {string}
        */
       outcome: 'accepted' | 'transient' | 'permanent' | 'delivered' | 'undelivered';
-      /** @description What the provider answered. */
+      /**
+       * @description What the provider answered.
+       * @example 250 2.0.0 Ok: queued as 4BZ1xK0Q2Lz
+       */
       response: string | null;
-      /** @example 2026-11-26T09:05:00.120+07:00 */
+      /**
+       * Format: date-time
+       * @example 2026-11-26T09:05:00.120+07:00
+       */
       startedAt: string;
     };
+    /** @description The acknowledgement of an SMS delivery report */
     DeliveryReportAnswer: {
-      /** @description false: a repeat, or about a message already settled or unknown (nothing changed) */
+      /**
+       * @description true: the message’s status changed; false: a repeat, or about a message already settled or unknown (nothing changed)
+       * @example true
+       */
       recorded: boolean;
     };
     DossierAccepted: Record<string, never>;
@@ -365,62 +483,175 @@ export interface components {
        */
       message: string;
     };
-    InboxMessageView: {
+    /** @description A message in an officer’s work inbox */
+    InboxMessage: {
+      /**
+       * @example Kính gửi đồng chí Trần Văn Nam,
+       *
+       *     Nhiệm vụ xử lý hồ sơ 000.00.01.H26-261126-0001 (bước 2 tại Phòng Hộ tịch) đã được chuyển cho đồng chí Lê Thị Mai bởi đồng chí Phạm Quốc Hùng lúc 09:05 ngày 26/11/2026.
+       */
       body: string;
-      /** @example 2026-11-26T09:05:00.000+07:00 */
+      /**
+       * Format: date-time
+       * @example 2026-11-26T09:05:00.000+07:00
+       */
       createdAt: string;
       /** @example 000.00.01.H26-261126-0001 */
       dossierCode: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @example 0193b1f4-5c6e-7a8b-9c0d-1e2f3a4b5c6d
+       */
       id: string;
-      /** @description When the officer read it; null while unread. */
+      /**
+       * Format: date-time
+       * @description When the officer read it; null while unread.
+       * @example null
+       */
       readAt: string | null;
       /** @example Hồ sơ 000.00.01.H26-261126-0001: nhiệm vụ bước 2 không còn do đồng chí xử lý */
       subject: string;
       /** @example task.taken_away */
       templateKey: string;
     };
+    /** @description A message of the inbox, marked read */
+    InboxMessageRead: {
+      /**
+       * Format: uuid
+       * @example 0193b1f4-5c6e-7a8b-9c0d-1e2f3a4b5c6d
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description When the officer first read it.
+       * @example 2026-11-26T10:12:45.301+07:00
+       */
+      readAt: string;
+    };
+    /** @description A page of an officer’s inbox, newest first, with the unread count */
     InboxPage: {
-      items: components['schemas']['InboxMessageView'][];
-      /** @description Pass as `cursor` for the next (older) page; null on the last page. */
+      items: components['schemas']['InboxMessage'][];
+      /**
+       * @description Pass as `cursor` for the next (older) page; null on the last page.
+       * @example null
+       */
       nextCursor: string | null;
-      /** @description Unread messages in the whole inbox. */
+      /**
+       * @description Unread messages in the whole inbox.
+       * @example 3
+       */
       unread: number;
     };
-    NotificationPage: {
-      items: components['schemas']['NotificationView'][];
-      /** @description Pass as `cursor` for the next page; null on the last page. */
-      nextCursor: string | null;
-    };
-    NotificationView: {
-      /** @description Every attempt and delivery report, in order. */
-      attempts: components['schemas']['DeliveryAttemptView'][];
+    /** @description A message template as an operator reads it */
+    MessageTemplate: {
+      /**
+       * @example applicant
+       * @enum {string}
+       */
+      audience: 'applicant' | 'officer';
+      /**
+       * @example Kính gửi Ông/Bà {applicantName},
+       *
+       *     Hồ sơ của Ông/Bà đã được tiếp nhận lúc {receivedAt}.
+       *     - Mã hồ sơ: {dossierCode}
+       */
       body: string;
-      /** @enum {string} */
+      /**
+       * @description The channels it can go by: an applicant's by email (subject and body) or SMS (the sms text); an officer's to their work inbox.
+       * @example [
+       *       "email",
+       *       "sms"
+       *     ]
+       */
+      channels: ('email' | 'sms' | 'officer')[];
+      /**
+       * @description When it is sent (Vietnamese).
+       * @example Bộ phận Một cửa tiếp nhận hồ sơ (intake.dossier.accepted).
+       */
+      description: string;
+      /** @example dossier.received */
+      key: string;
+      placeholders: components['schemas']['TemplatePlaceholder'][];
+      /**
+       * @description The SMS form (applicants only), sent instead of subject and body by SMS; null for an officer’s.
+       * @example Hồ sơ {dossierCode} đã được tiếp nhận lúc {receivedAt}, hẹn trả kết quả {appointmentAt}.
+       */
+      sms: string | null;
+      /** @example Hồ sơ {dossierCode} đã được tiếp nhận */
+      subject: string;
+    };
+    /** @description Every message template */
+    MessageTemplateList: {
+      items: components['schemas']['MessageTemplate'][];
+    };
+    /** @description A message of the delivery log: to whom, by which channel, what it said and how it went */
+    Notification: {
+      /** @description Every attempt and delivery report, in order. */
+      attempts: components['schemas']['DeliveryAttempt'][];
+      /**
+       * @example Kính gửi bà Nguyễn Thị Hoa,
+       *
+       *     Hồ sơ 000.00.01.H26-261126-0001 của bà đã được tiếp nhận.
+       *     - Thủ tục hành chính: Đăng ký khai sinh (1.001193)
+       *     - Đơn vị tiếp nhận: Sở Tư pháp thành phố Hà Nội
+       */
+      body: string;
+      /**
+       * @description none: the applicant gave no email or phone.
+       * @example email
+       * @enum {string}
+       */
       channel: 'email' | 'sms' | 'webhook' | 'officer' | 'none';
-      /** @example 2026-11-26T09:05:00.000+07:00 */
+      /**
+       * Format: date-time
+       * @example 2026-11-26T09:05:00.000+07:00
+       */
       createdAt: string;
+      /**
+       * Format: date-time
+       * @description When the provider reported it delivered.
+       * @example null
+       */
       deliveredAt: string | null;
       /** @example 000.00.01.H26-261126-0001 */
       dossierCode: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @example 0193b1f4-5c6e-7a8b-9c0d-1e2f3a4b5c6d
+       */
       id: string;
-      /** @description Why the last attempt failed, or why it was not delivered. */
+      /**
+       * @description Why the last attempt failed, or why it was not delivered.
+       * @example null
+       */
       lastError: string | null;
-      /** @description When it is due to be tried next, while pending. */
+      /**
+       * Format: date-time
+       * @description When it is due to be tried next, while pending; null otherwise.
+       * @example null
+       */
       nextAttemptAt: string | null;
       /**
        * @description The agency that received the dossier.
        * @example 000.00.01.H26
        */
       receivingAgencyCode: string;
-      /** @description Email address, phone number, webhook subscription id or officer id; null when the channel is none. */
+      /**
+       * @description Email address, phone number, webhook subscription id or officer id; null when the channel is none.
+       * @example hoa@example.vn
+       */
       recipient: string | null;
       /**
        * Format: uuid
        * @description When the desk sent a message again: the message it repeats.
+       * @example null
        */
       resendOf: string | null;
+      /**
+       * Format: date-time
+       * @description When the provider accepted it.
+       * @example 2026-11-26T09:05:00.180+07:00
+       */
       sentAt: string | null;
       /**
        * @description pending: waiting for its channel (or retrying); sent: accepted by the provider; delivered / undelivered: as the provider reported; failed: will not go (see lastError); no_contact: the applicant gave no email or phone. An officer’s message is delivered to their inbox at once.
@@ -429,14 +660,20 @@ export interface components {
       status: 'pending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'no_contact';
       /** @example Hồ sơ 000.00.01.H26-261126-0001 đã được tiếp nhận */
       subject: string;
-      /** @example dossier.received */
+      /**
+       * @description The message template it was written from (GET /api/v1/templates).
+       * @example dossier.received
+       */
       templateKey: string;
     };
-    PlaceholderView: {
-      /** @example Mã hồ sơ (<mã đơn vị>-<YYMMDD>-<NNNN>) */
-      meaning: string;
-      /** @example dossierCode */
-      name: string;
+    /** @description A page of a dossier’s delivery log, oldest first */
+    NotificationPage: {
+      items: components['schemas']['Notification'][];
+      /**
+       * @description Pass as `cursor` for the next page; null on the last page.
+       * @example null
+       */
+      nextCursor: string | null;
     };
     PreviewTemplateRequest: {
       /**
@@ -484,6 +721,26 @@ export interface components {
        */
       type: string;
     };
+    /** @description The new message a resend made, due now */
+    ResentNotification: {
+      /**
+       * Format: uuid
+       * @description The new message’s id, in the delivery log
+       * @example 0193b1f6-0a1b-7c2d-8e3f-4a5b6c7d8e9f
+       */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The message it repeats
+       * @example 0193b1f4-5c6e-7a8b-9c0d-1e2f3a4b5c6d
+       */
+      resendOf: string;
+      /**
+       * @description Always pending: its outcome is followed in the delivery log.
+       * @enum {string}
+       */
+      status: 'pending';
+    };
     ShipmentCancelled: Record<string, never>;
     ShipmentDeliveryFailed: Record<string, never>;
     ShipmentHandedOver: Record<string, never>;
@@ -509,57 +766,79 @@ export interface components {
        * @example 0193b1f4-5c6e-7a8b-9c0d-1e2f3a4b5c6d
        */
       requestId: string;
-      /** @enum {string} */
+      /**
+       * @description DELIVERED: it reached the phone; FAILED, EXPIRED, REJECTED: it never will
+       * @example DELIVERED
+       * @enum {string}
+       */
       status: 'DELIVERED' | 'FAILED' | 'EXPIRED' | 'REJECTED';
     };
     SupplementRequested: Record<string, never>;
     TaskCompleted: Record<string, never>;
     TaskCreated: Record<string, never>;
     TaskOwnerChanged: Record<string, never>;
-    TemplateList: {
-      items: components['schemas']['TemplateView'][];
+    /** @description A `{name}` a template uses, and what it stands for */
+    TemplatePlaceholder: {
+      /** @example Mã hồ sơ (<mã đơn vị>-<YYMMDD>-<NNNN>) */
+      meaning: string;
+      /** @example dossierCode */
+      name: string;
     };
+    /** @description A template rendered with the values given, in each of its forms */
     TemplatePreview: {
+      /**
+       * @example Kính gửi Ông/Bà Nguyễn Thị Hoa,
+       *
+       *     Hồ sơ của Ông/Bà đã được tiếp nhận lúc 09:05 ngày 26/11/2026.
+       */
       body: string;
       /** @example dossier.received */
       key: string;
+      /**
+       * @description The SMS text; null for an officer’s template.
+       * @example Hồ sơ 000.00.01.H26-261126-0001 đã được tiếp nhận lúc 09:05 ngày 26/11/2026, hẹn trả kết quả 17:00 ngày 01/12/2026.
+       */
       sms: string | null;
+      /** @example Hồ sơ 000.00.01.H26-261126-0001 đã được tiếp nhận */
       subject: string;
     };
-    TemplateView: {
-      /** @enum {string} */
-      audience: 'applicant' | 'officer';
-      body: string;
-      /** @description The channels it can go by: an applicant's by email (subject and body) or SMS (the sms text); an officer's to their work inbox. */
-      channels: ('email' | 'sms' | 'officer')[];
-      /** @description When it is sent. */
-      description: string;
-      /** @example dossier.received */
-      key: string;
-      placeholders: components['schemas']['PlaceholderView'][];
-      /** @description The SMS form (applicants only), sent instead of subject and body by SMS. */
-      sms: string | null;
-      /** @example Hồ sơ {dossierCode} đã được tiếp nhận */
-      subject: string;
-    };
-    WebhookSubscriptionPage: {
-      items: components['schemas']['WebhookSubscriptionView'][];
-      /** @description Pass as `cursor` for the next page; null on the last page. */
-      nextCursor: string | null;
-    };
-    WebhookSubscriptionView: {
+    /** @description A system subscribed to an agency’s dossier events (never its secret) */
+    WebhookSubscription: {
       /** @example 000.00.01.H26 */
       agencyCode: string;
-      /** @description Failed deliveries in a row (0 after a success or an enable). */
+      /**
+       * @description Failed deliveries in a row (0 after a success or an enable).
+       * @example 0
+       */
       consecutiveFailures: number;
-      /** @example 2026-12-07T09:05:00.000+07:00 */
+      /**
+       * Format: date-time
+       * @example 2026-12-07T09:05:00.000+07:00
+       */
       createdAt: string;
-      /** @description The administrator who created it (token subject). */
+      /**
+       * @description The administrator who created it (token subject).
+       * @example quan-tri-so-tu-phap
+       */
       createdBy: string;
+      /**
+       * Format: date-time
+       * @description When delivery was given up on; null while it is not.
+       * @example null
+       */
       disabledAt: string | null;
-      /** @description Why delivery stopped (Vietnamese), with the last failure. */
+      /**
+       * @description Why delivery stopped (Vietnamese), with the last failure.
+       * @example null
+       */
       disabledReason: string | null;
-      /** @description The event types it receives; empty: every type offered. */
+      /**
+       * @description The event types it receives; empty: every type offered.
+       * @example [
+       *       "intake.dossier.accepted",
+       *       "workflow.supplement.requested"
+       *     ]
+       */
       events: (
         | 'intake.dossier.accepted'
         | 'workflow.task.created'
@@ -569,18 +848,39 @@ export interface components {
         | 'workflow.deadline.due-soon'
         | 'workflow.deadline.overdue'
       )[];
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @example 0193b2a0-7d1e-7f20-8a31-b4c5d6e7f809
+       */
       id: string;
-      /** @description The last failure: the receiver's status and answer, or what kept it from answering. */
+      /**
+       * @description The last failure: the receiver's status and answer, or what kept it from answering.
+       * @example null
+       */
       lastError: string | null;
+      /**
+       * Format: date-time
+       * @description When a delivery last failed.
+       * @example null
+       */
       lastFailureAt: string | null;
       /**
        * @description active: receives; disabled: given up on after sustained failure (see disabledReason; POST …/enable); deactivated: deleted.
+       * @example active
        * @enum {string}
        */
       status: 'active' | 'disabled' | 'deactivated';
       /** @example https://doi-tac.example.vn/motcua/webhook */
       url: string;
+    };
+    /** @description A page of webhook subscriptions, oldest first */
+    WebhookSubscriptionPage: {
+      items: components['schemas']['WebhookSubscription'][];
+      /**
+       * @description Pass as `cursor` for the next page; null on the last page.
+       * @example null
+       */
+      nextCursor: string | null;
     };
   };
   responses: never;
@@ -595,8 +895,8 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description sha256=<hex HMAC-SHA256 of the raw body, keyed with SMS_CALLBACK_SECRET> */
-        'x-signature': string;
+        /** @description `sha256=` and the hex HMAC-SHA256 of the raw request body (the exact bytes sent), keyed with the secret shared with us (SMS_CALLBACK_SECRET). Checked before the body is read: a missing or wrong signature is a 401 and changes nothing. */
+        'X-Signature': string;
       };
       path?: never;
       cookie?: never;
@@ -607,6 +907,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Acknowledged: the gateway stops retrying this report. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -627,7 +928,7 @@ export interface operations {
           };
         };
       };
-      /** @description `AUTH.TOKEN_INVALID`: Mã truy cập không hợp lệ hoặc đã hết hạn */
+      /** @description `DELIVERY.REPORT_SIGNATURE_INVALID`: Chữ ký của báo cáo kết quả gửi tin không đúng; `AUTH.TOKEN_INVALID`: Mã truy cập không hợp lệ hoặc đã hết hạn */
       401: {
         headers: {
           [name: string]: unknown;
@@ -635,7 +936,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'AUTH.TOKEN_INVALID';
+            code?: 'DELIVERY.REPORT_SIGNATURE_INVALID' | 'AUTH.TOKEN_INVALID';
           };
         };
       };
@@ -681,22 +982,24 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The secret printed on the receipt */
+        /** @description The lookup secret printed on the receipt */
         'X-Lookup-Secret'?: string;
       };
       path: {
+        /** @description The dossier code printed on the receipt */
         code: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The messages, oldest first. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApplicantMessagesView'];
+          'application/json': components['schemas']['ApplicantMessages'];
         };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
@@ -723,7 +1026,31 @@ export interface operations {
           };
         };
       };
-      /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
+      /** @description `DOSSIER.NOT_FOUND`: Không tìm thấy hồ sơ */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'DOSSIER.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `LOOKUP.TOO_MANY_ATTEMPTS`: Quá nhiều lần thử tra cứu hồ sơ */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'LOOKUP.TOO_MANY_ATTEMPTS';
+          };
+        };
+      };
+      /** @description `NOTIFICATION.LOOKUP_UNAVAILABLE`: Chưa kiểm tra được hồ sơ, xin thử lại sau ít phút; `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
           [name: string]: unknown;
@@ -731,7 +1058,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'SERVICE.UNAVAILABLE' | 'SERVICE.OVERLOADED';
+            code?: 'NOTIFICATION.LOOKUP_UNAVAILABLE' | 'SERVICE.UNAVAILABLE' | 'SERVICE.OVERLOADED';
           };
         };
       };
@@ -743,7 +1070,7 @@ export interface operations {
         /** @description The nextCursor of the previous page, unchanged */
         cursor?: string;
         limit?: number;
-        /** @description Only the unread messages. */
+        /** @description true: only the unread messages; false or absent: all. */
         unread?: boolean;
       };
       header?: never;
@@ -752,6 +1079,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of the inbox. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -784,6 +1112,18 @@ export interface operations {
           };
         };
       };
+      /** @description `INBOX.OFFICERS_ONLY`: Chỉ cán bộ mới có hộp thư công việc */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'INBOX.OFFICERS_ONLY';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -803,17 +1143,21 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The message’s id */
         id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The message, read. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InboxMessageRead'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -839,6 +1183,18 @@ export interface operations {
           };
         };
       };
+      /** @description `INBOX.MESSAGE_NOT_FOUND`: Không có thông báo này trong hộp thư của bạn */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'INBOX.MESSAGE_NOT_FOUND';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -858,6 +1214,7 @@ export interface operations {
       query: {
         /** @description The nextCursor of the previous page, unchanged */
         cursor?: string;
+        /** @description The dossier whose messages are listed */
         dossierCode: string;
         limit?: number;
       };
@@ -867,6 +1224,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of the log. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -899,6 +1257,18 @@ export interface operations {
           };
         };
       };
+      /** @description `NOTIFICATION.OFFICERS_ONLY`: Chỉ cán bộ mới xem được nhật ký gửi thông báo */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'NOTIFICATION.OFFICERS_ONLY';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -917,21 +1287,25 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
       };
       path: {
+        /** @description The message to send again (its id in the delivery log) */
         id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The new message, due now: `{ id, resendOf, status: "pending" }`. */
+      /** @description The new message, due now. */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ResentNotification'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
       400: {
@@ -957,7 +1331,43 @@ export interface operations {
           };
         };
       };
-      /** @description `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
+      /** @description `NOTIFICATION.RESEND_NOT_ALLOWED`: Chỉ cán bộ đầu mối hoặc trưởng bộ phận một cửa mới gửi lại thông báo */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'NOTIFICATION.RESEND_NOT_ALLOWED';
+          };
+        };
+      };
+      /** @description `NOTIFICATION.NOT_FOUND`: Không tìm thấy thông báo */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'NOTIFICATION.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `NOTIFICATION.STILL_PENDING`: Thông báo đang được gửi, xin chờ kết quả */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'NOTIFICATION.STILL_PENDING';
+          };
+        };
+      };
+      /** @description `NOTIFICATION.NOT_RESENDABLE`: Thông báo này không gửi lại được; `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
       422: {
         headers: {
           [name: string]: unknown;
@@ -965,7 +1375,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'IDEMPOTENCY.KEY_REUSED';
+            code?: 'NOTIFICATION.NOT_RESENDABLE' | 'IDEMPOTENCY.KEY_REUSED';
           };
         };
       };
@@ -992,12 +1402,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Every template, by key. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TemplateList'];
+          'application/json': components['schemas']['MessageTemplateList'];
         };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
@@ -1024,6 +1435,18 @@ export interface operations {
           };
         };
       };
+      /** @description `TEMPLATE.OFFICERS_ONLY`: Chỉ cán bộ mới xem được mẫu thông báo */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TEMPLATE.OFFICERS_ONLY';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -1043,6 +1466,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The template’s key */
         key: string;
       };
       cookie?: never;
@@ -1053,6 +1477,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The rendered text. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1085,6 +1510,30 @@ export interface operations {
           };
         };
       };
+      /** @description `TEMPLATE.OFFICERS_ONLY`: Chỉ cán bộ mới xem được mẫu thông báo */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TEMPLATE.OFFICERS_ONLY';
+          };
+        };
+      };
+      /** @description `TEMPLATE.NOT_FOUND`: Không tìm thấy mẫu thông báo */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TEMPLATE.NOT_FOUND';
+          };
+        };
+      };
       /** @description `REQUEST.BODY_TOO_LARGE`: Nội dung yêu cầu quá lớn */
       413: {
         headers: {
@@ -1106,6 +1555,18 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description `TEMPLATE.PLACEHOLDER_MISSING`: Thiếu giá trị cho trường thay thế của mẫu thông báo */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TEMPLATE.PLACEHOLDER_MISSING';
           };
         };
       };
@@ -1138,6 +1599,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of subscriptions. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1200,6 +1662,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -1211,6 +1674,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The subscription, active, with its secret (this once). */
       201: {
         headers: {
           [name: string]: unknown;
@@ -1219,7 +1683,7 @@ export interface operations {
           'application/json': components['schemas']['CreatedWebhookSubscription'];
         };
       };
-      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
+      /** @description `WEBHOOK.URL_INVALID`: Địa chỉ nhận sự kiện (webhook) không hợp lệ; `WEBHOOK.EVENT_UNKNOWN`: Loại sự kiện không có trong danh sách được cung cấp qua webhook; `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1227,7 +1691,14 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL' | 'REQUEST.MALFORMED_JSON' | 'REQUEST.CONTENT_LENGTH_MISMATCH' | 'IDEMPOTENCY.KEY_INVALID';
+            code?:
+              | 'WEBHOOK.URL_INVALID'
+              | 'WEBHOOK.EVENT_UNKNOWN'
+              | 'REQUEST.INVALID'
+              | 'REQUEST.MALFORMED_URL'
+              | 'REQUEST.MALFORMED_JSON'
+              | 'REQUEST.CONTENT_LENGTH_MISMATCH'
+              | 'IDEMPOTENCY.KEY_INVALID';
           };
         };
       };
@@ -1310,18 +1781,20 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The subscription’s id */
         id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The subscription. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WebhookSubscriptionView'];
+          'application/json': components['schemas']['WebhookSubscription'];
         };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
@@ -1357,6 +1830,18 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.FORBIDDEN';
+          };
+        };
+      };
+      /** @description `WEBHOOK.NOT_FOUND`: Không tìm thấy đăng ký nhận sự kiện (webhook) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'WEBHOOK.NOT_FOUND';
           };
         };
       };
@@ -1379,18 +1864,20 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The subscription’s id */
         id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The subscription, deactivated. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WebhookSubscriptionView'];
+          'application/json': components['schemas']['WebhookSubscription'];
         };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
@@ -1426,6 +1913,18 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.FORBIDDEN';
+          };
+        };
+      };
+      /** @description `WEBHOOK.NOT_FOUND`: Không tìm thấy đăng ký nhận sự kiện (webhook) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'WEBHOOK.NOT_FOUND';
           };
         };
       };
@@ -1448,18 +1947,20 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The subscription’s id */
         id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The subscription, active. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WebhookSubscriptionView'];
+          'application/json': components['schemas']['WebhookSubscription'];
         };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
@@ -1495,6 +1996,18 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.FORBIDDEN';
+          };
+        };
+      };
+      /** @description `WEBHOOK.NOT_FOUND`: Không tìm thấy đăng ký nhận sự kiện (webhook) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'WEBHOOK.NOT_FOUND';
           };
         };
       };

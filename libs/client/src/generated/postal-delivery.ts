@@ -14,8 +14,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * A status callback from the postal carrier (signed), applied once, in the order of the carrier’s own event time.
-     * @description Public: no token needed (one that comes along must be valid).
+     * A status callback from the postal carrier
+     * @description The carrier (VNPost) tells us what happened to a waybill: picked up, in transit, delivered, failed, returned, or a pick-up found incomplete (docs/postal-carrier.md). Called by the carrier only: it has no token of ours, so the body is signed (`X-Signature`, keyed with CARRIER_CALLBACK_SECRET). Applied once (by `EventId`), in the order of the carrier’s own event time: a late event is kept as history only. Answered 200 whatever it changed (a repeat, a late event, a waybill that is not ours, a status this version cannot read), so that the carrier stops retrying.
+     *
+     *     Public: no token needed (one that comes along must be valid).
      */
     post: operations['CarrierCallbacksController_receive'];
     delete?: never;
@@ -34,8 +36,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Books the post to collect a dossier at the applicant’s address (a citizen token, or a receiver of the desk for them): the postman checks the papers against the procedure’s documents and brings them to the desk.
-     * @description Who may call: any signed-in caller (bearer token).
+     * Books the post to collect a dossier at the applicant’s address
+     * @description The post collects the applicant’s papers at their address in the window given (from 1 to 24 hours long, starting at most 30 days ahead) and brings them to the desk; the postman checks them against the procedure’s required documents (the answer’s `documents`). For the applicant (citizen token), or a receiver or the head of the desk booking it for them (403 `PICKUP.DESK_NOT_YOURS` for another desk); any other caller is 403 `AUTH.FORBIDDEN`. The procedure must be received by post, the agency a one-stop desk and the ward one in the catalogue (422). The carrier is asked right after: the shipment starts `ordering`, its waybill comes later. Safe to retry with an `Idempotency-Key`.
+     *
+     *     Who may call: any signed-in caller (bearer token).
      */
     post: operations['PickupsController_create'];
     delete?: never;
@@ -52,8 +56,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Shipments of the caller’s desks (and of dossiers they coordinate), filtered by desk, direction, state or dossier; newest first.
-     * @description Who may call: any signed-in caller (bearer token).
+     * Shipments of the caller’s desks, newest first
+     * @description The desk’s outgoing results (sent to applicants by post) and incoming dossiers (collected from applicants for the desk), and the shipments of dossiers the caller coordinates; filtered by desk (`agency`), `direction`, `state` or `dossierCode`. For officers: only they have desks, anyone else gets an empty page. Without their history (GET one for it). A page at a time: `limit` (1–100, 20 by default), then the answer’s `nextCursor` as `cursor` for the next (older) page, until it is null.
+     *
+     *     Who may call: any signed-in caller (bearer token).
      */
     get: operations['ShipmentsController_list'];
     put?: never;
@@ -72,8 +78,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * One shipment with its history: for its desk and the dossier’s coordinator; a pick-up also for the applicant who booked it.
-     * @description Who may call: any signed-in caller (bearer token).
+     * One shipment, with its history
+     * @description The shipment and everything that happened to it, oldest first: what the carrier said (late or repeated reports kept as history, `applied: false`), the desk’s hand-over or cancellation. For the officers of its desk and the dossier’s coordinator; a pick-up also for the applicant (citizen token) who booked it. One the caller may not see is 404, as if it did not exist.
+     *
+     *     Who may call: any signed-in caller (bearer token).
      */
     get: operations['ShipmentsController_get'];
     put?: never;
@@ -94,8 +102,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Cancels a shipment before pick-up: an officer of its desk, or the applicant who booked a pick-up.
-     * @description Who may call: any signed-in caller (bearer token).
+     * Cancels a shipment before the postman has it
+     * @description The shipment is cancelled at once (nothing the carrier says moves it again) and the carrier’s order is cancelled by a queued call. For an officer of its desk, or, for a pick-up, the applicant (citizen token) who booked it; for anyone else it does not exist (404). Once the postman has it, it can no longer be cancelled (409). Safe to retry with an `Idempotency-Key`.
+     *
+     *     Who may call: any signed-in caller (bearer token).
      */
     post: operations['ShipmentsController_cancel'];
     delete?: never;
@@ -114,8 +124,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * The desk’s returner hands the sealed result to the postman: a row of the dossier’s control slip.
-     * @description Who may call: any signed-in caller (bearer token).
+     * The desk’s returner hands the sealed result to the postman
+     * @description Records that the postman took the sealed result (bàn giao kết quả cho bưu điện): the shipment is picked up, and the dossier’s control slip gets its row. For a returner of the shipment’s desk (another desk’s shipment is 404); only an outgoing result (422 `SHIPMENT.NOT_A_RESULT` for a pick-up) the carrier has issued its waybill for (409 `SHIPMENT.NO_WAYBILL_YET`: try again in a moment), not yet handed over or ended (409). Safe to retry with an `Idempotency-Key`.
+     *
+     *     Who may call: any signed-in caller (bearer token).
      */
     post: operations['ShipmentsController_handover'];
     delete?: never;
@@ -132,8 +144,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The applicant’s tracking of their result by post: waybill, state and journey (no phones, no officers).
-     * @description Public: no token needed (one that comes along must be valid).
+     * The applicant’s tracking of their result by post
+     * @description Where the result of the applicant’s dossier is on its way: waybill, state and the journey (no phone numbers, no officers). For the applicant themself: the lookup secret printed on the receipt (`X-Lookup-Secret`), or their citizen token (VNeID) when the dossier is theirs; intake checks either, and its limits on guessing apply here too. A wrong secret and a dossier that does not exist read the same (404); too many wrong guesses are 429 with `Retry-After`; 503 `SHIPMENT.LOOKUP_UNAVAILABLE` when intake cannot be asked just now. A dossier with no shipment (yet) answers an empty list.
+     *
+     *     Public: no token needed (one that comes along must be valid).
      */
     get: operations['ShipmentsController_tracking'];
     put?: never;
@@ -148,9 +162,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description The acknowledgement of a carrier’s status callback */
     CarrierCallbackAnswer: {
       /**
-       * @description applied: the shipment moved; recorded: kept as history (late, or no change); duplicate: heard before; unknown: no shipment of ours
+       * @description applied: the shipment moved; recorded: kept as history (late, or no change); duplicate: heard before; unknown: no shipment of ours, or a status this version cannot read
+       * @example applied
        * @enum {string}
        */
       outcome: 'applied' | 'recorded' | 'duplicate' | 'unknown';
@@ -183,10 +199,10 @@ export interface components {
       /** @example Nguyễn Thị Lan */
       ReceiverName?: Record<string, never>;
       /**
-       * @description A status this version does not know is answered 200 and skipped (logged), never guessed
-       * @enum {string}
+       * @description One of ACCEPTED, PICKED_UP, IN_TRANSIT, DELIVERED, DELIVERY_FAILED, RETURNED, CANCELLED, PICKUP_INCOMPLETE. A status this version does not know is answered 200 and skipped (logged), never guessed.
+       * @example DELIVERED
        */
-      Status: 'ACCEPTED' | 'PICKED_UP' | 'IN_TRANSIT' | 'DELIVERED' | 'DELIVERY_FAILED' | 'RETURNED' | 'CANCELLED' | 'PICKUP_INCOMPLETE';
+      Status: string;
     };
     CarrierDocument: {
       /** @example TK-KS */
@@ -199,14 +215,13 @@ export interface components {
     CatalogueSchedulePublished: Record<string, never>;
     CatalogueSnapshot: Record<string, never>;
     CoordinatorChanged: Record<string, never>;
-    DocumentView: {
-      code?: string;
-      name: string;
-    };
     DossierAccepted: Record<string, never>;
-    DossierTrackingView: {
+    /** @description Where the result of a dossier is on its way by post */
+    DossierTracking: {
+      /** @example 000.00.04.H26-261207-0001 */
       dossierCode: string;
-      shipments: components['schemas']['TrackingShipmentView'][];
+      /** @description Oldest first; empty when nothing was sent (yet) */
+      shipments: components['schemas']['TrackingShipment'][];
     };
     /** @description One field at fault in a refused request */
     FieldProblem: {
@@ -296,18 +311,75 @@ export interface components {
       /** @example 2026-12-08T08:00:00+07:00 */
       windowStart: string;
     };
-    ShipmentEventView: {
-      actorId?: string | null;
-      actorName?: string | null;
-      /** @description false: kept as history only (late, repeated in substance, or after the end) */
-      applied: boolean;
-      /** @description When it happened (the carrier’s time for what the carrier says) */
-      at: string;
-      carrierStatus?: string | null;
-      note?: string | null;
-      /** @enum {string} */
-      source: 'carrier' | 'desk' | 'applicant' | 'system';
-      /** @enum {string} */
+    /** @description A result sent to an applicant by post, or a dossier collected from an applicant for the desk */
+    Shipment: {
+      /**
+       * @description The desk (Bộ phận Một cửa) it is from or for
+       * @example 000.00.04.H26
+       */
+      agencyCode: string;
+      /**
+       * @description Cash collected on delivery, đồng
+       * @example 0
+       */
+      codAmount: number;
+      /**
+       * Format: date-time
+       * @example 2026-12-09T10:15:00.000+07:00
+       */
+      createdAt: string;
+      /**
+       * @description outgoing: a result to the applicant; incoming: a dossier collected for the desk
+       * @example outgoing
+       * @enum {string}
+       */
+      direction: 'outgoing' | 'incoming';
+      /** @description A pick-up’s checklist (empty for a result) */
+      documents: components['schemas']['ShipmentDocument'][];
+      /**
+       * @description The dossier; null for a pick-up until the desk receives it
+       * @example 000.00.04.H26-261207-0001
+       */
+      dossierCode: string | null;
+      /** @description The history, oldest first: on a single shipment only, absent from lists */
+      history?: components['schemas']['ShipmentEvent'][];
+      /**
+       * Format: uuid
+       * @example 0193b3c1-2d4e-7f50-9a61-b7c8d9e0f1a2
+       */
+      id: string;
+      /**
+       * @description What the postman found missing; null when nothing was
+       * @example null
+       */
+      missingDocuments: components['schemas']['ShipmentDocument'][] | null;
+      /**
+       * @description The carrier’s order number: the dossier code of a result
+       * @example 000.00.04.H26-261207-0001
+       */
+      orderNumber: string;
+      /**
+       * @description The carrier’s fee, đồng; null until the carrier quotes it
+       * @example 22000
+       */
+      postalFee: number | null;
+      /**
+       * @description National procedure code
+       * @example 1.001193
+       */
+      procedureCode: string;
+      receiver: components['schemas']['WaybillParty'];
+      sender: components['schemas']['WaybillParty'];
+      /**
+       * @description The carrier’s service
+       * @example EMS
+       */
+      service: string;
+      /**
+       * @description One of: ordering (Đang gửi yêu cầu tới bưu điện); created (Bưu điện đã nhận đơn, chờ lấy bưu gửi); picked_up (Bưu điện đã nhận bưu gửi); in_transit (Đang vận chuyển); delivery_failed (Phát không thành công); delivered (Đã phát thành công); returned (Đã hoàn về người gửi); cancelled (Đã hủy); order_failed (Bưu điện từ chối đơn); incomplete (Hồ sơ chưa đủ giấy tờ, bưu điện chưa nhận); received (Bộ phận Một cửa đã tiếp nhận hồ sơ)
+       * @example created
+       * @enum {string}
+       */
       state:
         | 'ordering'
         | 'created'
@@ -320,67 +392,126 @@ export interface components {
         | 'order_failed'
         | 'incomplete'
         | 'received';
+      /**
+       * Format: date-time
+       * @example 2026-12-09T10:15:00.000+07:00
+       */
+      stateChangedAt: string;
+      /** @example Bưu điện đã nhận đơn, chờ lấy bưu gửi */
+      stateName: string;
+      /**
+       * @description The carrier’s waybill; null until the carrier issues it
+       * @example EB000000001VN
+       */
+      waybill: string | null;
+      /** @example 250 */
+      weightGrams: number;
+      /**
+       * Format: date-time
+       * @example null
+       */
+      windowEnd: string | null;
+      /**
+       * Format: date-time
+       * @description A pick-up’s collection window; null for a result
+       * @example null
+       */
+      windowStart: string | null;
+    };
+    /** @description A paper on a pick-up’s checklist, or one the postman found missing */
+    ShipmentDocument: {
+      /**
+       * @description The procedure’s code for it, when it has one
+       * @example TK-KS
+       */
+      code?: string;
+      /** @example Tờ khai đăng ký khai sinh */
+      name: string;
+    };
+    /** @description One event of a shipment’s history */
+    ShipmentEvent: {
+      /**
+       * @description Who did it (token subject), for the desk’s and applicant’s acts
+       * @example tra-ket-qua-ngoc-ha
+       */
+      actorId: string | null;
+      /**
+       * @description Their name, when known
+       * @example Trần Thị Thu
+       */
+      actorName: string | null;
+      /**
+       * @description false: kept as history only (late, repeated in substance, or after the end)
+       * @example true
+       */
+      applied: boolean;
+      /**
+       * Format: date-time
+       * @description When it happened (the carrier’s time for what the carrier says)
+       * @example 2026-12-09T10:15:00.000+07:00
+       */
+      at: string;
+      /**
+       * @description The carrier’s own status, for what the carrier said
+       * @example null
+       */
+      carrierStatus: string | null;
+      /** @example Đã ký phiếu bàn giao với bưu tá Trần Văn Minh */
+      note: string | null;
+      /**
+       * @example desk
+       * @enum {string}
+       */
+      source: 'carrier' | 'desk' | 'applicant' | 'system';
+      /**
+       * @example picked_up
+       * @enum {string}
+       */
+      state:
+        | 'ordering'
+        | 'created'
+        | 'picked_up'
+        | 'in_transit'
+        | 'delivery_failed'
+        | 'delivered'
+        | 'returned'
+        | 'cancelled'
+        | 'order_failed'
+        | 'incomplete'
+        | 'received';
+      /** @example Bưu điện đã nhận bưu gửi */
       stateName: string;
     };
     ShipmentNoteRequest: {
       /** @example Đã ký phiếu bàn giao với bưu tá Trần Văn Minh */
       note?: string;
     };
+    /** @description A page of shipments, newest first (without their history) */
     ShipmentPage: {
-      items: components['schemas']['ShipmentView'][];
-      nextCursor?: string | null;
-    };
-    ShipmentView: {
-      agencyCode: string;
-      /** @description Cash collected on delivery, đồng */
-      codAmount: number;
-      createdAt: string;
+      items: components['schemas']['Shipment'][];
       /**
-       * @description outgoing: a result to the applicant; incoming: a dossier collected for the desk
-       * @enum {string}
+       * @description Pass as `cursor` for the next page; null on the last page.
+       * @example null
        */
-      direction: 'outgoing' | 'incoming';
-      /** @description A pick-up’s checklist */
-      documents: components['schemas']['DocumentView'][];
-      dossierCode?: string | null;
-      /** @description The history, oldest first (on a single shipment) */
-      history?: components['schemas']['ShipmentEventView'][];
-      id: string;
-      /** @description What the postman found missing */
-      missingDocuments?: components['schemas']['DocumentView'][] | null;
-      /** @description The carrier’s order number: the dossier code of a result */
-      orderNumber: string;
-      /** @description The carrier’s fee, đồng */
-      postalFee?: number | null;
-      procedureCode: string;
-      receiver: components['schemas']['WaybillPartyView'];
-      sender: components['schemas']['WaybillPartyView'];
-      service: string;
-      /** @enum {string} */
-      state:
-        | 'ordering'
-        | 'created'
-        | 'picked_up'
-        | 'in_transit'
-        | 'delivery_failed'
-        | 'delivered'
-        | 'returned'
-        | 'cancelled'
-        | 'order_failed'
-        | 'incomplete'
-        | 'received';
-      stateChangedAt: string;
-      stateName: string;
-      waybill?: string | null;
-      weightGrams: number;
-      windowEnd?: string | null;
-      windowStart?: string | null;
+      nextCursor: string | null;
     };
     TaskCompleted: Record<string, never>;
-    TrackingEventView: {
+    /** @description A step of the result’s journey, as the applicant sees it */
+    TrackingEvent: {
+      /**
+       * Format: date-time
+       * @example 2026-12-09T10:15:00.000+07:00
+       */
       at: string;
-      note?: string | null;
-      /** @enum {string} */
+      /**
+       * @description The carrier’s note (why a delivery failed); the desk’s notes are not shown
+       * @example null
+       */
+      note: string | null;
+      /**
+       * @example in_transit
+       * @enum {string}
+       */
       state:
         | 'ordering'
         | 'created'
@@ -393,12 +524,22 @@ export interface components {
         | 'order_failed'
         | 'incomplete'
         | 'received';
+      /** @example Đang vận chuyển */
       stateName: string;
     };
-    TrackingShipmentView: {
+    /** @description A shipment of the applicant’s result: no phone numbers, no officers */
+    TrackingShipment: {
+      /**
+       * @description Cash to pay the postman on delivery, đồng
+       * @example 0
+       */
       codAmount: number;
-      history: components['schemas']['TrackingEventView'][];
-      /** @enum {string} */
+      /** @description Oldest first */
+      history: components['schemas']['TrackingEvent'][];
+      /**
+       * @example in_transit
+       * @enum {string}
+       */
       state:
         | 'ordering'
         | 'created'
@@ -411,16 +552,41 @@ export interface components {
         | 'order_failed'
         | 'incomplete'
         | 'received';
+      /**
+       * Format: date-time
+       * @example 2026-12-09T10:15:00.000+07:00
+       */
       stateChangedAt: string;
+      /** @example Đang vận chuyển */
       stateName: string;
-      waybill?: string | null;
+      /**
+       * @description The waybill, to follow on the carrier’s site; null until issued
+       * @example EB000000001VN
+       */
+      waybill: string | null;
     };
-    WaybillPartyView: {
+    /** @description One end of a waybill: who, a phone, the street, and the ward, district and province codes */
+    WaybillParty: {
+      /**
+       * @description Statistics-office code of the district
+       * @example 001
+       */
       districtCode: string;
+      /** @example Nguyễn Thị Lan */
       name: string;
+      /** @example 0912345678 */
       phone: string;
+      /**
+       * @description Statistics-office code of the province or city
+       * @example 01
+       */
       provinceCode: string;
+      /** @example Số 12 phố Phó Đức Chính */
       street: string;
+      /**
+       * @description Statistics-office code of the ward
+       * @example 00004
+       */
       wardCode: string;
     };
   };
@@ -436,8 +602,8 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description sha256=<hex HMAC-SHA256 of the raw body, keyed with CARRIER_CALLBACK_SECRET> */
-        'x-signature': string;
+        /** @description `sha256=` and the hex HMAC-SHA256 of the raw request body (the exact bytes sent), keyed with the secret shared with us (CARRIER_CALLBACK_SECRET). Checked before the body is read: a missing or wrong signature is a 401 and changes nothing. */
+        'X-Signature': string;
       };
       path?: never;
       cookie?: never;
@@ -448,6 +614,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Acknowledged: the carrier stops retrying this callback. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -468,7 +635,7 @@ export interface operations {
           };
         };
       };
-      /** @description `AUTH.TOKEN_INVALID`: Mã truy cập không hợp lệ hoặc đã hết hạn */
+      /** @description `CARRIER.CALLBACK_SIGNATURE_INVALID`: Chữ ký của thông báo trạng thái từ bưu điện không đúng; `AUTH.TOKEN_INVALID`: Mã truy cập không hợp lệ hoặc đã hết hạn */
       401: {
         headers: {
           [name: string]: unknown;
@@ -476,7 +643,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'AUTH.TOKEN_INVALID';
+            code?: 'CARRIER.CALLBACK_SIGNATURE_INVALID' | 'AUTH.TOKEN_INVALID';
           };
         };
       };
@@ -522,6 +689,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -533,12 +701,13 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The pick-up, being ordered from the carrier, with its history. */
       201: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ShipmentView'];
+          'application/json': components['schemas']['Shipment'];
         };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
@@ -562,6 +731,18 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID';
+          };
+        };
+      };
+      /** @description `AUTH.FORBIDDEN`: Không có quyền thực hiện thao tác này; `PICKUP.DESK_NOT_YOURS`: Cán bộ không làm việc tại bộ phận tiếp nhận này */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'AUTH.FORBIDDEN' | 'PICKUP.DESK_NOT_YOURS';
           };
         };
       };
@@ -589,7 +770,7 @@ export interface operations {
           };
         };
       };
-      /** @description `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
+      /** @description `PICKUP.PROCEDURE_UNKNOWN`: Thủ tục hành chính không có trong danh mục; `PICKUP.CHANNEL_NOT_ALLOWED`: Thủ tục này không tiếp nhận hồ sơ qua dịch vụ bưu chính công ích; `PICKUP.DESK_UNKNOWN`: Cơ quan nhận hồ sơ không phải là Bộ phận Một cửa trong danh mục; `PICKUP.WARD_UNKNOWN`: Mã phường, xã không có trong danh mục; `PICKUP.WINDOW_INVALID`: Khung giờ thu gom hồ sơ không hợp lệ; `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
       422: {
         headers: {
           [name: string]: unknown;
@@ -597,7 +778,13 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'IDEMPOTENCY.KEY_REUSED';
+            code?:
+              | 'PICKUP.PROCEDURE_UNKNOWN'
+              | 'PICKUP.CHANNEL_NOT_ALLOWED'
+              | 'PICKUP.DESK_UNKNOWN'
+              | 'PICKUP.WARD_UNKNOWN'
+              | 'PICKUP.WINDOW_INVALID'
+              | 'IDEMPOTENCY.KEY_REUSED';
           };
         };
       };
@@ -645,6 +832,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of shipments. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -696,18 +884,20 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The shipment’s id */
         id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The shipment, with its history. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ShipmentView'];
+          'application/json': components['schemas']['Shipment'];
         };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
@@ -734,6 +924,18 @@ export interface operations {
           };
         };
       };
+      /** @description `SHIPMENT.NOT_FOUND`: Không tìm thấy bưu gửi */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'SHIPMENT.NOT_FOUND';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -752,9 +954,11 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
       };
       path: {
+        /** @description The shipment’s id */
         id: string;
       };
       cookie?: never;
@@ -765,12 +969,13 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The shipment, cancelled, with its history. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ShipmentView'];
+          'application/json': components['schemas']['Shipment'];
         };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
@@ -794,6 +999,30 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID';
+          };
+        };
+      };
+      /** @description `SHIPMENT.NOT_FOUND`: Không tìm thấy bưu gửi */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'SHIPMENT.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `SHIPMENT.ALREADY_PICKED_UP`: Bưu điện đã nhận bưu gửi, không thể hủy; `SHIPMENT.CLOSED`: Bưu gửi đã kết thúc */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'SHIPMENT.ALREADY_PICKED_UP' | 'SHIPMENT.CLOSED';
           };
         };
       };
@@ -851,9 +1080,11 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
       };
       path: {
+        /** @description The shipment’s id */
         id: string;
       };
       cookie?: never;
@@ -864,12 +1095,13 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The shipment, picked up, with its history. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ShipmentView'];
+          'application/json': components['schemas']['Shipment'];
         };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
@@ -893,6 +1125,42 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID';
+          };
+        };
+      };
+      /** @description `SHIPMENT.RETURNER_ONLY`: Chỉ cán bộ trả kết quả của Bộ phận Một cửa mới bàn giao kết quả cho bưu điện */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'SHIPMENT.RETURNER_ONLY';
+          };
+        };
+      };
+      /** @description `SHIPMENT.NOT_FOUND`: Không tìm thấy bưu gửi */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'SHIPMENT.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `SHIPMENT.NO_WAYBILL_YET`: Bưu điện chưa cấp số vận đơn, xin thử lại sau ít phút; `SHIPMENT.ALREADY_HANDED_OVER`: Kết quả đã được bàn giao cho bưu điện; `SHIPMENT.CLOSED`: Bưu gửi đã kết thúc */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'SHIPMENT.NO_WAYBILL_YET' | 'SHIPMENT.ALREADY_HANDED_OVER' | 'SHIPMENT.CLOSED';
           };
         };
       };
@@ -920,7 +1188,7 @@ export interface operations {
           };
         };
       };
-      /** @description `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
+      /** @description `SHIPMENT.NOT_A_RESULT`: Bưu gửi này không phải là kết quả gửi cho người dân; `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
       422: {
         headers: {
           [name: string]: unknown;
@@ -928,7 +1196,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'IDEMPOTENCY.KEY_REUSED';
+            code?: 'SHIPMENT.NOT_A_RESULT' | 'IDEMPOTENCY.KEY_REUSED';
           };
         };
       };
@@ -950,22 +1218,24 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The secret printed on the receipt */
+        /** @description The lookup secret printed on the receipt */
         'X-Lookup-Secret'?: string;
       };
       path: {
+        /** @description The dossier code printed on the receipt */
         dossierCode: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The dossier’s shipments, oldest first. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DossierTrackingView'];
+          'application/json': components['schemas']['DossierTracking'];
         };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
@@ -992,7 +1262,31 @@ export interface operations {
           };
         };
       };
-      /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
+      /** @description `DOSSIER.NOT_FOUND`: Không tìm thấy hồ sơ */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'DOSSIER.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `LOOKUP.TOO_MANY_ATTEMPTS`: Quá nhiều lần thử tra cứu hồ sơ */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'LOOKUP.TOO_MANY_ATTEMPTS';
+          };
+        };
+      };
+      /** @description `SHIPMENT.LOOKUP_UNAVAILABLE`: Chưa kiểm tra được hồ sơ, xin thử lại sau ít phút; `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1000,7 +1294,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'SERVICE.UNAVAILABLE' | 'SERVICE.OVERLOADED';
+            code?: 'SHIPMENT.LOOKUP_UNAVAILABLE' | 'SERVICE.UNAVAILABLE' | 'SERVICE.OVERLOADED';
           };
         };
       };

@@ -11,7 +11,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Who may call: a caller with one of the roles `admin` (bearer token). */
+    /**
+     * List agencies
+     * @description The agencies of the organisation by code, filtered by `level`, `kind`, `area` or `parent`. Administrators only.
+     *
+     *     Paging: at most `limit` agencies (1–100, default 20); when `nextCursor` is not null, pass it unchanged as `cursor` for the next page.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
+     */
     get: operations['CatalogueController_agencies'];
     put?: never;
     post?: never;
@@ -28,7 +35,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Who may call: a caller with one of the roles `admin` (bearer token). */
+    /**
+     * Read an agency with its staff
+     * @description An agency, with its officers and their roles there. Administrators only.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
+     */
     get: operations['CatalogueController_agency'];
     put?: never;
     post?: never;
@@ -46,7 +58,12 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** @description Who may call: a caller with one of the roles `admin` (bearer token). */
+    /**
+     * Set an agency’s office hours
+     * @description Giờ làm việc: the agency’s own office hours on its working days (a ward committee that opens at 07:30), or null for the national default. Which days are working days stays the national schedule’s. Its new tasks’ step deadlines and its desk’s new appointments count in them from now; what was already promised stays; the replicas (intake’s desk) hear of it. Periods in order, not overlapping, within a day: otherwise 422 `CATALOGUE.OFFICE_HOURS_INVALID`. Repeating it changes nothing. Administrators only.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
+     */
     put: operations['CatalogueController_officeHours'];
     post?: never;
     delete?: never;
@@ -62,7 +79,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Who may call: a caller with one of the roles `admin` (bearer token). */
+    /**
+     * Read an administrative area
+     * @description An area (city, district, ward) by its statistics-office code, with the areas directly under it. Administrators only.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
+     */
     get: operations['CatalogueController_area'];
     put?: never;
     post?: never;
@@ -79,7 +101,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Who may call: any signed-in caller (bearer token). */
+    /**
+     * Compute a deadline in working time
+     * @description The deadline of a legal time counted from an instant, as an appointment is: working hours and days skip weekends, public holidays and the official days off, and count the weekend days made working days; the receipt rules of an appointment apply. In an agency’s own office hours with `agency`, else in the national hours. For any signed-in caller (frontends print appointments with it).
+     *
+     *     Who may call: any signed-in caller (bearer token).
+     */
     get: operations['CalendarController_deadline'];
     put?: never;
     post?: never;
@@ -96,9 +123,19 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Who may call: any signed-in caller (bearer token). */
+    /**
+     * Read a year’s days off and working weekend days
+     * @description A year’s weekday days off (public holidays and the official days off) and its weekend days made working days, with the notice they come from. For any signed-in caller.
+     *
+     *     Who may call: any signed-in caller (bearer token).
+     */
     get: operations['CalendarController_year'];
-    /** @description Who may call: a caller with one of the roles `admin` (bearer token). */
+    /**
+     * Publish a year’s official schedule
+     * @description An administrator publishes the year’s official schedule (lịch nghỉ, làm bù) as the Ministry announces it: it replaces an earlier one, is in force here at once for new deadlines and appointments, and reaches the replicas (intake). Checked whole: a schedule with any problem (a working day that is not a weekend day or is a public holiday, a day listed twice, an unknown field) is 422 `CALENDAR.SCHEDULE_INVALID` naming each, and nothing changes.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
+     */
     put: operations['CalendarController_publish'];
     post?: never;
     delete?: never;
@@ -114,7 +151,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Who may call: any signed-in caller (bearer token). */
+    /**
+     * Read the dossier’s control slip
+     * @description Phiếu kiểm soát quá trình giải quyết hồ sơ: every hand-over of the dossier between steps, agencies and levels (who gave it, who received it, when, against which deadline, and how each step ended), then what the post did with a result sent by post; with the case’s `version` that the desk’s commands send. For officers of the receiving agency or of an agency that had a step of the dossier, and leaders of an agency above one of those; anyone else gets 404 `DOSSIER.NOT_FOUND`, as for a dossier that does not exist.
+     *
+     *     Who may call: any signed-in caller (bearer token).
+     */
     get: operations['ControlSlipController_slip'];
     put?: never;
     post?: never;
@@ -132,7 +174,14 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** @description Who may call: any signed-in caller (bearer token). */
+    /**
+     * Change the dossier’s coordinator
+     * @description The head of the receiving desk gives the dossier another coordinator (cán bộ đầu mối, one at a time): a receiver or head of the desk who is at work. The new coordinator is told.
+     *
+     *     The body names the case’s `version` as the control slip shows it: a case changed since is 409 `CASE.VERSION_CONFLICT` and nothing changes (reload the slip). Only officers of the dossier’s receiving desk see it: anyone else gets 404 `DOSSIER.NOT_FOUND`, as for a dossier that does not exist. A case whose processing has ended is 409 `CASE.CLOSED`. Safe to retry with an `Idempotency-Key`.
+     *
+     *     Who may call: any signed-in caller (bearer token).
+     */
     put: operations['CasesController_changeCoordinator'];
     post?: never;
     delete?: never;
@@ -150,7 +199,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Who may call: any signed-in caller (bearer token). */
+    /**
+     * Record the applicant’s withdrawal of the dossier
+     * @description The applicant withdrew the dossier (rút hồ sơ, national status 7): a receiver or the head of the receiving desk records it, with the reason. Processing ends: any open step ends with it, and its owner is told.
+     *
+     *     The body names the case’s `version` as the control slip shows it: a case changed since is 409 `CASE.VERSION_CONFLICT` and nothing changes (reload the slip). Only officers of the dossier’s receiving desk see it: anyone else gets 404 `DOSSIER.NOT_FOUND`, as for a dossier that does not exist. A case whose processing has ended is 409 `CASE.CLOSED`. Safe to retry with an `Idempotency-Key`.
+     *
+     *     Who may call: any signed-in caller (bearer token).
+     */
     post: operations['CasesController_withdraw'];
     delete?: never;
     options?: never;
@@ -165,7 +221,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Who may call: a caller with one of the roles `admin` (bearer token). */
+    /**
+     * Read an officer
+     * @description An officer (the token subject) with their status and every role they hold, at every agency. Administrators only.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
+     */
     get: operations['CatalogueController_officer'];
     put?: never;
     post?: never;
@@ -183,7 +244,12 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** @description Who may call: any signed-in caller (bearer token). */
+    /**
+     * Record an officer’s leave or return
+     * @description An officer goes on leave (or comes back). Going on leave, their open tasks do not wait for them: each is given to the least-loaded eligible colleague where its step assigns automatically, and otherwise goes back to its agency’s queue; the answer lists them. An administrator, or the head of one of the officer’s agencies (head of desk, division head, leader: in the staff record and in their token), may do it; a colleague at one of the officer’s agencies who is not its head gets 403 `OFFICER.HEAD_ONLY`, anyone else 404 `OFFICER.NOT_FOUND`. Repeating it changes nothing more. Safe to retry with an `Idempotency-Key`.
+     *
+     *     Who may call: any signed-in caller (bearer token).
+     */
     put: operations['StaffController_status'];
     post?: never;
     delete?: never;
@@ -199,7 +265,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Who may call: a caller with one of the roles `admin` (bearer token). */
+    /**
+     * List procedures
+     * @description Every procedure of the catalogue by code, active or not, with its desks and documents (not paged). Administrators only.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
+     */
     get: operations['CatalogueController_procedures'];
     put?: never;
     post?: never;
@@ -216,7 +287,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Who may call: a caller with one of the roles `admin` (bearer token). */
+    /**
+     * Read a procedure with its process versions
+     * @description A procedure with every published version of its process, oldest first. Administrators only.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
+     */
     get: operations['CatalogueController_procedure'];
     put?: never;
     post?: never;
@@ -235,7 +311,12 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Who may call: a caller with one of the roles `admin` (bearer token). */
+    /**
+     * Deactivate a procedure
+     * @description No new dossier of this procedure is received or routed from now; dossiers already received go on; the replicas hear of it. Repeating it changes nothing. Administrators only.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
+     */
     post: operations['CatalogueController_deactivate'];
     delete?: never;
     options?: never;
@@ -252,7 +333,12 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Who may call: a caller with one of the roles `admin` (bearer token). */
+    /**
+     * Publish a new process version
+     * @description A new version of the procedure’s process (quy trình nội bộ), in force from now: dossiers received from now on follow it, those already received keep the version they were pinned to; the replicas hear of it. A definition with any problem (steps out of order, an unknown role or action, a budget that is not a positive number of working hours, an agency that cannot be resolved, a hand-over before a signature, an unknown field) is refused whole: 422 `PROCESS.INVALID`, each problem naming its field (`steps.2.role`). Safe to retry with an `Idempotency-Key`. Administrators only.
+     *
+     *     Who may call: a caller with one of the roles `admin` (bearer token).
+     */
     post: operations['CatalogueController_publish'];
     delete?: never;
     options?: never;
@@ -267,7 +353,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Who may call: any signed-in caller (bearer token). */
+    /**
+     * On-time statistics of a period
+     * @description Thống kê tình hình giải quyết hồ sơ by the national method, for the dossiers received at the agencies in scope: received (carried over, new, by channel), resolved early / on time / late, in progress within time / overdue at the period’s end, waiting for a supplement, stopped and withdrawn. The period is `from`–`to`, days in Hà Nội, both included. In scope: every agency for an administrator; for an officer, the agencies they head and those under the ones they lead (others are 403 `STATISTICS.LEADERS_ONLY`; an `agency` outside them 403 `STATISTICS.AGENCY_NOT_YOURS`).
+     *
+     *     Who may call: any signed-in caller (bearer token).
+     */
     get: operations['StatisticsController_compute'];
     put?: never;
     post?: never;
@@ -284,7 +375,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Who may call: any signed-in caller (bearer token). */
+    /**
+     * List tasks: the queue, mine, or done
+     * @description An officer’s work at their agencies: by default the queue (open tasks nobody owns yet); `owner=me` the tasks they own, `owner=any` both, `owner=all` every open task whoever owns it (heads and leaders of the agency only); `status=done` the tasks they completed. A leader may add `scope=subtree` for the agencies under theirs. Filters: `agency`, `procedure`, `dueBefore` (the step deadline; the counts follow the filters). Oldest hand-over first.
+     *
+     *     Paging: at most `limit` tasks (1–100, default 20); when `nextCursor` is not null, pass it unchanged as `cursor` for the next page. `counts` are the queue and the caller’s own open tasks in the agencies listed. Officers only: a citizen’s or a partner system’s token is 403 `TASK.OFFICERS_ONLY`.
+     *
+     *     Who may call: any signed-in caller (bearer token).
+     */
     get: operations['TasksController_list'];
     put?: never;
     post?: never;
@@ -301,7 +399,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Who may call: any signed-in caller (bearer token). */
+    /**
+     * Read one task
+     * @description One task with its `version` (what the next command sends, e.g. after a 409): for the officers of its agency, a leader of an agency above it, and its dossier’s coordinator. Anyone else gets 404 `TASK.NOT_FOUND`, as for a task that does not exist.
+     *
+     *     Who may call: any signed-in caller (bearer token).
+     */
     get: operations['TasksController_one'];
     put?: never;
     post?: never;
@@ -320,7 +423,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Who may call: any signed-in caller (bearer token). */
+    /**
+     * Finish the step with an action
+     * @description The owner finishes the step with one of the actions its process version allows: `forward`, `approve` or `sign` move the dossier to the next step (signing issues the result), `send_back` returns it to the step before, `request_supplement` asks the applicant for what is missing (the case waits), `refuse` or `stop` end processing, `hand_over` returns the signed result. Sending back, asking for a supplement, refusing and stopping need a reason (`note`); a supplement request lists every missing document (`missing`). When the next step has no agency for this dossier the action is 422 `ROUTING.*` and changes nothing.
+     *
+     *     The body names the task’s `version` as last read (GET /api/v1/tasks/{id} or the list): the command changes the task only if it is still at that version, so two officers acting at once never both win. A stale version, or a task that kept changing while the command ran, is 409 `TASK.VERSION_CONFLICT` and changes nothing: reload the task and decide again. A task that is not at one of the caller’s agencies (or does not exist) is 404 `TASK.NOT_FOUND`, the two not told apart. The answer is 200 with the task’s new version. Safe to retry with an `Idempotency-Key`.
+     *
+     *     Who may call: any signed-in caller (bearer token).
+     */
     post: operations['TasksController_act'];
     delete?: never;
     options?: never;
@@ -337,7 +447,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Who may call: any signed-in caller (bearer token). */
+    /**
+     * Assign (or reassign) a task to an officer
+     * @description The head of the task’s agency (head of desk, division head or leader there) gives the task to an active officer of the agency with the role its step asks for; a task that has an owner is reassigned. Giving it to its current owner is 409 `TASK.ALREADY_OWNED`.
+     *
+     *     The body names the task’s `version` as last read (GET /api/v1/tasks/{id} or the list): the command changes the task only if it is still at that version, so two officers acting at once never both win. A stale version, or a task that kept changing while the command ran, is 409 `TASK.VERSION_CONFLICT` and changes nothing: reload the task and decide again. A task that is not at one of the caller’s agencies (or does not exist) is 404 `TASK.NOT_FOUND`, the two not told apart. The answer is 200 with the task’s new version. Safe to retry with an `Idempotency-Key`.
+     *
+     *     Who may call: any signed-in caller (bearer token).
+     */
     post: operations['TasksController_assign'];
     delete?: never;
     options?: never;
@@ -354,7 +471,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Who may call: any signed-in caller (bearer token). */
+    /**
+     * Claim a task from the queue
+     * @description An active officer of the task’s agency with the role its step asks for takes it from the queue and owns it.
+     *
+     *     The body names the task’s `version` as last read (GET /api/v1/tasks/{id} or the list): the command changes the task only if it is still at that version, so two officers acting at once never both win. A stale version, or a task that kept changing while the command ran, is 409 `TASK.VERSION_CONFLICT` and changes nothing: reload the task and decide again. A task that is not at one of the caller’s agencies (or does not exist) is 404 `TASK.NOT_FOUND`, the two not told apart. The answer is 200 with the task’s new version. Safe to retry with an `Idempotency-Key`.
+     *
+     *     Who may call: any signed-in caller (bearer token).
+     */
     post: operations['TasksController_claim'];
     delete?: never;
     options?: never;
@@ -371,7 +495,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Who may call: any signed-in caller (bearer token). */
+    /**
+     * Extend the appointment (gia hạn)
+     * @description The owner of a running-late task gives the applicant a new appointment with an apology (văn bản xin lỗi và hẹn lại ngày trả kết quả): at least one working day before the current appointment, later than it, and within the receiving desk’s office hours on a working day. The original appointment stays on the dossier; a second extension is flagged.
+     *
+     *     The body names the task’s `version` as last read (GET /api/v1/tasks/{id} or the list): the command changes the task only if it is still at that version, so two officers acting at once never both win. A stale version, or a task that kept changing while the command ran, is 409 `TASK.VERSION_CONFLICT` and changes nothing: reload the task and decide again. A task that is not at one of the caller’s agencies (or does not exist) is 404 `TASK.NOT_FOUND`, the two not told apart. The answer is 200 with the task’s new version. Safe to retry with an `Idempotency-Key`.
+     *
+     *     Who may call: any signed-in caller (bearer token).
+     */
     post: operations['TasksController_extend'];
     delete?: never;
     options?: never;
@@ -388,7 +519,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Who may call: any signed-in caller (bearer token). */
+    /**
+     * Release a task back to the queue
+     * @description Its owner, or the head of its agency, puts an owned task back in the agency’s queue.
+     *
+     *     The body names the task’s `version` as last read (GET /api/v1/tasks/{id} or the list): the command changes the task only if it is still at that version, so two officers acting at once never both win. A stale version, or a task that kept changing while the command ran, is 409 `TASK.VERSION_CONFLICT` and changes nothing: reload the task and decide again. A task that is not at one of the caller’s agencies (or does not exist) is 404 `TASK.NOT_FOUND`, the two not told apart. The answer is 200 with the task’s new version. Safe to retry with an `Idempotency-Key`.
+     *
+     *     Who may call: any signed-in caller (bearer token).
+     */
     post: operations['TasksController_release'];
     delete?: never;
     options?: never;
@@ -419,6 +557,194 @@ export interface components {
        */
       version: number;
     };
+    /** @description Cơ quan, đơn vị: a unit that receives or processes dossiers */
+    Agency: {
+      /**
+       * @description The desk’s street address, as the post writes it on a waybill
+       * @example Số 1 phố Trúc Bạch, Ba Đình, Hà Nội
+       */
+      address: string | null;
+      /**
+       * @description The area it serves (statistics-office code)
+       * @example 00004
+       */
+      areaCode: string;
+      /**
+       * @description Mã định danh cơ quan
+       * @example 004.01.20.H26
+       */
+      code: string;
+      /**
+       * @description Whether it has a one-stop desk (Bộ phận Một cửa) that receives dossiers
+       * @example true
+       */
+      hasDesk: boolean;
+      /**
+       * @description What the unit is (people_committee, justice_division…): steps and desks name it
+       * @example people_committee
+       */
+      kind: string;
+      /**
+       * @description city, district or ward today (levels are data)
+       * @example ward
+       */
+      level: string;
+      /** @example Ủy ban nhân dân phường Trúc Bạch */
+      name: string;
+      /** @description Its own office hours on working days; null: the national default hours */
+      officeHours: components['schemas']['OfficePeriod'][] | null;
+      /**
+       * @description The agency above it
+       * @example 000.01.20.H26
+       */
+      parentCode: string | null;
+      /**
+       * @description The desk’s phone, for the postman
+       * @example 024 3823 4567
+       */
+      phone: string | null;
+      /** @description The agency that took over its work, once it is no longer in force */
+      successorCode: string | null;
+      /**
+       * Format: date
+       * @description In force from this day
+       * @example 2020-01-01
+       */
+      validFrom: string;
+      /**
+       * Format: date
+       * @description In force until this day (included); null: still in force
+       */
+      validTo: string | null;
+    };
+    /** @description An agency with its staff and their roles there */
+    AgencyDetail: {
+      /**
+       * @description The desk’s street address, as the post writes it on a waybill
+       * @example Số 1 phố Trúc Bạch, Ba Đình, Hà Nội
+       */
+      address: string | null;
+      /**
+       * @description The area it serves (statistics-office code)
+       * @example 00004
+       */
+      areaCode: string;
+      /**
+       * @description Mã định danh cơ quan
+       * @example 004.01.20.H26
+       */
+      code: string;
+      /**
+       * @description Whether it has a one-stop desk (Bộ phận Một cửa) that receives dossiers
+       * @example true
+       */
+      hasDesk: boolean;
+      /**
+       * @description What the unit is (people_committee, justice_division…): steps and desks name it
+       * @example people_committee
+       */
+      kind: string;
+      /**
+       * @description city, district or ward today (levels are data)
+       * @example ward
+       */
+      level: string;
+      /** @example Ủy ban nhân dân phường Trúc Bạch */
+      name: string;
+      /** @description Its own office hours on working days; null: the national default hours */
+      officeHours: components['schemas']['OfficePeriod'][] | null;
+      /**
+       * @description The agency above it
+       * @example 000.01.20.H26
+       */
+      parentCode: string | null;
+      /**
+       * @description The desk’s phone, for the postman
+       * @example 024 3823 4567
+       */
+      phone: string | null;
+      /** @description Its officers, by id */
+      staff: components['schemas']['AgencyStaffMember'][];
+      /** @description The agency that took over its work, once it is no longer in force */
+      successorCode: string | null;
+      /**
+       * Format: date
+       * @description In force from this day
+       * @example 2020-01-01
+       */
+      validFrom: string;
+      /**
+       * Format: date
+       * @description In force until this day (included); null: still in force
+       */
+      validTo: string | null;
+    };
+    /** @description An agency’s office hours as now in force */
+    AgencyOfficeHours: {
+      /** @example 004.01.20.H26 */
+      code: string;
+      /** @description The periods of a working day; null: the national default hours */
+      officeHours: components['schemas']['OfficePeriod'][] | null;
+    };
+    /** @description A page of agencies, by code */
+    AgencyPage: {
+      items: components['schemas']['Agency'][];
+      /** @description Pass it as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /** @description An officer of the agency, with their roles there */
+    AgencyStaffMember: {
+      /** @example Nguyễn Văn An */
+      fullName: string;
+      /** @example 004.01.20.H26.specialist.1 */
+      id: string;
+      /**
+       * @description Their roles at the agency
+       * @example [
+       *       "specialist"
+       *     ]
+       */
+      roles: string[];
+      /**
+       * @example active
+       * @enum {string}
+       */
+      status: 'active' | 'on_leave';
+    };
+    /** @description Đơn vị hành chính: an area, with the areas directly under it */
+    Area: {
+      /** @description The areas directly under it, by code (a city’s districts, a district’s wards) */
+      children: components['schemas']['AreaChild'][];
+      /**
+       * @description Statistics-office code (mã đơn vị hành chính)
+       * @example 001
+       */
+      code: string;
+      /** @example district */
+      level: string;
+      /** @example Quận Ba Đình */
+      name: string;
+      /**
+       * @description The area it is in; null for a city
+       * @example 01
+       */
+      parentCode: string | null;
+    };
+    /** @description An area directly under another */
+    AreaChild: {
+      /**
+       * @description Statistics-office code (mã đơn vị hành chính)
+       * @example 00004
+       */
+      code: string;
+      /**
+       * @description city, district or ward today (levels are data)
+       * @example ward
+       */
+      level: string;
+      /** @example Phường Trúc Bạch */
+      name: string;
+    };
     AssignTaskRequest: {
       /**
        * @description The officer who will own the task
@@ -431,6 +757,61 @@ export interface components {
        */
       version: number;
     };
+    /** @description A weekday that is not a working day */
+    CalendarDayOff: {
+      /**
+       * Format: date
+       * @example 2026-09-02
+       */
+      date: string;
+      /**
+       * @description holiday: a public holiday of the Labour Code; official: a day off only the year’s official schedule makes (a swapped day)
+       * @example holiday
+       * @enum {string}
+       */
+      kind: 'holiday' | 'official';
+      /** @example Quốc khánh */
+      name: string;
+    };
+    /** @description A Saturday or Sunday made a working day (ngày làm bù) */
+    CalendarWorkingDay: {
+      /**
+       * Format: date
+       * @example 2026-01-24
+       */
+      date: string;
+      /** @example Làm bù cho ngày nghỉ Tết Nguyên đán */
+      name: string;
+    };
+    /** @description What a command of the receiving desk did to the dossier’s case: its new version, status and coordinator */
+    CaseCommandResult: {
+      /**
+       * @description Cán bộ đầu mối: the desk officer who answers to the applicant for the dossier
+       * @example 004.01.20.H26.receiver.2
+       */
+      coordinatorId: string;
+      /**
+       * @description Mã hồ sơ
+       * @example 004.01.20.H26-261207-0001
+       */
+      dossierCode: string;
+      /**
+       * @description The national status the command gave the dossier (7: withdrawn); null when it did not change it
+       * @example 7
+       */
+      nationalStatus: number | null;
+      /**
+       * @description The case’s own state
+       * @example closed
+       * @enum {string}
+       */
+      status: 'in_progress' | 'awaiting_supplement' | 'closed';
+      /**
+       * @description The case’s new version: what the next desk command on it sends
+       * @example 5
+       */
+      version: number;
+    };
     CatalogueResyncRequested: Record<string, never>;
     ChangeCoordinatorRequest: {
       /** @example 004.01.20.H26.receiver.2 */
@@ -440,6 +821,248 @@ export interface components {
        * @example 4
        */
       version: number;
+    };
+    /** @description Phiếu kiểm soát quá trình giải quyết hồ sơ: every hand-over of a dossier between steps, agencies and levels */
+    ControlSlip: {
+      /**
+       * @description Chủ hồ sơ (null for a dossier received before receipts were kept)
+       * @example Lê Minh Châu
+       */
+      applicantName: string | null;
+      /**
+       * Format: date-time
+       * @description The appointment (after pauses and extensions)
+       */
+      appointmentAt: string | null;
+      /** @example 004.01.20.H26.receiver.1 */
+      coordinatorId: string;
+      /** @example Trần Thị Bình */
+      coordinatorName: string | null;
+      /** @description What the desk received (null for a dossier received before receipts were kept) */
+      documents: components['schemas']['ReceivedDocument'][] | null;
+      /** @example 004.01.20.H26-261207-0001 */
+      dossierCode: string;
+      /** @example 4 */
+      nationalStatus: number;
+      /** @example InProgress */
+      nationalStatusKey: string;
+      /** @example Đang xử lý */
+      nationalStatusName: string;
+      /**
+       * Format: date-time
+       * @description The appointment first printed on the receipt
+       */
+      originalAppointmentAt: string | null;
+      /**
+       * @description How processing ended (returned, processed, stopped, withdrawn), once it has
+       * @example null
+       */
+      outcome: string | null;
+      /** @example 1.001193 */
+      procedureCode: string;
+      /** @example Thủ tục đăng ký khai sinh */
+      procedureName: string | null;
+      /**
+       * @description The process version the dossier is pinned to
+       * @example 1
+       */
+      processVersion: number;
+      /** @example 004.01.20.H26 */
+      receivingAgencyCode: string;
+      /** @example Ủy ban nhân dân phường Trúc Bạch */
+      receivingAgencyName: string | null;
+      /**
+       * @description Once processing ended: early, on time or late against the appointment (the national method)
+       * @enum {string|null}
+       */
+      result: 'early' | 'on_time' | 'late' | null;
+      /** @description The hand-overs, in order: the steps, then what the post did with the result */
+      rows: components['schemas']['ControlSlipRow'][];
+      /**
+       * @description The case’s own state
+       * @example in_progress
+       * @enum {string}
+       */
+      status: 'in_progress' | 'awaiting_supplement' | 'closed';
+      /**
+       * @description How many times the applicant was asked for a supplement
+       * @example 0
+       */
+      supplementRounds: number;
+      /**
+       * @description The case’s version: the desk’s commands (withdrawal, coordinator) send it
+       * @example 4
+       */
+      version: number;
+    };
+    /** @description A change of a step’s owner within the step: a hand-over between officers of its agency */
+    ControlSlipOwnerChange: {
+      /**
+       * Format: date-time
+       * @example 2026-12-07T09:20:00+07:00
+       */
+      at: string;
+      /**
+       * @description Who made it (`system` for an automatic assignment)
+       * @example 004.01.20.H26.specialist.1
+       */
+      by: string | null;
+      /** @example Nguyễn Văn An */
+      byName: string | null;
+      /**
+       * @example claimed
+       * @enum {string}
+       */
+      change: 'claimed' | 'assigned' | 'reassigned' | 'released';
+      /**
+       * @description The owner after it; null when the task went back to the queue
+       * @example 004.01.20.H26.specialist.1
+       */
+      ownerId: string | null;
+      /** @example Nguyễn Văn An */
+      ownerName: string | null;
+    };
+    /** @description One hand-over of the dossier: a step’s task, or what the post did with the result */
+    ControlSlipRow: {
+      /** @example 004.01.20.H26 */
+      agencyCode: string;
+      /** @example Ủy ban nhân dân phường Trúc Bạch */
+      agencyName: string;
+      /** Format: date-time */
+      completedAt: string | null;
+      /** @description Who ended it: its owner, or the desk officer who recorded the applicant’s withdrawal */
+      completedBy: string | null;
+      completedByName: string | null;
+      /**
+       * @description Bên giao: the desk officer who received the dossier, or the owner of the step before (the post, for a postal row)
+       * @example 004.01.20.H26.receiver.1
+       */
+      givenBy: string | null;
+      /** @example Trần Thị Bình */
+      givenByName: string | null;
+      /**
+       * Format: date-time
+       * @description Thời gian giao
+       * @example 2026-12-07T09:15:00+07:00
+       */
+      handedOverAt: string;
+      /**
+       * @description A step’s task, or what the post did with the result sent to the applicant
+       * @enum {string}
+       */
+      kind: 'step' | 'postal';
+      /** @example Hồ sơ đầy đủ, hợp lệ */
+      note: string | null;
+      /** @description The action that finished the step (forward, send_back, sign, hand_over, postal_delivered…) */
+      outcome: string | null;
+      /** @description Every change of owner within the step, in order */
+      ownerChanges: components['schemas']['ControlSlipOwnerChange'][];
+      /**
+       * Format: date-time
+       * @description When it was first taken from the queue
+       */
+      receivedAt: string | null;
+      /** @description Bên nhận: its owner when it ended, or its owner now (null while it waits in the queue) */
+      receivedBy: string | null;
+      /** @example Nguyễn Văn An */
+      receivedByName: string | null;
+      /**
+       * @description Finished early, on time or late against the step’s deadline; null while the step is open
+       * @enum {string|null}
+       */
+      result: 'early' | 'on_time' | 'late' | null;
+      /** @description For a postal row only: the shipment and its update */
+      shipment?: components['schemas']['ControlSlipShipment'];
+      /**
+       * Format: date-time
+       * @description Hạn xử lý của bước: its budget in working hours from the hand-over
+       */
+      stepDeadline: string | null;
+      /** @example Thẩm định hồ sơ */
+      stepName: string;
+      /** @example 2 */
+      stepNumber: number;
+    };
+    /** @description The shipment a postal row is about */
+    ControlSlipShipment: {
+      /**
+       * @description The shipment’s update this row is
+       * @example 2
+       */
+      sequence: number;
+      /** @example 5b0d2c1e-8f3a-4d6b-9c2e-7a1f0e3d4c5b */
+      shipmentId: string;
+      /**
+       * @description Số vận đơn
+       * @example EB123456789VN
+       */
+      waybill: string | null;
+    };
+    /** @description The deadline of a legal time counted from an instant, as an appointment is */
+    Deadline: {
+      /**
+       * Format: date-time
+       * @description The deadline, in Vietnam’s time
+       * @example 2026-11-27T10:00:00+07:00
+       */
+      deadline: string;
+      /**
+       * Format: date-time
+       * @description The instant counted from, in Vietnam’s time
+       * @example 2026-11-26T10:00:00+07:00
+       */
+      from: string;
+      /**
+       * @example working_hours
+       * @enum {string}
+       */
+      unit: 'working_hours' | 'working_days' | 'calendar_days';
+      /** @example 8 */
+      value: number;
+    };
+    /** @description Which one-stop desks may receive the procedure’s dossiers (a desk that matches any rule may) */
+    DeskRule: {
+      /**
+       * @description fixed: the desk’s agency
+       * @example 000.00.05.H26
+       */
+      agencyCode?: string;
+      /**
+       * @description The agency’s kind, or several kinds that do the same work under different names by area
+       * @example people_committee
+       */
+      agencyKind?: string | string[];
+      /**
+       * @description competent: the desk of the agency whose area contains the applicant’s; any: any such desk in the city; fixed: one named desk
+       * @example competent
+       * @enum {string}
+       */
+      kind: 'competent' | 'any' | 'fixed';
+      /**
+       * @description competent and any: the agency’s level
+       * @example ward
+       */
+      level?: string;
+    };
+    /** @description What became of a task the officer owned when they went on leave */
+    DisplacedTask: {
+      /**
+       * @description reassigned: given to the least-loaded eligible colleague (a step that assigns automatically); released: back in the agency’s queue
+       * @enum {string}
+       */
+      change: 'reassigned' | 'released';
+      /** @example 004.01.20.H26-261207-0001 */
+      dossierCode: string;
+      /**
+       * @description Its owner now; null when released
+       * @example 004.01.20.H26.specialist.2
+       */
+      ownerId: string | null;
+      /**
+       * Format: uuid
+       * @example 0b6f8f8e-6d3c-4f1e-9a57-3c1d2e4f5a6b
+       */
+      taskId: string;
     };
     DossierAccepted: Record<string, never>;
     DossierSupplemented: Record<string, never>;
@@ -492,15 +1115,87 @@ export interface components {
       /** @description The periods of a working day in order; null: the national default hours */
       officeHours: components['schemas']['OfficePeriodRequest'][] | null;
     };
-    OfficePeriodRequest: {
-      /** @example 11:00 */
+    /** @description A period of a working day, in Vietnam’s time */
+    OfficePeriod: {
+      /** @example 11:30 */
       end: string;
-      /** @example 07:00 */
+      /** @example 07:30 */
       start: string;
     };
-    OfficerStatusRequest: {
-      /** @enum {string} */
+    OfficePeriodRequest: {
+      /**
+       * @description HH:MM, Vietnam’s time
+       * @example 11:30
+       */
+      end: string;
+      /**
+       * @description HH:MM, Vietnam’s time
+       * @example 07:30
+       */
+      start: string;
+    };
+    /** @description Cán bộ, công chức: an officer (the token subject) with every role they hold, at every agency */
+    Officer: {
+      /** @example Nguyễn Văn An */
+      fullName: string;
+      /**
+       * @description The token subject
+       * @example 004.01.20.H26.specialist.1
+       */
+      id: string;
+      /** @description By agency, then role */
+      roles: components['schemas']['OfficerRole'][];
+      /**
+       * @example active
+       * @enum {string}
+       */
       status: 'active' | 'on_leave';
+    };
+    /** @description One role of an officer at one agency */
+    OfficerRole: {
+      /** @example 004.01.20.H26 */
+      agencyCode: string;
+      /** @example Ủy ban nhân dân phường Trúc Bạch */
+      agencyName: string;
+      /** @example specialist */
+      role: string;
+    };
+    /** @description An officer’s status as recorded, and what became of the tasks they owned */
+    OfficerStatusChange: {
+      /** @example 004.01.20.H26.specialist.1 */
+      id: string;
+      /**
+       * @example on_leave
+       * @enum {string}
+       */
+      status: 'active' | 'on_leave';
+      /** @description The tasks the officer owned, each reassigned or released (empty when they come back) */
+      tasks: components['schemas']['DisplacedTask'][];
+    };
+    OfficerStatusRequest: {
+      /**
+       * @description on_leave: nghỉ phép, away from work; active: back at work
+       * @example on_leave
+       * @enum {string}
+       */
+      status: 'active' | 'on_leave';
+    };
+    /** @description A year’s official schedule of days off and working days, as the Ministry announces it */
+    OfficialSchedule: {
+      /** @description Weekdays off beyond the Labour Code’s (swapped days, Tết days placed differently) */
+      daysOff: components['schemas']['ScheduleDay'][];
+      /**
+       * @description The notice the schedule comes from
+       * @example Thông báo của Bộ Nội vụ về lịch nghỉ Tết Âm lịch năm 2027
+       */
+      source: string;
+      /** @description Saturdays or Sundays made working days (never a public holiday) */
+      workingDays: components['schemas']['ScheduleDay'][];
+      /**
+       * @description The year, the same as in the path
+       * @example 2027
+       */
+      year: number;
     };
     /** @description RFC 9457 problem details: every error the suite answers */
     ProblemDetails: {
@@ -536,15 +1231,583 @@ export interface components {
        */
       type: string;
     };
+    /** @description Thủ tục hành chính from the national catalogue */
+    Procedure: {
+      /**
+       * @description false once deactivated: no new dossier is received
+       * @example true
+       */
+      active: boolean;
+      /**
+       * @description The channels it is received by: 1 in person, 2 online, 3 by post
+       * @example [
+       *       1,
+       *       2,
+       *       3
+       *     ]
+       */
+      channels: number[];
+      /**
+       * @description Mã thủ tục in the national catalogue
+       * @example 1.001193
+       */
+      code: string;
+      /**
+       * Format: date-time
+       * @description From when no dossier of it is received
+       */
+      deactivatedAt: string | null;
+      desks: components['schemas']['DeskRule'][];
+      documents: components['schemas']['ProcedureDocument'][];
+      /**
+       * @description Phí, lệ phí, as the catalogue words it
+       * @example Miễn lệ phí đăng ký khai sinh đúng hạn
+       */
+      fee: string | null;
+      /**
+       * @description The fee in đồng when it is one fixed amount; null otherwise
+       * @example null
+       */
+      feeAmountVnd: number | null;
+      /**
+       * @description When the fee is paid: at receipt, or at return
+       * @enum {string|null}
+       */
+      feePaidAt: 'receipt' | 'return' | null;
+      /**
+       * @description Lĩnh vực
+       * @example Hộ tịch
+       */
+      field: string;
+      /**
+       * @description Căn cứ pháp lý
+       * @example Luật Hộ tịch 2014; Nghị định 123/2015/NĐ-CP
+       */
+      legalBasis: string | null;
+      /**
+       * @example working_hours
+       * @enum {string}
+       */
+      legalTimeUnit: 'working_hours' | 'working_days' | 'calendar_days';
+      /**
+       * @description Thời hạn giải quyết, in `legalTimeUnit`s
+       * @example 8
+       */
+      legalTimeValue: number;
+      /**
+       * @description The level whose body decides (cấp thực hiện)
+       * @example ward
+       */
+      level: string;
+      /** @example Thủ tục đăng ký khai sinh */
+      name: string;
+      /** @description What in this entry is not verified against an official source (empty when all is) */
+      unverified: string[];
+    };
+    /** @description Whether a procedure is received */
+    ProcedureActivation: {
+      /** @example false */
+      active: boolean;
+      /** @example 1.001193 */
+      code: string;
+    };
+    /** @description A procedure with every published version of its process, oldest first */
+    ProcedureDetail: {
+      /**
+       * @description false once deactivated: no new dossier is received
+       * @example true
+       */
+      active: boolean;
+      /**
+       * @description The channels it is received by: 1 in person, 2 online, 3 by post
+       * @example [
+       *       1,
+       *       2,
+       *       3
+       *     ]
+       */
+      channels: number[];
+      /**
+       * @description Mã thủ tục in the national catalogue
+       * @example 1.001193
+       */
+      code: string;
+      /**
+       * Format: date-time
+       * @description From when no dossier of it is received
+       */
+      deactivatedAt: string | null;
+      desks: components['schemas']['DeskRule'][];
+      documents: components['schemas']['ProcedureDocument'][];
+      /**
+       * @description Phí, lệ phí, as the catalogue words it
+       * @example Miễn lệ phí đăng ký khai sinh đúng hạn
+       */
+      fee: string | null;
+      /**
+       * @description The fee in đồng when it is one fixed amount; null otherwise
+       * @example null
+       */
+      feeAmountVnd: number | null;
+      /**
+       * @description When the fee is paid: at receipt, or at return
+       * @enum {string|null}
+       */
+      feePaidAt: 'receipt' | 'return' | null;
+      /**
+       * @description Lĩnh vực
+       * @example Hộ tịch
+       */
+      field: string;
+      /**
+       * @description Căn cứ pháp lý
+       * @example Luật Hộ tịch 2014; Nghị định 123/2015/NĐ-CP
+       */
+      legalBasis: string | null;
+      /**
+       * @example working_hours
+       * @enum {string}
+       */
+      legalTimeUnit: 'working_hours' | 'working_days' | 'calendar_days';
+      /**
+       * @description Thời hạn giải quyết, in `legalTimeUnit`s
+       * @example 8
+       */
+      legalTimeValue: number;
+      /**
+       * @description The level whose body decides (cấp thực hiện)
+       * @example ward
+       */
+      level: string;
+      /** @example Thủ tục đăng ký khai sinh */
+      name: string;
+      /** @description What in this entry is not verified against an official source (empty when all is) */
+      unverified: string[];
+      versions: components['schemas']['ProcedureVersion'][];
+    };
+    /** @description Thành phần hồ sơ: a document of the procedure’s dossier */
+    ProcedureDocument: {
+      /** @example TK-KS */
+      code: string;
+      /** @example 1 */
+      copies: number;
+      /** @example Tờ khai đăng ký khai sinh theo mẫu */
+      name: string;
+      /**
+       * @description Required in every dossier; optional ones depend on the case (a power of attorney)
+       * @example true
+       */
+      required: boolean;
+    };
+    /** @description A published version of a procedure’s process: dossiers are pinned to the one in force when received */
+    ProcedureVersion: {
+      /**
+       * Format: date-time
+       * @example 2026-11-26T08:00:00+07:00
+       */
+      publishedAt: string;
+      steps: components['schemas']['ProcessStep'][];
+      /** @example 1 */
+      version: number;
+    };
+    /** @description A step of a process version */
+    ProcessStep: {
+      /**
+       * @description What the owner may do with the step’s task
+       * @example [
+       *       "forward",
+       *       "request_supplement"
+       *     ]
+       */
+      actions: ('forward' | 'send_back' | 'request_supplement' | 'refuse' | 'stop' | 'approve' | 'sign' | 'hand_over')[];
+      agency: components['schemas']['StepAgencyRule'];
+      /**
+       * @description How the task gets its owner: claimed from the queue (the default), or given at once to the least-loaded eligible officer
+       * @enum {string}
+       */
+      assignment?: 'claim' | 'least_loaded';
+      /**
+       * @description Its time budget in working hours
+       * @example 4
+       */
+      budgetHours: number;
+      /** @example Tiếp nhận hồ sơ */
+      name: string;
+      /**
+       * @description From 1, in order
+       * @example 1
+       */
+      number: number;
+      /**
+       * @description The role the step asks of its owner
+       * @example specialist
+       * @enum {string}
+       */
+      role: 'receiver' | 'head_of_desk' | 'leader' | 'division_head' | 'specialist' | 'clerk' | 'returner';
+    };
+    /** @description A year’s official schedule, published */
+    PublishedCalendarYear: {
+      /**
+       * Format: date-time
+       * @example 2026-12-07T10:00:00+07:00
+       */
+      publishedAt: string;
+      /** @example 2027 */
+      year: number;
+    };
+    /** @description A process version, published and in force from now */
+    PublishedProcessVersion: {
+      /** @example 1.001193 */
+      procedureCode: string;
+      /**
+       * Format: date-time
+       * @example 2026-12-07T10:00:00+07:00
+       */
+      publishedAt: string;
+      /** @example 2 */
+      version: number;
+    };
     PublishProcessVersionRequest: {
-      /** @description The ordered steps: { number, name, agency: { kind: receiving | fixed | competent, … }, role, budgetHours, actions } */
-      steps: Record<string, never>[];
+      /** @description The ordered steps, numbered from 1 (checked whole when published: unknown fields are refused) */
+      steps: components['schemas']['ProcessStep'][];
+    };
+    /** @description A document the desk received with the dossier, as the receipt lists it */
+    ReceivedDocument: {
+      /**
+       * @description The catalogue code of the document, when it has one
+       * @example TK-KS
+       */
+      code?: string;
+      /**
+       * @description How many copies were handed in
+       * @example 1
+       */
+      copies?: number;
+      /** @example Tờ khai đăng ký khai sinh theo mẫu */
+      name: string;
+    };
+    ScheduleDay: {
+      /**
+       * Format: date
+       * @example 2027-02-08
+       */
+      date: string;
+      /** @example Tết Nguyên đán */
+      name: string;
+      /** @description Where this day is published, when not in the schedule’s own source */
+      source?: string;
+      /** @description true when no official text confirmed the day yet: it applies, but must be checked */
+      unverified?: boolean;
     };
     ShipmentCancelled: Record<string, never>;
     ShipmentDelivered: Record<string, never>;
     ShipmentDeliveryFailed: Record<string, never>;
     ShipmentHandedOver: Record<string, never>;
     ShipmentReturned: Record<string, never>;
+    /** @description Thống kê tình hình giải quyết hồ sơ of one period, by the national method */
+    Statistics: {
+      /**
+       * Format: date
+       * @example 2026-01-01
+       */
+      from: string;
+      /**
+       * @example agency
+       * @enum {string}
+       */
+      groupBy: 'agency' | 'procedure' | 'level' | 'none';
+      rows: components['schemas']['StatisticsRow'][];
+      /**
+       * Format: date
+       * @example 2026-12-31
+       */
+      to: string;
+    };
+    /** @description New dossiers by the channel they came in by */
+    StatisticsChannels: {
+      /**
+       * @description Trực tiếp: at the desk
+       * @example 120
+       */
+      inPerson: number;
+      /**
+       * @description Trực tuyến: online, from the National Portal
+       * @example 45
+       */
+      online: number;
+      /**
+       * @description Qua dịch vụ bưu chính công ích: by post
+       * @example 6
+       */
+      post: number;
+    };
+    /** @description Số hồ sơ đang giải quyết at the period’s end (or now) */
+    StatisticsInProgress: {
+      /**
+       * @description Quá hạn
+       * @example 2
+       */
+      overdue: number;
+      /** @example 28 */
+      total: number;
+      /**
+       * @description Trong hạn
+       * @example 26
+       */
+      withinTime: number;
+    };
+    /** @description Số hồ sơ nhận giải quyết */
+    StatisticsReceived: {
+      byChannel: components['schemas']['StatisticsChannels'];
+      /**
+       * @description Kỳ trước chuyển qua: received before the period, not yet resolved when it began
+       * @example 12
+       */
+      carriedOver: number;
+      /**
+       * @description Mới tiếp nhận: received in the period
+       * @example 171
+       */
+      new: number;
+    };
+    /** @description Số hồ sơ đã giải quyết in the period, against the appointment */
+    StatisticsResolved: {
+      /**
+       * @description Trước hạn: an earlier day than the appointment
+       * @example 90
+       */
+      early: number;
+      /**
+       * @description Quá hạn: after it, or asked for more than one supplement
+       * @example 5
+       */
+      late: number;
+      /**
+       * @description Đúng hạn: by the appointment
+       * @example 55
+       */
+      onTime: number;
+      /** @example 150 */
+      total: number;
+    };
+    /** @description The counts of one agency, procedure or level (or of all) */
+    StatisticsRow: {
+      inProgress: components['schemas']['StatisticsInProgress'];
+      /**
+       * @description The agency code, the procedure code, the level, or `all` (as `groupBy` says)
+       * @example 004.01.20.H26
+       */
+      key: string;
+      /**
+       * @description The name of what the row counts (null where unknown)
+       * @example Ủy ban nhân dân phường Trúc Bạch
+       */
+      name: string | null;
+      received: components['schemas']['StatisticsReceived'];
+      resolved: components['schemas']['StatisticsResolved'];
+      /**
+       * @description Dừng xử lý
+       * @example 1
+       */
+      stopped: number;
+      /**
+       * @description Chờ bổ sung: waiting for the applicant now
+       * @example 3
+       */
+      waitingForSupplement: number;
+      /**
+       * @description Rút hồ sơ
+       * @example 1
+       */
+      withdrawn: number;
+    };
+    /** @description Which agency does a step for a dossier */
+    StepAgencyRule: {
+      /**
+       * @description fixed: the agency
+       * @example 000.00.05.H26
+       */
+      agencyCode?: string;
+      /**
+       * @description The agency’s kind, or several kinds that do the same work under different names by area
+       * @example people_committee
+       */
+      agencyKind?: string | string[];
+      /**
+       * @description receiving: the agency whose desk received the dossier; competent: the agency of this kind and level whose area contains the applicant’s; fixed: one named agency
+       * @example competent
+       * @enum {string}
+       */
+      kind: 'receiving' | 'competent' | 'fixed';
+      /**
+       * @description competent: the agency’s level
+       * @example ward
+       */
+      level?: string;
+    };
+    /** @description Nhiệm vụ: one step of a dossier’s process at one agency, owned by one officer at a time */
+    Task: {
+      /**
+       * @description The agency that does the step
+       * @example 004.01.20.H26
+       */
+      agencyCode: string;
+      /** @example Ủy ban nhân dân phường Trúc Bạch */
+      agencyName: string | null;
+      /**
+       * @description Chủ hồ sơ: whose dossier it is
+       * @example Lê Minh Châu
+       */
+      applicantName: string | null;
+      /**
+       * Format: date-time
+       * @description The appointment the applicant was given (after pauses and extensions)
+       */
+      appointmentAt: string | null;
+      /** Format: date-time */
+      completedAt: string | null;
+      /**
+       * @description Cán bộ đầu mối: the desk officer who answers to the applicant for the dossier, from receipt to return
+       * @example 004.01.20.H26.receiver.1
+       */
+      coordinatorId: string;
+      /** @example Trần Thị Bình */
+      coordinatorName: string | null;
+      /**
+       * Format: date-time
+       * @description When the dossier was handed over to this step
+       * @example 2026-12-07T09:15:00+07:00
+       */
+      createdAt: string;
+      /** @description What the desk received with the dossier, as the receipt lists it */
+      documents: components['schemas']['ReceivedDocument'][] | null;
+      /**
+       * @description Mã hồ sơ
+       * @example 004.01.20.H26-261207-0001
+       */
+      dossierCode: string;
+      /**
+       * Format: date-time
+       * @description The step’s deadline: its budget in working hours from the hand-over
+       */
+      dueAt: string | null;
+      /**
+       * Format: uuid
+       * @example 0b6f8f8e-6d3c-4f1e-9a57-3c1d2e4f5a6b
+       */
+      id: string;
+      /**
+       * @description The dossier’s national status while this task is open (4 in progress, 9 processed…)
+       * @example 4
+       */
+      nationalStatus: number;
+      /**
+       * @description The national status, stable, for programs
+       * @example InProgress
+       */
+      nationalStatusKey: string;
+      /**
+       * @description The national status as officers read it
+       * @example Đang xử lý
+       */
+      nationalStatusName: string;
+      /**
+       * @description The action that finished it (forward, send_back, sign, withdrawn…); null while open
+       * @example null
+       */
+      outcome: string | null;
+      /**
+       * Format: date-time
+       * @description When the owner took it (null while it waits in the queue)
+       */
+      ownedAt: string | null;
+      /**
+       * @description The officer who owns it; null while it waits in the queue
+       * @example 004.01.20.H26.specialist.1
+       */
+      ownerId: string | null;
+      /** @example Nguyễn Văn An */
+      ownerName: string | null;
+      /**
+       * @description Mã thủ tục in the national catalogue
+       * @example 1.001193
+       */
+      procedureCode: string;
+      /** @example Thủ tục đăng ký khai sinh */
+      procedureName: string | null;
+      /**
+       * @description The role the step asks of its owner
+       * @example specialist
+       */
+      role: string;
+      /**
+       * @example open
+       * @enum {string}
+       */
+      status: 'open' | 'done';
+      /** @example Thẩm định hồ sơ */
+      stepName: string;
+      /**
+       * @description The step of the dossier’s process version, from 1
+       * @example 2
+       */
+      stepNumber: number;
+      /**
+       * @description The task’s version: send it with the next command (optimistic concurrency)
+       * @example 1
+       */
+      version: number;
+    };
+    /** @description What a command on a task did: the task’s new version and owner, and where the dossier went */
+    TaskCommandResult: {
+      /**
+       * @description The dossier’s national status after the command
+       * @example 4
+       */
+      nationalStatus: number;
+      /** @description The task the case moved to (after forward, approve, sign, send back); null when it closed or did not move */
+      nextTaskId: string | null;
+      /**
+       * @description The task’s owner now (null: back in the queue)
+       * @example 004.01.20.H26.specialist.1
+       */
+      ownerId: string | null;
+      /**
+       * @description done once an action finished the step
+       * @example open
+       * @enum {string}
+       */
+      status: 'open' | 'done';
+      /**
+       * Format: uuid
+       * @example 0b6f8f8e-6d3c-4f1e-9a57-3c1d2e4f5a6b
+       */
+      taskId: string;
+      /**
+       * @description The task’s new version: what the next command on it sends
+       * @example 2
+       */
+      version: number;
+    };
+    TaskCounts: {
+      /**
+       * @description Open tasks the caller owns, in the agencies listed and the filters
+       * @example 2
+       */
+      mine: number;
+      /**
+       * @description Open tasks nobody owns yet (the queue), in the agencies listed and the filters
+       * @example 3
+       */
+      queue: number;
+    };
+    /** @description A page of tasks, oldest hand-over first, with the counts of the queue and of the caller’s own */
+    TaskPage: {
+      counts: components['schemas']['TaskCounts'];
+      items: components['schemas']['Task'][];
+      /** @description Pass it as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
     TaskVersionRequest: {
       /**
        * @description The task’s version as last read
@@ -560,6 +1823,25 @@ export interface components {
        * @example 4
        */
       version: number;
+    };
+    /** @description A year’s weekday days off and its working weekend days, with their source */
+    WorkingCalendarYear: {
+      /** @description Weekdays off, in date order (weekends are not listed) */
+      daysOff: components['schemas']['CalendarDayOff'][];
+      /**
+       * @description Whether the schedule was published through this API (not the one built in)
+       * @example false
+       */
+      publishedHere: boolean;
+      /**
+       * @description The notice the year’s official schedule comes from; null: none published, the Labour Code’s defaults apply
+       * @example Thông báo số 6150/TB-LĐTBXH của Bộ Lao động - Thương binh và Xã hội
+       */
+      source: string | null;
+      /** @description Weekend days made working days */
+      workingDays: components['schemas']['CalendarWorkingDay'][];
+      /** @example 2026 */
+      year: number;
     };
   };
   responses: never;
@@ -577,10 +1859,12 @@ export interface operations {
         area?: string;
         /** @description The nextCursor of the previous page, unchanged */
         cursor?: string;
+        /** @description What the unit is (people_committee, justice_division…) */
         kind?: string;
         /** @description A level of the hierarchy (data: city, district, ward today) */
         level?: string;
         limit?: number;
+        /** @description Only the agencies directly under this one */
         parent?: string;
       };
       header?: never;
@@ -589,11 +1873,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of agencies */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyPage'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.INVALID_CURSOR`: Con trỏ phân trang không hợp lệ */
       400: {
@@ -650,17 +1937,21 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh cơ quan */
         code: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The agency */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyDetail'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -698,6 +1989,18 @@ export interface operations {
           };
         };
       };
+      /** @description `CATALOGUE.AGENCY_NOT_FOUND`: Không tìm thấy cơ quan, đơn vị */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CATALOGUE.AGENCY_NOT_FOUND';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -717,6 +2020,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã định danh cơ quan */
         code: string;
       };
       cookie?: never;
@@ -727,11 +2031,14 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The office hours now in force */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyOfficeHours'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length */
       400: {
@@ -769,6 +2076,18 @@ export interface operations {
           };
         };
       };
+      /** @description `CATALOGUE.AGENCY_NOT_FOUND`: Không tìm thấy cơ quan, đơn vị */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CATALOGUE.AGENCY_NOT_FOUND';
+          };
+        };
+      };
       /** @description `REQUEST.BODY_TOO_LARGE`: Nội dung yêu cầu quá lớn */
       413: {
         headers: {
@@ -793,6 +2112,18 @@ export interface operations {
           };
         };
       };
+      /** @description `CATALOGUE.OFFICE_HOURS_INVALID`: Giờ làm việc không hợp lệ */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CATALOGUE.OFFICE_HOURS_INVALID';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -812,17 +2143,21 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Statistics-office code (mã đơn vị hành chính) */
         code: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The area */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Area'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -860,6 +2195,18 @@ export interface operations {
           };
         };
       };
+      /** @description `CATALOGUE.AREA_NOT_FOUND`: Không tìm thấy đơn vị hành chính */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CATALOGUE.AREA_NOT_FOUND';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -882,6 +2229,7 @@ export interface operations {
         /** @description ISO 8601 with its offset */
         from: string;
         unit: 'working_hours' | 'working_days' | 'calendar_days';
+        /** @description The legal time, in `unit`s */
         value: number;
       };
       header?: never;
@@ -890,11 +2238,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The deadline */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Deadline'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -920,6 +2271,18 @@ export interface operations {
           };
         };
       };
+      /** @description `CATALOGUE.AGENCY_NOT_FOUND`: Không tìm thấy cơ quan, đơn vị */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CATALOGUE.AGENCY_NOT_FOUND';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -939,19 +2302,23 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description A year from 2000 to 2100 */
         year: number;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The year */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkingCalendarYear'];
+        };
       };
-      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
+      /** @description `CALENDAR.YEAR_OUT_OF_RANGE`: Năm nằm ngoài phạm vi lịch làm việc; `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
         headers: {
           [name: string]: unknown;
@@ -959,7 +2326,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL';
+            code?: 'CALENDAR.YEAR_OUT_OF_RANGE' | 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL';
           };
         };
       };
@@ -994,19 +2361,27 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description A year from 2000 to 2100 */
         year: number;
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OfficialSchedule'];
+      };
+    };
     responses: {
+      /** @description Published, in force from now */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublishedCalendarYear'];
+        };
       };
-      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
+      /** @description `CALENDAR.YEAR_OUT_OF_RANGE`: Năm nằm ngoài phạm vi lịch làm việc; `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1014,7 +2389,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL';
+            code?: 'CALENDAR.YEAR_OUT_OF_RANGE' | 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL' | 'REQUEST.MALFORMED_JSON' | 'REQUEST.CONTENT_LENGTH_MISMATCH';
           };
         };
       };
@@ -1042,6 +2417,42 @@ export interface operations {
           };
         };
       };
+      /** @description `REQUEST.BODY_TOO_LARGE`: Nội dung yêu cầu quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.BODY_TOO_LARGE';
+          };
+        };
+      };
+      /** @description `REQUEST.UNSUPPORTED_MEDIA_TYPE`: Kiểu nội dung không được hỗ trợ */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
+          };
+        };
+      };
+      /** @description `CALENDAR.SCHEDULE_INVALID`: Lịch nghỉ, làm bù của năm không hợp lệ */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CALENDAR.SCHEDULE_INVALID';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -1061,17 +2472,21 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã hồ sơ */
         code: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The slip */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ControlSlip'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -1097,6 +2512,18 @@ export interface operations {
           };
         };
       };
+      /** @description `DOSSIER.NOT_FOUND`: Không tìm thấy hồ sơ */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'DOSSIER.NOT_FOUND';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -1115,9 +2542,11 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
       };
       path: {
+        /** @description Mã hồ sơ */
         code: string;
       };
       cookie?: never;
@@ -1128,11 +2557,14 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Done: the case’s new version, status and coordinator */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseCommandResult'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
       400: {
@@ -1155,6 +2587,42 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID';
+          };
+        };
+      };
+      /** @description `CASE.HEAD_OF_DESK_ONLY`: Chỉ trưởng bộ phận một cửa mới thay đổi cán bộ đầu mối */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CASE.HEAD_OF_DESK_ONLY';
+          };
+        };
+      };
+      /** @description `DOSSIER.NOT_FOUND`: Không tìm thấy hồ sơ */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'DOSSIER.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `CASE.CLOSED`: Hồ sơ đã kết thúc xử lý; `CASE.VERSION_CONFLICT`: Hồ sơ đã thay đổi, đề nghị tải lại; `CASE.ALREADY_COORDINATOR`: Cán bộ đã là đầu mối của hồ sơ */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CASE.CLOSED' | 'CASE.VERSION_CONFLICT' | 'CASE.ALREADY_COORDINATOR';
           };
         };
       };
@@ -1182,7 +2650,7 @@ export interface operations {
           };
         };
       };
-      /** @description `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
+      /** @description `CASE.COORDINATOR_NOT_ELIGIBLE`: Cán bộ không thể làm đầu mối của hồ sơ; `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
       422: {
         headers: {
           [name: string]: unknown;
@@ -1190,7 +2658,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'IDEMPOTENCY.KEY_REUSED';
+            code?: 'CASE.COORDINATOR_NOT_ELIGIBLE' | 'IDEMPOTENCY.KEY_REUSED';
           };
         };
       };
@@ -1212,9 +2680,11 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
       };
       path: {
+        /** @description Mã hồ sơ */
         code: string;
       };
       cookie?: never;
@@ -1225,11 +2695,14 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Done: the case’s new version, status and coordinator */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaseCommandResult'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
       400: {
@@ -1252,6 +2725,42 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID';
+          };
+        };
+      };
+      /** @description `CASE.DESK_ONLY`: Chỉ bộ phận một cửa đã tiếp nhận hồ sơ mới ghi nhận việc rút hồ sơ */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CASE.DESK_ONLY';
+          };
+        };
+      };
+      /** @description `DOSSIER.NOT_FOUND`: Không tìm thấy hồ sơ */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'DOSSIER.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `CASE.CLOSED`: Hồ sơ đã kết thúc xử lý; `CASE.VERSION_CONFLICT`: Hồ sơ đã thay đổi, đề nghị tải lại */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CASE.CLOSED' | 'CASE.VERSION_CONFLICT';
           };
         };
       };
@@ -1310,17 +2819,21 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The officer (their token’s subject) */
         id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The officer */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Officer'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -1358,6 +2871,18 @@ export interface operations {
           };
         };
       };
+      /** @description `CATALOGUE.OFFICER_NOT_FOUND`: Không tìm thấy cán bộ */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CATALOGUE.OFFICER_NOT_FOUND';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -1376,9 +2901,11 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
       };
       path: {
+        /** @description The officer (their token’s subject) */
         id: string;
       };
       cookie?: never;
@@ -1389,11 +2916,14 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Recorded: the status, and what became of the tasks the officer owned */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OfficerStatusChange'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
       400: {
@@ -1416,6 +2946,30 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID';
+          };
+        };
+      };
+      /** @description `OFFICER.HEAD_ONLY`: Chỉ lãnh đạo, trưởng bộ phận của cơ quan mới ghi nhận việc cán bộ nghỉ */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'OFFICER.HEAD_ONLY';
+          };
+        };
+      };
+      /** @description `OFFICER.NOT_FOUND`: Không tìm thấy cán bộ */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'OFFICER.NOT_FOUND';
           };
         };
       };
@@ -1478,11 +3032,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The procedures */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Procedure'][];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -1539,17 +3096,21 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã thủ tục in the national catalogue */
         code: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description The procedure */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProcedureDetail'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -1584,6 +3145,18 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.FORBIDDEN';
+          };
+        };
+      };
+      /** @description `CATALOGUE.PROCEDURE_NOT_FOUND`: Không tìm thấy thủ tục hành chính */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CATALOGUE.PROCEDURE_NOT_FOUND';
           };
         };
       };
@@ -1606,17 +3179,21 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Mã thủ tục in the national catalogue */
         code: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Deactivated */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProcedureActivation'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -1654,6 +3231,18 @@ export interface operations {
           };
         };
       };
+      /** @description `CATALOGUE.PROCEDURE_NOT_FOUND`: Không tìm thấy thủ tục hành chính */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CATALOGUE.PROCEDURE_NOT_FOUND';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -1671,8 +3260,12 @@ export interface operations {
   CatalogueController_publish: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
+        'Idempotency-Key'?: string;
+      };
       path: {
+        /** @description Mã thủ tục in the national catalogue */
         code: string;
       };
       cookie?: never;
@@ -1683,13 +3276,16 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Published: the new version’s number */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublishedProcessVersion'];
+        };
       };
-      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length */
+      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1697,7 +3293,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL' | 'REQUEST.MALFORMED_JSON' | 'REQUEST.CONTENT_LENGTH_MISMATCH';
+            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL' | 'REQUEST.MALFORMED_JSON' | 'REQUEST.CONTENT_LENGTH_MISMATCH' | 'IDEMPOTENCY.KEY_INVALID';
           };
         };
       };
@@ -1722,6 +3318,18 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.FORBIDDEN';
+          };
+        };
+      };
+      /** @description `CATALOGUE.PROCEDURE_NOT_FOUND`: Không tìm thấy thủ tục hành chính */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'CATALOGUE.PROCEDURE_NOT_FOUND';
           };
         };
       };
@@ -1749,6 +3357,18 @@ export interface operations {
           };
         };
       };
+      /** @description `PROCESS.INVALID`: Quy trình không hợp lệ, chưa thể ban hành; `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'PROCESS.INVALID' | 'IDEMPOTENCY.KEY_REUSED';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -1770,8 +3390,11 @@ export interface operations {
         agency?: string;
         /** @description The first day of the period (a day in Hà Nội) */
         from: string;
+        /** @description One row per receiving agency, per procedure, per level of government, or one row for all */
         groupBy?: 'agency' | 'procedure' | 'level' | 'none';
+        /** @description Only the receiving agencies of this level (city, district, ward) */
         level?: string;
+        /** @description Only the dossiers of this procedure (mã thủ tục) */
         procedure?: string;
         /** @description The last day of the period (included) */
         to: string;
@@ -1782,13 +3405,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The counts, one row per agency, procedure or level */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Statistics'];
+        };
       };
-      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
+      /** @description `STATISTICS.EMPTY_PERIOD`: Kỳ thống kê kết thúc trước khi bắt đầu; `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1796,7 +3422,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL';
+            code?: 'STATISTICS.EMPTY_PERIOD' | 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL';
           };
         };
       };
@@ -1809,6 +3435,18 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID';
+          };
+        };
+      };
+      /** @description `STATISTICS.LEADERS_ONLY`: Chỉ lãnh đạo, người đứng đầu bộ phận và quản trị viên mới xem được thống kê; `STATISTICS.AGENCY_NOT_YOURS`: Đơn vị không thuộc phạm vi cán bộ phụ trách */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'STATISTICS.LEADERS_ONLY' | 'STATISTICS.AGENCY_NOT_YOURS';
           };
         };
       };
@@ -1850,11 +3488,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of tasks, with the counts */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskPage'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.INVALID_CURSOR`: Con trỏ phân trang không hợp lệ */
       400: {
@@ -1877,6 +3518,18 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID';
+          };
+        };
+      };
+      /** @description `TASK.OFFICERS_ONLY`: Chỉ cán bộ mới có danh sách nhiệm vụ; `TASK.SUBTREE_FOR_LEADERS`: Chỉ lãnh đạo mới xem được các đơn vị cấp dưới; `TASK.AGENCY_NOT_YOURS`: Đơn vị không thuộc nơi cán bộ công tác; `TASK.ALL_FOR_HEADS`: Chỉ người đứng đầu đơn vị mới xem được nhiệm vụ của mọi cán bộ */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.OFFICERS_ONLY' | 'TASK.SUBTREE_FOR_LEADERS' | 'TASK.AGENCY_NOT_YOURS' | 'TASK.ALL_FOR_HEADS';
           };
         };
       };
@@ -1905,11 +3558,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The task */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Task'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -1935,6 +3591,18 @@ export interface operations {
           };
         };
       };
+      /** @description `TASK.NOT_FOUND`: Không tìm thấy nhiệm vụ */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.NOT_FOUND';
+          };
+        };
+      };
       /** @description `SERVICE.UNAVAILABLE`: Hệ thống tạm thời gián đoạn, xin thử lại sau ít giây; `SERVICE.OVERLOADED`: Hệ thống đang quá tải, xin thử lại sau giây lát */
       503: {
         headers: {
@@ -1953,6 +3621,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -1966,11 +3635,14 @@ export interface operations {
       };
     };
     responses: {
-      201: {
+      /** @description Done: the task’s new version and owner, and where the dossier went */
+      200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskCommandResult'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
       400: {
@@ -1993,6 +3665,42 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID';
+          };
+        };
+      };
+      /** @description `TASK.NOT_OWNER`: Chỉ cán bộ đang xử lý nhiệm vụ mới thực hiện được thao tác này; `TASK.NOT_ELIGIBLE`: Cán bộ không có vai trò được giao cho bước này */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.NOT_OWNER' | 'TASK.NOT_ELIGIBLE';
+          };
+        };
+      };
+      /** @description `TASK.NOT_FOUND`: Không tìm thấy nhiệm vụ */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `TASK.CLOSED`: Nhiệm vụ đã kết thúc; `TASK.VERSION_CONFLICT`: Nhiệm vụ đã thay đổi, đề nghị tải lại; `TASK.RESULT_NOT_SIGNED`: Kết quả chưa được ký nên chưa thể trả */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.CLOSED' | 'TASK.VERSION_CONFLICT' | 'TASK.RESULT_NOT_SIGNED';
           };
         };
       };
@@ -2020,7 +3728,7 @@ export interface operations {
           };
         };
       };
-      /** @description `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
+      /** @description `TASK.ACTION_NOT_ALLOWED`: Bước xử lý này không cho phép thao tác đã chọn; `TASK.REASON_REQUIRED`: Thao tác này phải ghi rõ lý do; `TASK.MISSING_LIST_REQUIRED`: Yêu cầu bổ sung phải liệt kê đầy đủ giấy tờ còn thiếu; `ROUTING.NO_AGENCY`: Bước xử lý không có cơ quan giải quyết; `ROUTING.UNKNOWN_AREA`: Không tìm thấy địa bàn của người nộp; `ROUTING.AMBIGUOUS`: Có nhiều cơ quan cùng có thể giải quyết bước xử lý; `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2028,7 +3736,14 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'IDEMPOTENCY.KEY_REUSED';
+            code?:
+              | 'TASK.ACTION_NOT_ALLOWED'
+              | 'TASK.REASON_REQUIRED'
+              | 'TASK.MISSING_LIST_REQUIRED'
+              | 'ROUTING.NO_AGENCY'
+              | 'ROUTING.UNKNOWN_AREA'
+              | 'ROUTING.AMBIGUOUS'
+              | 'IDEMPOTENCY.KEY_REUSED';
           };
         };
       };
@@ -2050,6 +3765,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -2063,11 +3779,14 @@ export interface operations {
       };
     };
     responses: {
-      201: {
+      /** @description Done: the task’s new version and owner, and where the dossier went */
+      200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskCommandResult'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
       400: {
@@ -2090,6 +3809,42 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID';
+          };
+        };
+      };
+      /** @description `TASK.NOT_HEAD`: Chỉ người đứng đầu đơn vị mới giao nhiệm vụ */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.NOT_HEAD';
+          };
+        };
+      };
+      /** @description `TASK.NOT_FOUND`: Không tìm thấy nhiệm vụ */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `TASK.CLOSED`: Nhiệm vụ đã kết thúc; `TASK.VERSION_CONFLICT`: Nhiệm vụ đã thay đổi, đề nghị tải lại; `TASK.ALREADY_OWNED`: Nhiệm vụ đã có cán bộ xử lý */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.CLOSED' | 'TASK.VERSION_CONFLICT' | 'TASK.ALREADY_OWNED';
           };
         };
       };
@@ -2117,7 +3872,7 @@ export interface operations {
           };
         };
       };
-      /** @description `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
+      /** @description `TASK.ASSIGNEE_NOT_ELIGIBLE`: Cán bộ được giao không đủ điều kiện xử lý nhiệm vụ này; `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2125,7 +3880,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'IDEMPOTENCY.KEY_REUSED';
+            code?: 'TASK.ASSIGNEE_NOT_ELIGIBLE' | 'IDEMPOTENCY.KEY_REUSED';
           };
         };
       };
@@ -2147,6 +3902,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -2160,11 +3916,14 @@ export interface operations {
       };
     };
     responses: {
-      201: {
+      /** @description Done: the task’s new version and owner, and where the dossier went */
+      200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskCommandResult'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
       400: {
@@ -2187,6 +3946,42 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID';
+          };
+        };
+      };
+      /** @description `TASK.NOT_ELIGIBLE`: Cán bộ không có vai trò được giao cho bước này */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.NOT_ELIGIBLE';
+          };
+        };
+      };
+      /** @description `TASK.NOT_FOUND`: Không tìm thấy nhiệm vụ */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `TASK.CLOSED`: Nhiệm vụ đã kết thúc; `TASK.VERSION_CONFLICT`: Nhiệm vụ đã thay đổi, đề nghị tải lại; `TASK.ALREADY_OWNED`: Nhiệm vụ đã có cán bộ xử lý */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.CLOSED' | 'TASK.VERSION_CONFLICT' | 'TASK.ALREADY_OWNED';
           };
         };
       };
@@ -2244,6 +4039,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -2257,11 +4053,14 @@ export interface operations {
       };
     };
     responses: {
-      201: {
+      /** @description Done: the task’s new version and owner, and where the dossier went */
+      200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskCommandResult'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
       400: {
@@ -2284,6 +4083,42 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID';
+          };
+        };
+      };
+      /** @description `TASK.NOT_OWNER`: Chỉ cán bộ đang xử lý nhiệm vụ mới thực hiện được thao tác này; `TASK.NOT_ELIGIBLE`: Cán bộ không có vai trò được giao cho bước này */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.NOT_OWNER' | 'TASK.NOT_ELIGIBLE';
+          };
+        };
+      };
+      /** @description `TASK.NOT_FOUND`: Không tìm thấy nhiệm vụ */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `TASK.CLOSED`: Nhiệm vụ đã kết thúc; `TASK.VERSION_CONFLICT`: Nhiệm vụ đã thay đổi, đề nghị tải lại */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.CLOSED' | 'TASK.VERSION_CONFLICT';
           };
         };
       };
@@ -2311,7 +4146,7 @@ export interface operations {
           };
         };
       };
-      /** @description `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
+      /** @description `EXTENSION.NO_APPOINTMENT`: Hồ sơ chưa có ngày hẹn trả kết quả; `EXTENSION.NOT_LATER`: Ngày hẹn mới phải sau ngày hẹn hiện tại; `EXTENSION.OUTSIDE_OFFICE_HOURS`: Thời hạn hẹn trả mới không nằm trong giờ làm việc của bộ phận một cửa; `EXTENSION.TOO_LATE`: Đã quá thời hạn xin gia hạn (chậm nhất một ngày làm việc trước ngày hẹn); `IDEMPOTENCY.KEY_REUSED`: Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2319,7 +4154,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'IDEMPOTENCY.KEY_REUSED';
+            code?: 'EXTENSION.NO_APPOINTMENT' | 'EXTENSION.NOT_LATER' | 'EXTENSION.OUTSIDE_OFFICE_HOURS' | 'EXTENSION.TOO_LATE' | 'IDEMPOTENCY.KEY_REUSED';
           };
         };
       };
@@ -2341,6 +4176,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the command safe to retry: 1 to 255 visible ASCII characters, unique per command (a UUID). The same key with the same body answers the first answer again, with `Idempotent-Replayed: true`, and does nothing twice; the same key with another body is 422 `IDEMPOTENCY.KEY_REUSED`. Keys are remembered per caller for 24 hours. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -2354,11 +4190,14 @@ export interface operations {
       };
     };
     responses: {
-      201: {
+      /** @description Done: the task’s new version and owner, and where the dossier went */
+      200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskCommandResult'];
+        };
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
       400: {
@@ -2381,6 +4220,42 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID';
+          };
+        };
+      };
+      /** @description `TASK.NOT_OWNER`: Chỉ cán bộ đang xử lý nhiệm vụ mới thực hiện được thao tác này; `TASK.NOT_ELIGIBLE`: Cán bộ không có vai trò được giao cho bước này */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.NOT_OWNER' | 'TASK.NOT_ELIGIBLE';
+          };
+        };
+      };
+      /** @description `TASK.NOT_FOUND`: Không tìm thấy nhiệm vụ */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `TASK.CLOSED`: Nhiệm vụ đã kết thúc; `TASK.VERSION_CONFLICT`: Nhiệm vụ đã thay đổi, đề nghị tải lại; `TASK.NOT_OWNED`: Nhiệm vụ chưa có cán bộ xử lý */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'TASK.CLOSED' | 'TASK.VERSION_CONFLICT' | 'TASK.NOT_OWNED';
           };
         };
       };

@@ -5,6 +5,7 @@ import { vietnamDate } from '@motcua/calendar';
 import { notInCatalogue, receivingDesks, routeProcess } from '@motcua/catalogue';
 import { CatalogueReplica, type ReplicatedProcedure } from '@motcua/catalogue-replica';
 import { DesksRequest, ListProceduresRequest } from './catalogue.requests';
+import { Cacheable } from '@motcua/http';
 
 export type ProcedureSummary = Pick<
   ReplicatedProcedure,
@@ -51,6 +52,7 @@ export class CatalogueController {
   constructor(private readonly catalogue: CatalogueReplica) {}
 
   /** Active procedures, by code; filter by level or field. */
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get('procedures')
   procedures(@Query() request: ListProceduresRequest): { items: ProcedureSummary[] } {
     const items = this.catalogue
@@ -62,6 +64,7 @@ export class CatalogueController {
   }
 
   /** A procedure with its documents, channels and the steps of the process in force (a deactivated one says so). */
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get('procedures/:code')
   procedure(@Param('code') code: string): ProcedureView {
     const procedure = this.catalogue.procedure(code);
@@ -76,6 +79,7 @@ export class CatalogueController {
   }
 
   /** The desks where an applicant of this ward may file this procedure today. */
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get('procedures/:code/desks')
   desks(@Param('code') code: string, @Query() request: DesksRequest): { items: DeskView[] } {
     const procedure = this.catalogue.procedure(code);
@@ -95,6 +99,7 @@ export class CatalogueController {
   }
 
   /** An area with the areas directly under it (the city's districts, a district's wards). */
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get('areas/:code')
   area(@Param('code') code: string): {
     code: string;

@@ -9,6 +9,7 @@ import { type AgencyDetail, type AgencyView, type AreaView, CatalogueQueries, ty
 import { ListAgenciesRequest } from './list-agencies.request';
 import { DeactivateProcedure, PublishProcessVersion, type PublishedVersion } from './publish-process-version';
 import { PublishProcessVersionRequest } from './publish-process-version.request';
+import { Cacheable } from '@motcua/http';
 
 /** The organisation and the procedures, as administrators keep them. */
 @ApiTags('catalogue')
@@ -24,6 +25,7 @@ export class CatalogueController {
   ) {}
 
   /** An area with the areas directly under it (a city's districts, a district's wards). */
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get('areas/:code')
   async area(@Param('code') code: string): Promise<AreaView> {
     const found = await this.catalogue.area(code);
@@ -31,6 +33,7 @@ export class CatalogueController {
     return found;
   }
 
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get('agencies')
   agencies(@Query() request: ListAgenciesRequest): Promise<{ items: AgencyView[]; nextCursor: string | null }> {
     return this.catalogue.agencies(request);
@@ -64,12 +67,14 @@ export class CatalogueController {
     return found;
   }
 
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get('procedures')
   procedures(): Promise<Procedure[]> {
     return this.catalogue.procedures();
   }
 
   /** A procedure with every published version of its process, oldest first. */
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get('procedures/:code')
   async procedure(@Param('code') code: string): Promise<ProcedureView> {
     const found = await this.catalogue.procedure(code);

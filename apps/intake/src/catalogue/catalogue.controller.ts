@@ -4,8 +4,8 @@ import { Public } from '@motcua/auth';
 import { vietnamDate } from '@motcua/calendar';
 import { notInCatalogue, receivingDesks, routeProcess } from '@motcua/catalogue';
 import { CatalogueReplica, type ReplicatedProcedure } from '@motcua/catalogue-replica';
-import { DesksRequest, ListProceduresRequest } from './catalogue.requests';
 import { Cacheable } from '@motcua/http';
+import { DesksRequest, ListProceduresRequest } from './catalogue.requests';
 
 export type ProcedureSummary = Pick<
   ReplicatedProcedure,

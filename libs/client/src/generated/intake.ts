@@ -1308,7 +1308,10 @@ export interface operations {
   CatalogueController_area: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The `ETag` of the answer the client has: when it is still the current one, the answer is 304 with no body. */
+        'If-None-Match'?: string;
+      };
       path: {
         /** @description Statistics-office code of the area */
         code: string;
@@ -1324,6 +1327,17 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Area'];
         };
+      };
+      /** @description Not modified: the client's copy (its `If-None-Match`) is current; use it for another 60 s. */
+      304: {
+        headers: {
+          /** @description How long the copy may be used before asking again */
+          'Cache-Control'?: string;
+          /** @description The tag of the current answer */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -1383,7 +1397,10 @@ export interface operations {
         /** @description The level whose body decides (city, district, ward today) */
         level?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of the answer the client has: when it is still the current one, the answer is 304 with no body. */
+        'If-None-Match'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1396,6 +1413,17 @@ export interface operations {
         content: {
           'application/json': components['schemas']['CatalogueProcedureList'];
         };
+      };
+      /** @description Not modified: the client's copy (its `If-None-Match`) is current; use it for another 60 s. */
+      304: {
+        headers: {
+          /** @description How long the copy may be used before asking again */
+          'Cache-Control'?: string;
+          /** @description The tag of the current answer */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -1438,7 +1466,10 @@ export interface operations {
   CatalogueController_procedure: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The `ETag` of the answer the client has: when it is still the current one, the answer is 304 with no body. */
+        'If-None-Match'?: string;
+      };
       path: {
         /** @description National procedure code (MaTTHC) */
         code: string;
@@ -1454,6 +1485,17 @@ export interface operations {
         content: {
           'application/json': components['schemas']['CatalogueProcedure'];
         };
+      };
+      /** @description Not modified: the client's copy (its `If-None-Match`) is current; use it for another 60 s. */
+      304: {
+        headers: {
+          /** @description How long the copy may be used before asking again */
+          'Cache-Control'?: string;
+          /** @description The tag of the current answer */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -1511,7 +1553,10 @@ export interface operations {
         /** @description Statistics-office code of the applicant’s ward or commune */
         wardCode: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of the answer the client has: when it is still the current one, the answer is 304 with no body. */
+        'If-None-Match'?: string;
+      };
       path: {
         /** @description National procedure code (MaTTHC) */
         code: string;
@@ -1527,6 +1572,17 @@ export interface operations {
         content: {
           'application/json': components['schemas']['DeskList'];
         };
+      };
+      /** @description Not modified: the client's copy (its `If-None-Match`) is current; use it for another 60 s. */
+      304: {
+        headers: {
+          /** @description How long the copy may be used before asking again */
+          'Cache-Control'?: string;
+          /** @description The tag of the current answer */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {

@@ -1396,7 +1396,10 @@ export interface operations {
   TemplatesController_list: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The `ETag` of the answer the client has: when it is still the current one, the answer is 304 with no body. */
+        'If-None-Match'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1410,6 +1413,17 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MessageTemplateList'];
         };
+      };
+      /** @description Not modified: the client's copy (its `If-None-Match`) is current; use it for another 60 s. */
+      304: {
+        headers: {
+          /** @description How long the copy may be used before asking again */
+          'Cache-Control'?: string;
+          /** @description The tag of the current answer */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {

@@ -1867,7 +1867,10 @@ export interface operations {
         /** @description Only the agencies directly under this one */
         parent?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of the answer the client has: when it is still the current one, the answer is 304 with no body. */
+        'If-None-Match'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1881,6 +1884,17 @@ export interface operations {
         content: {
           'application/json': components['schemas']['AgencyPage'];
         };
+      };
+      /** @description Not modified: the client's copy (its `If-None-Match`) is current; use it for another 60 s. */
+      304: {
+        headers: {
+          /** @description How long the copy may be used before asking again */
+          'Cache-Control'?: string;
+          /** @description The tag of the current answer */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.INVALID_CURSOR`: Con trỏ phân trang không hợp lệ */
       400: {
@@ -2141,7 +2155,10 @@ export interface operations {
   CatalogueController_area: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The `ETag` of the answer the client has: when it is still the current one, the answer is 304 with no body. */
+        'If-None-Match'?: string;
+      };
       path: {
         /** @description Statistics-office code (mã đơn vị hành chính) */
         code: string;
@@ -2158,6 +2175,17 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Area'];
         };
+      };
+      /** @description Not modified: the client's copy (its `If-None-Match`) is current; use it for another 60 s. */
+      304: {
+        headers: {
+          /** @description How long the copy may be used before asking again */
+          'Cache-Control'?: string;
+          /** @description The tag of the current answer */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -3026,7 +3054,10 @@ export interface operations {
   CatalogueController_procedures: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The `ETag` of the answer the client has: when it is still the current one, the answer is 304 with no body. */
+        'If-None-Match'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3040,6 +3071,17 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Procedure'][];
         };
+      };
+      /** @description Not modified: the client's copy (its `If-None-Match`) is current; use it for another 60 s. */
+      304: {
+        headers: {
+          /** @description How long the copy may be used before asking again */
+          'Cache-Control'?: string;
+          /** @description The tag of the current answer */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {
@@ -3094,7 +3136,10 @@ export interface operations {
   CatalogueController_procedure: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The `ETag` of the answer the client has: when it is still the current one, the answer is 304 with no body. */
+        'If-None-Match'?: string;
+      };
       path: {
         /** @description Mã thủ tục in the national catalogue */
         code: string;
@@ -3111,6 +3156,17 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ProcedureDetail'];
         };
+      };
+      /** @description Not modified: the client's copy (its `If-None-Match`) is current; use it for another 60 s. */
+      304: {
+        headers: {
+          /** @description How long the copy may be used before asking again */
+          'Cache-Control'?: string;
+          /** @description The tag of the current answer */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
       400: {

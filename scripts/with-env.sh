@@ -104,10 +104,15 @@ case "$cmd" in
     ensure_node; ensure_packages
     exec node -r ts-node/register/transpile-only scripts/asyncapi.ts "$@" ;;
   openapi)
-    # each service's document is made from its build without starting it (no database or broker needed)
+    # each service's document is made from its build without starting it (no database or broker needed); then the
+    # typed client's types from the documents written (not with --check, which writes nothing)
     ensure_node; ensure_packages
     npm run build >&2
-    exec node -r ts-node/register/transpile-only scripts/openapi.ts "$@" ;;
+    node -r ts-node/register/transpile-only scripts/openapi.ts "$@" || exit $?
+    case " $* " in *" --check "*) ;; *) exec node -r ts-node/register/transpile-only scripts/client.ts ;; esac ;;
+  client)
+    ensure_node; ensure_packages
+    exec node -r ts-node/register/transpile-only scripts/client.ts "$@" ;;
   bench)
     prepare
     npm run build >&2
@@ -116,5 +121,5 @@ case "$cmd" in
     prepare
     if [ $# -gt 0 ]; then exec "$@"; fi ;;
   *)
-    echo "usage: scripts/with-env.sh test|jest|start-all|migrate|token|asyncapi|openapi|bench|env [args]" >&2; exit 2 ;;
+    echo "usage: scripts/with-env.sh test|jest|start-all|migrate|token|asyncapi|openapi|client|bench|env [args]" >&2; exit 2 ;;
 esac

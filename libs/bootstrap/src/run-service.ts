@@ -7,7 +7,7 @@ import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validato
 import { DataSource } from 'typeorm';
 import { AmqpServer } from '@motcua/messaging';
 import { readEnvironment } from '@motcua/config';
-import { IsTrustProxy, configureHttpApp, createHttpAdapter, parseTrustProxy } from '@motcua/http';
+import { IsCorsOrigins, IsTrustProxy, configureHttpApp, createHttpAdapter, parseCorsOrigins, parseTrustProxy } from '@motcua/http';
 import { DatabaseEnvironment, postgresOptions, runMigrations } from '@motcua/persistence';
 import { rememberValidationRules } from './validation-rules';
 
@@ -53,6 +53,18 @@ class HttpEnvironment {
   HTTP_MAX_QUEUE_MS: number = 10_000;
 
   /**
+   * The origins whose pages may call the API from a browser, comma-separated and exact
+   * (`https://motcua.hanoi.gov.vn,http://localhost:5173`). None by default: no cross-origin access.
+   */
+  @IsCorsOrigins()
+  CORS_ORIGINS = '';
+
+  /** `Strict-Transport-Security: max-age=…` on every response; 0 (default) sends none: TLS ends at the gateway. */
+  @IsInt()
+  @Min(0)
+  HSTS_MAX_AGE_SECONDS: number = 0;
+
+  /**
    * Hold every response against the service's own OpenAPI document and answer one it does not describe as a 500
    * `CONTRACT.RESPONSE_UNDOCUMENTED` (the tests turn it on; see docs/adr/019). Off in production.
    */
@@ -64,7 +76,7 @@ class HttpEnvironment {
 /** Builds a service: its HTTP API (docs, problem details, logs) and its consumer on the broker, started. */
 export async function createService(definition: ServiceDefinition): Promise<NestFastifyApplication> {
   rememberValidationRules();
-  const { TRUST_PROXY, HTTP_MAX_IN_FLIGHT, HTTP_MAX_QUEUE_MS, OPENAPI_RESPONSE_CHECK } = readEnvironment(HttpEnvironment);
+  const { TRUST_PROXY, HTTP_MAX_IN_FLIGHT, HTTP_MAX_QUEUE_MS, OPENAPI_RESPONSE_CHECK, CORS_ORIGINS, HSTS_MAX_AGE_SECONDS } = readEnvironment(HttpEnvironment);
   const adapter = createHttpAdapter({ trustProxy: parseTrustProxy(TRUST_PROXY) });
   const app = await NestFactory.create<NestFastifyApplication>(definition.module, adapter, { bufferLogs: true });
   await configureHttpApp(app, {
@@ -72,6 +84,7 @@ export async function createService(definition: ServiceDefinition): Promise<Nest
     title: definition.title,
     description: definition.description,
     admission: { maxInFlight: HTTP_MAX_IN_FLIGHT, maxQueueMs: HTTP_MAX_QUEUE_MS },
+    browsers: { corsOrigins: parseCorsOrigins(CORS_ORIGINS) ?? [], hstsMaxAgeSeconds: HSTS_MAX_AGE_SECONDS },
     checkResponses: OPENAPI_RESPONSE_CHECK,
   });
   app.connectMicroservice<MicroserviceOptions>({ strategy: app.get(AmqpServer) }, { inheritAppConfig: true });

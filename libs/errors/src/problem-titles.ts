@@ -33,6 +33,8 @@ export const PROBLEMS: Readonly<Record<string, ProblemKind>> = {
   'AUTH.TOKEN_MISSING': { status: 401, title: 'Chưa đăng nhập: thiếu mã truy cập' },
   'AUTH.TOKEN_INVALID': { status: 401, title: 'Mã truy cập không hợp lệ hoặc đã hết hạn' },
   'AUTH.FORBIDDEN': { status: 403, title: 'Không có quyền thực hiện thao tác này' },
+  // a browser's preflight from an origin not in CORS_ORIGINS
+  'CORS.ORIGIN_NOT_ALLOWED': { status: 403, title: 'Trang web này không được phép gọi dịch vụ từ trình duyệt' },
   'IDEMPOTENCY.KEY_INVALID': { status: 400, title: 'Khóa chống gửi lặp (Idempotency-Key) không hợp lệ' },
   'IDEMPOTENCY.KEY_REUSED': { status: 422, title: 'Khóa chống gửi lặp (Idempotency-Key) đã dùng cho một yêu cầu khác' },
 

@@ -8,6 +8,8 @@ import { PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, ProblemDetailsSchema, probl
 import { completeOpenApiDocument, documentForPrefix } from './openapi-document';
 import { type ContractViolation, ResponseContract } from './response-contract';
 import { validationPipe } from './validation';
+import { type BrowserAccessOptions, allowBrowserOrigins, sendSecurityHeaders } from './browser-access';
+import { answerConditionalReads } from './cacheable';
 
 export interface HttpAppOptions {
   service: string;
@@ -16,6 +18,8 @@ export interface HttpAppOptions {
   version?: string;
   /** The front door's bound (none when absent): see `admitRequests`. */
   admission?: AdmissionOptions;
+  /** Which origins' pages may call the API, and HSTS (`CORS_ORIGINS`, `HSTS_MAX_AGE_SECONDS`): none by default. */
+  browsers?: BrowserAccessOptions;
   /** Hold every response against the service's own OpenAPI document (the tests: `OPENAPI_RESPONSE_CHECK`). */
   checkResponses?: boolean;
 }
@@ -65,7 +69,8 @@ export function buildOpenApiDocument(app: INestApplication, o: OpenApiInfo): Ope
 
 /**
  * The HTTP conventions every service shares: pino as Nest's logger, the validation pipe, problem-details
- * errors, correlation ids and request metrics, OpenAPI at /docs (JSON at /docs-json) and graceful shutdown.
+ * errors, correlation ids and request metrics, CORS for the allowed origins and security headers, OpenAPI at /docs
+ * (JSON at /docs-json) and graceful shutdown.
  * Create the app on `createHttpAdapter()` with `{ bufferLogs: true }` so start-up logs also go through pino.
  */
 export async function configureHttpApp(app: NestFastifyApplication, o: HttpAppOptions): Promise<void> {
@@ -74,7 +79,11 @@ export async function configureHttpApp(app: NestFastifyApplication, o: HttpAppOp
   app.useGlobalFilters(new ProblemDetailsFilter(app.get(HttpAdapterHost)));
   app.enableShutdownHooks();
   observeRequests(app);
+  allowBrowserOrigins(app, o.browsers?.corsOrigins ?? []);
+  await sendSecurityHeaders(app, { hstsMaxAgeSeconds: o.browsers?.hstsMaxAgeSeconds });
   if (o.admission) admitRequests(app, o.admission);
+  // before the response check's own onSend hook (below), which so sees a 304 as it is sent
+  answerConditionalReads(app);
 
   const document = buildOpenApiDocument(app, o);
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,5 +1,7 @@
 export * from './http-app';
 export * from './http-server';
+export * from './browser-access';
+export * from './cacheable';
 export * from './trust-proxy';
 export * from './validation';
 export * from './request-input';

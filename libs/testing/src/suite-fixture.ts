@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { DossierAccepted, PostalAddress } from '@motcua/contracts';
+import { type MotcuaClient, createMotcuaClient } from '@motcua/client';
 import { Role } from '../../auth/src/principal';
 import { type TestAuth, createTestAuth } from './auth';
 import { BIRTH_REGISTRATION_DOCUMENTS, aDeliveryAddress } from './builders';
@@ -22,6 +23,8 @@ export interface SuiteFixture {
   api(service: ServiceName): (path: string) => string;
   /** A token for the demo officer `<agency>.<role>.<n>`, with that one role at that one agency. */
   anOfficer(agency: string, role: Role, n?: number): Promise<string>;
+  /** The typed client (libs/client) on the started services, sending `token` when given, as a frontend would. */
+  client(token?: string): MotcuaClient;
 }
 
 /**
@@ -68,6 +71,7 @@ export function useSuite(
     db: (service) => standIn(() => started(clients.get(service), `database of ${service}`)),
     api: (service) => (path) => `${fixture.suite.url(service)}/api/v1${path}`,
     anOfficer: (agency, role, n = 1) => fixture.auth.token({ subject: `${agency}.${role}.${n}`, roles: [role], agencies: [agency] }),
+    client: (token) => createMotcuaClient({ baseUrl: (service) => fixture.suite.url(service), token }),
   };
   return fixture;
 }

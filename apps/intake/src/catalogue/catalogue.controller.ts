@@ -5,6 +5,7 @@ import { ApiProblems } from '@motcua/errors';
 import { vietnamDate } from '@motcua/calendar';
 import { notInCatalogue, receivingDesks, routeProcess } from '@motcua/catalogue';
 import { CatalogueReplica, type ReplicatedProcedure } from '@motcua/catalogue-replica';
+import { Cacheable } from '@motcua/http';
 import { DesksRequest, ListProceduresRequest } from './catalogue.requests';
 import { AreaView, DeskList, ProcedureList, type ProcedureSummary, ProcedureView } from './catalogue.view';
 
@@ -33,6 +34,7 @@ export class CatalogueController {
   constructor(private readonly catalogue: CatalogueReplica) {}
 
   /** Active procedures, by code; filter by level or field. */
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get('procedures')
   @ApiOperation({
     summary: 'List the procedures received',
@@ -50,6 +52,7 @@ export class CatalogueController {
   }
 
   /** A procedure with its documents, channels and the steps of the process in force (a deactivated one says so). */
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get('procedures/:code')
   @ApiOperation({
     summary: 'Read a procedure',
@@ -72,6 +75,7 @@ export class CatalogueController {
   }
 
   /** The desks where an applicant of this ward may file this procedure today. */
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get('procedures/:code/desks')
   @ApiOperation({
     summary: 'Find the desks that receive a procedure for a ward',
@@ -100,6 +104,7 @@ export class CatalogueController {
   }
 
   /** An area with the areas directly under it (the city's districts, a district's wards). */
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get('areas/:code')
   @ApiOperation({
     summary: 'Read an administrative area',

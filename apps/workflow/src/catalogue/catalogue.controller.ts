@@ -20,6 +20,7 @@ import {
 import { ListAgenciesRequest } from './list-agencies.request';
 import { DeactivateProcedure, PublishProcessVersion } from './publish-process-version';
 import { PublishProcessVersionRequest } from './publish-process-version.request';
+import { Cacheable } from '@motcua/http';
 
 const AGENCY_CODE = ApiParam({ name: 'code', description: 'Mã định danh cơ quan', example: '004.01.20.H26' });
 const PROCEDURE_CODE = ApiParam({ name: 'code', description: 'Mã thủ tục in the national catalogue', example: '1.001193' });
@@ -38,6 +39,7 @@ export class CatalogueController {
   ) {}
 
   /** An area with the areas directly under it (a city's districts, a district's wards). */
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get('areas/:code')
   @ApiOperation({
     summary: 'Read an administrative area',
@@ -52,6 +54,7 @@ export class CatalogueController {
     return found;
   }
 
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get('agencies')
   @ApiOperation({
     summary: 'List agencies',
@@ -127,6 +130,7 @@ export class CatalogueController {
     return found;
   }
 
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get('procedures')
   @ApiOperation({
     summary: 'List procedures',
@@ -138,6 +142,7 @@ export class CatalogueController {
   }
 
   /** A procedure with every published version of its process, oldest first. */
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get('procedures/:code')
   @ApiOperation({
     summary: 'Read a procedure with its process versions',

@@ -5,6 +5,7 @@ import { ApiProblems, Refusal } from '@motcua/errors';
 import { PreviewTemplateRequest } from './preview-template.request';
 import { TemplateCatalogue } from './template-catalogue';
 import { TemplateList, TemplatePreview, toTemplatePreview, toTemplateView } from './template.view';
+import { Cacheable } from '@motcua/http';
 
 /** The message templates, for the officers and administrators who answer for what applicants read. */
 @ApiTags('templates')
@@ -13,6 +14,7 @@ import { TemplateList, TemplatePreview, toTemplatePreview, toTemplateView } from
 export class TemplatesController {
   constructor(private readonly templates: TemplateCatalogue) {}
 
+  @Cacheable({ maxAgeSeconds: 60 })
   @Get()
   @ApiOperation({
     summary: 'Every message template',

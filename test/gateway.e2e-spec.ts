@@ -179,6 +179,9 @@ describe('the gateway in front of the suite', () => {
     const postal = await callApi('GET', at('/postal/api/v1/shipments?limit=5'), receiver);
     expect(postal).toMatchObject({ status: 200, body: { items: [], nextCursor: null } });
 
+    const workflow = await callApi('GET', at(`/workflow/api/v1/tasks?agency=${TRUC_BACH}&limit=5`), receiver);
+    expect(workflow).toMatchObject({ status: 200, body: { items: [] } });
+
     // the service's own refusal, through the gateway: no token
     for (const path of ['/workflow/api/v1/tasks', '/portal/api/v1/portal/sync']) {
       const refused = await callApi('GET', at(path), null, undefined, { 'x-correlation-id': `gateway-e2e-${path.split('/')[1]}` });

@@ -1,5 +1,5 @@
 import { Role } from '@motcua/auth';
-import { aSubmission, useSuite } from '@motcua/testing';
+import { aSubmission, eventually, useSuite } from '@motcua/testing';
 
 /**
  * Số thứ tự hồ sơ under a rush: every parallel receipt at one desk on one day gets its own number, and the
@@ -63,6 +63,12 @@ describe('dossier codes under parallel submissions', () => {
         body: JSON.stringify(body),
       });
     expect((await post()).status).toBe(500);
+    // a failure no document describes, provoked on purpose: exactly this one
+    const violations = await eventually(async () => {
+      const found = suite.takeContractViolations();
+      return found.length > 0 ? found : undefined;
+    }, 'the 500 in intake’s log');
+    expect(violations).toEqual([expect.stringMatching(/POST \/api\/v1\/dossiers 500: status 500 is not declared/)]);
     const after = await db.query<{ last_number: number }>(`SELECT last_number FROM dossier_code_counter WHERE agency_code = $1`, [desk]);
     expect(after.rows[0].last_number).toBe(next - 1);
   });

@@ -2316,7 +2316,7 @@ export interface operations {
           'application/json': components['schemas']['AcceptedOnlineSubmission'];
         };
       };
-      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
+      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2324,7 +2324,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL' | 'IDEMPOTENCY.KEY_INVALID';
+            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL' | 'REQUEST.MALFORMED_JSON' | 'REQUEST.CONTENT_LENGTH_MISMATCH' | 'IDEMPOTENCY.KEY_INVALID';
           };
         };
       };
@@ -2373,6 +2373,30 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'SUBMISSION.ALREADY_DECIDED';
+          };
+        };
+      };
+      /** @description `REQUEST.BODY_TOO_LARGE`: Nội dung yêu cầu quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.BODY_TOO_LARGE';
+          };
+        };
+      };
+      /** @description `REQUEST.UNSUPPORTED_MEDIA_TYPE`: Kiểu nội dung không được hỗ trợ */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
           };
         };
       };

@@ -1159,7 +1159,7 @@ export interface operations {
           'application/json': components['schemas']['InboxMessageRead'];
         };
       };
-      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
+      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1167,7 +1167,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL';
+            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL' | 'REQUEST.MALFORMED_JSON' | 'REQUEST.CONTENT_LENGTH_MISMATCH';
           };
         };
       };
@@ -1192,6 +1192,30 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'INBOX.MESSAGE_NOT_FOUND';
+          };
+        };
+      };
+      /** @description `REQUEST.BODY_TOO_LARGE`: Nội dung yêu cầu quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.BODY_TOO_LARGE';
+          };
+        };
+      };
+      /** @description `REQUEST.UNSUPPORTED_MEDIA_TYPE`: Kiểu nội dung không được hỗ trợ */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
           };
         };
       };
@@ -1307,7 +1331,7 @@ export interface operations {
           'application/json': components['schemas']['ResentNotification'];
         };
       };
-      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
+      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length; `IDEMPOTENCY.KEY_INVALID`: Khóa chống gửi lặp (Idempotency-Key) không hợp lệ */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1315,7 +1339,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL' | 'IDEMPOTENCY.KEY_INVALID';
+            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL' | 'REQUEST.MALFORMED_JSON' | 'REQUEST.CONTENT_LENGTH_MISMATCH' | 'IDEMPOTENCY.KEY_INVALID';
           };
         };
       };
@@ -1364,6 +1388,30 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'NOTIFICATION.STILL_PENDING';
+          };
+        };
+      };
+      /** @description `REQUEST.BODY_TOO_LARGE`: Nội dung yêu cầu quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.BODY_TOO_LARGE';
+          };
+        };
+      };
+      /** @description `REQUEST.UNSUPPORTED_MEDIA_TYPE`: Kiểu nội dung không được hỗ trợ */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
           };
         };
       };
@@ -1894,7 +1942,7 @@ export interface operations {
           'application/json': components['schemas']['WebhookSubscription'];
         };
       };
-      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
+      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1902,7 +1950,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL';
+            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL' | 'REQUEST.MALFORMED_JSON' | 'REQUEST.CONTENT_LENGTH_MISMATCH';
           };
         };
       };
@@ -1939,6 +1987,30 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'WEBHOOK.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `REQUEST.BODY_TOO_LARGE`: Nội dung yêu cầu quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.BODY_TOO_LARGE';
+          };
+        };
+      };
+      /** @description `REQUEST.UNSUPPORTED_MEDIA_TYPE`: Kiểu nội dung không được hỗ trợ */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
           };
         };
       };
@@ -1977,7 +2049,7 @@ export interface operations {
           'application/json': components['schemas']['WebhookSubscription'];
         };
       };
-      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
+      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1985,7 +2057,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL';
+            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL' | 'REQUEST.MALFORMED_JSON' | 'REQUEST.CONTENT_LENGTH_MISMATCH';
           };
         };
       };
@@ -2022,6 +2094,30 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'WEBHOOK.NOT_FOUND';
+          };
+        };
+      };
+      /** @description `REQUEST.BODY_TOO_LARGE`: Nội dung yêu cầu quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.BODY_TOO_LARGE';
+          };
+        };
+      };
+      /** @description `REQUEST.UNSUPPORTED_MEDIA_TYPE`: Kiểu nội dung không được hỗ trợ */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
           };
         };
       };

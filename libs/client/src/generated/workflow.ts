@@ -3251,7 +3251,7 @@ export interface operations {
           'application/json': components['schemas']['ProcedureActivation'];
         };
       };
-      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ */
+      /** @description `REQUEST.INVALID`: Yêu cầu không hợp lệ; `REQUEST.MALFORMED_URL`: Đường dẫn yêu cầu không hợp lệ; `REQUEST.MALFORMED_JSON`: Nội dung yêu cầu không phải là JSON hợp lệ; `REQUEST.CONTENT_LENGTH_MISMATCH`: Độ dài nội dung không khớp với Content-Length */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3259,7 +3259,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
-            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL';
+            code?: 'REQUEST.INVALID' | 'REQUEST.MALFORMED_URL' | 'REQUEST.MALFORMED_JSON' | 'REQUEST.CONTENT_LENGTH_MISMATCH';
           };
         };
       };
@@ -3296,6 +3296,30 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'] & {
             /** @enum {string} */
             code?: 'CATALOGUE.PROCEDURE_NOT_FOUND';
+          };
+        };
+      };
+      /** @description `REQUEST.BODY_TOO_LARGE`: Nội dung yêu cầu quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.BODY_TOO_LARGE';
+          };
+        };
+      };
+      /** @description `REQUEST.UNSUPPORTED_MEDIA_TYPE`: Kiểu nội dung không được hỗ trợ */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
           };
         };
       };

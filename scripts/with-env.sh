@@ -30,6 +30,11 @@ ensure_node() {
 
 ensure_packages() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    # a node_modules shared from another checkout (a git worktree's symlink): npm ci would empty the other's
+    if [ -L node_modules ]; then
+      log "node_modules is a link to another checkout's and looks older than package-lock.json: run npm ci there"
+      return
+    fi
     log "installing packages (npm ci)"
     npm ci --no-audit --no-fund >&2
   fi

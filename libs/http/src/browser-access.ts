@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyHelmet from '@fastify/helmet';
 import { type ValidationOptions, registerDecorator } from 'class-validator';
-import { PROBLEM_CONTENT_TYPE, problemTitle, problemType } from '@motcua/errors';
+import { answerProblem } from './http-server';
 
 /** The request headers a browser may send the API (the preflight's `Access-Control-Allow-Headers`). */
 export const CORS_REQUEST_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Lookup-Secret', 'X-Correlation-Id'] as const;
@@ -75,19 +75,12 @@ export function allowBrowserOrigins(app: NestFastifyApplication, origins: readon
     .addHook('onRequest', (request, reply, done) => {
       const origin = request.headers.origin;
       if (request.method !== 'OPTIONS' || !origin || !request.headers['access-control-request-method'] || allowed.has(origin)) return done();
-      const code = 'CORS.ORIGIN_NOT_ALLOWED';
-      reply
-        .code(403)
-        .type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
-        .send({
-          type: problemType(code),
-          title: problemTitle(code, 403),
-          status: 403,
-          code,
-          detail: `Pages from ${origin} may not call this API from a browser: the origin is not in the service's CORS_ORIGINS`,
-          instance: request.url.split('?')[0],
-          correlationId: request.id,
-        });
+      answerProblem(
+        request,
+        reply,
+        'CORS.ORIGIN_NOT_ALLOWED',
+        `Pages from ${origin} may not call this API from a browser: the origin is not in the service's CORS_ORIGINS`,
+      );
     });
 }
 

@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { type AdmissionOptions, admitRequests, observeRequests } from './http-server';
-import { PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, ProblemDetailsSchema, problemTitle, problemType } from '@motcua/errors';
+import { PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, ProblemDetailsSchema, Refusal, problemOf } from '@motcua/errors';
 import { completeOpenApiDocument, documentForPrefix } from './openapi-document';
 import { type ContractViolation, ResponseContract } from './response-contract';
 import { validationPipe } from './validation';
@@ -116,14 +116,8 @@ function checkResponses(app: NestFastifyApplication, document: OpenAPIObject): v
     found.push(violation);
     // pino's root logger, as the access lines (Fastify's own request logger is off)
     PinoLogger.root.error({ contractViolation: violation }, `OPENAPI CONTRACT VIOLATION: ${violation.operation} ${violation.status}: ${violation.problem}`);
-    const code = 'CONTRACT.RESPONSE_UNDOCUMENTED';
-    reply.code(500).header('content-type', PROBLEM_CONTENT_TYPE);
-    return JSON.stringify({
-      type: problemType(code),
-      title: problemTitle(code, 500),
-      status: 500,
-      code,
-      detail: `${violation.operation} answered ${violation.status}: ${violation.problem}`,
-    });
+    const problem = problemOf(new Refusal('CONTRACT.RESPONSE_UNDOCUMENTED', `${violation.operation} answered ${violation.status}: ${violation.problem}`));
+    reply.code(problem.status).header('content-type', PROBLEM_CONTENT_TYPE);
+    return JSON.stringify(problem);
   });
 }

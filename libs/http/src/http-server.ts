@@ -2,7 +2,16 @@ import type { Socket } from 'node:net';
 import { STATUS_CODES, maxHeaderSize } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { CONNECTION_PROBLEMS, type FrameworkProblem, PROBLEM_CONTENT_TYPE, type ProblemDetails, problemOf, problemTitle, problemType } from '@motcua/errors';
+import {
+  CONNECTION_PROBLEMS,
+  type FrameworkProblem,
+  PROBLEM_CONTENT_TYPE,
+  type ProblemDetails,
+  Refusal,
+  problemOf,
+  problemTitle,
+  problemType,
+} from '@motcua/errors';
 import { readEnvironment } from '@motcua/config';
 import { CORRELATION_HEADER, HttpMetrics, ObservabilityEnvironment, RequestContext, accessLogLevel, correlationIdFor, isProbe } from '@motcua/observability';
 import { PinoLogger } from 'nestjs-pino';
@@ -61,6 +70,14 @@ class JsonApiAdapter extends FastifyAdapter {
 
 function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
   reply.code(problem.status).type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(problem);
+}
+
+/**
+ * A problem answered from a Fastify hook, where Nest's filter does not run (the front door, a refused preflight):
+ * its status and title from `PROBLEMS` by its code, as the filter would give them.
+ */
+export function answerProblem(request: FastifyRequest, reply: FastifyReply, code: string, detail: string): void {
+  sendProblem(reply, { ...problemOf(new Refusal(code, detail)), instance: request.url.split('?')[0], correlationId: request.id });
 }
 
 /**
@@ -158,15 +175,12 @@ export function admitRequests(app: NestFastifyApplication, options: AdmissionOpt
     const turnAway = () => {
       if (gone) return;
       reply.header('Retry-After', '1');
-      sendProblem(reply, {
-        type: problemType('SERVICE.OVERLOADED'),
-        title: problemTitle('SERVICE.OVERLOADED', 503),
-        status: 503,
-        code: 'SERVICE.OVERLOADED',
-        detail: `More requests than the service takes at once waited over ${options.maxQueueMs} ms; nothing was done: retry after a second`,
-        instance: request.url.split('?')[0],
-        correlationId: request.id,
-      });
+      answerProblem(
+        request,
+        reply,
+        'SERVICE.OVERLOADED',
+        `More requests than the service takes at once waited over ${options.maxQueueMs} ms; nothing was done: retry after a second`,
+      );
     };
     const entered = admission.enter();
     if (typeof entered === 'boolean') return entered ? proceed() : turnAway();

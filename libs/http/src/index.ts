@@ -14,3 +14,4 @@ export * from './openapi-document';
 export * from './response-contract';
 export * from './openapi-routes';
 export * from './api-nullable';
+export * from './openapi-methods';

@@ -1,4 +1,5 @@
 import type { OpenAPIObject, OperationObject, ParameterObject, ReferenceObject, SchemaObject } from '@nestjs/swagger';
+import { OPENAPI_METHODS } from './openapi-methods';
 
 /**
  * A change from one version of an OpenAPI document to the next that can break a client written against the older:
@@ -12,7 +13,6 @@ export interface BreakingChange {
   readonly change: string;
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'] as const;
 type Schema = SchemaObject | ReferenceObject;
 /** What a client reads (a response) or sends (a request): a change breaks it the other way round. */
 type Direction = 'response' | 'request';
@@ -194,7 +194,7 @@ export function breakingChanges(before: OpenAPIObject, after: OpenAPIObject): Br
       changes.push({ operation: path, where: 'path', change: 'removed' });
       continue;
     }
-    for (const method of METHODS) {
+    for (const method of OPENAPI_METHODS) {
       const a = itemA[method] as OperationObject | undefined;
       if (!a) continue;
       const operation = `${method.toUpperCase()} ${path}`;

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { InfoObject, OpenAPIObject, OperationObject, PathItemObject } from '@nestjs/swagger';
+import { OPENAPI_METHODS } from './openapi-methods';
 
 /** One service's document as it serves it, and where the gateway routes the service (`/intake`). */
 export interface ServiceOpenApiDocument {
@@ -8,7 +9,6 @@ export interface ServiceOpenApiDocument {
   readonly document: OpenAPIObject;
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'] as const;
 type Components = NonNullable<OpenAPIObject['components']>;
 
 /** The name a component of `service` gets where services define one name differently: `intake.Dossier`. */
@@ -68,7 +68,7 @@ export function combineOpenApiDocuments(services: readonly ServiceOpenApiDocumen
     const own = rewriteRefs({ paths: document.paths, components: document.components ?? {} }, renamed);
     for (const [path, item] of Object.entries(own.paths)) {
       const routed: PathItemObject = { ...item };
-      for (const method of METHODS) {
+      for (const method of OPENAPI_METHODS) {
         const operation = item[method] as OperationObject | undefined;
         if (!operation) continue;
         routed[method] = {

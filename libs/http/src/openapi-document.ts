@@ -1,5 +1,6 @@
 import { OPENAPI_PUBLIC_EXTENSION, OPENAPI_ROLES_EXTENSION, OPENAPI_SCOPES_EXTENSION } from '@motcua/auth';
 import { PROBLEMS, PROBLEM_CODES_EXTENSION, PROBLEM_CONTENT_TYPE, problemType } from '@motcua/errors';
+import { OPENAPI_METHODS } from './openapi-methods';
 import type { OpenAPIObject, OperationObject, ParameterObject, ReferenceObject, ResponseObject } from '@nestjs/swagger';
 
 /** The problems an operation may answer by what it is, whatever its own rules say (ADR 019). */
@@ -21,7 +22,7 @@ export const COMMON_PROBLEMS = {
 } as const;
 
 export const PROBLEM_SCHEMA_REF = '#/components/schemas/ProblemDetails';
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
+
 const INTERNAL_EXTENSIONS = [PROBLEM_CODES_EXTENSION, OPENAPI_PUBLIC_EXTENSION, OPENAPI_ROLES_EXTENSION, OPENAPI_SCOPES_EXTENSION];
 
 function isParameter(p: ParameterObject | ReferenceObject): p is ParameterObject {
@@ -89,7 +90,7 @@ export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject 
   }
   const done: OpenAPIObject = structuredClone(document);
   for (const item of Object.values(done.paths)) {
-    for (const method of METHODS) {
+    for (const method of OPENAPI_METHODS) {
       const operation = item[method];
       if (!operation) continue;
       const extensions = operation as unknown as Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DECORATORS } from '@nestjs/swagger';
+import { documentPathOf } from './response-contract';
 
 /** One HTTP route a controller declares: `POST /api/v1/tasks/{id}/claim` (the OpenAPI document's spelling). */
 export interface DeclaredRoute {
@@ -15,7 +16,7 @@ const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(S
 
 function joinPath(...parts: string[]): string {
   const path = `/${parts.join('/')}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
-  return path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+  return documentPathOf(path);
 }
 
 /**

@@ -1,8 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { OpenAPIObject, OperationObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
-
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
+import { OPENAPI_METHODS } from './openapi-methods';
 
 /** A response its document does not describe: which operation, and what differs. */
 export interface ContractViolation {
@@ -49,7 +48,7 @@ export class ResponseContract {
 
   constructor(document: OpenAPIObject) {
     for (const [path, item] of Object.entries(document.paths)) {
-      for (const method of METHODS) {
+      for (const method of OPENAPI_METHODS) {
         const operation = item[method];
         if (operation) this.operations.set(`${method.toUpperCase()} ${path}`, operation);
       }

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Type } from '@nestjs/common';
-import { declaredRoutes } from '@motcua/http';
+import { OPENAPI_METHODS, declaredRoutes } from '@motcua/http';
 import { SERVICE_NAMES } from './service-registry';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'];
 
 /**
  * Every route a controller declares is in its service's committed OpenAPI document, and the document has no
@@ -20,7 +19,9 @@ describe.each(SERVICE_NAMES)('the OpenAPI document of %s', (service) => {
     const { AppModule } = (await import(join(ROOT, 'apps', service, 'src', 'app.module'))) as { AppModule: Type<unknown> };
     const routes = declaredRoutes(AppModule).map((r) => `${r.method} ${r.path}`);
     const document = JSON.parse(readFileSync(file, 'utf8')) as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(document.paths).flatMap(([path, item]) => METHODS.filter((m) => m in item).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = Object.entries(document.paths).flatMap(([path, item]) =>
+      OPENAPI_METHODS.filter((m) => m in item).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(routes.length).toBeGreaterThan(0);
     expect({ undocumented: routes.filter((r) => !documented.includes(r)), unserved: documented.filter((d) => !routes.includes(d)) }).toEqual({
       undocumented: [],

@@ -41,6 +41,31 @@ describe('dossier codes under parallel submissions', () => {
       [desk],
     );
     expect(rows[0]).toEqual({ dossiers: '200', counter: 200, events: '200' });
+    // each event carries its dossier's own code (the statement that takes the number writes it in the event)
+    const events = await db.query<{ code: string }>(`SELECT payload->>'dossierCode' AS code FROM outbox_message WHERE type = 'intake.dossier.accepted'`);
+    expect(events.rows.map((r) => r.code).sort()).toEqual([...codes].sort());
+  });
+
+  it('numbers a receipt under an Idempotency-Key from the same counter, and past 9999 with every digit', async () => {
+    const token = await auth.token({ subject: 'mot-cua-quan-thanh', roles: [Role.Receiver], agencies: [desk] });
+    const post = (key?: string) =>
+      fetch(`${suite.url('intake')}/api/v1/dossiers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) },
+        body: JSON.stringify(aSubmission({ desk, wardCode: '00013', fullName: 'Đỗ Văn Nam' })),
+      });
+    const { rows } = await db.query<{ last_number: number }>(`SELECT last_number FROM dossier_code_counter WHERE agency_code = $1`, [desk]);
+    const keyed = (await (await post('dossier-codes-keyed-1')).json()) as { code: string };
+    expect(Number(keyed.code.split('-')[2])).toBe(rows[0].last_number + 1);
+    await db.query(`UPDATE dossier_code_counter SET last_number = 9998 WHERE agency_code = $1`, [desk]);
+    const codes: string[] = [];
+    for (const key of ['dossier-codes-keyed-2', undefined]) codes.push(((await (await post(key)).json()) as { code: string }).code);
+    expect(codes.map((code) => code.split('-')[2])).toEqual(['9999', '10000']);
+    const { rows: events } = await db.query<{ code: string }>(
+      `SELECT payload->>'dossierCode' AS code FROM outbox_message WHERE type = 'intake.dossier.accepted' AND payload->>'dossierCode' = ANY($1)`,
+      [[keyed.code, ...codes]],
+    );
+    expect(events).toHaveLength(3);
   });
 
   it('gives a rolled-back receipt’s number to the next one: a failure leaves no gap', async () => {

@@ -6,6 +6,7 @@ import { Delivery1764150000012 } from './migrations/1764150000012-delivery';
 import { ApplicantContact1764150000013 } from './migrations/1764150000013-applicant-contact';
 import { WebhookSubscriptions1764150000014 } from './migrations/1764150000014-webhook-subscriptions';
 import { ShipmentNews1764150000015 } from './migrations/1764150000015-shipment-news';
+import { DueByChannel1764150000016 } from './migrations/1764150000016-due-by-channel';
 import { Notification } from './notifications/notification.entity';
 
 /** Everything in the notification database, listed explicitly: no globs, so the build and the tests agree. */
@@ -20,4 +21,5 @@ export const migrations = [
   ApplicantContact1764150000013,
   WebhookSubscriptions1764150000014,
   ShipmentNews1764150000015,
+  DueByChannel1764150000016,
 ];

@@ -84,6 +84,14 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     super();
   }
 
+  /**
+   * The handler of an event type. Our patterns are the types themselves, plain strings: Nest's own lookup first tries
+   * each as JSON, which for every message threw (and built the stack of) a SyntaxError.
+   */
+  override getHandlerByPattern(pattern: string): MessageHandler | null {
+    return this.messageHandlers.get(pattern) ?? super.getHandlerByPattern(pattern);
+  }
+
   async listen(callback: (err?: unknown, ...optionalParams: unknown[]) => void): Promise<void> {
     if (this.listening) return callback();
     this.listening = true;
@@ -187,7 +195,6 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     if (applicable.length === 0) return;
     try {
       const outcomes = await this.applyTogether(applicable);
-      this.relay.wake();
       this.counts.appliedInBatches += applicable.length;
       applicable.forEach((item, i) => {
         this.counts[outcomes[i] ? 'handled' : 'duplicate']++;
@@ -229,7 +236,6 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       if (err instanceof UnprocessableMessageError) return this.park(channel, message, errorText(err));
       return this.retryOrPark(channel, message, attempt, errorText(err));
     }
-    this.relay.wake();
     this.ack(channel, message);
   }
 
@@ -285,6 +291,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       await transaction.flush();
       return applied;
     });
+    if (tx?.wroteEvents) this.relay.wake();
     tx?.committed();
     return outcomes;
   }

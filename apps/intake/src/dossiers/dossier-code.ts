@@ -10,6 +10,19 @@ export function formatDossierCode(agencyCode: string, receivedAt: Date, runningN
   if (!Number.isInteger(runningNumber) || runningNumber < 1) {
     throw new RangeError(`running number must be a positive integer, got ${runningNumber}`);
   }
-  const yymmdd = vietnamDate(receivedAt).slice(2).replaceAll('-', '');
-  return `${agencyCode}-${yymmdd}-${String(runningNumber).padStart(4, '0')}`;
+  return `${dossierCodePrefix(agencyCode, receivedAt)}${String(runningNumber).padStart(4, '0')}`;
+}
+
+/**
+ * Stands for the running number in a code written before its number is taken: it fits the code's pattern (the
+ * number part is `[0-9A-Z]{4,}`) and is no number, so it is never a dossier's code.
+ */
+export const NUMBER_TO_COME = 'NNNN';
+
+/**
+ * The code up to its running number (`<unit>-<YYMMDD>-`): the number itself is the unit's counter's, taken by the
+ * statement that stores the dossier, which pads it as `formatDossierCode` does.
+ */
+export function dossierCodePrefix(agencyCode: string, receivedAt: Date): string {
+  return `${agencyCode}-${vietnamDate(receivedAt).slice(2).replaceAll('-', '')}-`;
 }

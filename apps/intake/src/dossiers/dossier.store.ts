@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Applicant } from '@motcua/contracts';
 import { outboxInsert } from '@motcua/messaging';
 import { newId, queryPrepared } from '@motcua/persistence';
+import { NUMBER_TO_COME } from './dossier-code';
 import type { Dossier, SupplementRequest } from './dossier.entity';
 
 /** A workflow fact for the public record: the status, step and agency it brings, and the history row it leaves. */
@@ -191,43 +192,44 @@ export class DossierStore {
   }
 
   /**
-   * The receiving unit's next running number for the day. The upsert locks the unit's counter row until commit:
-   * parallel receipts at one desk queue here and each gets the next number; a rollback returns the number, so codes
-   * are unique and gap-free.
+   * A dossier received, in one statement: the receiving unit's next running number for the day, the dossier under the
+   * code it makes (`codePrefix` and the number, padded to four digits as `formatDossierCode` does), the first row of
+   * its history, and its events (`Transaction.takeEvents`, null when none), where a `dossierCode` of `codePrefix` and
+   * `NUMBER_TO_COME` becomes that code. The counter's upsert locks the unit's row: parallel receipts at one desk queue there and each gets the next
+   * number; the statement is atomic, so a failure gives the number back (codes unique and gap-free), and the lock is
+   * held for this one statement when it runs on its own (`UnitOfWork.runInOneStatement`). Returns the code.
    */
-  async nextRunningNumber(manager: EntityManager, agencyCode: string, day: string): Promise<number> {
-    const [{ last_number: runningNumber }] = await queryPrepared<{ last_number: number }>(
+  async insertReceived(
+    manager: EntityManager,
+    dossier: Omit<Dossier, 'code'>,
+    received: { readonly day: string; readonly codePrefix: string; readonly lookupSecretHash: string },
+    events: string | null,
+  ): Promise<string> {
+    const [{ code }] = await queryPrepared<{ code: string }>(
       manager,
-      'intake.next-dossier-number',
-      `INSERT INTO dossier_code_counter AS c (agency_code, day, last_number) VALUES ($1, $2, 1)
-           ON CONFLICT (agency_code, day) DO UPDATE SET last_number = c.last_number + 1
-           RETURNING last_number`,
-      [agencyCode, day],
-    );
-    return runningNumber;
-  }
-
-  /**
-   * A received dossier, the first row of its history and its events (`Transaction.takeEvents`, null when none) in one
-   * statement: the counter's lock is held until commit, so every round trip saved here is time other receipts at
-   * this desk do not wait.
-   */
-  async insertReceived(manager: EntityManager, dossier: Dossier, lookupSecretHash: string, events: string | null): Promise<void> {
-    await queryPrepared(
-      manager,
-      'intake.insert-dossier',
-      `WITH d AS (
+      'intake.receive-dossier',
+      `WITH n AS (
+             INSERT INTO dossier_code_counter AS c (agency_code, day, last_number) VALUES ($5, $20, 1)
+                 ON CONFLICT (agency_code, day) DO UPDATE SET last_number = c.last_number + 1
+                 RETURNING $2::text || lpad(last_number::text, greatest(4, length(last_number::text)), '0') AS code),
+           d AS (
              INSERT INTO dossier (id, code, procedure_code, channel, receiving_agency_code, coordinator_id, applicant,
                                   documents, return_method, national_status, event_sequence, received_at, created_at, lookup_secret_hash,
                                   appointment_at, original_appointment_at, delivery_address, pickup_waybill, portal_reference, filed_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $14, $15, $16, $17, $18) RETURNING id),
+             VALUES ($1, (SELECT code FROM n), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $14, $15, $16, $17, $18)
+             RETURNING id, code),
            h AS (
              INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, agency_code, occurred_at)
-             SELECT id, $10, 'intake', $11, 0, $5, $12 FROM d)
-           ${outboxInsert('$19')}`,
+             SELECT id, $10, 'intake', $11, 0, $5, $12 FROM d),
+           o AS (${outboxInsert(
+             '$19',
+             undefined,
+             `CASE WHEN payload->>'dossierCode' = $2::text || '${NUMBER_TO_COME}' THEN jsonb_set(payload, '{dossierCode}', to_jsonb((SELECT code FROM d))) ELSE payload END`,
+           )})
+       SELECT code FROM d`,
       [
         dossier.id,
-        dossier.code,
+        received.codePrefix,
         dossier.procedureCode,
         dossier.channel,
         dossier.receivingAgencyCode,
@@ -238,15 +240,17 @@ export class DossierStore {
         dossier.nationalStatus,
         dossier.eventSequence,
         dossier.receivedAt,
-        lookupSecretHash,
+        received.lookupSecretHash,
         dossier.appointmentAt,
         dossier.deliveryAddress ? JSON.stringify(dossier.deliveryAddress) : null,
         dossier.pickupWaybill,
         dossier.portalReference,
         dossier.filedAt,
         events ?? '[]',
+        received.day,
       ],
     );
+    return code;
   }
 
   /** The dossier by code, locked until commit so that one supplement answers one request; undefined if unknown. */

@@ -9,7 +9,7 @@ import { type LegalTime, appointmentFor, vietnamDate } from '@motcua/calendar';
 import { hashOfSecret } from './applicant-proof';
 import { checkSubmission } from './check-submission';
 import { checkPostalDetails } from './postal-return';
-import { formatDossierCode } from './dossier-code';
+import { NUMBER_TO_COME, dossierCodePrefix } from './dossier-code';
 import { Dossier } from './dossier.entity';
 import { DossierStore } from './dossier.store';
 import { type DossierReceiptView, toDossierView } from './dossier.view';
@@ -56,11 +56,12 @@ export class ReceiveDossier {
     // in the receiving desk's own office hours
     const clockStart = receipt.online?.countsFrom ?? receivedAt;
     const appointmentAt = appointmentFor(this.catalogue.calendarOf(receipt.receivingAgencyCode), clockStart, legalTime);
-    const runningNumber = await this.store.nextRunningNumber(tx.manager, receipt.receivingAgencyCode, vietnamDate(receivedAt));
-
+    // The code's running number is the desk's counter's, taken by the statement that stores the dossier; until then
+    // the code and its event say NUMBER_TO_COME, and that statement writes the number in both.
+    const codePrefix = dossierCodePrefix(receipt.receivingAgencyCode, receivedAt);
     const dossier: Dossier = {
       id: newId(),
-      code: formatDossierCode(receipt.receivingAgencyCode, receivedAt, runningNumber),
+      code: codePrefix + NUMBER_TO_COME,
       procedureCode: receipt.procedureCode,
       processVersion: null,
       channel: receipt.channel,
@@ -128,7 +129,12 @@ export class ReceiveDossier {
       }),
     );
     // the event goes out with the dossier, in the same statement
-    await this.store.insertReceived(tx.manager, dossier, hashOfSecret(lookupSecret), await tx.takeEvents());
+    dossier.code = await this.store.insertReceived(
+      tx.manager,
+      dossier,
+      { day: vietnamDate(receivedAt), codePrefix, lookupSecretHash: hashOfSecret(lookupSecret) },
+      await tx.takeEvents(),
+    );
     return { ...toDossierView(dossier, this.catalogue, [accepted]), lookupSecret };
   }
 

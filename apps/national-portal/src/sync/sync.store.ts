@@ -33,22 +33,27 @@ export class SyncStore {
 
   /**
    * The record's facts, locked for this transaction (created empty the first time the dossier is heard of). The
-   * lock is tried first: a dossier already heard of (every event after its first) costs one statement, not two.
+   * lock is tried first: a dossier already heard of (every event after its first) costs one statement. The first
+   * event creates the record and locks it in one more: a concurrent first event of the same dossier waits on the
+   * conflict, then updates (and so locks) the row the other created, and reads its facts.
    */
   async lock(manager: EntityManager, key: string): Promise<DossierFacts | null> {
-    const select = () =>
-      queryPrepared<{ record: DossierFacts | null }>(manager, 'portal.lock-record', `SELECT record FROM portal_dossier WHERE key = $1 FOR UPDATE`, [key]);
-    const [found] = await select();
+    const [found] = await queryPrepared<{ record: DossierFacts | null }>(
+      manager,
+      'portal.lock-record',
+      `SELECT record FROM portal_dossier WHERE key = $1 FOR UPDATE`,
+      [key],
+    );
     if (found) return found.record;
-    // a concurrent first event of the same dossier: ON CONFLICT waits for it, then the lock below sees its row
-    await queryPrepared(
+    const [created] = await queryPrepared<{ record: DossierFacts | null }>(
       manager,
       'portal.create-record',
-      `INSERT INTO portal_dossier (key, id, record, state) VALUES ($1, $2, 'null'::jsonb, 'idle') ON CONFLICT (key) DO NOTHING`,
+      `INSERT INTO portal_dossier (key, id, record, state) VALUES ($1, $2, 'null'::jsonb, 'idle')
+       ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
+       RETURNING record`,
       [key, newId()],
     );
-    const [row] = await select();
-    return row.record;
+    return created.record;
   }
 
   /**

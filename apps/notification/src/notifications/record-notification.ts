@@ -42,10 +42,11 @@ export class RecordNotifications {
   private async record(draft: NotificationDraft, eventMessageId: string, tx: Transaction, id?: string): Promise<void> {
     const notificationId = await this.store.recordOnce(tx.manager, eventMessageId, draft, id);
     if (!notificationId) {
-      this.logger.log({ dossierCode: draft.dossierCode, eventMessageId, templateKey: draft.templateKey }, 'notification already recorded');
+      this.logger.debug({ dossierCode: draft.dossierCode, eventMessageId, templateKey: draft.templateKey }, 'notification already recorded');
       return;
     }
-    this.logger.log(
+    // the row is the record of it (GET /notifications); a line per message is for an operator who turns it up
+    this.logger.debug(
       { dossierCode: draft.dossierCode, notificationId, templateKey: draft.templateKey, channel: draft.channel, status: draft.status },
       draft.status === 'no_contact' ? 'notification recorded: the applicant left no contact' : 'notification recorded',
     );

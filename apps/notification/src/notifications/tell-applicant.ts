@@ -67,7 +67,7 @@ export class TellApplicant {
       return [];
     }
     if (!(await this.contacts.claimShipmentNews(tx.manager, fact))) {
-      this.logger.log({ dossierCode: fact.dossierCode, shipmentId: fact.shipmentId, fact: fact.fact }, 'shipment news already told (or older than what was)');
+      this.logger.debug({ dossierCode: fact.dossierCode, shipmentId: fact.shipmentId, fact: fact.fact }, 'shipment news already told (or older than what was)');
       return [];
     }
     return shipmentNewsNotifications(contact, news, this.settings);

@@ -13,11 +13,12 @@ export type ClaimedOutboxRow = OutboxRow & { position: string };
 /**
  * A data-modifying CTE that writes the events `takeEvents` handed over, passed as the statement's parameter
  * `param` (e.g. `$9`): `WITH …, outbox AS (${outboxInsert('$9')}) …`; with `when`, only if that condition holds
- * (e.g. `EXISTS (SELECT 1 FROM t)`: the events of a compare-and-set that took).
+ * (e.g. `EXISTS (SELECT 1 FROM t)`: the events of a compare-and-set that took). `payload` is the payload as written,
+ * an expression over the handed-over `payload`: for a value only the statement itself knows (a number it took).
  */
-export function outboxInsert(param: string, when?: string): string {
+export function outboxInsert(param: string, when?: string, payload = 'payload'): string {
   return `INSERT INTO outbox_message (id, type, version, payload, correlation_id, causation_id)
-          SELECT id, type, version, payload, correlation_id, causation_id
+          SELECT id, type, version, ${payload}, correlation_id, causation_id
             FROM jsonb_to_recordset(${param}::jsonb)
               AS r(id uuid, type text, version int, payload jsonb, correlation_id text, causation_id text)${
                 when

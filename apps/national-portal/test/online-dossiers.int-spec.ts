@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Role } from '@motcua/auth';
 import { type AnyJson, callApi, eventually, receiveDossier, useSuite } from '@motcua/testing';
 import {
@@ -205,5 +206,18 @@ describe('national-portal: online dossiers from the portal to the desk, and the 
       expect(onPortal.violations).toEqual([]);
     }
     expect(portal.dossier(receipt.body.code)!.versions[0].hoSo).toMatchObject({ KenhThucHien: 1, NgayTiepNhan: vn(receipt.body.receivedAt) });
+  });
+
+  it('stops within seconds of SIGTERM while its loops wait half a minute between rounds (an orchestrator kills at 10 s)', async () => {
+    const { suite } = fixture;
+    await suite.restart('national-portal', { env: { PORTAL_PULL_INTERVAL_MS: '30000', PORTAL_POLL_INTERVAL_MS: '30000' } });
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // both loops past their first round, into their wait
+    const child = suite.services['national-portal'].process;
+    const started = Date.now();
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    await exited;
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await suite.restart('national-portal');
   });
 });

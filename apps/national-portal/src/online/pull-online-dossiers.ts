@@ -1,12 +1,11 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { BackgroundLoop } from '@motcua/bootstrap';
 import { readEnvironment } from '@motcua/config';
 import { NationalPortal } from '../portal/national-portal';
 import { PortalEnvironment } from '../portal/portal.environment';
 import { IntakeSubmissions } from './intake-submissions';
 import { onlineSubmissionOf } from './online-submission';
 import { OnlineStore } from './online.store';
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * Use case, online dossiers in: pulls the portal's new online dossiers and files each at intake (channel 2) under
@@ -20,8 +19,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class PullOnlineDossiers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PullOnlineDossiers.name);
   private readonly env = readEnvironment(PortalEnvironment);
-  private running = false;
-  private loop: Promise<void> = Promise.resolve();
+  private readonly loop = new BackgroundLoop(() => this.round());
 
   constructor(
     private readonly portal: NationalPortal,
@@ -31,13 +29,11 @@ export class PullOnlineDossiers implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     if (this.env.PORTAL_PULL_INTERVAL_MS === 0) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    await this.loop;
+    await this.loop.stop();
   }
 
   /** One pull; returns what became of each dossier pulled (the loop's step, callable from tests). */
@@ -70,14 +66,12 @@ export class PullOnlineDossiers implements OnApplicationBootstrap, OnApplication
     return counts;
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        await this.pullOnce();
-      } catch (error) {
-        this.logger.warn(`online pull failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      await sleep(this.env.PORTAL_PULL_INTERVAL_MS);
+  private async round(): Promise<number> {
+    try {
+      await this.pullOnce();
+    } catch (error) {
+      this.logger.warn(`online pull failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+    return this.env.PORTAL_PULL_INTERVAL_MS;
   }
 }

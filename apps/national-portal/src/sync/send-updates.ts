@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { BackgroundLoop } from '@motcua/bootstrap';
 import { readEnvironment } from '@motcua/config';
 import { CircuitBreaker, inParallel, nextAttemptDelay } from '@motcua/http';
 import { type HoSo, NationalPortal, type PortalAnswer, type TienDo } from '../portal/national-portal';
@@ -8,8 +9,6 @@ import { type HeadOutcome, SyncStore, type TakenHead } from './sync.store';
 
 /** A head and what became of it. */
 type Settled = { head: TakenHead; outcome: HeadOutcome };
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** Cuts `items` into calls of at most `size`. */
 function batches<T>(items: readonly T[], size: number): T[][] {
@@ -38,8 +37,7 @@ export class SendUpdates implements OnApplicationBootstrap, OnApplicationShutdow
     maxOpenMs: this.env.PORTAL_CIRCUIT_MAX_OPEN_MS,
   });
   private lastCall: { ok: boolean; at: Date; error: string | null } | null = null;
-  private running = false;
-  private loop: Promise<void> = Promise.resolve();
+  private readonly loop = new BackgroundLoop(() => this.round());
 
   constructor(
     private readonly portal: NationalPortal,
@@ -49,13 +47,11 @@ export class SendUpdates implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     if (this.env.PORTAL_POLL_INTERVAL_MS === 0) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    await this.loop;
+    await this.loop.stop();
   }
 
   /** The portal as the last call found it, and the circuit: for readiness. */
@@ -87,15 +83,13 @@ export class SendUpdates implements OnApplicationBootstrap, OnApplicationShutdow
     return taken.length;
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        if ((await this.sendOnce()) === 0) await sleep(this.idleWait());
-      } catch (error) {
-        // the database away: look again later (what was taken comes due again after its lease)
-        this.logger.warn(`portal sync failed: ${error instanceof Error ? error.message : String(error)}`);
-        await sleep(Math.max(this.env.PORTAL_POLL_INTERVAL_MS, 1_000));
-      }
+  private async round(): Promise<number> {
+    try {
+      return (await this.sendOnce()) === 0 ? this.idleWait() : 0;
+    } catch (error) {
+      // the database away: look again later (what was taken comes due again after its lease)
+      this.logger.warn(`portal sync failed: ${error instanceof Error ? error.message : String(error)}`);
+      return Math.max(this.env.PORTAL_POLL_INTERVAL_MS, 1_000);
     }
   }
 

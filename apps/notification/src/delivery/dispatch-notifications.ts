@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { BackgroundLoop } from '@motcua/bootstrap';
 import { readEnvironment } from '@motcua/config';
 import { CHANNEL_SENDERS, type ChannelSender, type DeliveryChannel, type OutgoingMessage, type SendOutcome } from './channel-sender';
 import { CircuitBreaker, type CircuitState, inParallel, nextAttemptDelay } from '@motcua/http';
@@ -13,8 +14,6 @@ interface Lane {
   readonly circuit: CircuitBreaker;
   readonly rate: RateLimit;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * Use case, dispatch: each channel's due messages are taken (any number of notification replicas: rows locked with
@@ -31,8 +30,7 @@ export class DispatchNotifications implements OnApplicationBootstrap, OnApplicat
   private readonly logger = new Logger(DispatchNotifications.name);
   private readonly env = readEnvironment(DeliveryEnvironment);
   private readonly lanes: Lane[];
-  private running = false;
-  private loops: Promise<void>[] = [];
+  private readonly loops: BackgroundLoop[];
 
   constructor(
     @Inject(CHANNEL_SENDERS) senders: ChannelSender[],
@@ -50,17 +48,16 @@ export class DispatchNotifications implements OnApplicationBootstrap, OnApplicat
       maxOpenMs: this.env.DELIVERY_CIRCUIT_MAX_OPEN_MS,
     };
     this.lanes = senders.map((sender) => ({ sender, circuit: new CircuitBreaker(circuit), rate: new RateLimit(perSecond[sender.channel]) }));
+    this.loops = this.lanes.map((lane) => new BackgroundLoop(() => this.round(lane)));
   }
 
   onApplicationBootstrap(): void {
     if (this.env.DELIVERY_POLL_INTERVAL_MS === 0) return;
-    this.running = true;
-    this.loops = this.lanes.map((lane) => this.run(lane));
+    for (const loop of this.loops) loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    await Promise.all(this.loops);
+    await Promise.all(this.loops.map((loop) => loop.stop()));
   }
 
   /** Each channel's circuit, for readiness: closed, open (with when it lets a probe through) or half-open. */
@@ -78,16 +75,13 @@ export class DispatchNotifications implements OnApplicationBootstrap, OnApplicat
     return sent;
   }
 
-  private async run(lane: Lane): Promise<void> {
-    while (this.running) {
-      try {
-        const taken = await this.step(lane);
-        if (taken === 0) await sleep(this.idleWait(lane));
-      } catch (error) {
-        // the database away: wait and look again (nothing is lost: what was taken comes due again after its lease)
-        this.logger.warn(`${lane.sender.channel} dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
-        await sleep(Math.max(this.env.DELIVERY_POLL_INTERVAL_MS, 1_000));
-      }
+  private async round(lane: Lane): Promise<number> {
+    try {
+      return (await this.step(lane)) === 0 ? this.idleWait(lane) : 0;
+    } catch (error) {
+      // the database away: wait and look again (nothing is lost: what was taken comes due again after its lease)
+      this.logger.warn(`${lane.sender.channel} dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
+      return Math.max(this.env.DELIVERY_POLL_INTERVAL_MS, 1_000);
     }
   }
 

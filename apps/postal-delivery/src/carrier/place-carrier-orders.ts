@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { BackgroundLoop } from '@motcua/bootstrap';
 import { readEnvironment } from '@motcua/config';
 import { CircuitBreaker, inParallel, nextAttemptDelay } from '@motcua/http';
 import { UnitOfWork } from '@motcua/messaging';
@@ -7,8 +8,6 @@ import { FINAL_STATES } from '../shipments/shipment-rules';
 import { type ShipmentRecord, ShipmentStore, type TakenRequest } from '../shipments/shipment.store';
 import { Carrier, type CarrierAnswer, type CarrierOrder } from './carrier';
 import { CarrierEnvironment } from './carrier.environment';
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** The order a shipment makes: a sealed result to the applicant, or a collection at the applicant's for the desk. */
 export function carrierOrderOf(shipment: ShipmentRecord): CarrierOrder {
@@ -52,8 +51,7 @@ export class PlaceCarrierOrders implements OnApplicationBootstrap, OnApplication
     this.env.CARRIER_LEASE_MS,
     Math.ceil(this.env.CARRIER_BATCH / this.env.CARRIER_CONCURRENCY) * this.env.CARRIER_TIMEOUT_MS + 1_000,
   );
-  private running = false;
-  private loop: Promise<void> = Promise.resolve();
+  private readonly loop = new BackgroundLoop(() => this.round());
 
   constructor(
     private readonly carrier: Carrier,
@@ -64,13 +62,11 @@ export class PlaceCarrierOrders implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     if (this.env.CARRIER_POLL_INTERVAL_MS === 0) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    await this.loop;
+    await this.loop.stop();
   }
 
   /** Makes one batch of due calls; returns how many were taken (the loop's step, callable from tests and the bench). */
@@ -83,15 +79,13 @@ export class PlaceCarrierOrders implements OnApplicationBootstrap, OnApplication
     return taken.length;
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        if ((await this.placeOnce()) === 0) await sleep(this.idleWait());
-      } catch (error) {
-        // the database away: look again later (what was taken comes due again after its lease)
-        this.logger.warn(`carrier calls failed: ${error instanceof Error ? error.message : String(error)}`);
-        await sleep(Math.max(this.env.CARRIER_POLL_INTERVAL_MS, 1_000));
-      }
+  private async round(): Promise<number> {
+    try {
+      return (await this.placeOnce()) === 0 ? this.idleWait() : 0;
+    } catch (error) {
+      // the database away: look again later (what was taken comes due again after its lease)
+      this.logger.warn(`carrier calls failed: ${error instanceof Error ? error.message : String(error)}`);
+      return Math.max(this.env.CARRIER_POLL_INTERVAL_MS, 1_000);
     }
   }
 

@@ -26,6 +26,37 @@ export type Resolution =
   | { readonly ok: true; readonly agencyCode: string }
   | { readonly ok: false; readonly code: 'ROUTING.NO_AGENCY' | 'ROUTING.UNKNOWN_AREA' | 'ROUTING.AMBIGUOUS'; readonly reason: string };
 
+/** A directory's agencies by code and by area, built once per directory. */
+interface AgencyIndex {
+  readonly byCode: ReadonlyMap<string, readonly DirectoryAgency[]>;
+  readonly byArea: ReadonlyMap<string, readonly DirectoryAgency[]>;
+}
+
+const indexes = new WeakMap<readonly DirectoryAgency[], AgencyIndex>();
+
+/**
+ * The index of a directory's agencies. Routing runs for every receipt and every case (each step, each desk rule):
+ * a scan of the city's agencies for each was a tenth of intake's time under load. A directory's agency list is
+ * replaced, never changed in place, when the catalogue changes, so the index is keyed by the list itself.
+ */
+function indexOf(agencies: readonly DirectoryAgency[]): AgencyIndex {
+  let index = indexes.get(agencies);
+  if (!index) {
+    const group = (key: (a: DirectoryAgency) => string) => {
+      const map = new Map<string, DirectoryAgency[]>();
+      for (const agency of agencies) {
+        const list = map.get(key(agency));
+        if (list) list.push(agency);
+        else map.set(key(agency), [agency]);
+      }
+      return map;
+    };
+    index = { byCode: group((a) => a.code), byArea: group((a) => a.areaCode) };
+    indexes.set(agencies, index);
+  }
+  return index;
+}
+
 /** The area and its ancestors, nearest first; empty when the area is not known. */
 export function areaPath(areaCode: string, parentOfArea: ReadonlyMap<string, string | null>): string[] {
   const path: string[] = [];
@@ -47,7 +78,9 @@ export function resolveStepAgency(rule: AgencyRule, context: RoutingContext, dir
     case 'receiving':
       return { ok: true, agencyCode: context.receivingAgencyCode };
     case 'fixed': {
-      const agency = directory.agencies.find((a) => a.code === rule.agencyCode && inForce(a));
+      const agency = indexOf(directory.agencies)
+        .byCode.get(rule.agencyCode)
+        ?.find((a) => inForce(a));
       return agency
         ? { ok: true, agencyCode: agency.code }
         : { ok: false, code: 'ROUTING.NO_AGENCY', reason: `agency ${rule.agencyCode} is not in force on ${context.onDate}` };
@@ -58,8 +91,8 @@ export function resolveStepAgency(rule: AgencyRule, context: RoutingContext, dir
         return { ok: false, code: 'ROUTING.UNKNOWN_AREA', reason: `area ${context.applicantAreaCode} is not in the catalogue` };
       }
       for (const areaCode of path) {
-        const candidates = directory.agencies.filter(
-          (a) => a.areaCode === areaCode && a.level === rule.level && isOfKind(rule.agencyKind, a.kind) && inForce(a),
+        const candidates = (indexOf(directory.agencies).byArea.get(areaCode) ?? []).filter(
+          (a) => a.level === rule.level && isOfKind(rule.agencyKind, a.kind) && inForce(a),
         );
         if (candidates.length === 1) return { ok: true, agencyCode: candidates[0].code };
         if (candidates.length > 1) {

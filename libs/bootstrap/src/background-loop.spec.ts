@@ -33,6 +33,18 @@ describe('BackgroundLoop', () => {
     expect(finished).toBe(true);
   });
 
+  it('goes on after a round that throws, a second later', async () => {
+    let rounds = 0;
+    const loop = new BackgroundLoop(() => {
+      rounds += 1;
+      return rounds === 1 ? Promise.reject(new Error('the database away')) : Promise.resolve(60_000);
+    });
+    loop.start();
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    expect(rounds).toBe(2);
+    await loop.stop();
+  });
+
   it('stops at once when never started', async () => {
     await expect(new BackgroundLoop(() => Promise.resolve(0)).stop()).resolves.toBeUndefined();
   });

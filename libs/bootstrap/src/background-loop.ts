@@ -1,10 +1,17 @@
+import { Logger } from '@nestjs/common';
+
+/** How long a loop waits after a round that failed without saying how long to wait. */
+const AFTER_FAILURE_MS = 1_000;
+
 /**
  * The rounds of a service's background loop (a dispatcher, a poller): runs `round` until stopped, waiting between
  * rounds as long as the round asks. Stopping cuts the wait short: a loop that waits half a minute between pulls,
  * or a circuit's minute, must not keep a stopping service from exiting (an orchestrator's SIGKILL comes after
- * 10 s). The round in progress finishes; `stop` resolves when it has.
+ * 10 s). The round in progress finishes; `stop` resolves when it has. A round that throws is logged and the next
+ * comes after a second: a loop never dies of one failure.
  */
 export class BackgroundLoop {
+  private static readonly logger = new Logger('BackgroundLoop');
   private readonly stopping = new AbortController();
   private loop: Promise<void> = Promise.resolve();
   private started = false;
@@ -40,6 +47,15 @@ export class BackgroundLoop {
   }
 
   private async run(): Promise<void> {
-    while (!this.stopping.signal.aborted) await this.pause(await this.round());
+    while (!this.stopping.signal.aborted) {
+      let wait: number;
+      try {
+        wait = await this.round();
+      } catch (error) {
+        BackgroundLoop.logger.error(`a round failed: ${error instanceof Error ? error.message : String(error)}`);
+        wait = AFTER_FAILURE_MS;
+      }
+      await this.pause(wait);
+    }
   }
 }

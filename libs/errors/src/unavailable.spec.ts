@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { Client, DatabaseError } from 'pg';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { isDependencyUnavailable } from './unavailable';
 
 /** A server's error as pg raises it: its SQLSTATE in `code`. */
@@ -58,6 +58,10 @@ describe('isDependencyUnavailable', () => {
 
   it('sees the broker connection down', () => {
     expect(isDependencyUnavailable(Object.assign(new Error('the broker connection is down'), { name: 'BrokerUnavailableError' }))).toBe(true);
+  });
+
+  it('sees a transaction whose connection died between two statements (TypeORM released its runner)', () => {
+    expect(isDependencyUnavailable(new QueryRunnerAlreadyReleasedError())).toBe(true);
   });
 
   it.each([

@@ -44,7 +44,13 @@ const UNAVAILABLE_MESSAGES = [
   /^Client has encountered a connection error and is not queryable$/,
   /^Query read timeout$/,
 ];
-const UNAVAILABLE_NAMES = new Set(['BrokerUnavailableError']);
+const UNAVAILABLE_NAMES = new Set([
+  'BrokerUnavailableError',
+  // TypeORM releases a transaction's query runner when its connection reports an error: the server went away
+  // between two statements (a restart's admin shutdown), and the next one, often the COMMIT, finds the runner gone.
+  // Nothing was committed. Measured: the one 500 of a 100,000-dossier fault run, while PostgreSQL restarted.
+  'QueryRunnerAlreadyReleasedError',
+]);
 
 function says(error: object): boolean {
   const { code, message, name } = error as { code?: unknown; message?: unknown; name?: unknown };

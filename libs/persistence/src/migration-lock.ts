@@ -11,9 +11,18 @@ import type { QueryRunner } from 'typeorm';
  */
 export const MIGRATION_LOCK_KEY = 7_104_202_611;
 
-/** Waits until no other connection holds the migration lock, then holds it. */
-export async function lockMigrations(runner: QueryRunner): Promise<void> {
-  await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+/**
+ * Waits until no other connection holds the migration lock, then holds it. It asks again every `retryMs` instead of
+ * waiting inside one `pg_advisory_lock`: a statement left waiting holds a snapshot, and a migration that builds an
+ * index CONCURRENTLY waits for every older snapshot of its database, so a replica starting beside the one migrating
+ * would wait for it while it waits for that replica, until PostgreSQL broke the deadlock by failing the migration.
+ */
+export async function lockMigrations(runner: QueryRunner, retryMs = 250): Promise<void> {
+  for (;;) {
+    const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [MIGRATION_LOCK_KEY])) as { locked: boolean }[];
+    if (locked) return;
+    await new Promise((resolve) => setTimeout(resolve, retryMs));
+  }
 }
 
 /** Gives the lock back, so the pooled connection carries no lock into its next use. */

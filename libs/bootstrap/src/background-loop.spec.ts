@@ -3,7 +3,7 @@ import { BackgroundLoop } from './background-loop';
 describe('BackgroundLoop', () => {
   it('runs its rounds, waiting as each asks, and stops in the middle of a long wait', async () => {
     let rounds = 0;
-    const loop = new BackgroundLoop(() => {
+    const loop = new BackgroundLoop('test rounds', () => {
       rounds += 1;
       return Promise.resolve(rounds < 3 ? 0 : 60_000);
     });
@@ -19,7 +19,7 @@ describe('BackgroundLoop', () => {
   it('lets the round in progress finish before stop resolves', async () => {
     let finished = false;
     let release: () => void = () => undefined;
-    const loop = new BackgroundLoop(async () => {
+    const loop = new BackgroundLoop('test rounds', async () => {
       await new Promise<void>((resolve) => (release = resolve));
       finished = true;
       return 30_000;
@@ -35,7 +35,7 @@ describe('BackgroundLoop', () => {
 
   it('goes on after a round that throws, a second later', async () => {
     let rounds = 0;
-    const loop = new BackgroundLoop(() => {
+    const loop = new BackgroundLoop('test rounds', () => {
       rounds += 1;
       return rounds === 1 ? Promise.reject(new Error('the database away')) : Promise.resolve(60_000);
     });
@@ -46,6 +46,6 @@ describe('BackgroundLoop', () => {
   });
 
   it('stops at once when never started', async () => {
-    await expect(new BackgroundLoop(() => Promise.resolve(0)).stop()).resolves.toBeUndefined();
+    await expect(new BackgroundLoop('test rounds', () => Promise.resolve(0)).stop()).resolves.toBeUndefined();
   });
 });

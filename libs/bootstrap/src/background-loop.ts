@@ -1,14 +1,12 @@
 import { Logger } from '@nestjs/common';
 
-/** How long a loop waits after a round that failed without saying how long to wait. */
-const AFTER_FAILURE_MS = 1_000;
-
 /**
  * The rounds of a service's background loop (a dispatcher, a poller): runs `round` until stopped, waiting between
  * rounds as long as the round asks. Stopping cuts the wait short: a loop that waits half a minute between pulls,
  * or a circuit's minute, must not keep a stopping service from exiting (an orchestrator's SIGKILL comes after
- * 10 s). The round in progress finishes; `stop` resolves when it has. A round that throws is logged and the next
- * comes after a second: a loop never dies of one failure.
+ * 10 s). The round in progress finishes; `stop` resolves when it has. A round that throws (its database away) is
+ * logged, under the loop's name, and the next comes `afterFailureMs` later: a loop never dies of a failure, and what a
+ * round had taken under a lease comes due again by itself.
  */
 export class BackgroundLoop {
   private static readonly logger = new Logger('BackgroundLoop');
@@ -17,7 +15,11 @@ export class BackgroundLoop {
   private started = false;
 
   /** `round` returns how long to wait before the next one, in ms (0: at once). */
-  constructor(private readonly round: () => Promise<number>) {}
+  constructor(
+    private readonly name: string,
+    private readonly round: () => Promise<number>,
+    private readonly afterFailureMs = 1_000,
+  ) {}
 
   start(): void {
     if (this.started) return;
@@ -52,8 +54,8 @@ export class BackgroundLoop {
       try {
         wait = await this.round();
       } catch (error) {
-        BackgroundLoop.logger.error(`a round failed: ${error instanceof Error ? error.message : String(error)}`);
-        wait = AFTER_FAILURE_MS;
+        BackgroundLoop.logger.warn(`${this.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        wait = this.afterFailureMs;
       }
       await this.pause(wait);
     }

@@ -30,7 +30,7 @@ export interface RunningSuite {
   /** Kills the service's process with SIGKILL, as a crash would: no shutdown hook runs. */
   crash(service: ServiceName): Promise<void>;
   /**
-   * Starts the service again on the same database, port and topology, and waits until it is ready (unless told
+   * Starts the service again on the same database, port and topology (stopping it first, SIGTERM, if it runs), and waits until it is ready (unless told
    * not to: a test of what a service does before it can be ready). `env` overrides the process's variables for this
    * start: e.g. `DATABASE_URL` or `AMQP_URL` through a `TcpProxy` to the same database or broker.
    */
@@ -156,6 +156,7 @@ export async function startSuite(label: string, env: Record<string, string>, onl
     },
     async restart(service, { waitUntilReady: wait = true, env: overrides } = {}) {
       const running = services[service];
+      await terminate(running.process); // one still running is stopped first, as an operator's restart would
       running.process = launch(service, running.database, Number(new URL(running.url).port), overrides);
       if (wait) await waitUntilReady(running.url, running.process);
     },
@@ -198,18 +199,18 @@ export async function startSuite(label: string, env: Record<string, string>, onl
   }
 }
 
+/** Stops a service's process as an orchestrator does: SIGTERM, then SIGKILL after 10 s. Nothing when it has exited. */
+async function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 async function stopAll(started: RunningService[], prefix: string): Promise<void> {
-  await Promise.all(
-    started.map(async (s) => {
-      if (s.process.exitCode === null && s.process.signalCode === null) {
-        s.process.kill('SIGTERM');
-        const exited = once(s.process, 'exit');
-        const timer = setTimeout(() => s.process.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(timer);
-      }
-    }),
-  );
+  await Promise.all(started.map((s) => terminate(s.process)));
   await Promise.all(started.map((s) => s.database.drop()));
   await deleteTopology(topologyNames(prefix, SERVICE_NAMES));
 }

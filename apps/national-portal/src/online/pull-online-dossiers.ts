@@ -19,7 +19,14 @@ import { OnlineStore } from './online.store';
 export class PullOnlineDossiers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PullOnlineDossiers.name);
   private readonly env = readEnvironment(PortalEnvironment);
-  private readonly loop = new BackgroundLoop(() => this.round());
+  private readonly loop = new BackgroundLoop(
+    'online pull',
+    async () => {
+      await this.pullOnce();
+      return this.env.PORTAL_PULL_INTERVAL_MS;
+    },
+    this.env.PORTAL_PULL_INTERVAL_MS,
+  );
 
   constructor(
     private readonly portal: NationalPortal,
@@ -64,14 +71,5 @@ export class PullOnlineDossiers implements OnApplicationBootstrap, OnApplication
       if (confirmed.kind !== 'accepted') this.logger.warn({ portalReference: dossier.MaHoSoQG }, `not confirmed to the portal: ${confirmed.error}`);
     }
     return counts;
-  }
-
-  private async round(): Promise<number> {
-    try {
-      await this.pullOnce();
-    } catch (error) {
-      this.logger.warn(`online pull failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    return this.env.PORTAL_PULL_INTERVAL_MS;
   }
 }

@@ -37,7 +37,11 @@ export class SendUpdates implements OnApplicationBootstrap, OnApplicationShutdow
     maxOpenMs: this.env.PORTAL_CIRCUIT_MAX_OPEN_MS,
   });
   private lastCall: { ok: boolean; at: Date; error: string | null } | null = null;
-  private readonly loop = new BackgroundLoop(() => this.round());
+  private readonly loop = new BackgroundLoop(
+    'portal sync',
+    async () => ((await this.sendOnce()) === 0 ? this.idleWait() : 0),
+    Math.max(this.env.PORTAL_POLL_INTERVAL_MS, 1_000),
+  );
 
   constructor(
     private readonly portal: NationalPortal,
@@ -81,16 +85,6 @@ export class SendUpdates implements OnApplicationBootstrap, OnApplicationShutdow
       calls.push(() => this.sendProgress(batch));
     await inParallel(calls, this.env.PORTAL_CONCURRENCY, (call) => call());
     return taken.length;
-  }
-
-  private async round(): Promise<number> {
-    try {
-      return (await this.sendOnce()) === 0 ? this.idleWait() : 0;
-    } catch (error) {
-      // the database away: look again later (what was taken comes due again after its lease)
-      this.logger.warn(`portal sync failed: ${error instanceof Error ? error.message : String(error)}`);
-      return Math.max(this.env.PORTAL_POLL_INTERVAL_MS, 1_000);
-    }
   }
 
   private idleWait(): number {

@@ -48,7 +48,14 @@ export class DispatchNotifications implements OnApplicationBootstrap, OnApplicat
       maxOpenMs: this.env.DELIVERY_CIRCUIT_MAX_OPEN_MS,
     };
     this.lanes = senders.map((sender) => ({ sender, circuit: new CircuitBreaker(circuit), rate: new RateLimit(perSecond[sender.channel]) }));
-    this.loops = this.lanes.map((lane) => new BackgroundLoop(() => this.round(lane)));
+    this.loops = this.lanes.map(
+      (lane) =>
+        new BackgroundLoop(
+          `${lane.sender.channel} dispatch`,
+          async () => ((await this.step(lane)) === 0 ? this.idleWait(lane) : 0),
+          Math.max(this.env.DELIVERY_POLL_INTERVAL_MS, 1_000),
+        ),
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -73,16 +80,6 @@ export class DispatchNotifications implements OnApplicationBootstrap, OnApplicat
     let sent = 0;
     for (const lane of this.lanes) sent += await this.step(lane);
     return sent;
-  }
-
-  private async round(lane: Lane): Promise<number> {
-    try {
-      return (await this.step(lane)) === 0 ? this.idleWait(lane) : 0;
-    } catch (error) {
-      // the database away: wait and look again (nothing is lost: what was taken comes due again after its lease)
-      this.logger.warn(`${lane.sender.channel} dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
-      return Math.max(this.env.DELIVERY_POLL_INTERVAL_MS, 1_000);
-    }
   }
 
   private idleWait(lane: Lane): number {

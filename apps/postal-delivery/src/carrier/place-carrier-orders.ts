@@ -51,7 +51,11 @@ export class PlaceCarrierOrders implements OnApplicationBootstrap, OnApplication
     this.env.CARRIER_LEASE_MS,
     Math.ceil(this.env.CARRIER_BATCH / this.env.CARRIER_CONCURRENCY) * this.env.CARRIER_TIMEOUT_MS + 1_000,
   );
-  private readonly loop = new BackgroundLoop(() => this.round());
+  private readonly loop = new BackgroundLoop(
+    'carrier calls',
+    async () => ((await this.placeOnce()) === 0 ? this.idleWait() : 0),
+    Math.max(this.env.CARRIER_POLL_INTERVAL_MS, 1_000),
+  );
 
   constructor(
     private readonly carrier: Carrier,
@@ -77,16 +81,6 @@ export class PlaceCarrierOrders implements OnApplicationBootstrap, OnApplication
     const taken = await this.store.take(state === 'half_open' ? 1 : this.env.CARRIER_BATCH, new Date(now), this.leaseMs);
     await inParallel(taken, this.env.CARRIER_CONCURRENCY, (request) => this.make(request));
     return taken.length;
-  }
-
-  private async round(): Promise<number> {
-    try {
-      return (await this.placeOnce()) === 0 ? this.idleWait() : 0;
-    } catch (error) {
-      // the database away: look again later (what was taken comes due again after its lease)
-      this.logger.warn(`carrier calls failed: ${error instanceof Error ? error.message : String(error)}`);
-      return Math.max(this.env.CARRIER_POLL_INTERVAL_MS, 1_000);
-    }
   }
 
   private idleWait(): number {

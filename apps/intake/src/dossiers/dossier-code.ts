@@ -1,17 +1,12 @@
 import { vietnamDate } from '@motcua/calendar';
 
-/**
+/*
  * Mã hồ sơ (Circular 01/2018/TT-VPCP Art. 19, kept by Circular 03/2025):
  * `<receiving unit's electronic code>-<YYMMDD>-<NNNN>`, the date being the day of receipt in Vietnam and NNNN a
  * running number per unit per day that restarts every day. Past 9,999 in a day the number simply grows, as the
- * 2025 rules allow for centralised systems.
+ * 2025 rules allow for centralised systems. The number is the unit's counter's, taken and padded (to four digits at
+ * least) by the statement that stores the dossier (`DossierStore.insertReceived`); here is the rest of the code.
  */
-export function formatDossierCode(agencyCode: string, receivedAt: Date, runningNumber: number): string {
-  if (!Number.isInteger(runningNumber) || runningNumber < 1) {
-    throw new RangeError(`running number must be a positive integer, got ${runningNumber}`);
-  }
-  return `${dossierCodePrefix(agencyCode, receivedAt)}${String(runningNumber).padStart(4, '0')}`;
-}
 
 /**
  * Stands for the running number in a code written before its number is taken: it fits the code's pattern (the
@@ -19,10 +14,7 @@ export function formatDossierCode(agencyCode: string, receivedAt: Date, runningN
  */
 export const NUMBER_TO_COME = 'NNNN';
 
-/**
- * The code up to its running number (`<unit>-<YYMMDD>-`): the number itself is the unit's counter's, taken by the
- * statement that stores the dossier, which pads it as `formatDossierCode` does.
- */
+/** The code up to its running number: `<unit>-<YYMMDD>-`, the day of receipt in Vietnam. */
 export function dossierCodePrefix(agencyCode: string, receivedAt: Date): string {
   return `${agencyCode}-${vietnamDate(receivedAt).slice(2).replaceAll('-', '')}-`;
 }

@@ -193,7 +193,7 @@ export class DossierStore {
 
   /**
    * A dossier received, in one statement: the receiving unit's next running number for the day, the dossier under the
-   * code it makes (`codePrefix` and the number, padded to four digits as `formatDossierCode` does), the first row of
+   * code it makes (`codePrefix` and the number, padded to four digits at least: 0001, 9999, 10000), the first row of
    * its history, and its events (`Transaction.takeEvents`, null when none), where a `dossierCode` of `codePrefix` and
    * `NUMBER_TO_COME` becomes that code. The counter's upsert locks the unit's row: parallel receipts at one desk queue there and each gets the next
    * number; the statement is atomic, so a failure gives the number back (codes unique and gap-free), and the lock is

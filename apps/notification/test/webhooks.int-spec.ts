@@ -18,6 +18,7 @@ Object.assign(process.env, {
   DELIVERY_RETRY_BASE_MS: '20',
   DELIVERY_RETRY_MAX_MS: '50',
   DELIVERY_CIRCUIT_FAILURES: '2',
+  WEBHOOK_SUBSCRIPTIONS_REFRESH_MS: '200',
 });
 
 /** One POST as the receiver got it. */
@@ -223,6 +224,35 @@ describe('notification: webhooks to agencies’ subscribed systems', () => {
       expect(deleted.body.status).toBe('deactivated');
       await consumed(aDossierAccepted({ receivingAgencyCode: '000.00.85.H26' }));
       expect(await deliveriesOf(id)).toEqual([]);
+    });
+  });
+
+  describe('changes made by another instance', () => {
+    // As another instance of notification writes them: straight to the table, this instance not told.
+    const insertedElsewhere = async (agencyCode: string, path: string): Promise<string> => {
+      const [{ id }] = await db.query(
+        `INSERT INTO webhook_subscription (id, agency_code, url, secret, events, created_by) VALUES (gen_random_uuid(), $1, $2, 'whsec_khac', '{}', 'admin-khac') RETURNING id`,
+        [agencyCode, receiver.url(path)],
+      );
+      return id as string;
+    };
+    const refreshed = () => new Promise((resolve) => setTimeout(resolve, 3 * 200));
+
+    it('fans events out to a subscription created elsewhere once this instance has re-read them (WEBHOOK_SUBSCRIPTIONS_REFRESH_MS)', async () => {
+      const id = await insertedElsewhere('000.00.86.H26', '/elsewhere-created');
+      await refreshed();
+      await consumed(aDossierAccepted({ receivingAgencyCode: '000.00.86.H26' }));
+      expect(await deliveriesOf(id)).toHaveLength(1);
+    });
+
+    it('records nothing more for a subscription deactivated elsewhere, once re-read', async () => {
+      const { id } = await subscribe('000.00.87.H26', '/elsewhere-deactivated');
+      await consumed(aDossierAccepted({ receivingAgencyCode: '000.00.87.H26' }));
+      expect(await deliveriesOf(id)).toHaveLength(1);
+      await db.query(`UPDATE webhook_subscription SET active = false WHERE id = $1`, [id]);
+      await refreshed();
+      await consumed(aDossierAccepted({ receivingAgencyCode: '000.00.87.H26' }));
+      expect(await deliveriesOf(id)).toHaveLength(1);
     });
   });
 

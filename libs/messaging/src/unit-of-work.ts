@@ -23,6 +23,12 @@ export interface Transaction {
    */
   afterCommit(callback: () => void): void;
   /**
+   * Runs `write` once the work is done (every handler of a consumer's batch), just before the events are written and
+   * the transaction commits: for rows a use case gathers over a batch and writes with one statement instead of one
+   * each (docs/adr/021-round-trips.md). It may publish events. A failure rolls the transaction back, as any.
+   */
+  beforeCommit(write: () => Promise<void>): void;
+  /**
    * The events published so far, validated and handed over to be written by the caller's own next statement
    * (with `outboxInsert`) instead of one more statement at the end: on a hot path, one round trip fewer. Null when
    * there are none.
@@ -60,6 +66,7 @@ export class OutboxTransaction implements Transaction {
   private static readonly logger = new Logger('Transaction');
   private readonly pending: { cls: EventClass; record: OutboxRecord }[] = [];
   private readonly commitCallbacks: (() => void)[] = [];
+  private readonly beforeCommitWrites: (() => Promise<void>)[] = [];
   private flushed = false;
   private written = false;
 
@@ -96,6 +103,11 @@ export class OutboxTransaction implements Transaction {
     this.commitCallbacks.push(callback);
   }
 
+  beforeCommit(write: () => Promise<void>): void {
+    if (this.flushed) throw new Error("a write deferred after its transaction's events were written");
+    this.beforeCommitWrites.push(write);
+  }
+
   /**
    * Called once the transaction has committed. A callback that throws is logged: the work is done and must not
    * be reported (or retried) as failed.
@@ -118,10 +130,14 @@ export class OutboxTransaction implements Transaction {
   }
 
   /**
-   * Validates the published events against their contracts (a producer bug fails the producer's own transaction
-   * instead of poisoning every consumer) and writes them. Called after the work, before commit.
+   * Runs the deferred writes, then validates the published events against their contracts (a producer bug fails the
+   * producer's own transaction instead of poisoning every consumer) and writes them. Called after the work, before commit.
    */
   async flush(): Promise<void> {
+    if (this.beforeCommitWrites.length > 0 && !this.inTransaction) {
+      throw new Error("a write deferred in one statement's work, which has no transaction to defer it to: a bug");
+    }
+    for (let write = this.beforeCommitWrites.shift(); write; write = this.beforeCommitWrites.shift()) await write();
     this.flushed = true;
     if (this.pending.length === 0) return;
     if (!this.inTransaction) {

@@ -130,6 +130,40 @@ describe('messaging: delivery', () => {
     }
   });
 
+  it('runs a write deferred to the commit after the work and before the events, in the transaction: it may publish, and rolls back with it', async () => {
+    const outboxed = async (code: string): Promise<number> =>
+      (await post.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE payload->>'code' = $1`, [code]))[0].n;
+    const steps: string[] = [];
+    await post.unitOfWork.run(async (tx) => {
+      tx.beforeCommit(async () => {
+        steps.push(
+          `deferred write, events written: ${(await tx.manager.query(`SELECT count(*)::int AS n FROM outbox_message WHERE payload->>'code' = 'DEFER-1'`))[0].n}`,
+        );
+        await tx.publish(parcel('DEFER-1'));
+      });
+      await tx.publish(parcel('DEFER-1'));
+      steps.push('work done');
+    });
+    expect(steps).toEqual(['work done', 'deferred write, events written: 0']);
+    expect(await outboxed('DEFER-1')).toBe(2);
+    await eventually(
+      () => new Set(scale.recorder.seen.filter((s) => s.code === 'DEFER-1').map((s) => s.messageId)).size === 2,
+      'both DEFER-1 events at scale',
+      5_000,
+    );
+
+    await expect(
+      post.unitOfWork.run(async (tx) => {
+        await tx.publish(parcel('DEFER-2'));
+        tx.beforeCommit(() => Promise.reject(new Error('the deferred write failed')));
+      }),
+    ).rejects.toThrow('the deferred write failed');
+    expect(await outboxed('DEFER-2')).toBe(0);
+
+    // one statement's work has no transaction to defer a write to
+    await expect(post.unitOfWork.runInOneStatement(async (tx) => tx.beforeCommit(() => Promise.resolve()))).rejects.toThrow('no transaction to defer it to');
+  });
+
   it('gives work started outside any request a fresh correlation id', async () => {
     await post.unitOfWork.run((tx) => tx.publish(parcel('NOCORR-1')));
     const seen = await eventually(() => scale.recorder.seen.find((s) => s.code === 'NOCORR-1'), 'NOCORR-1', 5_000);

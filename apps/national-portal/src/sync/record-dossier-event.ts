@@ -8,7 +8,7 @@ import { SyncStore } from './sync.store';
 /**
  * Use case: one event of a dossier, in its inbox transaction. The dossier's record is locked, the pure mapping
  * decides (stale, or the new facts and the updates they queue), and the updates join the dossier's queue in the
- * same transaction. Nothing here waits for the portal: the dispatcher sends later, whatever the portal's state.
+ * same transaction (with those of the batch's other events, as it commits). Nothing here waits for the portal: the dispatcher sends later, whatever the portal's state.
  */
 @Injectable()
 export class RecordDossierEvent {
@@ -22,12 +22,12 @@ export class RecordDossierEvent {
 
   async execute(input: DossierEventOf, tx: Transaction): Promise<void> {
     const key = syncKeyOf(input);
-    const before = await this.store.lock(tx.manager, key);
+    const before = await this.store.lock(tx, key);
     const applied = applyDossierEvent(before, input, this.settings);
     if (applied.outcome === 'stale') {
       this.logger.debug({ key, type: input.type, sequence: input.event.sequence }, 'stale event ignored');
       return;
     }
-    await this.store.save(tx.manager, key, applied.facts, applied.updates, `${input.type}#${input.event.sequence}`);
+    this.store.save(tx, key, applied.facts, applied.updates, `${input.type}#${input.event.sequence}`);
   }
 }

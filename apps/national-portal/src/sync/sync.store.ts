@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Transaction } from '@motcua/messaging';
 import { newId, queryPrepared } from '@motcua/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { HoSo, TienDo } from '../portal/national-portal';
@@ -16,6 +17,13 @@ export interface TakenHead {
   readonly body: HoSo | TienDo;
 }
 
+/** A record locked in a transaction, with the facts and updates its events there left: written before it commits. */
+interface HeldRecord {
+  facts: DossierFacts | null;
+  changed: boolean;
+  readonly updates: (QueuedUpdate & { readonly cause: string })[];
+}
+
 /** What became of a head: sent; the portal unavailable (due again later); refused (due again, or parked). */
 export type HeadOutcome =
   | { readonly kind: 'sent' }
@@ -31,50 +39,98 @@ export type HeadOutcome =
 export class SyncStore {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The records a transaction has locked, with what its events changed: written by one statement before it commits. */
+  private readonly held = new WeakMap<Transaction, Map<string, HeldRecord>>();
+
   /**
    * The record's facts, locked for this transaction (created empty the first time the dossier is heard of). The
    * lock is tried first: a dossier already heard of (every event after its first) costs one statement. The first
    * event creates the record and locks it in one more: a concurrent first event of the same dossier waits on the
-   * conflict, then updates (and so locks) the row the other created, and reads its facts.
+   * conflict, then updates (and so locks) the row the other created, and reads its facts. A record this transaction
+   * holds already (another event of the dossier in the same batch) costs none: its facts are as the last one left them.
    */
-  async lock(manager: EntityManager, key: string): Promise<DossierFacts | null> {
+  async lock(tx: Transaction, key: string): Promise<DossierFacts | null> {
+    const records = this.heldBy(tx);
+    const held = records.get(key);
+    if (held) return held.facts;
     const [found] = await queryPrepared<{ record: DossierFacts | null }>(
-      manager,
+      tx.manager,
       'portal.lock-record',
       `SELECT record FROM portal_dossier WHERE key = $1 FOR UPDATE`,
       [key],
     );
-    if (found) return found.record;
-    const [created] = await queryPrepared<{ record: DossierFacts | null }>(
-      manager,
-      'portal.create-record',
-      `INSERT INTO portal_dossier (key, id, record, state) VALUES ($1, $2, 'null'::jsonb, 'idle')
-       ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
-       RETURNING record`,
-      [key, newId()],
-    );
-    return created.record;
+    const facts = found
+      ? found.record
+      : (
+          await queryPrepared<{ record: DossierFacts | null }>(
+            tx.manager,
+            'portal.create-record',
+            `INSERT INTO portal_dossier (key, id, record, state) VALUES ($1, $2, 'null'::jsonb, 'idle')
+             ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
+             RETURNING record`,
+            [key, newId()],
+          )
+        )[0].record;
+    records.set(key, { facts, changed: false, updates: [] });
+    return facts;
   }
 
   /**
-   * The new facts and their updates, queued behind the dossier's earlier ones; a record with nothing queued becomes
-   * due now. A progress row whose hand-over is queued already (a redelivery) is not queued again.
+   * The new facts of a record this transaction locked, and the updates they queue behind the dossier's earlier ones
+   * (`cause`: the event's). Written as the transaction commits, every record of the batch by one statement.
    */
-  async save(manager: EntityManager, key: string, facts: DossierFacts, updates: readonly QueuedUpdate[], cause: string): Promise<void> {
+  save(tx: Transaction, key: string, facts: DossierFacts, updates: readonly QueuedUpdate[], cause: string): void {
+    const held = this.heldBy(tx).get(key);
+    if (!held) throw new Error(`the sync record ${key} was saved without being locked in its transaction`);
+    held.facts = facts;
+    held.changed = true;
+    for (const update of updates) held.updates.push({ ...update, cause });
+  }
+
+  private heldBy(tx: Transaction): Map<string, HeldRecord> {
+    let records = this.held.get(tx);
+    if (!records) {
+      const created = (records = new Map<string, HeldRecord>());
+      this.held.set(tx, created);
+      tx.beforeCommit(() => this.saveAll(tx.manager, created));
+    }
+    return records;
+  }
+
+  /**
+   * The changed records' facts, and their updates queued in order; a record with nothing queued before becomes due
+   * now. A progress row whose hand-over is queued already (a redelivery) is not queued again.
+   */
+  private async saveAll(manager: EntityManager, records: ReadonlyMap<string, HeldRecord>): Promise<void> {
+    const changed = [...records]
+      .filter(([, held]) => held.changed)
+      .map(([key, { facts, updates }]) => ({
+        key,
+        record: facts,
+        dossierCode: facts?.dossierCode ?? null,
+        portalReference: facts?.portalReference ?? null,
+        updates,
+      }));
+    if (changed.length === 0) return;
     await queryPrepared(
       manager,
-      'portal.save-record',
-      `WITH queued AS (
+      'portal.save-records',
+      `WITH input AS (
+         SELECT * FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (key text, record jsonb, "dossierCode" text, "portalReference" text, updates jsonb))
+                WITH ORDINALITY AS i(key, record, "dossierCode", "portalReference", updates, ord)),
+       queued AS (
          INSERT INTO portal_update (dossier_key, kind, body, cause, fact, sequence)
-         SELECT $1, u->>'kind', u->'body', $5, u->>'fact', (u->>'sequence')::int
-           FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(u, n) ORDER BY n
+         SELECT i.key, u->>'kind', u->'body', u->>'cause', u->>'fact', (u->>'sequence')::int
+           FROM input i CROSS JOIN LATERAL jsonb_array_elements(i.updates) WITH ORDINALITY AS t(u, n)
+          ORDER BY i.ord, t.n
          ON CONFLICT (dossier_key, fact) DO NOTHING
          RETURNING id)
-       UPDATE portal_dossier SET record = $2::jsonb, dossier_code = $3, portal_reference = $6, updated_at = now(),
-              state = CASE WHEN state = 'idle' AND jsonb_array_length($4::jsonb) > 0 THEN 'pending' ELSE state END,
-              next_attempt_at = CASE WHEN state = 'idle' AND jsonb_array_length($4::jsonb) > 0 THEN now() ELSE next_attempt_at END
-        WHERE key = $1`,
-      [key, JSON.stringify(facts), facts.dossierCode, JSON.stringify(updates), cause, facts.portalReference],
+       UPDATE portal_dossier d SET record = i.record, dossier_code = i."dossierCode", portal_reference = i."portalReference", updated_at = now(),
+              state = CASE WHEN d.state = 'idle' AND jsonb_array_length(i.updates) > 0 THEN 'pending' ELSE d.state END,
+              next_attempt_at = CASE WHEN d.state = 'idle' AND jsonb_array_length(i.updates) > 0 THEN now() ELSE d.next_attempt_at END
+         FROM input i
+        WHERE d.key = i.key`,
+      [JSON.stringify(changed)],
     );
   }
 

@@ -1,7 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Transaction } from '@motcua/messaging';
 import type { EntityManager } from 'typeorm';
 import { newId, queryPrepared } from '@motcua/persistence';
 import type { NotificationDraft } from './notification-draft';
+
+/** A notification gathered in a transaction, to be written when it commits. */
+interface GatheredNotification extends NotificationDraft {
+  readonly id: string;
+  readonly eventMessageId: string;
+}
 
 /**
  * The notification aggregate's writes (the delivery log, `notification`), each in the caller's transaction
@@ -9,36 +16,43 @@ import type { NotificationDraft } from './notification-draft';
  */
 @Injectable()
 export class NotificationStore {
+  private readonly logger = new Logger(NotificationStore.name);
+  /** The notifications a transaction has gathered, written by one statement just before it commits. */
+  private readonly gathered = new WeakMap<Transaction, GatheredNotification[]>();
+
   /**
    * The notification that an event and a template give, once: the inbox already filters redeliveries; the unique
-   * (event, template) covers a replay that bypasses it (the inbox purged). Returns its id, or null when it was
-   * recorded already. The id may be given: a webhook's body names its own delivery id.
+   * (event, template) covers a replay that bypasses it (the inbox purged). Gathered in the transaction (a consumer's
+   * whole batch) and written by one statement before it commits. The id may be given: a webhook's body names its own
+   * delivery id.
    */
-  async recordOnce(manager: EntityManager, eventMessageId: string, draft: NotificationDraft, id: string = newId()): Promise<string | null> {
-    const [inserted] = await queryPrepared<{ id: string }>(
+  recordOnce(tx: Transaction, eventMessageId: string, draft: NotificationDraft, id: string = newId()): void {
+    let gathered = this.gathered.get(tx);
+    if (!gathered) {
+      const rows: GatheredNotification[] = (gathered = []);
+      this.gathered.set(tx, rows);
+      tx.beforeCommit(() => this.insertAll(tx.manager, rows));
+    }
+    gathered.push({ ...draft, id, eventMessageId });
+  }
+
+  private async insertAll(manager: EntityManager, rows: readonly GatheredNotification[]): Promise<void> {
+    const inserted = await queryPrepared<{ id: string }>(
       manager,
-      'notification.record',
+      'notification.record-all',
       // a message for a channel is due at once; an officer's is in their inbox at once
       `INSERT INTO notification (id, dossier_code, receiving_agency_code, event_message_id, template_key, channel, recipient, subject, body, status,
                                  next_attempt_at, delivered_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
-               CASE WHEN $10 = 'pending' THEN now() END, CASE WHEN $10 = 'delivered' THEN now() END)
+       SELECT n.id, n."dossierCode", n."receivingAgencyCode", n."eventMessageId", n."templateKey", n.channel, n.recipient, n.subject, n.body, n.status,
+              CASE WHEN n.status = 'pending' THEN now() END, CASE WHEN n.status = 'delivered' THEN now() END
+         FROM jsonb_to_recordset($1::jsonb) AS n(id uuid, "dossierCode" text, "receivingAgencyCode" text, "eventMessageId" text,
+              "templateKey" text, channel text, recipient text, subject text, body text, status text)
        ON CONFLICT DO NOTHING
        RETURNING id`,
-      [
-        id,
-        draft.dossierCode,
-        draft.receivingAgencyCode,
-        eventMessageId,
-        draft.templateKey,
-        draft.channel,
-        draft.recipient,
-        draft.subject,
-        draft.body,
-        draft.status,
-      ],
+      [JSON.stringify(rows)],
     );
-    return inserted?.id ?? null;
+    // the rows are the record of it (GET /notifications); a line per write is for an operator who turns it up
+    this.logger.debug({ recorded: inserted.length, alreadyRecorded: rows.length - inserted.length }, 'notifications recorded');
   }
 
   /** A message of the log with what deciding on its resending needs: whose dossier, its coordinator (if known). */

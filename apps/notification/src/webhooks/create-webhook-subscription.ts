@@ -4,6 +4,7 @@ import type { Principal } from '@motcua/auth';
 import { readEnvironment } from '@motcua/config';
 import { UnitOfWork } from '@motcua/messaging';
 import { type CommandResponse, type IdempotentRequest, newId, runIdempotent } from '@motcua/persistence';
+import { ReceivingSubscriptions } from './receiving-subscriptions';
 import { checkSubscription } from './subscription-rules';
 import { WebhookEnvironment } from './webhook.environment';
 import { WebhookSubscriptionStore } from './webhook-subscription.store';
@@ -30,9 +31,10 @@ export class CreateWebhookSubscription {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly subscriptions: WebhookSubscriptionStore,
+    private readonly receiving: ReceivingSubscriptions,
   ) {}
 
-  execute(
+  async execute(
     request: NewSubscriptionRequest,
     admin: Principal,
     idempotency?: IdempotentRequest,
@@ -40,7 +42,7 @@ export class CreateWebhookSubscription {
     const events = [...new Set(request.events ?? [])];
     const refusal = checkSubscription({ url: request.url, events }, this.env.WEBHOOK_ALLOW_LOCAL_HTTP === 'true');
     if (refusal) throw refusal;
-    return this.unitOfWork.run((tx) =>
+    const created = await this.unitOfWork.run((tx) =>
       runIdempotent(tx.manager, idempotency, async (): Promise<CommandResponse<CreatedWebhookSubscription>> => {
         const secret = newWebhookSecret();
         const created = await this.subscriptions.create(tx.manager, {
@@ -54,5 +56,8 @@ export class CreateWebhookSubscription {
         return { status: 201, body: { ...toWebhookSubscriptionView(created), secret } };
       }),
     );
+    // from the next event on, it receives (a replay changed nothing, and costs one read)
+    await this.receiving.changed();
+    return created;
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ReceivingSubscriptions } from './receiving-subscriptions';
 import { foundSubscription } from './webhook-subscription-not-found';
 import { WebhookSubscriptionStore } from './webhook-subscription.store';
 import type { WebhookSubscriptionView } from './webhook-subscription.view';
@@ -10,9 +11,14 @@ import type { WebhookSubscriptionView } from './webhook-subscription.view';
  */
 @Injectable()
 export class DeactivateWebhookSubscription {
-  constructor(private readonly subscriptions: WebhookSubscriptionStore) {}
+  constructor(
+    private readonly subscriptions: WebhookSubscriptionStore,
+    private readonly receiving: ReceivingSubscriptions,
+  ) {}
 
   async execute(id: string): Promise<WebhookSubscriptionView> {
-    return foundSubscription(id, await this.subscriptions.deactivate(id));
+    const subscription = foundSubscription(id, await this.subscriptions.deactivate(id));
+    await this.receiving.changed();
+    return subscription;
   }
 }

@@ -11,13 +11,16 @@ export const SUBSCRIPTION_COLUMNS = `id, agency_code AS "agencyCode", url, secre
   consecutive_failures AS "consecutiveFailures", failing_since AS "failingSince", last_failure_at AS "lastFailureAt", last_error AS "lastError",
   disabled_at AS "disabledAt", disabled_reason AS "disabledReason"`;
 
+/** A subscription as the fan-out needs it. */
+export type ReceivingSubscription = Pick<WebhookSubscriptionRecord, 'id' | 'agencyCode' | 'events'>;
+
 export type NewWebhookSubscription = Pick<WebhookSubscriptionRecord, 'id' | 'agencyCode' | 'url' | 'secret' | 'events' | 'createdBy'>;
 
 /** Where the sender sends a delivery, and whether it still may. */
 export type WebhookTarget = Pick<WebhookSubscriptionRecord, 'id' | 'url' | 'secret' | 'active' | 'disabledAt' | 'disabledReason'>;
 
 /**
- * The webhook subscription aggregate (`webhook_subscription`): the administrators' commands, the fan-out's read and
+ * The webhook subscription aggregate (`webhook_subscription`): the administrators' commands, the fan-out's subscriptions and
  * the sender's look-up and failure streak. Named prepared statements (docs/adr/010-data-access.md); each runs in the
  * caller's transaction when given its `manager`, on its own otherwise. An id that is not a UUID is no subscription
  * (rather than a database error).
@@ -64,17 +67,14 @@ export class WebhookSubscriptionStore {
     return row ?? null;
   }
 
-  /** The ids of an agency's subscriptions that receive `type` now (active, not disabled, wanting it), oldest first. */
-  async receiving(manager: EntityManager, agencyCode: string, type: string): Promise<string[]> {
-    const rows = await queryPrepared<{ id: string }>(
-      manager,
-      'webhook.receiving',
-      `SELECT id FROM webhook_subscription
-        WHERE agency_code = $1 AND active AND disabled_at IS NULL AND (cardinality(events) = 0 OR $2 = ANY (events))
-        ORDER BY created_at, id`,
-      [agencyCode, type],
+  /** Every subscription that receives events now (active, not disabled), oldest first: `ReceivingSubscriptions` holds them. */
+  async allReceiving(): Promise<ReceivingSubscription[]> {
+    return queryPrepared<ReceivingSubscription>(
+      this.dataSource.manager,
+      'webhook.all-receiving',
+      `SELECT id, agency_code AS "agencyCode", events FROM webhook_subscription WHERE active AND disabled_at IS NULL ORDER BY created_at, id`,
+      [],
     );
-    return rows.map((row) => row.id);
   }
 
   async target(id: string): Promise<WebhookTarget | null> {

@@ -9,4 +9,6 @@ export class WebhookEnvironment {
   @Type(() => Number) @IsInt() @Min(1) @Max(100_000) WEBHOOK_DISABLE_AFTER_FAILURES = 20;
   /** …spanning at least this many hours (fractions allowed; 0: the count alone). */
   @Type(() => Number) @IsNumber() @Min(0) @Max(8_760) WEBHOOK_DISABLE_AFTER_HOURS = 24;
+  /** How soon another instance's change of a subscription is seen by this one's fan-out (its own changes at once). */
+  @Type(() => Number) @IsInt() @Min(100) @Max(60_000) WEBHOOK_SUBSCRIPTIONS_REFRESH_MS = 1_000;
 }

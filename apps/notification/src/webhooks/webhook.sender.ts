@@ -6,6 +6,7 @@ import { disableReason } from './sustained-failure';
 import { WebhookEnvironment } from './webhook.environment';
 import { outcomeOfNetworkError, outcomeOfResponse } from './webhook-response';
 import { signWebhook } from './webhook-signature';
+import { ReceivingSubscriptions } from './receiving-subscriptions';
 import { type WebhookTarget, WebhookSubscriptionStore } from './webhook-subscription.store';
 
 /** The headers receivers read (docs/webhooks.md). */
@@ -30,7 +31,10 @@ export class WebhookSender implements ChannelSender {
   // our request is abandoned when the dispatcher stops waiting for it, not left open
   private readonly timeoutMs = readEnvironment(DeliveryEnvironment).DELIVERY_SEND_TIMEOUT_MS;
 
-  constructor(private readonly subscriptions: WebhookSubscriptionStore) {}
+  constructor(
+    private readonly subscriptions: WebhookSubscriptionStore,
+    private readonly receiving: ReceivingSubscriptions,
+  ) {}
 
   async send(message: OutgoingMessage): Promise<SendOutcome> {
     const target = await this.subscriptions.target(message.recipient);
@@ -82,6 +86,7 @@ export class WebhookSender implements ChannelSender {
       const settings = { afterFailures: this.env.WEBHOOK_DISABLE_AFTER_FAILURES, afterHours: this.env.WEBHOOK_DISABLE_AFTER_HOURS };
       const reason = disableReason({ error: outcome.error, gone }, streak, now, settings);
       if (reason && (await this.subscriptions.disable(id, now, reason))) {
+        await this.receiving.changed();
         this.logger.warn({ subscriptionId: id, consecutiveFailures: streak.consecutiveFailures, reason }, 'webhook subscription disabled');
       }
     } catch (error) {

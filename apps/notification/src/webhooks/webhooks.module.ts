@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CreateWebhookSubscription } from './create-webhook-subscription';
 import { DeactivateWebhookSubscription } from './deactivate-webhook-subscription';
 import { EnableWebhookSubscription } from './enable-webhook-subscription';
+import { ReceivingSubscriptions } from './receiving-subscriptions';
 import { WebhookSender } from './webhook.sender';
 import { WebhookSubscriptionQueries } from './webhook-subscription.queries';
 import { WebhookSubscriptionStore } from './webhook-subscription.store';
@@ -9,7 +10,7 @@ import { WebhookSubscriptionsController } from './webhook-subscriptions.controll
 
 /**
  * Webhooks: agencies' systems subscribed to their dossier events (the administrators' API) and the channel's
- * adapter. Delivery lists it as a channel; the notifications' use case reads the subscriptions to fan events out.
+ * adapter. Delivery lists it as a channel; the notifications' use case fans events out to the receiving subscriptions.
  */
 @Module({
   controllers: [WebhookSubscriptionsController],
@@ -20,7 +21,8 @@ import { WebhookSubscriptionsController } from './webhook-subscriptions.controll
     DeactivateWebhookSubscription,
     EnableWebhookSubscription,
     WebhookSender,
+    ReceivingSubscriptions,
   ],
-  exports: [WebhookSender, WebhookSubscriptionStore],
+  exports: [WebhookSender, ReceivingSubscriptions],
 })
 export class WebhooksModule {}

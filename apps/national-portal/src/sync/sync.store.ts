@@ -129,8 +129,9 @@ export class SyncStore {
               state = CASE WHEN d.state = 'idle' AND jsonb_array_length(i.updates) > 0 THEN 'pending' ELSE d.state END,
               next_attempt_at = CASE WHEN d.state = 'idle' AND jsonb_array_length(i.updates) > 0 THEN now() ELSE d.next_attempt_at END
          FROM input i
-        WHERE d.key = i.key`,
-      [JSON.stringify(changed)],
+        WHERE d.key = ANY ($2::text[]) AND d.key = i.key`,
+      // the keys again as an array: joined to the input alone, the records were read by a sequential scan (7.6 ms a batch)
+      [JSON.stringify(changed), changed.map(({ key }) => key)],
     );
   }
 
@@ -197,7 +198,7 @@ export class SyncStore {
         manager,
         'portal.settle-lock',
         `SELECT d.key FROM portal_dossier d JOIN unnest($1::text[], $2::int[]) AS i(key, attempt) ON i.key = d.key AND d.attempts = i.attempt
-          WHERE d.state = 'pending' ORDER BY d.key FOR UPDATE OF d`,
+          WHERE d.key = ANY ($1::text[]) AND d.state = 'pending' ORDER BY d.key FOR UPDATE OF d`,
         [values[0], values[1]],
       );
       return queryPrepared<{ key: string }>(
@@ -206,7 +207,7 @@ export class SyncStore {
         `WITH input AS (
            SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
              AS i(key, attempt, update_id, outcome, kind, error, next_attempt_at)),
-         mine AS (SELECT d.key FROM portal_dossier d JOIN input i ON i.key = d.key AND d.attempts = i.attempt WHERE d.state = 'pending'),
+         mine AS (SELECT d.key FROM portal_dossier d JOIN input i ON i.key = d.key AND d.attempts = i.attempt WHERE d.key = ANY ($1::text[]) AND d.state = 'pending'),
          sent AS (
            UPDATE portal_update u SET sent_at = $8 FROM input i
             WHERE u.id = i.update_id AND i.outcome = 'sent' AND u.sent_at IS NULL AND i.key IN (SELECT key FROM mine) RETURNING u.id),
@@ -226,7 +227,7 @@ export class SyncStore {
                                   WHEN i.outcome = 'refused' AND d.refusals + 1 >= $9 THEN NULL ELSE i.next_attempt_at END,
            updated_at = $8
           FROM mine JOIN input i ON i.key = mine.key JOIN rest r ON r.key = mine.key
-         WHERE d.key = mine.key
+         WHERE d.key = ANY ($1::text[]) AND d.key = mine.key
          RETURNING d.key`,
         values,
       );

@@ -97,10 +97,11 @@ export class DeliveryStore {
                 provider_message_id = COALESCE(r.provider_message_id, n.provider_message_id),
                 last_error = r.error
            FROM r
-          WHERE n.id = r.id AND n.attempts = r.attempt AND n.status = 'pending'
+          WHERE n.id = ANY ($2::uuid[]) AND n.id = r.id AND n.attempts = r.attempt AND n.status = 'pending'
          RETURNING n.id)
        SELECT count(*)::int AS changed FROM u`,
-      [JSON.stringify(rows)],
+      // the ids again as an array: joined to the input alone, the log would be read by a sequential scan
+      [JSON.stringify(rows), rows.map((r) => r.id)],
     );
     return changed;
   }

@@ -43,34 +43,24 @@ export class SyncStore {
   private readonly held = new WeakMap<Transaction, Map<string, HeldRecord>>();
 
   /**
-   * The record's facts, locked for this transaction (created empty the first time the dossier is heard of). The
-   * lock is tried first: a dossier already heard of (every event after its first) costs one statement. The first
-   * event creates the record and locks it in one more: a concurrent first event of the same dossier waits on the
-   * conflict, then updates (and so locks) the row the other created, and reads its facts. A record this transaction
-   * holds already (another event of the dossier in the same batch) costs none: its facts are as the last one left them.
+   * The record's facts, locked for this transaction, in one statement: created empty the first time the dossier is
+   * heard of; otherwise the conflict's no-op update locks the row and reads its facts (a concurrent first event of
+   * the same dossier waits on the conflict, then does the same). Trying a plain lock first cost the first event of
+   * every dossier a second statement. A record this transaction holds already (another event of the dossier in the
+   * same batch) costs none: its facts are as the last one left them.
    */
   async lock(tx: Transaction, key: string): Promise<DossierFacts | null> {
     const records = this.heldBy(tx);
     const held = records.get(key);
     if (held) return held.facts;
-    const [found] = await queryPrepared<{ record: DossierFacts | null }>(
+    const [{ record: facts }] = await queryPrepared<{ record: DossierFacts | null }>(
       tx.manager,
       'portal.lock-record',
-      `SELECT record FROM portal_dossier WHERE key = $1 FOR UPDATE`,
-      [key],
+      `INSERT INTO portal_dossier (key, id, record, state) VALUES ($1, $2, 'null'::jsonb, 'idle')
+       ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
+       RETURNING record`,
+      [key, newId()],
     );
-    const facts = found
-      ? found.record
-      : (
-          await queryPrepared<{ record: DossierFacts | null }>(
-            tx.manager,
-            'portal.create-record',
-            `INSERT INTO portal_dossier (key, id, record, state) VALUES ($1, $2, 'null'::jsonb, 'idle')
-             ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
-             RETURNING record`,
-            [key, newId()],
-          )
-        )[0].record;
     records.set(key, { facts, changed: false, updates: [] });
     return facts;
   }

@@ -41,7 +41,7 @@ class HttpEnvironment {
 
   /**
    * Requests handled at once; the next wait their turn. Keep it below DATABASE_POOL_SIZE (20) less
-   * MESSAGING_CONSUMER_CONCURRENCY (4), so that the service's own consumer never queues behind its requests.
+   * MESSAGING_CONSUMER_CONCURRENCY (2), so that the service's own consumer never queues behind its requests.
    */
   @IsInt()
   @Min(1)

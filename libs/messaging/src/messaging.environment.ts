@@ -23,11 +23,15 @@ export class MessagingEnvironment {
   @Max(10_000)
   MESSAGING_PREFETCH: number = 64;
 
-  /** Consumer transactions running at once (each takes a database connection). */
+  /**
+   * Consumer transactions running at once (each takes a database connection). Two: one may wait on a lock while the
+   * other goes on, and under load each takes more of what has queued, so a batch's fixed statements (BEGIN, inbox,
+   * COMMIT) are shared by more messages (docs/adr/021-round-trips.md: 4 → 2 cut CPU per routed dossier by a fifth).
+   */
   @IsInt()
   @Min(1)
   @Max(100)
-  MESSAGING_CONSUMER_CONCURRENCY: number = 4;
+  MESSAGING_CONSUMER_CONCURRENCY: number = 2;
 
   /** Most deliveries applied in one consumer transaction when they queue up; 1 applies each on its own. */
   @IsInt()

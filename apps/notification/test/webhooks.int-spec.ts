@@ -18,7 +18,7 @@ Object.assign(process.env, {
   DELIVERY_RETRY_BASE_MS: '20',
   DELIVERY_RETRY_MAX_MS: '50',
   DELIVERY_CIRCUIT_FAILURES: '2',
-  WEBHOOK_SUBSCRIPTIONS_REFRESH_MS: '200',
+  WEBHOOK_SUBSCRIPTIONS_REFRESH_MS: '300',
 });
 
 /** One POST as the receiver got it. */
@@ -236,9 +236,12 @@ describe('notification: webhooks to agencies’ subscribed systems', () => {
       );
       return id as string;
     };
-    const refreshed = () => new Promise((resolve) => setTimeout(resolve, 3 * 200));
+    // longer than the refresh (300 ms) and shorter than the age at which a copy is read again on look-up (600 ms):
+    // only the instance's own refresh can have shown it the change
+    const refreshed = () => new Promise((resolve) => setTimeout(resolve, 450));
 
     it('fans events out to a subscription created elsewhere once this instance has re-read them (WEBHOOK_SUBSCRIPTIONS_REFRESH_MS)', async () => {
+      await subscribe('000.00.86.H26', '/here-created', ['workflow.task.created']); // the copy read just now
       const id = await insertedElsewhere('000.00.86.H26', '/elsewhere-created');
       await refreshed();
       await consumed(aDossierAccepted({ receivingAgencyCode: '000.00.86.H26' }));
@@ -249,6 +252,7 @@ describe('notification: webhooks to agencies’ subscribed systems', () => {
       const { id } = await subscribe('000.00.87.H26', '/elsewhere-deactivated');
       await consumed(aDossierAccepted({ receivingAgencyCode: '000.00.87.H26' }));
       expect(await deliveriesOf(id)).toHaveLength(1);
+      await subscribe('000.00.87.H26', '/here-too', ['workflow.task.created']); // the copy read just now
       await db.query(`UPDATE webhook_subscription SET active = false WHERE id = $1`, [id]);
       await refreshed();
       await consumed(aDossierAccepted({ receivingAgencyCode: '000.00.87.H26' }));

@@ -118,11 +118,19 @@ describe('a browser calling the API', () => {
       const script = await fetch(new URL(src, `${url}/docs`));
       expect(script.status).toBe(200);
       expect(script.headers.get('content-type')).toContain('javascript');
+      await script.arrayBuffer();
     }
     const styles = [...html.matchAll(/<link rel="stylesheet" type="text\/css" href="([^"]+)"/g)].map((m) => m[1]);
     expect(styles.length).toBeGreaterThanOrEqual(1);
-    for (const href of styles) expect((await fetch(new URL(href, `${url}/docs`))).status).toBe(200);
-    expect((await fetch(`${url}/docs-json`)).status).toBe(200);
+    // every body read: one left unread holds its response open, and the app's close waits for it (a 60 s hang)
+    for (const href of styles) {
+      const style = await fetch(new URL(href, `${url}/docs`));
+      expect(style.status).toBe(200);
+      await style.arrayBuffer();
+    }
+    const openapi = await fetch(`${url}/docs-json`);
+    expect(openapi.status).toBe(200);
+    await openapi.arrayBuffer();
   });
 });
 

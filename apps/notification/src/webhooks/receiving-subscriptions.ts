@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { readEnvironment } from '@motcua/config';
 import { BackgroundLoop } from '@motcua/bootstrap';
 import { WebhookEnvironment } from './webhook.environment';
@@ -16,11 +16,13 @@ export const receives = (events: readonly string[], type: string): boolean => ev
  * look-up reads the table first. The table holds what administrators created: a few rows per agency at most.
  */
 @Injectable()
-export class ReceivingSubscriptions implements OnModuleInit, OnApplicationShutdown {
+export class ReceivingSubscriptions implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReceivingSubscriptions.name);
   private readonly refreshMs = readEnvironment(WebhookEnvironment).WEBHOOK_SUBSCRIPTIONS_REFRESH_MS;
   private byAgency = new Map<string, ReceivingSubscription[]>();
+  /** When the copy held was read (the start of its reading), and when this instance last changed a subscription. */
   private loadedAt = Number.NEGATIVE_INFINITY;
+  private changedAt = Number.NEGATIVE_INFINITY;
   /** Reloads run one after another, so one asked for after a commit reads that commit. */
   private reloads: Promise<void> = Promise.resolve();
   private readonly loop = new BackgroundLoop(
@@ -34,8 +36,12 @@ export class ReceivingSubscriptions implements OnModuleInit, OnApplicationShutdo
 
   constructor(private readonly store: WebhookSubscriptionStore) {}
 
+  /** Read before the consumer starts; if it cannot be, the first look-up reads it. */
   async onModuleInit(): Promise<void> {
-    await this.reload();
+    await this.reload().catch((error: unknown) => this.warn(error));
+  }
+
+  onApplicationBootstrap(): void {
     this.loop.start();
   }
 
@@ -45,19 +51,22 @@ export class ReceivingSubscriptions implements OnModuleInit, OnApplicationShutdo
 
   /** The ids of an agency's subscriptions that receive `type` now, oldest first. */
   async of(agencyCode: string, type: string): Promise<string[]> {
-    if (performance.now() - this.loadedAt > 2 * this.refreshMs) await this.reload();
+    if (this.loadedAt < this.changedAt || performance.now() - this.loadedAt > 2 * this.refreshMs) await this.reload();
     return (this.byAgency.get(agencyCode) ?? []).filter((s) => receives(s.events, type)).map((s) => s.id);
   }
 
   /**
    * After this instance changed a subscription (committed): re-read now, so the next event is fanned out as the
-   * change says. A failure is logged, and the copy counts as stale: the next look-up tries again.
+   * change says. Until a read that started after the change has finished, the copy is not trusted (a failure is
+   * logged, and the next look-up reads it).
    */
   async changed(): Promise<void> {
-    this.loadedAt = Number.NEGATIVE_INFINITY;
-    await this.reload().catch((error: unknown) => {
-      this.logger.warn(`webhook subscriptions not re-read: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    this.changedAt = performance.now();
+    await this.reload().catch((error: unknown) => this.warn(error));
+  }
+
+  private warn(error: unknown): void {
+    this.logger.warn(`webhook subscriptions not read: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   private reload(): Promise<void> {

@@ -29,8 +29,11 @@ export function supplementRequestedNotification(contact: ApplicantContact, event
  * pause moved the appointment by at least a minute. That event moves the record's appointment, which this message
  * states. Null for every other task.
  */
+/** Whether a task opened is the step resumed after a supplement: the one task opening the applicant hears of. */
+export const resumesAfterSupplement = (event: TaskCreated): boolean => event.resumedAfterSupplementRound !== undefined;
+
 export function supplementResumedNotification(contact: ApplicantContact, event: TaskCreated, settings: ApplicantSettings): NotificationDraft | null {
-  if (event.resumedAfterSupplementRound === undefined) return null;
+  if (!resumesAfterSupplement(event)) return null;
   const message = renderTemplate('supplement.resumed', {
     ...applicantVariables(contact, settings, event.coordinatorId ? { coordinatorId: event.coordinatorId, coordinatorName: event.coordinatorName } : undefined),
     resumedAt: formatVietnamDateTime(new Date(event.occurredAt)),

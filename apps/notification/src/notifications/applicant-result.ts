@@ -21,8 +21,11 @@ const RESULT_BY_RETURN: Readonly<Record<ReturnMethod, ApplicantTemplateKey & `re
  * issuing, a re-signing after a send-back) say nothing new: the use case tells it once per dossier. Null for a
  * step that leaves the dossier in progress.
  */
+/** Whether a step finished with the result signed (9): the one step end the applicant hears of. */
+export const resultSigned = (event: TaskCompleted): boolean => event.nationalStatus === NationalStatus.Processed;
+
 export function resultReadyNotification(contact: ApplicantContact, event: TaskCompleted, settings: ApplicantSettings): NotificationDraft | null {
-  if (event.nationalStatus !== NationalStatus.Processed) return null;
+  if (!resultSigned(event)) return null;
   const templateKey = RESULT_BY_RETURN[contact.returnMethod];
   // Postal delivery (issue 18, the postal part) hooks here: when the carrier takes the parcel it tells the waybill
   // in its own message; this one only says the result will go by post.

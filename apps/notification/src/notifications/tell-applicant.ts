@@ -6,9 +6,15 @@ import type { SubscribedEvent } from '../webhooks/webhook-events';
 import { contactOnReceipt } from './applicant-contact';
 import { ApplicantContactStore } from './applicant-contact.store';
 import type { ApplicantSettings } from './applicant-message';
-import { extensionApologyNotification, overdueNotification, supplementRequestedNotification, supplementResumedNotification } from './applicant-progress';
+import {
+  extensionApologyNotification,
+  overdueNotification,
+  resumesAfterSupplement,
+  supplementRequestedNotification,
+  supplementResumedNotification,
+} from './applicant-progress';
 import { type ShipmentNews, shipmentFact, shipmentNewsNotifications } from './applicant-postal';
-import { caseClosedNotification, resultReadyNotification } from './applicant-result';
+import { caseClosedNotification, resultReadyNotification, resultSigned } from './applicant-result';
 import { ApplicantEnvironment } from './applicant.environment';
 import { dossierReceivedNotification } from './dossier-received';
 import type { NotificationDraft } from './notification-draft';
@@ -80,6 +86,8 @@ export class TellApplicant {
       await this.contacts.recordReceipt(manager, contactOnReceipt(change.event));
       return dossierReceivedNotification(change.event, this.settings);
     }
+    // most tasks opened and steps finished tell the applicant nothing: their record is not read for them
+    if (!mayTellApplicant(change)) return null;
     const contact = await this.contacts.find(manager, event.dossierCode);
     if (!contact) {
       // received before notification kept applicants' records: nobody to tell, and nothing to keep current
@@ -117,4 +125,11 @@ export class TellApplicant {
         return overdueNotification(contact, change.event, this.settings);
     }
   }
+}
+
+/** Whether a dossier event may tell its applicant something (and move their record): all but most task events. */
+function mayTellApplicant(change: DossierEvent): boolean {
+  if (change.kind === 'task-created') return resumesAfterSupplement(change.event);
+  if (change.kind === 'task-completed') return resultSigned(change.event);
+  return true;
 }

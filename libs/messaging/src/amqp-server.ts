@@ -7,6 +7,7 @@ import { lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AmqpConnection } from './amqp-connection';
 import { AmqpContext } from './amqp-context';
+import { Acknowledgements } from './acknowledgements';
 import { errorText, parkedCopyOptions, retryCopyOptions } from './envelope';
 import { recordInboxMessages } from './inbox/inbox.store';
 import { MessagingConfig } from './messaging.environment';
@@ -71,6 +72,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   private consumer: Consumer | null = null;
   /** Deliveries received and not yet taken into a batch. */
   private readonly waiting: Delivery[] = [];
+  private readonly acknowledgements = new WeakMap<Channel, Acknowledgements>();
   private readonly inFlight = new Set<Promise<void>>();
   private listening = false;
   private closing = false;
@@ -144,6 +146,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       }
     });
     await channel.prefetch(this.config.prefetch);
+    const acknowledgements = new Acknowledgements(channel);
+    this.acknowledgements.set(channel, acknowledgements);
     const queue = inboxQueueName(this.config.prefix, this.config.service);
     // Unless the module was given explicit bindings, the inbox is bound to exactly the event types this service
     // has handlers for (bindings are idempotent: this runs again after every reconnect).
@@ -160,6 +164,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
           this.connection.restart(model, `consumer of ${queue} cancelled by the broker`);
           return;
         }
+        acknowledgements.received(message);
         this.waiting.push({ channel, message });
         this.drain();
       },
@@ -176,7 +181,11 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   private drain(): void {
     while (this.waiting.length > 0 && this.inFlight.size < this.config.consumerConcurrency) {
       const batch = this.waiting.splice(0, this.config.consumerBatchSize);
-      const work = this.handleBatch(batch).catch((err: unknown) => this.logger.error(`unhandled failure for a batch of ${batch.length}: ${errorText(err)}`));
+      const work = this.handleBatch(batch).catch((err: unknown) => {
+        this.logger.error(`unhandled failure for a batch of ${batch.length}: ${errorText(err)}`);
+        // an unsettled delivery would hold back the acknowledgement of every later one
+        for (const { channel, message } of batch) this.acknowledgements.get(channel)?.requeueUnsettled([message]);
+      });
       this.inFlight.add(work);
       void work.finally(() => {
         this.inFlight.delete(work);
@@ -196,10 +205,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     try {
       const outcomes = await this.applyTogether(applicable);
       this.counts.appliedInBatches += applicable.length;
-      applicable.forEach((item, i) => {
-        this.counts[outcomes[i] ? 'handled' : 'duplicate']++;
-        this.ack(item.channel, item.message);
-      });
+      outcomes.forEach((applied) => this.counts[applied ? 'handled' : 'duplicate']++);
+      this.ackAll(applicable);
     } catch (err) {
       // Rolled back as a whole: apply each on its own, so only a message that really fails is retried.
       this.logger.debug(`batch of ${applicable.length} rolled back (${errorText(err)}); applying one by one`);
@@ -333,21 +340,20 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       // not a hot loop (the inbox's delivery limit bounds it); a closed channel redelivers it by itself.
       this.logger.warn(`could not move ${message.properties.messageId} to ${queue}: ${errorText(err)}; requeued`);
       await sleep(1000);
-      try {
-        channel.nack(message, false, true);
-      } catch {
-        // channel gone: the broker redelivers the message
-      }
+      this.acknowledgements.get(channel)?.requeue(message);
       return;
     }
     this.ack(channel, message);
   }
 
   private ack(channel: Channel, message: ConsumeMessage): void {
-    try {
-      channel.ack(message);
-    } catch {
-      // The channel closed under us: the broker redelivers the message and the inbox recognises it.
+    this.acknowledgements.get(channel)?.settle([message]);
+  }
+
+  /** A batch's deliveries, settled together: one acknowledgement for them all (they share a channel but across a reconnect). */
+  private ackAll(deliveries: readonly Delivery[]): void {
+    for (const channel of new Set(deliveries.map((d) => d.channel))) {
+      this.acknowledgements.get(channel)?.settle(deliveries.filter((d) => d.channel === channel).map((d) => d.message));
     }
   }
 

@@ -12,50 +12,48 @@ function channelRecording(): { channel: Channel; told: string[] } {
   return { channel, told };
 }
 
-const deliveries = (n: number): ConsumeMessage[] => Array.from({ length: n }, (_, i) => ({ fields: { deliveryTag: i + 1 } }) as ConsumeMessage);
+/** `n` deliveries received on the channel, tagged 1 to n. */
+function received(n: number): { acks: Acknowledgements; told: string[]; m: ConsumeMessage[] } {
+  const { channel, told } = channelRecording();
+  const acks = new Acknowledgements(channel);
+  const m = Array.from({ length: n }, (_, i) => ({ fields: { deliveryTag: i + 1 } }) as ConsumeMessage);
+  m.forEach((message) => acks.received(message));
+  return { acks, told, m };
+}
 
 describe('a consumer channel’s acknowledgements', () => {
-  it('acknowledges a batch with one frame', () => {
-    const { channel, told } = channelRecording();
-    const acks = new Acknowledgements(channel);
-    const [a, b, c] = deliveries(3);
-    [a, b, c].forEach((m) => acks.received(m));
-    acks.settle([a, b, c]);
-    expect(told).toEqual(['ack 3+']);
+  it('acknowledges a batch of the oldest deliveries with one frame, a lone one with a plain ack', () => {
+    const { acks, told, m } = received(4);
+    acks.settle([m[0], m[1], m[2]]);
+    acks.settle([m[3]]);
+    expect(told).toEqual(['ack 3+', 'ack 4']);
   });
 
-  it('holds back what was settled until every delivery before it is: nothing unsettled is ever acknowledged', () => {
-    const { channel, told } = channelRecording();
-    const acks = new Acknowledgements(channel);
-    const [a, b, c, d] = deliveries(4);
-    [a, b, c, d].forEach((m) => acks.received(m));
-    acks.settle([c, d]);
-    expect(told).toEqual([]);
-    acks.settle([b]);
-    expect(told).toEqual([]);
-    acks.settle([a]);
-    expect(told).toEqual(['ack 4+']);
+  it('acknowledges a batch behind one still being applied each on its own, at once: never covering the unsettled one', () => {
+    const { acks, told, m } = received(4);
+    acks.settle([m[2], m[3]]);
+    expect(told).toEqual(['ack 3', 'ack 4']);
+    acks.settle([m[0], m[1]]);
+    expect(told).toEqual(['ack 3', 'ack 4', 'ack 2+']);
   });
 
-  it('gives a delivery back on its own, and acknowledges what it was holding back', () => {
-    const { channel, told } = channelRecording();
-    const acks = new Acknowledgements(channel);
-    const [a, b, c] = deliveries(3);
-    [a, b, c].forEach((m) => acks.received(m));
-    acks.settle([b]);
-    acks.requeue(a);
-    expect(told).toEqual(['nack 1 requeue', 'ack 2+']);
-    acks.settle([c]);
-    expect(told).toEqual(['nack 1 requeue', 'ack 2+', 'ack 3+']);
+  it('covers the oldest of a batch with one frame and acknowledges the rest of it on its own', () => {
+    const { acks, told, m } = received(4);
+    acks.settle([m[0], m[1], m[3]]);
+    expect(told).toEqual(['ack 2+', 'ack 4']);
   });
 
-  it('after a failure nobody handled, gives back only what is neither settled nor given back', () => {
-    const { channel, told } = channelRecording();
-    const acks = new Acknowledgements(channel);
-    const [a, b, c] = deliveries(3);
-    [a, b, c].forEach((m) => acks.received(m));
-    acks.settle([c]);
-    acks.requeueUnsettled([a, b, c]);
-    expect(told).toEqual(['nack 1 requeue', 'nack 2 requeue', 'ack 3+']);
+  it('gives a delivery back on its own; a later frame does not cover it', () => {
+    const { acks, told, m } = received(3);
+    acks.requeue(m[0]);
+    acks.settle([m[1], m[2]]);
+    expect(told).toEqual(['nack 1 requeue', 'ack 3+']);
+  });
+
+  it('after a failure nobody handled, gives back only what is still outstanding', () => {
+    const { acks, told, m } = received(3);
+    acks.settle([m[2]]);
+    acks.requeueOutstanding(m);
+    expect(told).toEqual(['ack 3', 'nack 1 requeue', 'nack 2 requeue']);
   });
 });

@@ -1,16 +1,15 @@
 import type { Channel, ConsumeMessage } from 'amqplib';
 
 /**
- * A consumer channel's acknowledgements. Each delivery is settled once; settled deliveries are acknowledged in
- * the order they arrived, one `basic.ack` with `multiple` for each run of them with nothing outstanding before it:
- * one frame (one socket write, and one for the broker to process) for a batch, not one per message. A delivery
- * still being applied holds back the acks of those after it, never the other way round: nothing is acknowledged
- * before it is settled.
+ * A consumer channel's acknowledgements, one frame per batch where it can be: deliveries settled together that are
+ * the oldest outstanding on the channel are acknowledged by one `basic.ack` with `multiple` (one socket write, and one
+ * frame for the broker to process, not one per message). Settled deliveries behind one still being applied are
+ * acknowledged each on its own at once: an acknowledgement is never held back (it would keep the prefetch window
+ * full), and never covers a delivery that is not settled.
  */
 export class Acknowledgements {
-  /** Deliveries not yet acknowledged, in the order the broker sent them (ascending delivery tags). */
+  /** Deliveries not yet acknowledged nor given back, in the order the broker sent them (ascending delivery tags). */
   private readonly outstanding: ConsumeMessage[] = [];
-  private readonly settled = new Set<ConsumeMessage>();
 
   constructor(private readonly channel: Channel) {}
 
@@ -18,39 +17,38 @@ export class Acknowledgements {
     this.outstanding.push(message);
   }
 
-  /** Done with (applied, duplicates, ignored, or copied elsewhere and confirmed): acknowledged once all before them are. */
+  /** Done with (applied, duplicates, ignored, or copied elsewhere and confirmed): acknowledged now. */
   settle(messages: readonly ConsumeMessage[]): void {
-    for (const message of messages) this.settled.add(message);
-    this.acknowledgeSettled();
+    const settled = new Set(messages);
+    let covered = 0;
+    while (covered < this.outstanding.length && settled.delete(this.outstanding[covered])) covered++;
+    if (covered > 0) this.tell(() => this.channel.ack(this.outstanding[covered - 1], covered > 1));
+    this.outstanding.splice(0, covered);
+    for (const message of settled) {
+      const at = this.outstanding.indexOf(message);
+      if (at === -1) continue; // settled twice: acknowledged already
+      this.outstanding.splice(at, 1);
+      this.tell(() => this.channel.ack(message));
+    }
   }
 
-  /** Given back to the broker to deliver again (so no later `multiple` may acknowledge it). */
+  /** Given back to the broker to deliver again. */
   requeue(message: ConsumeMessage): void {
-    try {
-      this.channel.nack(message, false, true);
-    } catch {
-      // channel gone: the broker redelivers the message
-    }
-    this.outstanding.splice(this.outstanding.indexOf(message), 1);
-    this.acknowledgeSettled();
+    const at = this.outstanding.indexOf(message);
+    if (at !== -1) this.outstanding.splice(at, 1);
+    this.tell(() => this.channel.nack(message, false, true));
   }
 
-  /** After a failure nobody handled: whichever of these is neither settled nor given back yet goes back to the broker. */
-  requeueUnsettled(messages: readonly ConsumeMessage[]): void {
-    for (const message of messages) {
-      if (!this.settled.has(message) && this.outstanding.includes(message)) this.requeue(message);
-    }
+  /** After a failure nobody handled: whichever of these is still outstanding goes back to the broker. */
+  requeueOutstanding(messages: readonly ConsumeMessage[]): void {
+    for (const message of messages) if (this.outstanding.includes(message)) this.requeue(message);
   }
 
-  /** Acknowledges, in one frame, the settled deliveries with none outstanding before them. */
-  private acknowledgeSettled(): void {
-    let last: ConsumeMessage | undefined;
-    while (this.outstanding.length > 0 && this.settled.delete(this.outstanding[0])) last = this.outstanding.shift();
-    if (!last) return;
+  private tell(send: () => void): void {
     try {
-      this.channel.ack(last, true);
+      send();
     } catch {
-      // The channel closed under us: the broker redelivers the messages and the inbox recognises them.
+      // The channel closed under us: the broker redelivers what was not acknowledged, and the inbox recognises it.
     }
   }
 }

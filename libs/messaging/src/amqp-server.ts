@@ -183,8 +183,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       const batch = this.waiting.splice(0, this.config.consumerBatchSize);
       const work = this.handleBatch(batch).catch((err: unknown) => {
         this.logger.error(`unhandled failure for a batch of ${batch.length}: ${errorText(err)}`);
-        // an unsettled delivery would hold back the acknowledgement of every later one
-        for (const { channel, message } of batch) this.acknowledgements.get(channel)?.requeueUnsettled([message]);
+        // what was not settled goes back to the broker at once, not when the channel closes
+        for (const { channel, message } of batch) this.acknowledgements.get(channel)?.requeueOutstanding([message]);
       });
       this.inFlight.add(work);
       void work.finally(() => {

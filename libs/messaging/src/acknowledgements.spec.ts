@@ -50,6 +50,50 @@ describe('a consumer channel’s acknowledgements', () => {
     expect(told).toEqual(['nack 1 requeue', 'ack 3+']);
   });
 
+  it('tells the broker once of each delivery, whatever is settled or given back twice', () => {
+    const { acks, told, m } = received(3);
+    acks.settle([m[1]]);
+    acks.settle([m[1]]);
+    acks.requeue(m[1]);
+    acks.requeue(m[0]);
+    acks.requeue(m[0]);
+    acks.settle([m[0], m[2]]);
+    expect(told).toEqual(['ack 2', 'nack 1 requeue', 'ack 3']);
+  });
+
+  it('covers with one frame a run that spans a delivery acknowledged on its own before', () => {
+    const { acks, told, m } = received(3);
+    acks.settle([m[1]]);
+    acks.settle([m[0], m[2]]);
+    expect(told).toEqual(['ack 2', 'ack 3+']);
+  });
+
+  it('never covers with a frame a delivery that is not settled, in any order of settling (every order of five)', () => {
+    const orders = (items: number[]): number[][] =>
+      items.length <= 1 ? [items] : items.flatMap((x, i) => orders([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
+    for (const order of orders([0, 1, 2, 3, 4])) {
+      const { acks, told, m } = received(5);
+      const settled = new Set<number>();
+      // settled in twos where the order allows: a batch of two, then the next
+      for (let i = 0; i < order.length; i += 2) {
+        const batch = order.slice(i, i + 2);
+        const before = told.length;
+        acks.settle(batch.map((k) => m[k]));
+        batch.forEach((k) => settled.add(k + 1));
+        for (const word of told.slice(before)) {
+          const tag = Number(word.split(' ')[1].replace('+', ''));
+          expect(settled.has(tag)).toBe(true);
+          if (word.endsWith('+')) for (let t = 1; t <= tag; t++) expect(settled.has(t)).toBe(true);
+        }
+      }
+      // each named once, and every one acknowledged in the end
+      const tags = told.map((word) => Number(word.split(' ')[1].replace('+', '')));
+      expect(new Set(tags).size).toBe(tags.length);
+      const acknowledged = new Set(told.flatMap((word, i) => (word.endsWith('+') ? Array.from({ length: tags[i] }, (_, t) => t + 1) : [tags[i]])));
+      expect(acknowledged.size).toBe(5);
+    }
+  });
+
   it('after a failure nobody handled, gives back only what is still outstanding', () => {
     const { acks, told, m } = received(3);
     acks.settle([m[2]]);

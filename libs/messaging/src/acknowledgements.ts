@@ -35,7 +35,8 @@ export class Acknowledgements {
   /** Given back to the broker to deliver again. */
   requeue(message: ConsumeMessage): void {
     const at = this.outstanding.indexOf(message);
-    if (at !== -1) this.outstanding.splice(at, 1);
+    if (at === -1) return; // told already: a second word about it would close the channel (unknown delivery tag)
+    this.outstanding.splice(at, 1);
     this.tell(() => this.channel.nack(message, false, true));
   }
 

@@ -181,9 +181,11 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   private drain(): void {
     while (this.waiting.length > 0 && this.inFlight.size < this.config.consumerConcurrency) {
       const batch = this.waiting.splice(0, this.config.consumerBatchSize);
-      const work = this.handleBatch(batch).catch((err: unknown) => {
+      const work = this.handleBatch(batch).catch(async (err: unknown) => {
         this.logger.error(`unhandled failure for a batch of ${batch.length}: ${errorText(err)}`);
-        // what was not settled goes back to the broker at once, not when the channel closes
+        // what was not settled goes back to the broker, after a pause (a failure that repeats must not be a hot
+        // loop: the inbox's delivery limit parks it), not when the channel closes
+        await sleep(1000);
         for (const { channel, message } of batch) this.acknowledgements.get(channel)?.requeueOutstanding([message]);
       });
       this.inFlight.add(work);

@@ -7,6 +7,7 @@ import { topologyNames } from '@motcua/messaging';
 import { type TestDatabase, createTestDatabase } from './database';
 import { deleteTopology, uniquePrefix } from './broker';
 import { SERVICE_NAMES, type ServiceName } from './service-registry';
+import { terminate } from './terminate';
 import nodeOptions from '../../../scripts/node-options.json';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -197,16 +198,6 @@ export async function startSuite(label: string, env: Record<string, string>, onl
         });
     });
   }
-}
-
-/** Stops a service's process as an orchestrator does: SIGTERM, then SIGKILL after 10 s. Nothing when it has exited. */
-async function terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 async function stopAll(started: RunningService[], prefix: string): Promise<void> {

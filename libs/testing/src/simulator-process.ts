@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from './running-suite';
+import { terminate } from './terminate';
 import { SIMULATORS } from './simulator-registry';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -44,14 +44,7 @@ export async function startSimulatorProcess(name: string, env: Record<string, st
   const log = openSync(join(logDir, `${name}-${port}.log`), 'a');
   const child = spawn(process.execPath, [main], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', log, log] });
   closeSync(log);
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
-  };
+  const stop = () => terminate(child, 5_000);
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`simulator ${name} exited with ${child.exitCode} before listening`);
     if (await accepts(port)) return { url: `http://127.0.0.1:${port}`, port, process: child, stop };

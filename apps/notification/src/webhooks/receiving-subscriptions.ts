@@ -28,6 +28,9 @@ export class ReceivingSubscriptions implements OnModuleInit, OnApplicationBootst
   private readonly loop = new BackgroundLoop(
     'webhook subscriptions refresh',
     async () => {
+      // a copy read since the last round (at start, or after a change here) is not read again before it is due
+      const age = performance.now() - this.loadedAt;
+      if (age < this.refreshMs) return this.refreshMs - age;
       await this.reload();
       return this.refreshMs;
     },

@@ -283,16 +283,19 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       const ids = items.map((item) => item.message.properties.messageId as string);
       const types = items.map((item) => item.message.properties.type as string);
       const fresh = new Set(await recordInboxMessages(manager, ids, types));
-      const transaction = (tx = new OutboxTransaction(manager));
-      const applied: boolean[] = [];
+      // A message redelivered while its first copy is in this same batch counts once.
+      const applied = ids.map((id) => fresh.delete(id));
+      const transaction = (tx = new OutboxTransaction(
+        manager,
+        true,
+        items.filter((_, i) => applied[i]).map((item) => item.payload),
+      ));
       for (const [i, item] of items.entries()) {
-        // A message redelivered while its first copy is in this same batch counts once.
-        const applies = fresh.delete(ids[i]);
-        applied.push(applies);
-        if (!applies) {
+        if (!applied[i]) {
           this.logger.debug(`message ${ids[i]} already applied; skipped`);
           continue;
         }
+        transaction.nextMessage();
         const { properties } = item.message;
         const correlationId = typeof properties.correlationId === 'string' && properties.correlationId ? properties.correlationId : ids[i];
         await RequestContext.run({ correlationId, causationId: ids[i] }, () => this.runHandlers(item, transaction));

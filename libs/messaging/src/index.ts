@@ -5,6 +5,7 @@ import { OutboxMessage } from './outbox/outbox-message.entity';
 export { MessagingEnvironment, MessagingConfig, type MessagingOptions } from './messaging.environment';
 export { MessagingModule } from './messaging.module';
 export { UnitOfWork, InvalidEventError, type Transaction } from './unit-of-work';
+export { PerTransaction } from './per-transaction';
 export { outboxInsert } from './outbox/outbox.store';
 export { AmqpServer, UnprocessableMessageError } from './amqp-server';
 export { AmqpContext } from './amqp-context';

@@ -13,6 +13,12 @@ export interface Transaction {
   /** The EntityManager bound to the transaction: every write through it commits or rolls back with the events. */
   readonly manager: EntityManager;
   /**
+   * The events a consumer's transaction applies (its batch, in delivery order, duplicates left out); none in a
+   * command's. For a use case that locks or reads, with one statement, what every event of the batch will need
+   * (docs/adr/021-round-trips.md §14).
+   */
+  readonly events: readonly object[];
+  /**
    * Appends the event to the outbox in this transaction. The event is validated against its contract class
    * first: a producer bug fails the producer's own transaction instead of poisoning every consumer.
    */
@@ -29,9 +35,10 @@ export interface Transaction {
    */
   beforeCommit(write: () => Promise<void>): void;
   /**
-   * The events published so far, validated and handed over to be written by the caller's own next statement
-   * (with `outboxInsert`) instead of one more statement at the end: on a hot path, one round trip fewer. Null when
-   * there are none.
+   * The events this use case has published so far, validated and handed over to be written by the caller's own next
+   * statement (with `outboxInsert`) instead of one more statement at the end: on a hot path, one round trip fewer.
+   * Null when there are none. In a consumer's batch, the events of the batch's earlier messages are not handed over
+   * (a statement may write its events only if its change took): they are written as the transaction commits.
    */
   takeEvents(): Promise<string | null>;
 }
@@ -64,7 +71,10 @@ interface OutboxRecord {
  */
 export class OutboxTransaction implements Transaction {
   private static readonly logger = new Logger('Transaction');
+  /** Published by the current use case (in a consumer's batch: for the current message) and not taken yet. */
   private readonly pending: { cls: EventClass; record: OutboxRecord }[] = [];
+  /** Published for the batch's earlier messages (or by a deferred write) and not taken: written by `flush`, never handed over. */
+  private readonly earlier: { cls: EventClass; record: OutboxRecord }[] = [];
   private readonly commitCallbacks: (() => void)[] = [];
   private readonly beforeCommitWrites: (() => Promise<void>)[] = [];
   private flushed = false;
@@ -74,6 +84,7 @@ export class OutboxTransaction implements Transaction {
     readonly manager: EntityManager,
     /** Without a transaction, events can only be written by the one statement that takes them. */
     private readonly inTransaction = true,
+    readonly events: readonly object[] = [],
   ) {}
 
   publish(event: object): Promise<void> {
@@ -92,6 +103,15 @@ export class OutboxTransaction implements Transaction {
       },
     });
     return Promise.resolve();
+  }
+
+  /**
+   * Called by the consumer before each message of a batch: what the earlier ones published is theirs, written as the
+   * transaction commits. Handed over to this message's statement, it could be dropped with that statement's change
+   * (a second acceptance of a dossier writes nothing, its events included).
+   */
+  nextMessage(): void {
+    this.earlier.push(...this.pending.splice(0));
   }
 
   /** Whether any event was handed over to be written: only then has the relay something to send after the commit. */
@@ -137,15 +157,20 @@ export class OutboxTransaction implements Transaction {
     if (this.beforeCommitWrites.length > 0 && !this.inTransaction) {
       throw new Error("a write deferred in one statement's work, which has no transaction to defer it to: a bug");
     }
-    for (let write = this.beforeCommitWrites.shift(); write; write = this.beforeCommitWrites.shift()) await write();
+    // the last message's events are its own: a deferred write may take only those it publishes itself
+    this.nextMessage();
+    for (let write = this.beforeCommitWrites.shift(); write; write = this.beforeCommitWrites.shift()) {
+      await write();
+      this.nextMessage();
+    }
     this.flushed = true;
-    if (this.pending.length === 0) return;
+    if (this.earlier.length === 0) return;
     if (!this.inTransaction) {
-      const types = this.pending.map(({ cls }) => cls.type).join(', ');
+      const types = this.earlier.map(({ cls }) => cls.type).join(', ');
       throw new Error(`${types} published in one statement's work but not written by it (takeEvents): a bug, the change is not told`);
     }
     this.written = true;
-    await insertOutboxRows(this.manager, await this.validatedRows(this.pending));
+    await insertOutboxRows(this.manager, await this.validatedRows(this.earlier));
   }
 
   private async validatedRows(pending: { cls: EventClass; record: OutboxRecord }[]): Promise<string> {

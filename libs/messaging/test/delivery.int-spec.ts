@@ -1,7 +1,7 @@
 import { RequestContext } from '@motcua/observability';
 import { createTestDatabase, deleteTopology, uniquePrefix, withBrokerChannel, type TestDatabase } from '@motcua/testing';
 import { randomUUID } from 'node:crypto';
-import { eventsExchangeName, topologyNames, unroutedName } from '../src';
+import { eventsExchangeName, outboxInsert, topologyNames, unroutedName } from '../src';
 import { LetterPosted, ParcelRegistered, ParcelWeighed, effects, eventually, parcel, startService, type TestService } from './harness';
 
 // The project-level testTimeout is not applied by jest 30 (it is a global option): these talk to real servers.
@@ -162,6 +162,41 @@ describe('messaging: delivery', () => {
 
     // one statement's work has no transaction to defer a write to
     await expect(post.unitOfWork.runInOneStatement(async (tx) => tx.beforeCommit(() => Promise.resolve()))).rejects.toThrow('no transaction to defer it to');
+  });
+
+  it('never hands a batch’s earlier events to a later message’s statement, which may write its own only if its change took', async () => {
+    const outboxed = async (code: string): Promise<number> =>
+      (await counter.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE type = $1 AND payload->>'code' = $2`, [ParcelWeighed.type, code]))[0]
+        .n;
+    // every registered parcel is answered with a follow-up; a DROP parcel's follow-up is written by its own statement,
+    // on a condition that fails (as a second acceptance of a dossier writes nothing), a KEEP's as the transaction commits
+    counter.recorder.behaviour = async (event, ctx) => {
+      if (ctx.getMessage().properties.type !== ParcelRegistered.type) return;
+      await ctx.transaction.publish(Object.assign(new ParcelWeighed(), { code: event.code }));
+      if (event.code.startsWith('DROP')) {
+        await ctx.transaction.manager.query(`WITH o AS (${outboxInsert('$1', 'false')}) SELECT 1`, [(await ctx.transaction.takeEvents()) ?? '[]']);
+      }
+    };
+    try {
+      const codes = Array.from({ length: 20 }, (_, i) => `${i % 2 ? 'DROP' : 'KEEP'}-${i}`);
+      const batched = counter.server.counts.appliedInBatches;
+      await withBrokerChannel(async (channel) => {
+        for (const code of codes) {
+          channel.publish(eventsExchangeName(prefix), ParcelRegistered.type, Buffer.from(JSON.stringify({ code, weight: 1 })), {
+            messageId: randomUUID(),
+            type: ParcelRegistered.type,
+            persistent: true,
+            headers: { 'x-attempt': 1 },
+          });
+        }
+        await channel.waitForConfirms();
+      });
+      await eventually(() => codes.every((code) => counter.recorder.seen.some((s) => s.code === code)), 'every parcel handled', 5_000);
+      expect(counter.server.counts.appliedInBatches).toBeGreaterThan(batched);
+      for (const code of codes) expect([code, await outboxed(code)]).toEqual([code, code.startsWith('KEEP') ? 1 : 0]);
+    } finally {
+      counter.recorder.behaviour = async () => undefined;
+    }
   });
 
   it('gives work started outside any request a fresh correlation id', async () => {

@@ -1,0 +1,25 @@
+import type { EntityManager } from 'typeorm';
+import type { Transaction } from './unit-of-work';
+
+/**
+ * What a use case gathers over one transaction (a consumer's whole batch) and writes with one statement just before
+ * it commits (`Transaction.beforeCommit`, docs/adr/021-round-trips.md §8): `of(tx)` gives the transaction's own,
+ * created (and its write registered) on first use.
+ */
+export class PerTransaction<T extends object> {
+  private readonly gathered = new WeakMap<Transaction, T>();
+
+  constructor(
+    private readonly create: () => T,
+    private readonly write: (manager: EntityManager, gathered: T) => Promise<void>,
+  ) {}
+
+  of(tx: Transaction): T {
+    const known = this.gathered.get(tx);
+    if (known) return known;
+    const created = this.create();
+    this.gathered.set(tx, created);
+    tx.beforeCommit(() => this.write(tx.manager, created));
+    return created;
+  }
+}

@@ -21,46 +21,46 @@ export class DossierEventsHandler {
 
   @EventPattern<string>(DossierAccepted.type)
   accepted(@Payload() event: DossierAccepted, @Ctx() ctx: AmqpContext): Promise<void> {
-    return this.record.execute({ type: 'accepted', event }, ctx.transaction);
+    return this.record.execute(event, ctx.transaction);
   }
 
   @EventPattern<string>(SubmissionFiled.type)
   submissionFiled(@Payload() event: SubmissionFiled, @Ctx() ctx: AmqpContext): Promise<void> {
-    return this.record.execute({ type: 'submission-filed', event }, ctx.transaction);
+    return this.record.execute(event, ctx.transaction);
   }
 
   @EventPattern<string>(SubmissionRefused.type)
   submissionRefused(@Payload() event: SubmissionRefused, @Ctx() ctx: AmqpContext): Promise<void> {
-    return this.record.execute({ type: 'submission-refused', event }, ctx.transaction);
+    return this.record.execute(event, ctx.transaction);
   }
 
   @EventPattern<string>(DossierSupplemented.type)
   supplemented(@Payload() event: DossierSupplemented, @Ctx() ctx: AmqpContext): Promise<void> {
-    return this.record.execute({ type: 'supplemented', event }, ctx.transaction);
+    return this.record.execute(event, ctx.transaction);
   }
 
   @EventPattern<string>(TaskCreated.type)
   taskCreated(@Payload() event: TaskCreated, @Ctx() ctx: AmqpContext): Promise<void> {
-    return this.record.execute({ type: 'task-created', event }, ctx.transaction);
+    return this.record.execute(event, ctx.transaction);
   }
 
   @EventPattern<string>(TaskCompleted.type)
   taskCompleted(@Payload() event: TaskCompleted, @Ctx() ctx: AmqpContext): Promise<void> {
-    return this.record.execute({ type: 'task-completed', event }, ctx.transaction);
+    return this.record.execute(event, ctx.transaction);
   }
 
   @EventPattern<string>(SupplementRequested.type)
   supplementRequested(@Payload() event: SupplementRequested, @Ctx() ctx: AmqpContext): Promise<void> {
-    return this.record.execute({ type: 'supplement-requested', event }, ctx.transaction);
+    return this.record.execute(event, ctx.transaction);
   }
 
   @EventPattern<string>(AppointmentChanged.type)
   appointmentChanged(@Payload() event: AppointmentChanged, @Ctx() ctx: AmqpContext): Promise<void> {
-    return this.record.execute({ type: 'appointment-changed', event }, ctx.transaction);
+    return this.record.execute(event, ctx.transaction);
   }
 
   @EventPattern<string>(CaseClosed.type)
   caseClosed(@Payload() event: CaseClosed, @Ctx() ctx: AmqpContext): Promise<void> {
-    return this.record.execute({ type: 'case-closed', event }, ctx.transaction);
+    return this.record.execute(event, ctx.transaction);
   }
 }

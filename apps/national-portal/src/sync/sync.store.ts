@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Transaction } from '@motcua/messaging';
+import { PerTransaction, type Transaction } from '@motcua/messaging';
 import { newId, queryPrepared } from '@motcua/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { HoSo, TienDo } from '../portal/national-portal';
@@ -40,29 +40,37 @@ export class SyncStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The records a transaction has locked, with what its events changed: written by one statement before it commits. */
-  private readonly held = new WeakMap<Transaction, Map<string, HeldRecord>>();
+  private readonly held = new PerTransaction<Map<string, HeldRecord>>(
+    () => new Map(),
+    (manager, records) => this.saveAll(manager, records),
+  );
 
   /**
-   * The record's facts, locked for this transaction, in one statement: created empty the first time the dossier is
-   * heard of; otherwise the conflict's no-op update locks the row and reads its facts (a concurrent first event of
-   * the same dossier waits on the conflict, then does the same). Trying a plain lock first cost the first event of
-   * every dossier a second statement. A record this transaction holds already (another event of the dossier in the
-   * same batch) costs none: its facts are as the last one left them.
+   * The record's facts, locked for this transaction. The first call in a transaction locks, with one statement, the
+   * records of every key `batchKeys` names (the other events of the consumer's batch) along with `key`, in key order
+   * (two batches lock their common records in the same order, so neither waits on the other in a cycle). A record is
+   * created empty the first time its dossier is heard of; otherwise the conflict's no-op update locks the row and
+   * reads its facts (a concurrent first event of the same dossier waits on the conflict, then does the same). A
+   * record this transaction holds already costs nothing: its facts are as the batch's last event left them.
    */
-  async lock(tx: Transaction, key: string): Promise<DossierFacts | null> {
-    const records = this.heldBy(tx);
+  async lock(tx: Transaction, key: string, batchKeys: () => Iterable<string>): Promise<DossierFacts | null> {
+    const records = this.held.of(tx);
     const held = records.get(key);
     if (held) return held.facts;
-    const [{ record: facts }] = await queryPrepared<{ record: DossierFacts | null }>(
+    const keys = [...new Set([key, ...batchKeys()])].filter((k) => !records.has(k));
+    const locked = await queryPrepared<{ key: string; record: DossierFacts | null }>(
       tx.manager,
-      'portal.lock-record',
-      `INSERT INTO portal_dossier (key, id, record, state) VALUES ($1, $2, 'null'::jsonb, 'idle')
+      'portal.lock-records',
+      `INSERT INTO portal_dossier (key, id, record, state)
+       SELECT key, id, 'null'::jsonb, 'idle' FROM unnest($1::text[], $2::uuid[]) AS i(key, id) ORDER BY key
        ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
-       RETURNING record`,
-      [key, newId()],
+       RETURNING key, record`,
+      [keys, keys.map(() => newId())],
     );
-    records.set(key, { facts, changed: false, updates: [] });
-    return facts;
+    for (const { key: lockedKey, record } of locked) records.set(lockedKey, { facts: record, changed: false, updates: [] });
+    const mine = records.get(key);
+    if (!mine) throw new Error(`the sync record ${key} was not locked`);
+    return mine.facts;
   }
 
   /**
@@ -70,21 +78,11 @@ export class SyncStore {
    * (`cause`: the event's). Written as the transaction commits, every record of the batch by one statement.
    */
   save(tx: Transaction, key: string, facts: DossierFacts, updates: readonly QueuedUpdate[], cause: string): void {
-    const held = this.heldBy(tx).get(key);
+    const held = this.held.of(tx).get(key);
     if (!held) throw new Error(`the sync record ${key} was saved without being locked in its transaction`);
     held.facts = facts;
     held.changed = true;
     for (const update of updates) held.updates.push({ ...update, cause });
-  }
-
-  private heldBy(tx: Transaction): Map<string, HeldRecord> {
-    let records = this.held.get(tx);
-    if (!records) {
-      const created = (records = new Map<string, HeldRecord>());
-      this.held.set(tx, created);
-      tx.beforeCommit(() => this.saveAll(tx.manager, created));
-    }
-    return records;
   }
 
   /**

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@motcua/auth';
 import { AppointmentChanged, NationalStatus, SupplementRequested, TaskCreated, event } from '@motcua/contracts';
-import { publishEvent, eventually, receiveDossier, useSuite } from '@motcua/testing';
+import { postgresOptions } from '@motcua/persistence';
+import { publishEvent, eventually, receiveDossier, useSuite, withEventPublisher } from '@motcua/testing';
+import { DataSource } from 'typeorm';
+import { entities, migrations } from '../src/database';
+import { DossierStore, type WorkflowProgress } from '../src/dossiers/dossier.store';
 
 /** Intake plays the public record: workflow's events may arrive late, twice or out of order, and it stays right. */
 describe('the public record follows workflow', () => {
@@ -94,6 +98,69 @@ describe('the public record follows workflow', () => {
     );
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM dossier_status_change c JOIN dossier d ON d.id = c.dossier_id WHERE d.code = $1`, [code]);
     expect(rows[0].n).toBe(2);
+  });
+
+  it('applies a burst of facts (batches holding several of a dossier, newest first, one twice, one of no known dossier) as if one by one', async () => {
+    const codes = await Promise.all(Array.from({ length: 6 }, () => receive()));
+    const unknown = codes[0].replace(/\d+$/, '9999'); // a code no desk gave: retried on its own, never blocking the rest
+    const twice = { message: appraise(codes[1]), id: randomUUID() };
+    await withEventPublisher(suite.prefix, async (publish) => {
+      for (const code of codes) {
+        publish(sign(code));
+        if (code === codes[1]) publish(twice.message, twice.id);
+        else publish(appraise(code));
+      }
+      publish(appraise(unknown));
+      publish(twice.message, twice.id);
+    });
+    for (const code of codes) {
+      await eventually(async () => ((await record(code)).history.length === 3 ? true : undefined), `${code}'s two steps`);
+      const shown = await record(code);
+      expect(shown).toMatchObject({ nationalStatus: 4, processVersion: 1 });
+      expect(shown.currentStep.name).toBe(sign(code).stepName);
+      expect(shown.history.map((h: any) => h.note)).toEqual([null, `${appraise(code).stepName} (${desk})`, `${sign(code).stepName} (${desk})`]);
+    }
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM dossier WHERE code = $1`, [unknown]);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('applies one batch’s facts with one statement as if one by one: the newest wins, each recorded once, unknown codes named', async () => {
+    const [first, second] = [await receive(), await receive()];
+    const unknown = first.replace(/\d+$/, '9999');
+    const fact = (code: string, sequence: number, step: string, coordinatorName: string | null = null): WorkflowProgress => ({
+      dossierCode: code,
+      nationalStatus: 4,
+      sequence,
+      step,
+      agencyCode: desk,
+      processVersion: sequence === 3 ? null : 1,
+      note: `${step} (${desk})`,
+      occurredAt: new Date(startedAt + sequence * 1000).toISOString(),
+      supplementRequest: null,
+      coordinatorId: coordinatorName ? 'mot-cua-ngoc-ha' : null,
+      coordinatorName,
+    });
+    const dataSource = new DataSource(postgresOptions({ url: suite.services.intake.database.url, entities, migrations, poolSize: 1 }));
+    await dataSource.initialize();
+    try {
+      const known = await dataSource.transaction((manager) =>
+        new DossierStore().applyWorkflowProgress(manager, [
+          fact(first, 3, 'ký', 'Nguyễn Văn An'),
+          fact(second, 2, 'thẩm định'),
+          fact(first, 3, 'ký'),
+          fact(unknown, 2, 'thẩm định'),
+          fact(first, 2, 'thẩm định', 'Trần Thị Bình'),
+        ]),
+      );
+      expect([...known].sort()).toEqual([first, second].sort());
+    } finally {
+      await dataSource.destroy();
+    }
+    const shown = await record(first);
+    expect(shown).toMatchObject({ nationalStatus: 4, processVersion: 1, coordinatorName: 'Trần Thị Bình' });
+    expect(shown.currentStep.name).toBe('ký');
+    expect(shown.history.map((h: any) => h.note)).toEqual([null, `thẩm định (${desk})`, `ký (${desk})`]);
+    expect((await record(second)).currentStep.name).toBe('thẩm định');
   });
 
   /** Publishes through the broker and waits until intake has consumed it: the next one arrives after it. */

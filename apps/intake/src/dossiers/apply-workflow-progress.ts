@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseClosed, SupplementRequested, TaskCreated } from '@motcua/contracts';
 import type { SupplementRequest } from './dossier.entity';
-import type { Transaction } from '@motcua/messaging';
+import { PerTransaction, type Transaction } from '@motcua/messaging';
 import { supplementRequestNote, taskNote } from './history-notes';
-import { DossierStore } from './dossier.store';
+import { DossierStore, type WorkflowProgress } from './dossier.store';
 
 /**
  * Keeps the public record current from workflow's events. Each event carries workflow's per-dossier sequence,
@@ -11,14 +11,26 @@ import { DossierStore } from './dossier.store';
  * sequence, so the history misses no step; read in that sequence, so it shows the steps in the order they
  * happened whatever order they arrived in), while the current status and step follow only an event newer than
  * the last one applied. Facts that never change once known (the pinned process version) are kept from any event.
+ * A consumer's batch of events is applied by one statement as its transaction commits (`PerTransaction`).
  */
 @Injectable()
 export class ApplyWorkflowProgress {
+  private readonly gathered = new PerTransaction<WorkflowProgress[]>(
+    () => [],
+    async (manager, facts) => {
+      const known = await this.store.applyWorkflowProgress(manager, facts);
+      // Workflow only hears of dossiers intake committed: an unknown code is a real fault, so let it retry (the batch
+      // rolls back and each of its messages is applied on its own: only this one is retried).
+      const unknown = facts.find((fact) => !known.has(fact.dossierCode));
+      if (unknown) throw new Error(`dossier ${unknown.dossierCode} is not known to intake`);
+    },
+  );
+
   constructor(private readonly store: DossierStore) {}
 
-  async execute(event: TaskCreated | CaseClosed | SupplementRequested, tx: Transaction): Promise<'applied' | 'stale'> {
+  execute(event: TaskCreated | CaseClosed | SupplementRequested, tx: Transaction): void {
     const progress = progressOf(event);
-    const outcome = await this.store.applyWorkflowProgress(tx.manager, {
+    this.gathered.of(tx).push({
       dossierCode: event.dossierCode,
       nationalStatus: event.nationalStatus,
       sequence: event.sequence,
@@ -31,9 +43,6 @@ export class ApplyWorkflowProgress {
       coordinatorName: 'taskId' in event ? (event.coordinatorName ?? null) : null,
       coordinatorId: 'taskId' in event ? (event.coordinatorId ?? null) : null,
     });
-    // Workflow only hears of dossiers intake committed: an unknown code is a real fault, so let it retry.
-    if (outcome === 'unknown') throw new Error(`dossier ${event.dossierCode} is not known to intake`);
-    return outcome;
   }
 }
 

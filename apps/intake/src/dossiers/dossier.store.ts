@@ -84,49 +84,52 @@ export interface Supplement {
 @Injectable()
 export class DossierStore {
   /**
-   * Every workflow fact becomes a history row once (keyed by its sequence); the current status, step, agency and
-   * supplement request follow only a fact newer than the last one applied; the pinned process version is kept from
-   * any. 'unknown' when no dossier has the code.
+   * Workflow's facts (a consumer's batch: any number, several of a dossier among them), applied in one statement, as
+   * if one after another in the order given: every fact becomes a history row once (keyed by its sequence); the
+   * current status, step, agency and supplement request follow a dossier's newest fact if it is newer than the last
+   * one applied; the pinned process version is kept from the first that names one; the coordinator's name follows the
+   * last fact naming the coordinator the dossier has. The dossiers are locked in code order (two batches never wait on
+   * each other in a cycle). Returns the codes of dossiers found; a fact of any other code changed nothing.
    */
-  async applyWorkflowProgress(manager: EntityManager, progress: WorkflowProgress): Promise<'applied' | 'stale' | 'unknown'> {
-    const rows = await queryPrepared<{ newer: boolean }>(
+  async applyWorkflowProgress(manager: EntityManager, facts: readonly WorkflowProgress[]): Promise<Set<string>> {
+    const rows = await queryPrepared<{ code: string }>(
       manager,
       'intake.apply-workflow-progress',
-      `WITH previous AS (
-         SELECT id, national_status, workflow_sequence < $3 AS newer FROM dossier WHERE code = $1 FOR UPDATE),
+      `WITH input AS (
+         SELECT * FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (
+                  "dossierCode" text, "nationalStatus" smallint, sequence integer, step text, "agencyCode" text, "processVersion" integer,
+                  note text, "occurredAt" timestamptz, "supplementRequest" jsonb, "coordinatorId" text, "coordinatorName" text))
+                WITH ORDINALITY AS i("dossierCode", "nationalStatus", sequence, step, "agencyCode", "processVersion", note, "occurredAt",
+                                     "supplementRequest", "coordinatorId", "coordinatorName", ord)),
+       locked AS (SELECT id, code FROM dossier WHERE code = ANY ($2::text[]) ORDER BY code FOR UPDATE),
+       newest AS (SELECT DISTINCT ON ("dossierCode") * FROM input ORDER BY "dossierCode", sequence DESC, ord DESC),
        updated AS (
          UPDATE dossier d SET
-           national_status = CASE WHEN p.newer THEN $2 ELSE d.national_status END,
-           workflow_sequence = GREATEST(d.workflow_sequence, $3),
-           current_step = CASE WHEN p.newer THEN $4 ELSE d.current_step END,
-           current_agency_code = CASE WHEN p.newer THEN $5 ELSE d.current_agency_code END,
-           supplement_request = CASE WHEN p.newer THEN $9::jsonb ELSE d.supplement_request END,
-           process_version = COALESCE(d.process_version, $6),
+           national_status = CASE WHEN n.sequence > d.workflow_sequence THEN n."nationalStatus" ELSE d.national_status END,
+           workflow_sequence = GREATEST(d.workflow_sequence, n.sequence),
+           current_step = CASE WHEN n.sequence > d.workflow_sequence THEN n.step ELSE d.current_step END,
+           current_agency_code = CASE WHEN n.sequence > d.workflow_sequence THEN n."agencyCode" ELSE d.current_agency_code END,
+           supplement_request = CASE WHEN n.sequence > d.workflow_sequence THEN n."supplementRequest" ELSE d.supplement_request END,
+           process_version = COALESCE(d.process_version, (
+             SELECT i."processVersion" FROM input i WHERE i."dossierCode" = l.code AND i."processVersion" IS NOT NULL ORDER BY i.ord LIMIT 1)),
            -- the coordinator's name, as a step's task names them (the id itself follows the coordinator's changes)
-           coordinator_name = CASE WHEN $10::text IS NOT NULL AND d.coordinator_id = $11 THEN $10 ELSE d.coordinator_name END
-         FROM previous p WHERE d.id = p.id
-         RETURNING d.id, p.newer),
+           coordinator_name = COALESCE((
+             SELECT i."coordinatorName" FROM input i
+              WHERE i."dossierCode" = l.code AND i."coordinatorName" IS NOT NULL AND i."coordinatorId" = d.coordinator_id ORDER BY i.ord DESC LIMIT 1),
+             d.coordinator_name)
+         FROM locked l JOIN newest n ON n."dossierCode" = l.code
+         WHERE d.id = l.id
+         RETURNING d.id, d.code),
        history AS (
          INSERT INTO dossier_status_change (dossier_id, national_status, source, sequence, workflow_sequence, agency_code, note, occurred_at)
-         SELECT id, $2, 'workflow', $3, $3, $5, $7, $8 FROM updated
+         SELECT u.id, i."nationalStatus", 'workflow', i.sequence, i.sequence, i."agencyCode", i.note, i."occurredAt"
+           FROM input i JOIN updated u ON u.code = i."dossierCode"
+          ORDER BY i.ord
          ON CONFLICT (dossier_id, source, sequence) DO NOTHING)
-       SELECT newer FROM updated`,
-      [
-        progress.dossierCode,
-        progress.nationalStatus,
-        progress.sequence,
-        progress.step,
-        progress.agencyCode,
-        progress.processVersion,
-        progress.note,
-        progress.occurredAt,
-        progress.supplementRequest ? JSON.stringify(progress.supplementRequest) : null,
-        progress.coordinatorName,
-        progress.coordinatorId,
-      ],
+       SELECT code FROM updated`,
+      [JSON.stringify(facts), [...new Set(facts.map((f) => f.dossierCode))]],
     );
-    if (rows.length === 0) return 'unknown';
-    return rows[0].newer ? 'applied' : 'stale';
+    return new Set(rows.map((r) => r.code));
   }
 
   /** The dossier's coordinator, unless a newer change was applied already. */

@@ -18,20 +18,20 @@ export class WorkflowProgressHandler {
   ) {}
 
   @EventPattern<string>(TaskCreated.type)
-  async onTaskCreated(@Payload() created: TaskCreated, @Ctx() ctx: AmqpContext): Promise<void> {
-    await this.applyProgress.execute(created, ctx.transaction);
+  onTaskCreated(@Payload() created: TaskCreated, @Ctx() ctx: AmqpContext): void {
+    this.applyProgress.execute(created, ctx.transaction);
   }
 
   /** The competent body asks the applicant for documents (5): the record shows what and why. */
   @EventPattern<string>(SupplementRequested.type)
-  async onSupplementRequested(@Payload() requested: SupplementRequested, @Ctx() ctx: AmqpContext): Promise<void> {
-    await this.applyProgress.execute(requested, ctx.transaction);
+  onSupplementRequested(@Payload() requested: SupplementRequested, @Ctx() ctx: AmqpContext): void {
+    this.applyProgress.execute(requested, ctx.transaction);
   }
 
   /** Processing ended: returned (10), stopped (8) or withdrawn (7). */
   @EventPattern<string>(CaseClosed.type)
-  async onCaseClosed(@Payload() closed: CaseClosed, @Ctx() ctx: AmqpContext): Promise<void> {
-    await this.applyProgress.execute(closed, ctx.transaction);
+  onCaseClosed(@Payload() closed: CaseClosed, @Ctx() ctx: AmqpContext): void {
+    this.applyProgress.execute(closed, ctx.transaction);
   }
 
   /** The head of the desk gave the dossier another coordinator: the newest change wins, whatever order they come in. */

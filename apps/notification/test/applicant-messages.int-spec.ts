@@ -11,7 +11,7 @@ import {
   TaskCreated,
   event,
 } from '@motcua/contracts';
-import { TEST_DESK, aDossierAccepted, eventually, useServiceApp } from '@motcua/testing';
+import { TEST_DESK, aDossierAccepted, eventually, useServiceApp, withEventPublisher } from '@motcua/testing';
 import request from 'supertest';
 import { AppModule, SERVICE } from '../src/app.module';
 import { entities, migrations } from '../src/database';
@@ -113,7 +113,14 @@ function walk(accepted: DossierAccepted) {
 }
 
 describe('notification: what the applicant is told, from the events', () => {
-  const { service, db, server } = useServiceApp({ service: SERVICE, module: AppModule, entities, migrations });
+  const { service, db, server } = useServiceApp({
+    service: SERVICE,
+    module: AppModule,
+    entities,
+    migrations,
+    // one consumer transaction at a time: a burst's events of a dossier are applied in the order published
+    env: { MESSAGING_CONSUMER_CONCURRENCY: '1' },
+  });
 
   /** The applicant's messages about a dossier (the officers' go to their inbox), oldest first. */
   const toldApplicant = (dossierCode: string): Promise<Row[]> =>
@@ -230,6 +237,26 @@ describe('notification: what the applicant is told, from the events', () => {
     await eventually(() => server.counts.handled + server.counts.duplicate >= before + 1, 'the copy to be consumed');
     await eventually(async () => (await toldApplicant(accepted.dossierCode)).length === 2, 'the supplement message');
     expect((await toldApplicant(accepted.dossierCode)).map((row) => row.template_key)).toEqual(['dossier.received', 'supplement.requested']);
+  });
+
+  it('tells each applicant of a burst, whose batches hold a receipt and the events that read it', async () => {
+    const batched = server.counts.appliedInBatches;
+    const dossiers = Array.from({ length: 8 }, () => aDossierAccepted());
+    const before = server.counts.handled;
+    // each dossier's receipt, its coordinator's change and its withdrawal, all published back to back on one channel
+    await withEventPublisher(service.prefix, async (publish) => {
+      for (const accepted of dossiers) {
+        const events = walk(accepted);
+        for (const e of [accepted, events.coordinatorChanged(), events.closed('withdrawn', 7, 'Người nộp có đơn xin rút hồ sơ')]) publish(e);
+      }
+    });
+    await eventually(() => server.counts.handled >= before + dossiers.length * 3, 'the burst to be applied');
+    expect(server.counts.appliedInBatches).toBeGreaterThan(batched);
+    for (const accepted of dossiers) {
+      expect((await toldApplicant(accepted.dossierCode)).map((row) => row.template_key)).toEqual(['dossier.received', 'dossier.withdrawn']);
+      const [contact] = await db.query(`SELECT coordinator_id FROM applicant_contact WHERE dossier_code = $1`, [accepted.dossierCode]);
+      expect(contact.coordinator_id).toBe(`${TEST_DESK}.receiver.2`);
+    }
   });
 
   describe('the templates, for operators', () => {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Transaction } from '@motcua/messaging';
+import { PerTransaction, type Transaction } from '@motcua/messaging';
 import type { EntityManager } from 'typeorm';
 import { newId, queryPrepared } from '@motcua/persistence';
 import type { NotificationDraft } from './notification-draft';
@@ -18,7 +18,10 @@ interface GatheredNotification extends NotificationDraft {
 export class NotificationStore {
   private readonly logger = new Logger(NotificationStore.name);
   /** The notifications a transaction has gathered, written by one statement just before it commits. */
-  private readonly gathered = new WeakMap<Transaction, GatheredNotification[]>();
+  private readonly gathered = new PerTransaction<GatheredNotification[]>(
+    () => [],
+    (manager, rows) => this.insertAll(manager, rows),
+  );
 
   /**
    * The notification that an event and a template give, once: the inbox already filters redeliveries; the unique
@@ -27,13 +30,7 @@ export class NotificationStore {
    * delivery id.
    */
   recordOnce(tx: Transaction, eventMessageId: string, draft: NotificationDraft, id: string = newId()): void {
-    let gathered = this.gathered.get(tx);
-    if (!gathered) {
-      const rows: GatheredNotification[] = (gathered = []);
-      this.gathered.set(tx, rows);
-      tx.beforeCommit(() => this.insertAll(tx.manager, rows));
-    }
-    gathered.push({ ...draft, id, eventMessageId });
+    this.gathered.of(tx).push({ ...draft, id, eventMessageId });
   }
 
   private async insertAll(manager: EntityManager, rows: readonly GatheredNotification[]): Promise<void> {

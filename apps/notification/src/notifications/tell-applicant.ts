@@ -64,7 +64,7 @@ export class TellApplicant {
   private async decidePostal(news: ShipmentNews, tx: Transaction): Promise<readonly NotificationDraft[]> {
     const fact = shipmentFact(news);
     if (!fact) return [];
-    const contact = await this.contacts.find(tx.manager, fact.dossierCode);
+    const contact = await this.contacts.find(tx, fact.dossierCode);
     if (!contact) {
       this.logger.warn(
         { dossierCode: fact.dossierCode, shipmentId: fact.shipmentId, kind: news.kind },
@@ -72,7 +72,7 @@ export class TellApplicant {
       );
       return [];
     }
-    if (!(await this.contacts.claimShipmentNews(tx.manager, fact))) {
+    if (!(await this.contacts.claimShipmentNews(tx, fact))) {
       this.logger.debug({ dossierCode: fact.dossierCode, shipmentId: fact.shipmentId, fact: fact.fact }, 'shipment news already told (or older than what was)');
       return [];
     }
@@ -80,15 +80,14 @@ export class TellApplicant {
   }
 
   private async decide(change: DossierEvent, tx: Transaction): Promise<NotificationDraft | null> {
-    const { manager } = tx;
     const { event } = change;
     if (change.kind === 'accepted') {
-      await this.contacts.recordReceipt(manager, contactOnReceipt(change.event));
+      this.contacts.recordReceipt(tx, contactOnReceipt(change.event));
       return dossierReceivedNotification(change.event, this.settings);
     }
     // most tasks opened and steps finished tell the applicant nothing: their record is not read for them
     if (!mayTellApplicant(change)) return null;
-    const contact = await this.contacts.find(manager, event.dossierCode);
+    const contact = await this.contacts.find(tx, event.dossierCode);
     if (!contact) {
       // received before notification kept applicants' records: nobody to tell, and nothing to keep current
       this.logger.warn({ dossierCode: event.dossierCode, kind: change.kind }, 'no applicant record for the dossier: the applicant is not told');
@@ -96,14 +95,14 @@ export class TellApplicant {
     }
     switch (change.kind) {
       case 'coordinator-changed':
-        await this.contacts.changeCoordinator(manager, contact.dossierCode, {
+        await this.contacts.changeCoordinator(tx, contact.dossierCode, {
           id: change.event.coordinatorId,
           name: change.event.coordinatorName ?? null,
           sequence: change.event.sequence,
         });
         return null;
       case 'appointment-changed':
-        await this.contacts.moveAppointment(manager, contact.dossierCode, {
+        await this.contacts.moveAppointment(tx, contact.dossierCode, {
           appointmentAt: new Date(change.event.appointmentAt),
           originalAppointmentAt: new Date(change.event.originalAppointmentAt),
           extension: change.event.cause === 'extension',
@@ -117,7 +116,7 @@ export class TellApplicant {
       case 'task-completed': {
         const result = resultReadyNotification(contact, change.event, this.settings);
         // once per dossier: a result re-signed after a send-back is the same news
-        return result && (await this.contacts.claimResultMessage(manager, contact.dossierCode)) ? result : null;
+        return result && (await this.contacts.claimResultMessage(tx, contact.dossierCode)) ? result : null;
       }
       case 'case-closed':
         return caseClosedNotification(contact, change.event, this.settings);

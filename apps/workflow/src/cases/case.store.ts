@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Transaction, outboxInsert } from '@motcua/messaging';
 import { queryPrepared } from '@motcua/persistence';
+import { CatalogueStore } from '../catalogue/catalogue.store';
 import { TaskStore, dueNotTold, toldColumn } from '../tasks/task.store';
 import type { CaseForStep, CaseRecord } from './case';
 import type { PostalFactKind } from './postal-fact';
@@ -50,8 +51,9 @@ export interface PostalFactRecord {
 export class CaseStore {
   /**
    * Opens a case with its receipt, its first task (a prepared `row`, see `TaskStore.insertCtes`) and the outbox rows
-   * of the events published so far, in one statement. A case already open for the dossier (the same acceptance
-   * under another message id) writes nothing at all: false.
+   * of the events published so far, in one statement, if the process version it is pinned to is the one in force
+   * when the dossier was received (`inForce`: the one the statement found, null for none). A case already open for
+   * the dossier (the same acceptance under another message id), or another version in force, writes nothing at all.
    */
   async open(
     tx: Transaction,
@@ -59,20 +61,22 @@ export class CaseStore {
     receipt: { readonly applicantName: string; readonly documents: readonly object[] | null },
     firstTask: string,
     at: Date,
-  ): Promise<boolean> {
-    const inserted = await queryPrepared<{ id: string }>(
+  ): Promise<{ opened: boolean; inForce: number | null }> {
+    const [{ opened, inForce }] = await queryPrepared<{ opened: boolean; inForce: number | null }>(
       tx.manager,
       'workflow.open-case',
-      `WITH c AS (
+      `WITH f AS (${CatalogueStore.inForceCte('$3', '$10::timestamptz')}),
+       c AS (
          INSERT INTO dossier_case (id, dossier_code, procedure_code, process_version, receiving_agency_code,
                                    applicant_area_code, coordinator_id, current_step, status, event_sequence,
                                    received_at, opened_at, version, appointment_at, original_appointment_at, channel)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', $9, $10, $11, 1, $12, $12, $13)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', $9, $10, $11, 1, $12, $12, $13
+          WHERE $4 = (SELECT version FROM f)
          ON CONFLICT (dossier_code) DO NOTHING RETURNING id),
        r AS (INSERT INTO case_receipt (case_id, applicant_name, documents) SELECT id, $16, $17 FROM c),
        ${TaskStore.insertCtes('$14', 'EXISTS (SELECT 1 FROM c)')},
        o AS (${outboxInsert('$15', 'EXISTS (SELECT 1 FROM c)')})
-       SELECT id FROM c`,
+       SELECT EXISTS (SELECT 1 FROM c) AS opened, (SELECT version FROM f) AS "inForce"`,
       [
         kase.caseId,
         kase.dossierCode,
@@ -93,7 +97,7 @@ export class CaseStore {
         receipt.documents ? JSON.stringify(receipt.documents) : null,
       ],
     );
-    return inserted.length > 0;
+    return { opened, inForce };
   }
 
   /** The case of the dossier, row-locked, with the step that last asked the applicant for a supplement. */

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { type DossierAccepted, NationalStatus } from '@motcua/contracts';
 import { type Transaction, UnprocessableMessageError } from '@motcua/messaging';
 import { newId } from '@motcua/persistence';
-import { Catalogue } from '../catalogue/catalogue';
+import { Catalogue, type ProcessInForce } from '../catalogue/catalogue';
 import { StepTasks } from '../tasks/step-task';
 import { CaseStore } from './case.store';
 
@@ -29,10 +29,28 @@ export class OpenCase {
 
   async execute(accepted: DossierAccepted, tx: Transaction): Promise<void> {
     const receivedAt = new Date(accepted.receivedAt);
-    const found = await this.catalogue.processInForce(tx.manager, accepted.procedureCode, receivedAt);
-    if (!found) {
-      throw new CaseCannotOpen('CATALOGUE.PROCEDURE_UNKNOWN', `no active process for ${accepted.procedureCode}`);
+    // the process held in memory, checked by the statement that opens the case; read again if another is in force
+    for (let again = false; ; again = true) {
+      const found = await this.catalogue.processInForce(tx.manager, accepted.procedureCode, receivedAt, again);
+      if (!found) {
+        throw new CaseCannotOpen('CATALOGUE.PROCEDURE_UNKNOWN', `no active process for ${accepted.procedureCode}`);
+      }
+      const { opened, inForce } = await this.open(accepted, receivedAt, found, tx);
+      if (inForce === found.version) {
+        if (!opened) this.logger.warn(`case for ${accepted.dossierCode} already open; ignoring a second acceptance`);
+        return;
+      }
+      // changed on another replica since it was read (twice in a row: changing now; the message is tried again later)
+      if (again) throw new Error(`the process in force for ${accepted.procedureCode} changed while ${accepted.dossierCode} was routed`);
     }
+  }
+
+  private async open(
+    accepted: DossierAccepted,
+    receivedAt: Date,
+    found: ProcessInForce,
+    tx: Transaction,
+  ): Promise<{ opened: boolean; inForce: number | null }> {
     const firstStep = found.steps[0];
     const now = new Date();
     const kase = {
@@ -54,10 +72,10 @@ export class OpenCase {
       { nationalStatus: NationalStatus.InProgress, givenBy: accepted.coordinatorId, sequence: 1, at: now, from: null },
       (code, reason) => new CaseCannotOpen(code, reason),
     );
-    // Case, first task, their events and the outbox rows in one statement. The inbox already drops redelivered
-    // messages; the store also keeps a second case from opening when the same dossier arrives under two message
-    // ids (e.g. re-sent by an operator from the parking lot): then nothing else is written either.
-    const opened = await this.cases.open(
+    // Case, first task, their events and the outbox rows in one statement, if the version is the one in force. The
+    // inbox already drops redelivered messages; the store also keeps a second case from opening when the same dossier
+    // arrives under two message ids (e.g. re-sent by an operator from the parking lot): then nothing else is written either.
+    return this.cases.open(
       tx,
       {
         ...kase,
@@ -71,6 +89,5 @@ export class OpenCase {
       task.row,
       now,
     );
-    if (!opened) this.logger.warn(`case for ${accepted.dossierCode} already open; ignoring a second acceptance`);
   }
 }

@@ -15,6 +15,12 @@ export interface Organisation {
   officers: Pick<Officer, 'id' | 'fullName'>[];
 }
 
+/** A procedure's processes as workflow holds them: its versions, newest first, and its deactivation. */
+export interface ProcedureProcesses {
+  readonly deactivatedAt: Date | null;
+  readonly versions: readonly { readonly version: number; readonly publishedAt: Date; readonly steps: StepDefinition[] }[];
+}
+
 /** The catalogue as a snapshot event carries it, at one revision (the published schedules aside: they are the calendar's). */
 export type CatalogueContents = Pick<CatalogueSnapshot, 'revision' | 'areas' | 'agencies' | 'procedures'>;
 
@@ -63,17 +69,32 @@ export class CatalogueStore {
     return found?.steps;
   }
 
-  /** The latest version published by `at` of a procedure not deactivated by then; null when there is none. */
-  async processInForce(manager: EntityManager, procedureCode: string, at: Date): Promise<Pick<ProcessVersion, 'version' | 'steps'> | null> {
-    const [found] = await queryPrepared<Pick<ProcessVersion, 'version' | 'steps'>>(
+  /** A procedure's published versions, newest first, and when it was deactivated; null when no procedure has the code. */
+  async processes(manager: EntityManager, procedureCode: string): Promise<ProcedureProcesses | null> {
+    const rows = await queryPrepared<{ deactivatedAt: Date | null; version: number | null; publishedAt: Date | null; steps: StepDefinition[] | null }>(
       manager,
-      'workflow.process-in-force',
-      `SELECT v.version, v.steps FROM process_version v JOIN procedure p ON p.code = v.procedure_code
-        WHERE v.procedure_code = $1 AND (p.deactivated_at IS NULL OR p.deactivated_at > $2) AND v.published_at <= $2
-        ORDER BY v.version DESC LIMIT 1`,
-      [procedureCode, at],
+      'workflow.processes',
+      `SELECT p.deactivated_at AS "deactivatedAt", v.version, v.published_at AS "publishedAt", v.steps
+         FROM procedure p LEFT JOIN process_version v ON v.procedure_code = p.code
+        WHERE p.code = $1
+        ORDER BY v.version DESC`,
+      [procedureCode],
     );
-    return found ?? null;
+    if (rows.length === 0) return null;
+    return {
+      deactivatedAt: rows[0].deactivatedAt,
+      versions: rows.flatMap(({ version, publishedAt, steps }) => (version !== null && publishedAt && steps ? [{ version, publishedAt, steps }] : [])),
+    };
+  }
+
+  /**
+   * The version in force at `at` (`$at`) of the procedure `$procedure`, for a statement that checks the one it was
+   * given: the latest published by then of a procedure not deactivated by then (none: no row).
+   */
+  static inForceCte(procedure: string, at: string): string {
+    return `SELECT v.version FROM process_version v JOIN procedure p ON p.code = v.procedure_code
+             WHERE v.procedure_code = ${procedure} AND (p.deactivated_at IS NULL OR p.deactivated_at > ${at}) AND v.published_at <= ${at}
+             ORDER BY v.version DESC LIMIT 1`;
   }
 
   /** Locks the procedure's row until commit (its changes queue); undefined when no procedure has the code. */

@@ -3,12 +3,14 @@ import type { OfficePeriod } from '@motcua/calendar';
 import type { StepDefinition } from '@motcua/catalogue';
 import type { Directory } from '@motcua/catalogue';
 import type { Transaction } from '@motcua/messaging';
-import { CatalogueStore } from './catalogue.store';
+import type { ProcessVersion } from './catalogue.entities';
+import { CatalogueStore, type ProcedureProcesses } from './catalogue.store';
 
 /**
  * The organisation routing reads on every dossier, held in memory (about a thousand units) and
- * loaded at start; it changes only through migrations for now. Processes are read from the database in the
- * routing transaction itself, so a version published on any replica is in force everywhere at once.
+ * loaded at start; it changes only through migrations for now. Each procedure's processes are read once and held
+ * too; the statement that opens a case checks, against the database, that the version it chose is the one in force
+ * (`CaseStore.open`), so a version published, or a procedure deactivated, on any replica is in force everywhere at once.
  * With it, the names events carry beside the codes (agencies, procedures, officers): a command names them without
  * a round trip. An officer added after the start is not named in events until the next one (events then carry
  * the id alone, which their readers fall back to); views read officers' names from the table.
@@ -22,6 +24,8 @@ export class Catalogue implements OnModuleInit {
   private agencyNames = new Map<string, string>();
   private procedureNames = new Map<string, string>();
   private officerNames = new Map<string, string>();
+  /** Each procedure's published versions and deactivation, as last read (see `processInForce`). */
+  private readonly processesOf = new Map<string, ProcedureProcesses>();
   /** `code@version` → its steps: a published process version never changes, so it is read once. */
   private readonly stepsOfVersion = new Map<string, readonly StepDefinition[]>();
 
@@ -116,9 +120,24 @@ export class Catalogue implements OnModuleInit {
 
   /**
    * The process version in force at an instant (the latest published by then) of a procedure that was received
-   * then: a dossier received before a deactivation is still routed.
+   * then: a dossier received before a deactivation is still routed. From the copy held of the procedure's processes,
+   * read `again` (the statement that used it found another version in force), and read again before it says none.
    */
-  processInForce(manager: Transaction['manager'], procedureCode: string, at: Date): Promise<{ version: number; steps: StepDefinition[] } | null> {
-    return this.store.processInForce(manager, procedureCode, at);
+  async processInForce(manager: Transaction['manager'], procedureCode: string, at: Date, again = false): Promise<ProcessInForce | null> {
+    const held = again ? undefined : this.processesOf.get(procedureCode);
+    const found = held && inForceAt(held, at);
+    if (found) return found;
+    const read = await this.store.processes(manager, procedureCode);
+    if (read) this.processesOf.set(procedureCode, read);
+    else this.processesOf.delete(procedureCode);
+    return read && inForceAt(read, at);
   }
+}
+
+export type ProcessInForce = Pick<ProcessVersion, 'version' | 'steps'>;
+
+/** The latest version published by `at`, unless the procedure was deactivated by then. */
+export function inForceAt(processes: ProcedureProcesses, at: Date): ProcessInForce | null {
+  if (processes.deactivatedAt && processes.deactivatedAt <= at) return null;
+  return processes.versions.find((v) => v.publishedAt <= at) ?? null;
 }

@@ -1,4 +1,5 @@
-import { parkingLotQueueName } from '@motcua/messaging';
+import { randomUUID } from 'node:crypto';
+import { eventsExchangeName, parkingLotQueueName } from '@motcua/messaging';
 import { publishEvent, withBrokerChannel, eventually, useSuite, aDossierAccepted } from '@motcua/testing';
 
 /** Opening cases from accepted dossiers: once per dossier, and never routed to nobody. */
@@ -123,5 +124,42 @@ describe('workflow opens a case for an accepted dossier', () => {
     expect(await casesOf(unknownArea.dossierCode)).toEqual([]);
     // parked on the first attempt: no retry copy was ever made
     expect(errors.get(unknownArea.dossierCode)).not.toContain('attempt');
+  });
+
+  // last: it publishes a version of the procedure the others use
+  it('opens a burst’s cases together: once each, a version published on another replica in force at once, the unroutable parked alone', async () => {
+    const receivedAt = new Date().toISOString();
+    const dossiers = Array.from({ length: 10 }, () => accepted({ receivedAt }));
+    const unroutable = accepted({ receivedAt, applicant: { wardCode: '99999' } });
+    // another replica publishes version 2, in force for these dossiers: this one holds version 1 in memory
+    await db.query(
+      `INSERT INTO process_version (procedure_code, version, published_at, steps)
+       SELECT procedure_code, 2, now() - interval '1 minute', steps FROM process_version WHERE procedure_code = '1.001193' AND version = 1`,
+    );
+    await withBrokerChannel(async (channel) => {
+      for (const dossier of [...dossiers.slice(0, 5), unroutable, dossiers[2], ...dossiers.slice(5)]) {
+        channel.publish(eventsExchangeName(suite.prefix), 'intake.dossier.accepted', Buffer.from(JSON.stringify(dossier)), {
+          messageId: randomUUID(),
+          type: 'intake.dossier.accepted',
+          persistent: true,
+          headers: { 'x-attempt': 1 },
+        });
+      }
+      await channel.waitForConfirms();
+    });
+    for (const dossier of dossiers) {
+      const rows = await eventually(async () => ((await casesOf(dossier.dossierCode)).length ? casesOf(dossier.dossierCode) : undefined), 'the case');
+      expect(rows).toEqual([{ process_version: 2, agency_code: '031.01.20.H26', step_number: 1, status: 'open' }]);
+    }
+    const told = await db.query(
+      `SELECT payload->>'dossierCode' AS code, count(*)::int AS n FROM outbox_message WHERE type = 'workflow.task.created' AND payload->>'dossierCode' = ANY($1) GROUP BY 1`,
+      [dossiers.map((d) => d.dossierCode)],
+    );
+    expect(told.rows.map((r) => r.n)).toEqual(dossiers.map(() => 1));
+    const errors = await eventually(async () => {
+      const found = await parked();
+      return found.has(unroutable.dossierCode) ? found : undefined;
+    }, 'the unroutable dossier in the parking lot');
+    expect(errors.get(unroutable.dossierCode)).toContain('ROUTING.UNKNOWN_AREA');
   });
 });

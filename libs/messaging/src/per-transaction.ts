@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import type { Transaction } from './unit-of-work';
 
 /**
@@ -11,7 +10,7 @@ export class PerTransaction<T extends object> {
 
   constructor(
     private readonly create: () => T,
-    private readonly write: (manager: EntityManager, gathered: T) => Promise<void>,
+    private readonly write: (tx: Transaction, gathered: T) => Promise<void>,
   ) {}
 
   of(tx: Transaction): T {
@@ -19,7 +18,7 @@ export class PerTransaction<T extends object> {
     if (known) return known;
     const created = this.create();
     this.gathered.set(tx, created);
-    tx.beforeCommit(() => this.write(tx.manager, created));
+    tx.beforeCommit(() => this.write(tx, created));
     return created;
   }
 }

@@ -17,8 +17,8 @@ import { DossierStore, type WorkflowProgress } from './dossier.store';
 export class ApplyWorkflowProgress {
   private readonly gathered = new PerTransaction<WorkflowProgress[]>(
     () => [],
-    async (manager, facts) => {
-      const known = await this.store.applyWorkflowProgress(manager, facts);
+    async (tx, facts) => {
+      const known = await this.store.applyWorkflowProgress(tx.manager, facts);
       // Workflow only hears of dossiers intake committed: an unknown code is a real fault, so let it retry (the batch
       // rolls back and each of its messages is applied on its own: only this one is retried).
       const unknown = facts.find((fact) => !known.has(fact.dossierCode));

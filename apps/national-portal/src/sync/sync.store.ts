@@ -42,7 +42,7 @@ export class SyncStore {
   /** The records a transaction has locked, with what its events changed: written by one statement before it commits. */
   private readonly held = new PerTransaction<Map<string, HeldRecord>>(
     () => new Map(),
-    (manager, records) => this.saveAll(manager, records),
+    (tx, records) => this.saveAll(tx.manager, records),
   );
 
   /**

@@ -20,7 +20,7 @@ const COLUMNS = `dossier_code AS "dossierCode", receiving_agency_code AS "receiv
 export class ApplicantContactStore {
   private readonly receipts = new PerTransaction<Map<string, ApplicantContact>>(
     () => new Map(),
-    (manager, receipts) => this.writeReceipts(manager, receipts),
+    (tx, receipts) => this.writeReceipts(tx.manager, receipts),
   );
 
   /** The receipt's record; a second acceptance of the same code (a replay) keeps the first. */

@@ -20,7 +20,7 @@ export class NotificationStore {
   /** The notifications a transaction has gathered, written by one statement just before it commits. */
   private readonly gathered = new PerTransaction<GatheredNotification[]>(
     () => [],
-    (manager, rows) => this.insertAll(manager, rows),
+    (tx, rows) => this.insertAll(tx.manager, rows),
   );
 
   /**

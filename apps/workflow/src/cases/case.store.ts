@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { type Transaction, outboxInsert } from '@motcua/messaging';
 import { queryPrepared } from '@motcua/persistence';
 import { CatalogueStore } from '../catalogue/catalogue.store';
@@ -42,6 +43,21 @@ export interface PostalFactRecord {
   readonly at: Date;
 }
 
+/** A case to open (`CaseStore.openAll`): pinned to the process version its opener found in force, with its first task. */
+export interface CaseToOpen extends CaseForStep {
+  readonly currentStep: number;
+  readonly eventSequence: number;
+  readonly appointmentAt: Date | null;
+  readonly channel: number;
+  /** For the officers who process it: whose dossier, and what the desk received (null from older events). */
+  readonly applicantName: string;
+  readonly documents: readonly object[] | null;
+  /** The first task, prepared (`PreparedStepTask.row`). */
+  readonly task: string;
+  /** Its events (`Transaction.takeEvents`), null when none. */
+  readonly events: string | null;
+}
+
 /**
  * The case aggregate's tables (`dossier_case`, `case_receipt`, `case_appointment_change`, `case_postal_event`): every statement that
  * reads or writes them, except the task commands' single statements, which take the case's part from
@@ -50,54 +66,47 @@ export interface PostalFactRecord {
 @Injectable()
 export class CaseStore {
   /**
-   * Opens a case with its receipt, its first task (a prepared `row`, see `TaskStore.insertCtes`) and the outbox rows
-   * of the events published so far, in one statement, if the process version it is pinned to is the one in force
-   * when the dossier was received (`inForce`: the one the statement found, null for none). A case already open for
-   * the dossier (the same acceptance under another message id), or another version in force, writes nothing at all.
+   * Opens cases (a consumer's batch of acceptances), each with its receipt, its first task (a prepared `task` row, see
+   * `TaskStore.insertCtes`) and its events' outbox rows (`events`, what `Transaction.takeEvents` handed over), in one
+   * statement; each only if the process version it is pinned to is the one in force when the dossier was received.
+   * Per case, in order: whether it opened, and the version the statement found in force (null for none). A case
+   * already open for the dossier (the same acceptance under another message id), or another version in force, writes
+   * nothing at all: neither its receipt, nor its task, nor its events.
    */
-  async open(
-    tx: Transaction,
-    kase: CaseForStep & { readonly currentStep: number; readonly eventSequence: number; readonly appointmentAt: Date | null; readonly channel: number },
-    receipt: { readonly applicantName: string; readonly documents: readonly object[] | null },
-    firstTask: string,
-    at: Date,
-  ): Promise<{ opened: boolean; inForce: number | null }> {
-    const [{ opened, inForce }] = await queryPrepared<{ opened: boolean; inForce: number | null }>(
-      tx.manager,
-      'workflow.open-case',
-      `WITH f AS (${CatalogueStore.inForceCte('$3', '$10::timestamptz')}),
+  async openAll(manager: EntityManager, cases: readonly CaseToOpen[], at: Date): Promise<{ opened: boolean; inForce: number | null }[]> {
+    // the prepared task rows and the events are JSON already: spliced in, not parsed and written again
+    const input = `[${cases
+      .map(
+        ({ task, events, ...kase }) =>
+          `${JSON.stringify({ ...kase, documents: kase.documents ?? null }).slice(0, -1)},"task":${task},"events":${events ?? '[]'}}`,
+      )
+      .join(',')}]`;
+    return queryPrepared<{ opened: boolean; inForce: number | null }>(
+      manager,
+      'workflow.open-cases',
+      `WITH k AS (
+         SELECT i.*, (${CatalogueStore.inForceCte('i."procedureCode"', 'i."receivedAt"')}) AS "inForce"
+           FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (
+                  "caseId" uuid, "dossierCode" text, "procedureCode" text, "processVersion" int, "receivingAgencyCode" text,
+                  "applicantAreaCode" text, "coordinatorId" text, "currentStep" int, "eventSequence" int, "receivedAt" timestamptz,
+                  "appointmentAt" timestamptz, channel int, "applicantName" text, documents jsonb, task jsonb, events jsonb))
+                WITH ORDINALITY AS i("caseId", "dossierCode", "procedureCode", "processVersion", "receivingAgencyCode", "applicantAreaCode",
+                                     "coordinatorId", "currentStep", "eventSequence", "receivedAt", "appointmentAt", channel, "applicantName",
+                                     documents, task, events, ord)),
        c AS (
          INSERT INTO dossier_case (id, dossier_code, procedure_code, process_version, receiving_agency_code,
                                    applicant_area_code, coordinator_id, current_step, status, event_sequence,
                                    received_at, opened_at, version, appointment_at, original_appointment_at, channel)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, 'in_progress', $9, $10, $11, 1, $12, $12, $13
-          WHERE $4 = (SELECT version FROM f)
+         SELECT "caseId", "dossierCode", "procedureCode", "processVersion", "receivingAgencyCode", "applicantAreaCode", "coordinatorId", "currentStep",
+                'in_progress', "eventSequence", "receivedAt", $2, 1, "appointmentAt", "appointmentAt", channel
+           FROM k WHERE "processVersion" = "inForce" ORDER BY ord
          ON CONFLICT (dossier_code) DO NOTHING RETURNING id),
-       r AS (INSERT INTO case_receipt (case_id, applicant_name, documents) SELECT id, $16, $17 FROM c),
-       ${TaskStore.insertCtes('$14', 'EXISTS (SELECT 1 FROM c)')},
-       o AS (${outboxInsert('$15', 'EXISTS (SELECT 1 FROM c)')})
-       SELECT EXISTS (SELECT 1 FROM c) AS opened, (SELECT version FROM f) AS "inForce"`,
-      [
-        kase.caseId,
-        kase.dossierCode,
-        kase.procedureCode,
-        kase.processVersion,
-        kase.receivingAgencyCode,
-        kase.applicantAreaCode,
-        kase.coordinatorId,
-        kase.currentStep,
-        kase.eventSequence,
-        kase.receivedAt,
-        at,
-        kase.appointmentAt,
-        kase.channel,
-        firstTask,
-        (await tx.takeEvents()) ?? '[]',
-        receipt.applicantName,
-        receipt.documents ? JSON.stringify(receipt.documents) : null,
-      ],
+       r AS (INSERT INTO case_receipt (case_id, applicant_name, documents) SELECT c.id, k."applicantName", k.documents FROM c JOIN k ON k."caseId" = c.id),
+       ${TaskStore.insertAllCtes('SELECT k.task AS row FROM c JOIN k ON k."caseId" = c.id')},
+       o AS (${outboxInsert('(SELECT jsonb_agg(e.event ORDER BY k.ord, e.n) FROM c JOIN k ON k."caseId" = c.id, jsonb_array_elements(k.events) WITH ORDINALITY AS e(event, n))')})
+       SELECT c.id IS NOT NULL AS opened, k."inForce" FROM k LEFT JOIN c ON c.id = k."caseId" ORDER BY k.ord`,
+      [input, at],
     );
-    return { opened, inForce };
   }
 
   /** The case of the dossier, row-locked, with the step that last asked the applicant for a supplement. */

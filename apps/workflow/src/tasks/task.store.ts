@@ -358,20 +358,26 @@ export class TaskStore {
    * (its `row`), when `when` holds: part of the statement of the command that opens it.
    */
   static insertCtes(param: string, when = 'true'): string {
-    return `n AS (
+    return TaskStore.insertAllCtes(`SELECT ${param}::jsonb AS row WHERE ${param}::jsonb IS NOT NULL AND ${when}`);
+  }
+
+  /** CTEs `n` (the tasks) and `ne` (their events) writing the prepared step tasks (`row`s) that `rows` selects. */
+  static insertAllCtes(rows: string): string {
+    return `nr AS (${rows}),
+       n AS (
          INSERT INTO task (id, case_id, dossier_code, procedure_code, step_number, step_name, agency_code, role, owner_id, owned_at, status,
                            created_at, version, national_status, given_by, due_at)
          SELECT x.id, x.case_id, x.dossier_code, x.procedure_code, x.step_number, x.step_name, x.agency_code, x.role, x.owner_id, x.owned_at, 'open',
                 x.created_at, x.version, x.national_status, x.given_by, x.due_at
-           FROM jsonb_to_record(${param}::jsonb -> 'task')
+           FROM nr CROSS JOIN LATERAL jsonb_to_record(nr.row -> 'task')
              AS x(id uuid, case_id uuid, dossier_code text, procedure_code text, step_number int, step_name text, agency_code text, role text,
                   owner_id text, owned_at timestamptz, created_at timestamptz, version int, national_status int, given_by text, due_at timestamptz)
-          WHERE ${param}::jsonb IS NOT NULL AND ${when}
          RETURNING id, case_id),
        ne AS (
          INSERT INTO task_event (task_id, case_id, kind, actor_id, at, details)
          SELECT n.id, n.case_id, x.kind, x.actor_id, x.at, x.details
-           FROM n, jsonb_to_recordset(${param}::jsonb -> 'events') AS x(kind text, actor_id text, at timestamptz, details jsonb))`;
+           FROM nr JOIN n ON n.id = (nr.row -> 'task' ->> 'id')::uuid
+                CROSS JOIN LATERAL jsonb_to_recordset(nr.row -> 'events') AS x(kind text, actor_id text, at timestamptz, details jsonb))`;
   }
 
   /**

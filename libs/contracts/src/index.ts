@@ -6,4 +6,5 @@ export * from './task-events';
 export * from './postal-events';
 export * from './registry';
 export * from './payload-schemas';
+export * from './instance-of';
 export * from './dossier-not-found';

@@ -1,7 +1,7 @@
 import { type ArgumentMetadata, HttpStatus, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import { type FieldProblem, ProblemDetailsException } from '@motcua/errors';
-import { plainToInstance } from 'class-transformer';
+import { instanceOf } from '@motcua/contracts';
 import { inputProblems } from './request-input';
 import { compiledBodyCheck } from './request-schema';
 
@@ -57,7 +57,7 @@ class RequestValidationPipe extends ValidationPipe {
     // the common case, a body its compiled schema passes, without class-validator (`compiledBodyCheck`)
     if (metadata.type === 'body' && typeof value === 'object' && value !== null && !Array.isArray(value) && typeof metadata.metatype === 'function') {
       const check = !isEvent(metadata) && this.toValidate(metadata) ? compiledBodyCheck(metadata.metatype) : null;
-      if (check?.(value)) return plainToInstance(metadata.metatype as new () => object, value);
+      if (check?.(value)) return instanceOf(metadata.metatype as new () => object, value);
     }
     return super.transform(value, metadata);
   }

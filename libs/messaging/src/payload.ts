@@ -1,6 +1,5 @@
-import { type EventClass, type PayloadSchema, payloadSchemas, schemaNameOf } from '@motcua/contracts';
+import { type EventClass, type PayloadSchema, instanceOf, payloadSchemas, schemaNameOf } from '@motcua/contracts';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { plainToInstance } from 'class-transformer';
 import { isEmail, isISO8601, isUUID } from 'class-validator';
 
 /**
@@ -15,7 +14,7 @@ import { isEmail, isISO8601, isUUID } from 'class-validator';
  */
 export function toValidEvent<T extends object>(cls: EventClass<T>, plain: unknown): { event: T; problems: string[] } {
   const problems = contractProblems(cls, plain);
-  return { event: problems.length > 0 ? (plain as T) : plainToInstance(cls as unknown as new () => T, plain), problems };
+  return { event: problems.length > 0 ? (plain as T) : instanceOf(cls as unknown as new () => T, plain as object), problems };
 }
 
 /** What is wrong with a payload (parsed JSON) by its contract; none: it may be published. */

@@ -104,13 +104,14 @@ describe('the public record follows workflow', () => {
     const codes = await Promise.all(Array.from({ length: 6 }, () => receive()));
     const unknown = codes[0].replace(/\d+$/, '9999'); // a code no desk gave: retried on its own, never blocking the rest
     const twice = { message: appraise(codes[1]), id: randomUUID() };
+    const unknownId = randomUUID();
     await withEventPublisher(suite.prefix, async (publish) => {
       for (const code of codes) {
         publish(sign(code));
         if (code === codes[1]) publish(twice.message, twice.id);
         else publish(appraise(code));
       }
-      publish(appraise(unknown));
+      publish(appraise(unknown), unknownId);
       publish(twice.message, twice.id);
     });
     for (const code of codes) {
@@ -120,7 +121,8 @@ describe('the public record follows workflow', () => {
       expect(shown.currentStep.name).toBe(sign(code).stepName);
       expect(shown.history.map((h: any) => h.note)).toEqual([null, `${appraise(code).stepName} (${desk})`, `${sign(code).stepName} (${desk})`]);
     }
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM dossier WHERE code = $1`, [unknown]);
+    // consumed after the others (one channel, in order) but never applied: its inbox row rolled back with it
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM inbox_message WHERE message_id = $1`, [unknownId]);
     expect(rows[0].n).toBe(0);
   });
 

@@ -162,4 +162,38 @@ describe('workflow opens a case for an accepted dossier', () => {
     }, 'the unroutable dossier in the parking lot');
     expect(errors.get(unroutable.dossierCode)).toContain('ROUTING.UNKNOWN_AREA');
   });
+
+  it('spreads a burst’s first tasks over the step’s officers when it assigns the least loaded, counting those the batch gave', async () => {
+    const receivedAt = new Date().toISOString();
+    await db.query(
+      `INSERT INTO process_version (procedure_code, version, published_at, steps)
+       SELECT procedure_code, 3, now() - interval '30 seconds', jsonb_set(steps, '{0,assignment}', '"least_loaded"')
+         FROM process_version WHERE procedure_code = '1.001193' AND version = 2`,
+    );
+    const dossiers = Array.from({ length: 9 }, () => accepted({ receivedAt }));
+    await withBrokerChannel(async (channel) => {
+      for (const dossier of dossiers) {
+        channel.publish(eventsExchangeName(suite.prefix), 'intake.dossier.accepted', Buffer.from(JSON.stringify(dossier)), {
+          messageId: randomUUID(),
+          type: 'intake.dossier.accepted',
+          persistent: true,
+          headers: { 'x-attempt': 1 },
+        });
+      }
+      await channel.waitForConfirms();
+    });
+    const codes = dossiers.map((d) => d.dossierCode);
+    const owners = await eventually(async () => {
+      const { rows } = await db.query(`SELECT owner_id FROM task WHERE dossier_code = ANY($1) AND owner_id IS NOT NULL`, [codes]);
+      return rows.length === codes.length ? rows.map((r) => r.owner_id as string) : undefined;
+    }, 'every first task assigned');
+    const { rows: eligible } = await db.query(
+      `SELECT DISTINCT o.id FROM officer_role r JOIN officer o ON o.id = r.officer_id
+        WHERE r.agency_code = '031.01.20.H26' AND r.role = 'specialist' AND o.status = 'active'`,
+    );
+    expect(eligible.length).toBeGreaterThan(1);
+    const perOfficer = eligible.map(({ id }) => owners.filter((owner) => owner === id).length);
+    expect(perOfficer.reduce((a, b) => a + b, 0)).toBe(codes.length);
+    expect(Math.max(...perOfficer) - Math.min(...perOfficer)).toBeLessThanOrEqual(1);
+  });
 });

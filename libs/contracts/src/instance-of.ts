@@ -12,7 +12,8 @@ const plans = new WeakMap<Function, ReadonlyMap<string, Constructor> | null>();
  * of the class with every field copied, the nested classes its `@Type`s name made the same way. A class whose fields
  * class-transformer would change (`@Transform`, `@Expose`, `@Exclude`, a discriminator, a `@Type` that is not a class
  * of plain fields) is left to class-transformer. Made from a plan per class: class-transformer walks its metadata for
- * every field of every object, which cost 3–8 % of each consumer's CPU (docs/adr/021-round-trips.md).
+ * every field of every object, which cost 3–8 % of each consumer's CPU (docs/adr/021-round-trips.md §18). Nested
+ * arrays of a class (`Cls[][]`) are copied as plain values: no contract has one.
  */
 export function instanceOf<T extends object>(cls: new () => T, plain: object): T {
   const plan = planOf(cls);
@@ -24,6 +25,7 @@ function made(cls: Constructor, plain: object, plan: ReadonlyMap<string, Constru
   const instance = new cls() as Record<string, unknown>;
   for (const [key, value] of Object.entries(plain)) {
     if (key === '__proto__' || key === 'constructor') continue; // as class-transformer: never copied, at any depth
+    if (typeof instance[key] === 'function' || readOnly(cls, key)) continue; // as class-transformer: a method or getter stays
     const nested = plan.get(key);
     instance[key] = nested ? typed(nested, value) : copied(value);
   }
@@ -42,6 +44,12 @@ function copied(value: unknown): unknown {
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) if (key !== '__proto__' && key !== 'constructor') copy[key] = copied(item);
   return copy;
+}
+
+/** A getter without a setter on the class (class-transformer leaves it alone). */
+function readOnly(cls: Constructor, key: string): boolean {
+  const descriptor = Object.getOwnPropertyDescriptor(cls.prototype, key);
+  return !!descriptor && !descriptor.set && !('value' in descriptor);
 }
 
 function isPlainObject(value: unknown): value is object {
@@ -75,7 +83,12 @@ function makePlan(cls: Constructor): ReadonlyMap<string, Constructor> | null {
     if (defaultMetadataStorage.findTransformMetadatas(cls, field, TransformationType.PLAIN_TO_CLASS).length > 0) return null;
     const type = defaultMetadataStorage.findTypeMetadata(cls, field);
     if (!type) continue;
-    const nested = type.options?.discriminator ? undefined : (type.typeFunction() as unknown);
+    let nested: unknown;
+    try {
+      nested = type.options?.discriminator ? undefined : type.typeFunction(); // a conditional `@Type` may need its value
+    } catch {
+      return null;
+    }
     if (typeof nested !== 'function' || [Date, String, Number, Boolean, Object, Array, Map, Set].includes(nested as never)) return null;
     if (planOf(nested) === null) return null;
     plan.set(field, nested as Constructor);

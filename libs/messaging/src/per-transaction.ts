@@ -13,6 +13,15 @@ export class PerTransaction<T extends object> {
     private readonly write: (tx: Transaction, gathered: T) => Promise<void>,
   ) {}
 
+  /**
+   * Writes what the transaction gathered so far now, before a statement that must see it; the write leaves what it
+   * wrote out of what is gathered (it runs again before the commit, for what is gathered after).
+   */
+  async writeNow(tx: Transaction): Promise<void> {
+    const gathered = this.gathered.get(tx);
+    if (gathered) await this.write(tx, gathered);
+  }
+
   of(tx: Transaction): T {
     const known = this.gathered.get(tx);
     if (known) return known;

@@ -31,7 +31,9 @@ export interface Transaction {
   /**
    * Runs `write` once the work is done (every handler of a consumer's batch), just before the events are written and
    * the transaction commits: for rows a use case gathers over a batch and writes with one statement instead of one
-   * each (docs/adr/021-round-trips.md). It may publish events. A failure rolls the transaction back, as any.
+   * each (docs/adr/021-round-trips.md). It may publish events; it runs outside any message's request context, so an
+   * event it publishes names its cause only if it runs the publication under one (`RequestContext.run`). A failure
+   * rolls the transaction back, as any.
    */
   beforeCommit(write: () => Promise<void>): void;
   /**

@@ -87,14 +87,15 @@ export class DossierStore {
    * Workflow's facts (a consumer's batch: any number, several of a dossier among them), applied in one statement, as
    * if one after another in the order given: every fact becomes a history row once (keyed by its sequence); the
    * current status, step, agency and supplement request follow a dossier's newest fact if it is newer than the last
-   * one applied; the pinned process version is kept from the first that names one; the coordinator's name follows the
-   * last fact naming the coordinator the dossier has. The dossiers are locked in code order (two batches never wait on
-   * each other in a cycle). Returns the codes of dossiers found; a fact of any other code changed nothing.
+   * one applied (of two with one sequence, the first); the pinned process version is kept from the first that names
+   * one; the coordinator's name follows the last fact naming the coordinator the dossier has when the statement runs
+   * (as the batch commits: after a coordinator's change the batch applied, whatever their order). The dossiers are
+   * locked in code order. Returns the codes of dossiers found; a fact of any other code changed nothing.
    */
   async applyWorkflowProgress(manager: EntityManager, facts: readonly WorkflowProgress[]): Promise<Set<string>> {
     const rows = await queryPrepared<{ code: string }>(
       manager,
-      'intake.apply-workflow-progress',
+      'intake.apply-workflow-facts',
       `WITH input AS (
          SELECT * FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (
                   "dossierCode" text, "nationalStatus" smallint, sequence integer, step text, "agencyCode" text, "processVersion" integer,
@@ -102,7 +103,7 @@ export class DossierStore {
                 WITH ORDINALITY AS i("dossierCode", "nationalStatus", sequence, step, "agencyCode", "processVersion", note, "occurredAt",
                                      "supplementRequest", "coordinatorId", "coordinatorName", ord)),
        locked AS (SELECT id, code FROM dossier WHERE code = ANY ($2::text[]) ORDER BY code FOR UPDATE),
-       newest AS (SELECT DISTINCT ON ("dossierCode") * FROM input ORDER BY "dossierCode", sequence DESC, ord DESC),
+       newest AS (SELECT DISTINCT ON ("dossierCode") * FROM input ORDER BY "dossierCode", sequence DESC, ord),
        updated AS (
          UPDATE dossier d SET
            national_status = CASE WHEN n.sequence > d.workflow_sequence THEN n."nationalStatus" ELSE d.national_status END,

@@ -31,7 +31,7 @@ export class ApplicantContactStore {
 
   /** The receipts gathered so far in the transaction, written now (the statement that follows must see them). */
   private async written(tx: Transaction): Promise<EntityManager> {
-    await this.writeReceipts(tx.manager, this.receipts.of(tx));
+    await this.receipts.writeNow(tx);
     return tx.manager;
   }
 
@@ -41,7 +41,7 @@ export class ApplicantContactStore {
     receipts.clear();
     await executePrepared(
       manager,
-      'applicant-contact.record',
+      'applicant-contact.record-all',
       `INSERT INTO applicant_contact (dossier_code, receiving_agency_code, receiving_agency_name, procedure_code, procedure_name, applicant_name,
                                       email, phone, return_method, coordinator_id, coordinator_name, appointment_at, original_appointment_at, received_at)
        SELECT "dossierCode", "receivingAgencyCode", "receivingAgencyName", "procedureCode", "procedureName", "applicantName",
@@ -50,6 +50,7 @@ export class ApplicantContactStore {
                 "dossierCode" text, "receivingAgencyCode" text, "receivingAgencyName" text, "procedureCode" text, "procedureName" text,
                 "applicantName" text, email text, phone text, "returnMethod" text, "coordinatorId" text, "coordinatorName" text,
                 "appointmentAt" timestamptz, "originalAppointmentAt" timestamptz, "receivedAt" timestamptz)
+        ORDER BY "dossierCode"
        ON CONFLICT (dossier_code) DO NOTHING`,
       [JSON.stringify(contacts)],
     );

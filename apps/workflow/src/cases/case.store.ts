@@ -99,7 +99,7 @@ export class CaseStore {
                                    received_at, opened_at, version, appointment_at, original_appointment_at, channel)
          SELECT "caseId", "dossierCode", "procedureCode", "processVersion", "receivingAgencyCode", "applicantAreaCode", "coordinatorId", "currentStep",
                 'in_progress', "eventSequence", "receivedAt", $2, 1, "appointmentAt", "appointmentAt", channel
-           FROM k WHERE "processVersion" = "inForce" ORDER BY ord
+           FROM k WHERE "processVersion" = "inForce" ORDER BY "dossierCode", ord
          ON CONFLICT (dossier_code) DO NOTHING RETURNING id),
        r AS (INSERT INTO case_receipt (case_id, applicant_name, documents) SELECT c.id, k."applicantName", k.documents FROM c JOIN k ON k."caseId" = c.id),
        ${TaskStore.insertAllCtes('SELECT k.task AS row FROM c JOIN k ON k."caseId" = c.id')},

@@ -31,8 +31,8 @@ interface Opening {
 @Injectable()
 export class OpenCase {
   private readonly logger = new Logger(OpenCase.name);
-  private readonly batch = new PerTransaction<{ cases: CaseToOpen[]; openings: Opening[] }>(
-    () => ({ cases: [], openings: [] }),
+  private readonly batch = new PerTransaction<{ cases: CaseToOpen[]; openings: Opening[]; owners: Map<string, number> }>(
+    () => ({ cases: [], openings: [], owners: new Map() }),
     (tx, batch) => this.openAll(tx, batch.cases, batch.openings),
   );
 
@@ -45,7 +45,10 @@ export class OpenCase {
   async execute(accepted: DossierAccepted, tx: Transaction): Promise<void> {
     const batch = this.batch.of(tx);
     const found = await this.inForce(accepted, tx);
-    batch.cases.push(await this.prepare(accepted, found, tx));
+    // an automatic assignment counts the first tasks the batch gave already: they are written only as it commits
+    const kase = await this.prepare(accepted, found, tx, batch.owners);
+    if (kase.ownerId) batch.owners.set(kase.ownerId, (batch.owners.get(kase.ownerId) ?? 0) + 1);
+    batch.cases.push(kase);
     batch.openings.push({ accepted, version: found.version, context: RequestContext.current() });
   }
 
@@ -77,7 +80,12 @@ export class OpenCase {
   }
 
   /** The case and its first task, their events published and taken (written only if the case opens). */
-  private async prepare(accepted: DossierAccepted, found: ProcessInForce, tx: Transaction): Promise<CaseToOpen> {
+  private async prepare(
+    accepted: DossierAccepted,
+    found: ProcessInForce,
+    tx: Transaction,
+    unwrittenOwners?: ReadonlyMap<string, number>,
+  ): Promise<CaseToOpen & { ownerId: string | null }> {
     const firstStep = found.steps[0];
     const kase = {
       caseId: newId(),
@@ -95,7 +103,7 @@ export class OpenCase {
       kase,
       firstStep,
       // handed over by the desk officer who accepted it: the slip's first row names them even after the coordinator changes
-      { nationalStatus: NationalStatus.InProgress, givenBy: accepted.coordinatorId, sequence: 1, at: new Date(), from: null },
+      { nationalStatus: NationalStatus.InProgress, givenBy: accepted.coordinatorId, sequence: 1, at: new Date(), from: null, unwrittenOwners },
       (code, reason) => new CaseCannotOpen(code, reason),
     );
     // The inbox already drops redelivered messages; the statement also keeps a second case from opening when the same
@@ -110,6 +118,7 @@ export class OpenCase {
       applicantName: accepted.applicant.fullName,
       documents: accepted.documents ?? null,
       task: task.row,
+      ownerId: task.ownerId,
       events: await tx.takeEvents(),
     };
   }

@@ -69,12 +69,17 @@ export class CatalogueStore {
     return found?.steps;
   }
 
-  /** A procedure's published versions, newest first, and when it was deactivated; null when no procedure has the code. */
+  /**
+   * A procedure's published versions, newest first, and when it was deactivated; null when no procedure has the code.
+   * The instants are rounded up to the millisecond (the database keeps microseconds, a `Date` milliseconds): compared
+   * with a receipt's instant (whole milliseconds), they decide as `inForceCte` does.
+   */
   async processes(manager: EntityManager, procedureCode: string): Promise<ProcedureProcesses | null> {
     const rows = await queryPrepared<{ deactivatedAt: Date | null; version: number | null; publishedAt: Date | null; steps: StepDefinition[] | null }>(
       manager,
       'workflow.processes',
-      `SELECT p.deactivated_at AS "deactivatedAt", v.version, v.published_at AS "publishedAt", v.steps
+      `SELECT date_trunc('milliseconds', p.deactivated_at + interval '999 microseconds') AS "deactivatedAt", v.version,
+              date_trunc('milliseconds', v.published_at + interval '999 microseconds') AS "publishedAt", v.steps
          FROM procedure p LEFT JOIN process_version v ON v.procedure_code = p.code
         WHERE p.code = $1
         ORDER BY v.version DESC`,

@@ -10,7 +10,7 @@ import { CatalogueStore, type ProcedureProcesses } from './catalogue.store';
  * The organisation routing reads on every dossier, held in memory (about a thousand units) and
  * loaded at start; it changes only through migrations for now. Each procedure's processes are read once and held
  * too; the statement that opens a case checks, against the database, that the version it chose is the one in force
- * (`CaseStore.open`), so a version published, or a procedure deactivated, on any replica is in force everywhere at once.
+ * (`CaseStore.openAll`), so a version published, or a procedure deactivated, on any replica is in force everywhere at once.
  * With it, the names events carry beside the codes (agencies, procedures, officers): a command names them without
  * a round trip. An officer added after the start is not named in events until the next one (events then carry
  * the id alone, which their readers fall back to); views read officers' names from the table.

@@ -22,6 +22,8 @@ export interface OpenStep {
   readonly resumedAfterSupplementRound?: number;
   /** …and the appointment as the pause left it. */
   readonly appointmentAt?: Date | null;
+  /** Tasks given in this transaction and not written yet, by owner: their load, for an automatic assignment. */
+  readonly unwrittenOwners?: ReadonlyMap<string, number>;
 }
 
 /** A step's task as its opening statement writes it. */
@@ -103,7 +105,7 @@ export class StepTasks {
         coordinatorName: this.catalogue.officerName(kase.coordinatorId),
       }),
     );
-    const ownerId = step.assignment === 'least_loaded' ? await this.store.leastLoaded(tx, route.agencyCode, step.role, null) : null;
+    const ownerId = step.assignment === 'least_loaded' ? await this.store.leastLoaded(tx, route.agencyCode, step.role, null, o.unwrittenOwners) : null;
     if (ownerId) {
       events.push({ kind: 'assigned', actor_id: 'system', details: { ownerId, previousOwnerId: null, automatic: true } });
       await tx.publish(

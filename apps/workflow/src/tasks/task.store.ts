@@ -136,20 +136,28 @@ export class TaskStore {
   }
 
   /**
-   * The eligible active officer (other than `except`) with the fewest open tasks, ties to the first by id. Their row
-   * is share-locked: in a transaction, a leave being recorded for them waits until it commits (or, committed first,
-   * passes them over); a statement on its own checks again when it writes (`changeCtes`' `newOwner`).
+   * The eligible active officer (other than `except`) with the fewest open tasks, ties to the first by id; `unwritten`
+   * counts the tasks given to officers in this transaction and not written yet (a batch's first tasks, written
+   * together as it commits). Their row is share-locked: in a transaction, a leave being recorded for them waits until
+   * it commits (or, committed first, passes them over); a statement on its own checks again when it writes
+   * (`changeCtes`' `newOwner`).
    */
-  async leastLoaded(tx: Transaction, agencyCode: string, role: string, except: string | null): Promise<string | null> {
+  async leastLoaded(
+    tx: Transaction,
+    agencyCode: string,
+    role: string,
+    except: string | null,
+    unwritten: ReadonlyMap<string, number> = new Map(),
+  ): Promise<string | null> {
     const [chosen] = await queryPrepared<{ id: string }>(
       tx.manager,
       'workflow.least-loaded-officer',
       `SELECT o.id FROM officer_role r JOIN officer o ON o.id = r.officer_id
         WHERE r.agency_code = $1 AND r.role = $2 AND o.status = 'active' AND o.id IS DISTINCT FROM $3
-        ORDER BY (SELECT count(*) FROM task t WHERE t.owner_id = o.id AND t.status = 'open'), o.id
+        ORDER BY (SELECT count(*) FROM task t WHERE t.owner_id = o.id AND t.status = 'open') + COALESCE(($4::jsonb ->> o.id)::int, 0), o.id
         LIMIT 1
           FOR SHARE OF o`,
-      [agencyCode, role, except],
+      [agencyCode, role, except, JSON.stringify(Object.fromEntries(unwritten))],
     );
     return chosen?.id ?? null;
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { eventsExchangeName, parkingLotQueueName } from '@motcua/messaging';
-import { publishEvent, withBrokerChannel, eventually, useSuite, aDossierAccepted } from '@motcua/testing';
+import { parkingLotQueueName } from '@motcua/messaging';
+import type { DossierAccepted } from '@motcua/contracts';
+import { publishEvent, withBrokerChannel, withEventPublisher, eventually, useSuite, aDossierAccepted } from '@motcua/testing';
 
 /** Opening cases from accepted dossiers: once per dossier, and never routed to nobody. */
 describe('workflow opens a case for an accepted dossier', () => {
@@ -126,6 +127,12 @@ describe('workflow opens a case for an accepted dossier', () => {
     expect(errors.get(unknownArea.dossierCode)).not.toContain('attempt');
   });
 
+  /** Acceptances published back to back on one channel, each under its own message id: the consumer batches them. */
+  const publishAtOnce = (dossiers: DossierAccepted[]) =>
+    withEventPublisher(suite.prefix, async (publish) => {
+      for (const dossier of dossiers) publish(dossier, randomUUID());
+    });
+
   // last: it publishes a version of the procedure the others use
   it('opens a burst’s cases together: once each, a version published on another replica in force at once, the unroutable parked alone', async () => {
     const receivedAt = new Date().toISOString();
@@ -136,17 +143,7 @@ describe('workflow opens a case for an accepted dossier', () => {
       `INSERT INTO process_version (procedure_code, version, published_at, steps)
        SELECT procedure_code, 2, now() - interval '1 minute', steps FROM process_version WHERE procedure_code = '1.001193' AND version = 1`,
     );
-    await withBrokerChannel(async (channel) => {
-      for (const dossier of [...dossiers.slice(0, 5), unroutable, dossiers[2], ...dossiers.slice(5)]) {
-        channel.publish(eventsExchangeName(suite.prefix), 'intake.dossier.accepted', Buffer.from(JSON.stringify(dossier)), {
-          messageId: randomUUID(),
-          type: 'intake.dossier.accepted',
-          persistent: true,
-          headers: { 'x-attempt': 1 },
-        });
-      }
-      await channel.waitForConfirms();
-    });
+    await publishAtOnce([...dossiers.slice(0, 5), unroutable, dossiers[2], ...dossiers.slice(5)]);
     for (const dossier of dossiers) {
       const rows = await eventually(async () => ((await casesOf(dossier.dossierCode)).length ? casesOf(dossier.dossierCode) : undefined), 'the case');
       expect(rows).toEqual([{ process_version: 2, agency_code: '031.01.20.H26', step_number: 1, status: 'open' }]);
@@ -171,17 +168,7 @@ describe('workflow opens a case for an accepted dossier', () => {
          FROM process_version WHERE procedure_code = '1.001193' AND version = 2`,
     );
     const dossiers = Array.from({ length: 9 }, () => accepted({ receivedAt }));
-    await withBrokerChannel(async (channel) => {
-      for (const dossier of dossiers) {
-        channel.publish(eventsExchangeName(suite.prefix), 'intake.dossier.accepted', Buffer.from(JSON.stringify(dossier)), {
-          messageId: randomUUID(),
-          type: 'intake.dossier.accepted',
-          persistent: true,
-          headers: { 'x-attempt': 1 },
-        });
-      }
-      await channel.waitForConfirms();
-    });
+    await publishAtOnce(dossiers);
     const codes = dossiers.map((d) => d.dossierCode);
     const owners = await eventually(async () => {
       const { rows } = await db.query(`SELECT owner_id FROM task WHERE dossier_code = ANY($1) AND owner_id IS NOT NULL`, [codes]);

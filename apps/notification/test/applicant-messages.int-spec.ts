@@ -259,6 +259,24 @@ describe('notification: what the applicant is told, from the events', () => {
     }
   });
 
+  it('tells of an event that came before the receipt it needs, once the receipt is applied (retried, not dropped)', async () => {
+    const accepted = aDossierAccepted();
+    const events = walk(accepted);
+    // e.g. the receipt still in the other consumer transaction, or waiting for a retry of its own
+    const changed = await service.publish(events.coordinatorChanged());
+    const closed = await service.publish(events.closed('withdrawn', 7, 'Người nộp có đơn xin rút hồ sơ'));
+    await eventually(() => server.counts.retried >= 2, 'both to be tried again later');
+    await deliver(accepted);
+    await eventually(
+      async () => (await db.query(`SELECT 1 FROM inbox_message WHERE message_id = ANY($1)`, [[changed, closed]])).length === 2,
+      'both applied on a later attempt',
+      15_000,
+    );
+    expect((await toldApplicant(accepted.dossierCode)).map((row) => row.template_key)).toEqual(['dossier.received', 'dossier.withdrawn']);
+    const [contact] = await db.query(`SELECT coordinator_id FROM applicant_contact WHERE dossier_code = $1`, [accepted.dossierCode]);
+    expect(contact.coordinator_id).toBe(`${TEST_DESK}.receiver.2`);
+  });
+
   describe('the templates, for operators', () => {
     const http = () => service.app.getHttpServer();
 

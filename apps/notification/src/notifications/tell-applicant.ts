@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { readEnvironment } from '@motcua/config';
 import type * as events from '@motcua/contracts';
-import type { Transaction } from '@motcua/messaging';
+import { type AmqpContext, MessagingConfig, type Transaction } from '@motcua/messaging';
 import type { SubscribedEvent } from '../webhooks/webhook-events';
 import { contactOnReceipt } from './applicant-contact';
 import { ApplicantContactStore } from './applicant-contact.store';
@@ -34,6 +34,16 @@ export type ApplicantEvent =
 
 type DossierEvent = Exclude<ApplicantEvent, { kind: 'shipment' }>;
 
+/** The consumed message an event came in: its id (the notifications' key) and which attempt this is. */
+export interface EventDelivery {
+  readonly messageId: string;
+  readonly attempt: number;
+}
+
+export function deliveryOf(ctx: AmqpContext): EventDelivery {
+  return { messageId: ctx.getMessage().properties.messageId as string, attempt: ctx.getAttempt() };
+}
+
 /**
  * Use case: a dossier event, for its applicant — the record kept to reach them moves (receipt, coordinator,
  * appointment), the pure rules decide their message, and it is recorded with the officers' messages the same event
@@ -47,31 +57,38 @@ export class TellApplicant {
   constructor(
     private readonly contacts: ApplicantContactStore,
     private readonly notifications: RecordNotifications,
+    private readonly messaging: MessagingConfig,
   ) {}
 
   async execute(
     change: ApplicantEvent,
     alsoTell: readonly (NotificationDraft | null)[],
-    eventMessageId: string,
+    delivery: EventDelivery,
     tx: Transaction,
     subscribed: SubscribedEvent | null = null,
   ): Promise<void> {
-    const drafts = change.kind === 'shipment' ? await this.decidePostal(change.news, tx) : [await this.decide(change, tx)];
-    await this.notifications.execute([...drafts, ...alsoTell], eventMessageId, tx, subscribed);
+    const drafts = change.kind === 'shipment' ? await this.decidePostal(change.news, delivery, tx) : [await this.decide(change, delivery, tx)];
+    await this.notifications.execute([...drafts, ...alsoTell], delivery.messageId, tx, subscribed);
+  }
+
+  /**
+   * An event of a dossier with no applicant record: the receipt that starts it may not have been applied yet (being
+   * applied by the other consumer transaction, or waiting for a retry of its own), so the event is retried on its
+   * message's schedule; after the last attempt it is taken for a dossier received before notification kept records:
+   * nobody to tell, and nothing to keep current.
+   */
+  private noRecord(dossierCode: string, kind: string, delivery: EventDelivery): null {
+    if (delivery.attempt < this.messaging.maxAttempts) throw new Error(`no applicant record for ${dossierCode} yet (${kind}): tried again`);
+    this.logger.warn({ dossierCode, kind }, 'no applicant record for the dossier: the applicant is not told');
+    return null;
   }
 
   /** The post's news of a result: told once per fact (`shipment_news`), to the applicant of a dossier on record. */
-  private async decidePostal(news: ShipmentNews, tx: Transaction): Promise<readonly NotificationDraft[]> {
+  private async decidePostal(news: ShipmentNews, delivery: EventDelivery, tx: Transaction): Promise<readonly NotificationDraft[]> {
     const fact = shipmentFact(news);
     if (!fact) return [];
     const contact = await this.contacts.find(tx, fact.dossierCode);
-    if (!contact) {
-      this.logger.warn(
-        { dossierCode: fact.dossierCode, shipmentId: fact.shipmentId, kind: news.kind },
-        'no applicant record for the dossier: the applicant is not told',
-      );
-      return [];
-    }
+    if (!contact) return this.noRecord(fact.dossierCode, news.kind, delivery) ?? [];
     if (!(await this.contacts.claimShipmentNews(tx, fact))) {
       this.logger.debug({ dossierCode: fact.dossierCode, shipmentId: fact.shipmentId, fact: fact.fact }, 'shipment news already told (or older than what was)');
       return [];
@@ -79,7 +96,7 @@ export class TellApplicant {
     return shipmentNewsNotifications(contact, news, this.settings);
   }
 
-  private async decide(change: DossierEvent, tx: Transaction): Promise<NotificationDraft | null> {
+  private async decide(change: DossierEvent, delivery: EventDelivery, tx: Transaction): Promise<NotificationDraft | null> {
     const { event } = change;
     if (change.kind === 'accepted') {
       this.contacts.recordReceipt(tx, contactOnReceipt(change.event));
@@ -88,11 +105,7 @@ export class TellApplicant {
     // most tasks opened and steps finished tell the applicant nothing: their record is not read for them
     if (!mayTellApplicant(change)) return null;
     const contact = await this.contacts.find(tx, event.dossierCode);
-    if (!contact) {
-      // received before notification kept applicants' records: nobody to tell, and nothing to keep current
-      this.logger.warn({ dossierCode: event.dossierCode, kind: change.kind }, 'no applicant record for the dossier: the applicant is not told');
-      return null;
-    }
+    if (!contact) return this.noRecord(event.dossierCode, change.kind, delivery);
     switch (change.kind) {
       case 'coordinator-changed':
         await this.contacts.changeCoordinator(tx, contact.dossierCode, {

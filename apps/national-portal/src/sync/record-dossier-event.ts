@@ -30,9 +30,6 @@ const MAPPED_AS = new Map<string, DossierEventOf['type']>([
   [CaseClosed.type, 'case-closed'],
 ]);
 
-/** The types of the events the portal hears of: the handler's patterns. */
-export const PORTAL_EVENT_TYPES: readonly string[] = [...MAPPED_AS.keys()];
-
 /** An event as the mapping takes it; null for one the portal does not hear of. */
 export function dossierEventOf(event: object): DossierEventOf | null {
   const type = MAPPED_AS.get(eventClassOf(event).type);

@@ -88,10 +88,7 @@ export class TellApplicant {
     const fact = shipmentFact(news);
     if (!fact) return [];
     const contact = await this.contacts.find(tx, fact.dossierCode);
-    if (!contact) {
-      this.noRecord(fact.dossierCode, news.kind, delivery);
-      return [];
-    }
+    if (!contact) return this.noRecord(fact.dossierCode, news.kind, delivery) ?? [];
     if (!(await this.contacts.claimShipmentNews(tx, fact))) {
       this.logger.debug({ dossierCode: fact.dossierCode, shipmentId: fact.shipmentId, fact: fact.fact }, 'shipment news already told (or older than what was)');
       return [];
